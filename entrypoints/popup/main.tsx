@@ -1,0 +1,9 @@
+import { createRoot } from 'react-dom/client';
+import { StrictMode } from 'react';
+import { PopupApp } from '@/src/popup/PopupApp';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <PopupApp />
+  </StrictMode>,
+);

@@ -1,0 +1,90 @@
+// The glossary format: one schema for the shipped default, storage, import and export.
+// Pure module: no DOM, no browser APIs.
+import { z } from 'zod';
+
+export const GLOSSARY_FORMAT = 'tifa-glossary';
+export const GLOSSARY_VERSION = 1;
+
+export const CATEGORIES = [
+  'slogan', // numbered or rhyming formulas: 四个意识, 两个维护
+  'institution', // bodies and posts: 党组, 第一书记, 驻村工作队
+  'practice', // routines and procedures: 三会一课, 主题党日, 民主评议党员
+  'policy', // standing policies and principles: 民主集中制, 党管人才
+  'campaign', // time-bound drives: 脱贫攻坚, 回头看
+  'document', // named documents and regulations
+  'plan', // five-year plans: 十三五, 十四五
+  'concept', // ideological and governance concepts: 全周期管理, 新发展理念
+  'jargon', // idioms and figures of speech: 店小二, 击鼓传花
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_LABELS: Record<Category, { zh: string; en: string }> = {
+  slogan: { zh: '口号提法', en: 'Slogan' },
+  institution: { zh: '机构职务', en: 'Institution' },
+  practice: { zh: '制度做法', en: 'Practice' },
+  policy: { zh: '方针政策', en: 'Policy' },
+  campaign: { zh: '专项运动', en: 'Campaign' },
+  document: { zh: '文件法规', en: 'Document' },
+  plan: { zh: '规划', en: 'Plan' },
+  concept: { zh: '理念概念', en: 'Concept' },
+  jargon: { zh: '俗语比喻', en: 'Jargon' },
+};
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const bilingual = (max: number) => z.object({ zh: text(max), en: text(max) }).strict();
+
+/** Tone-marked pinyin: letters (with tone marks and ü), spaces, apostrophes, hyphens. */
+const PINYIN = /^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ' ·\-,]+$/;
+export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const entrySchema = z
+  .object({
+    id: z.string().regex(ID, 'id: lower-case letters, digits and hyphens'),
+    term: text(60),
+    variants: z.array(text(60)).max(30).default([]),
+    pinyin: z.string().trim().min(1).max(200).regex(PINYIN, 'pinyin: letters with tone marks only'),
+    english: z.array(text(200)).min(1, 'at least one English rendering').max(10),
+    category: z.enum(CATEGORIES),
+    summary: bilingual(300),
+    explanation: bilingual(4000),
+    components: z.array(bilingual(300)).max(30).default([]),
+    source: z
+      .object({
+        quote: text(2000),
+        section: text(200),
+      })
+      .strict()
+      .optional(),
+    since: z.string().trim().max(100).optional(),
+    related: z.array(z.string().regex(ID)).max(30).default([]),
+    ambiguous: z.boolean().default(false),
+    enabled: z.boolean().default(true),
+    /** Where a user-added entry came from (a page address), if anywhere. */
+    origin: z.string().max(2000).optional(),
+  })
+  .strict();
+
+export type Entry = z.infer<typeof entrySchema>;
+export type EntryInput = z.input<typeof entrySchema>;
+
+export const glossarySchema = z
+  .object({
+    format: z.literal(GLOSSARY_FORMAT),
+    version: z.literal(GLOSSARY_VERSION),
+    entries: z.array(entrySchema).max(50_000),
+  })
+  .strict()
+  .superRefine((g, ctx) => {
+    const ids = new Set<string>();
+    g.entries.forEach((e, i) => {
+      if (ids.has(e.id)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: `duplicate id "${e.id}"` });
+      ids.add(e.id);
+    });
+  });
+
+export type Glossary = z.infer<typeof glossarySchema>;
+
+/** Every surface form an entry is written as in the glossary (term first). */
+export function surfaceForms(entry: Pick<Entry, 'term' | 'variants'>): string[] {
+  return [...new Set([entry.term, ...entry.variants])];
+}

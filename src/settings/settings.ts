@@ -1,0 +1,46 @@
+// User preferences: typed, versioned storage items. Only the glossary is large; everything else is small.
+import { z } from 'zod';
+import { CATEGORIES } from '@/src/glossary/schema';
+
+export const siteRuleSchema = z.object({
+  host: z.string().min(1),
+  includeSubdomains: z.boolean(),
+  /** In 'everywhere' mode a rule switches a site off; in 'listed' mode it switches a site on. */
+  enabled: z.boolean(),
+});
+export type SiteRule = z.infer<typeof siteRuleSchema>;
+
+export const settingsSchema = z.object({
+  language: z.enum(['zh', 'en', 'both']),
+  hoverDelayMs: z.number().int().min(0).max(2000),
+  highlightStyle: z.enum(['underline', 'background', 'both']),
+  categoryColors: z.partialRecord(z.enum(CATEGORIES), z.string().regex(/^#[0-9a-fA-F]{6}$/)),
+  siteMode: z.enum(['everywhere', 'listed']),
+  siteRules: z.array(siteRuleSchema),
+  paused: z.boolean(),
+  showBadge: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'both',
+  hoverDelayMs: 150,
+  highlightStyle: 'underline',
+  categoryColors: {},
+  siteMode: 'everywhere',
+  siteRules: [],
+  paused: false,
+  showBadge: true,
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Reads settings, filling any field an older or damaged value lacks from the defaults. */
+export async function loadSettings(): Promise<Settings> {
+  const stored = await settingsItem.getValue();
+  const merged = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...stored });
+  return merged.success ? merged.data : DEFAULT_SETTINGS;
+}
