@@ -16,7 +16,14 @@ export default defineConfig({
         : { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
     browser_specific_settings:
       browser === 'firefox'
-        ? { gecko: { id: 'tifa@example.org', strict_min_version: '128.0' } }
+        ? {
+            gecko: {
+              id: 'tifa@example.org',
+              strict_min_version: '128.0',
+              // Tifa sends nothing anywhere: declared so Firefox can tell users.
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
         : undefined,
   }),
 });

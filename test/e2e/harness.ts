@@ -1,0 +1,156 @@
+// Launches real Chromium with the built extension loaded, and gives tests what a user has:
+// pages, the options page, the popup, and screenshots saved under test-results/.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { PageReport } from '../../src/messages';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = path.resolve(ROOT, process.env.TIFA_EXTENSION_DIR ?? '.output/chrome-mv3');
+export const RESULTS_DIR = path.resolve(ROOT, 'test-results');
+
+export function findChromium(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((c): c is string => !!c && fs.existsSync(c));
+  if (!found) {
+    throw new Error(
+      'Chromium not found. Install it with `apt-get install -y chromium fonts-noto-cjk` ' +
+        '(or set CHROME_PATH to a Chromium binary). End-to-end tests need a real browser.',
+    );
+  }
+  return found;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Network requests the browser made to anything other than the fixture server and the extension. */
+  foreignRequests: string[];
+  open(url: string): Promise<Page>;
+  openOptions(hash?: string): Promise<Page>;
+  openPopup(): Promise<Page>;
+  /** The content script's page report for the tab showing `page`. */
+  pageReport(page: Page): Promise<PageReport>;
+  /** Sends a message to the content script of the tab showing `page` (top frame). */
+  sendToTab<T>(page: Page, message: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+  locale?: string;
+  /** Origins whose requests are expected (the fixture server). */
+  allowedOrigins?: string[];
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const headless = options.headless ?? true;
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: false, // headless is chosen by the --headless=new flag below, which supports extensions
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'zh-CN',
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+
+  const foreignRequests: string[] = [];
+  const allowed = [...(options.allowedOrigins ?? []), `chrome-extension://${extensionId}`];
+  context.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return;
+    if (!allowed.some((o) => url.startsWith(o)) && !/^http:\/\/127\.0\.0\.1:\d+\//.test(url)) foreignRequests.push(url);
+  });
+
+  const tabIdOf = async (page: Page): Promise<number> => {
+    const url = page.url();
+    const id = await serviceWorker.evaluate(async (u) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((t) => t.url === u)?.id;
+    }, url);
+    if (id === undefined) throw new Error(`no tab found for ${url}`);
+    return id;
+  };
+
+  const sendToTab = async <T>(page: Page, message: unknown): Promise<T> => {
+    const tabId = await tabIdOf(page);
+    return (await serviceWorker.evaluate(
+      ([id, msg]) => chrome.tabs.sendMessage(id as number, msg, { frameId: 0 }),
+      [tabId, message] as const,
+    )) as T;
+  };
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    foreignRequests,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async openOptions(hash = '') {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html${hash}`);
+      return page;
+    },
+    async openPopup() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      return page;
+    },
+    pageReport: (page) => sendToTab<PageReport>(page, { type: 'tifa:page-report' }),
+    sendToTab,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a screenshot under test-results/ and returns its path. */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  return file;
+}
+
+/** Polls `fn` until it returns a truthy value or the timeout passes. */
+export async function waitFor<T>(fn: () => Promise<T> | T, timeoutMs = 5000, intervalMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`waitFor timed out${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
