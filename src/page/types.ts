@@ -1,0 +1,27 @@
+// Contracts between page scanning (src/page), the tooltip (src/tooltip) and the content-script wiring.
+import type { Entry } from '@/src/glossary/schema';
+
+/** One painted occurrence of a glossary term on the page. */
+export interface PageMatch {
+  /** Entry id. */
+  id: string;
+  /** The matched text as written on the page (may be a variant or traditional form). */
+  text: string;
+  /** Where it is; may span several text nodes (<b>两个</b>维护). Make a Range from it to measure it. */
+  range: StaticRange;
+}
+
+/** The current matches of the page (top document, open shadow roots and this frame), kept up to date. */
+export interface MatchIndex {
+  /** All current matches in document order. */
+  list(): readonly PageMatch[];
+  /** The match covering the caret position (node, offset), if any. Cheap: called on every mousemove. */
+  at(node: Node, offset: number): PageMatch | undefined;
+  /** Called after every rescan or removal; returns an unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** The glossary as the content script sees it. */
+export interface GlossaryView {
+  entry(id: string): Entry | undefined;
+}
