@@ -14,6 +14,7 @@ if (headless) {
     const r = await browser.pageReport(page);
     return r.terms.length > 0 ? r : undefined;
   }, 10_000).catch(() => browser.pageReport(page));
+  if (!report) throw new Error('the content script did not answer');
   console.log(`Terms found on the page: ${report.terms.length}`);
   console.log(`Screenshot: ${await screenshot(page, 'demo')}`);
   await browser.close();

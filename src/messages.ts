@@ -1,44 +1,87 @@
 // One typed protocol for every message between content script, background, popup and options.
-// Each message is declared once with a schema and checked on receipt.
-import { z } from 'zod';
+// Each request is declared once here and checked on receipt with `parseRequest`. The checks are
+// hand-written rather than zod so the content script, which must stay tiny, can use them too.
+import type { Entry } from '@/src/glossary/schema';
 
-export const patternSchema = z.object({
+export interface Pattern {
   /** Surface text to find (term, variant or traditional form). */
-  text: z.string().min(1),
+  text: string;
   /** Entry id this surface form belongs to. */
-  id: z.string(),
+  id: string;
   /** Confirm the match by word segmentation before painting it. */
-  ambiguous: z.boolean(),
-});
-export type Pattern = z.infer<typeof patternSchema>;
+  ambiguous: boolean;
+}
 
-export const requestSchema = z.discriminatedUnion('type', [
-  // content → background: the effective glossary and the patterns compiled from it.
-  z.object({ type: z.literal('tifa:get-glossary') }),
-  // content → background: confirm ambiguous matches by jieba segmentation.
-  z.object({
-    type: z.literal('tifa:segment-check'),
-    text: z.string().max(200_000),
-    /** Candidate spans in UTF-16 offsets into text. */
-    candidates: z.array(z.object({ start: z.number().int(), end: z.number().int() })).max(10_000),
-  }),
-  // popup/background → content: which terms the page holds.
-  z.object({ type: z.literal('tifa:page-report') }),
-  // popup → content: scroll to the next occurrence of an entry and open its tooltip.
-  z.object({ type: z.literal('tifa:reveal'), id: z.string() }),
-  // content → background: the page's distinct term count changed (badge).
-  z.object({ type: z.literal('tifa:report-changed'), count: z.number().int(), enabled: z.boolean() }),
-  // content → background: open the options page at an entry.
-  z.object({ type: z.literal('tifa:open-options'), entryId: z.string().optional() }),
-]);
-export type Request = z.infer<typeof requestSchema>;
+export interface Span {
+  /** UTF-16 offsets into the text sent along. */
+  start: number;
+  end: number;
+}
 
 export interface PageReport {
   enabled: boolean;
   terms: Array<{ id: string; term: string; count: number }>;
 }
 
+/** Every request, with the response it gets. */
+export interface Protocol {
+  /** content/options → background: the effective glossary and the patterns compiled from it. */
+  'tifa:get-glossary': { request: {}; response: { entries: Entry[]; patterns: Pattern[] } };
+  /** content → background: which ambiguous candidate spans are whole words by jieba segmentation. */
+  'tifa:segment-check': { request: { text: string; candidates: Span[] }; response: { confirmed: boolean[] } };
+  /** popup/tests → content (top frame): which terms the page holds. */
+  'tifa:page-report': { request: {}; response: PageReport };
+  /** popup → content: scroll to the next occurrence of an entry and open its tooltip. */
+  'tifa:reveal': { request: { id: string }; response: { found: boolean } };
+  /** content → background: the page's distinct term count changed (for the badge). */
+  'tifa:report-changed': { request: { count: number; enabled: boolean }; response: void };
+  /** content → background: open the options page, optionally at an entry. */
+  'tifa:open-options': { request: { entryId?: string }; response: void };
+}
+
+export type RequestType = keyof Protocol;
+export type Request = { [K in RequestType]: { type: K } & Protocol[K]['request'] }[RequestType];
+export type RequestOf<K extends RequestType> = { type: K } & Protocol[K]['request'];
+export type ResponseOf<K extends RequestType> = Protocol[K]['response'];
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isInt = (v: unknown): v is number => Number.isInteger(v);
+const isSpan = (v: unknown): v is Span =>
+  typeof v === 'object' && v !== null && isInt((v as Span).start) && isInt((v as Span).end);
+
+const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean } = {
+  'tifa:get-glossary': () => true,
+  'tifa:segment-check': (m) =>
+    isString(m.text) &&
+    m.text.length <= 200_000 &&
+    Array.isArray(m.candidates) &&
+    m.candidates.length <= 20_000 &&
+    m.candidates.every(isSpan),
+  'tifa:page-report': () => true,
+  'tifa:reveal': (m) => isString(m.id),
+  'tifa:report-changed': (m) => isInt(m.count) && typeof m.enabled === 'boolean',
+  'tifa:open-options': (m) => m.entryId === undefined || isString(m.entryId),
+};
+
+/** The request, if `message` is a well-formed Tifa request; otherwise undefined (ignored). */
 export function parseRequest(message: unknown): Request | undefined {
-  const r = requestSchema.safeParse(message);
-  return r.success ? r.data : undefined;
+  if (typeof message !== 'object' || message === null) return undefined;
+  const m = message as Record<string, unknown>;
+  const type = m.type;
+  if (!isString(type) || !Object.hasOwn(validators, type)) return undefined;
+  return validators[type as RequestType](m) ? (m as unknown as Request) : undefined;
+}
+
+/** Sends a typed request to the background (or any extension page listening). */
+export function sendRequest<K extends RequestType>(request: RequestOf<K>): Promise<ResponseOf<K>> {
+  return browser.runtime.sendMessage(request) as Promise<ResponseOf<K>>;
+}
+
+/** Sends a typed request to a tab's content script (top frame unless frameId is given). */
+export function sendToTab<K extends RequestType>(
+  tabId: number,
+  request: RequestOf<K>,
+  frameId = 0,
+): Promise<ResponseOf<K>> {
+  return browser.tabs.sendMessage(tabId, request, { frameId }) as Promise<ResponseOf<K>>;
 }

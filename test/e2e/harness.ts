@@ -6,6 +6,14 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { PageReport } from '../../src/messages';
 
+// The parts of the `chrome` API the harness calls inside the extension's service worker.
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<Array<{ id?: number; url?: string }>>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+};
+
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.resolve(ROOT, process.env.TIFA_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const RESULTS_DIR = path.resolve(ROOT, 'test-results');
