@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, type Match } from './matcher';
+
+/**
+ * The specification, written as plainly as possible: at each position take the longest pattern
+ * starting there (lowest index on ties); report it and continue after it, else move on one unit.
+ */
+function naiveMatches(patterns: readonly string[], text: string, from = 0, to = text.length): Match[] {
+  const matches: Match[] = [];
+  const end = Math.min(to, text.length);
+  let position = Math.max(0, from);
+  while (position < end) {
+    let best: Match | undefined;
+    patterns.forEach((pattern, patternIndex) => {
+      if (pattern.length === 0 || position + pattern.length > end) return;
+      if (!text.startsWith(pattern, position)) return;
+      if (best === undefined || pattern.length > best.end - best.start) {
+        best = { start: position, end: position + pattern.length, patternIndex };
+      }
+    });
+    if (best === undefined) position++;
+    else {
+      matches.push(best);
+      position = best.end;
+    }
+  }
+  return matches;
+}
+
+// A small alphabet makes overlaps, shared prefixes and near misses frequent. It mixes CJK, ASCII,
+// emoji sharing a high surrogate (😀 😁), another astral character (𠮷) and a lone surrogate.
+const units = ['两', '个', '维', '护', '党', '组', '织', 'a', 'b', ' ', '😀', '😁', '𠮷', '\uD83D'];
+const piece = fc.constantFrom(...units);
+const patternText = fc.array(piece, { minLength: 1, maxLength: 5 }).map((pieces) => pieces.join(''));
+const glossary = fc.array(patternText, { minLength: 0, maxLength: 12 });
+const textOf = (maxLength: number) => fc.array(piece, { maxLength }).map((pieces) => pieces.join(''));
+
+describe('compileMatcher against the naive reference', () => {
+  it('agrees on random glossaries and texts', () => {
+    fc.assert(
+      fc.property(glossary, textOf(60), (patterns, text) => {
+        const matcher = compileMatcher(patterns.map((pattern) => ({ text: pattern })));
+        expect(matcher.scan(text)).toEqual(naiveMatches(patterns, text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('agrees when texts are built from the patterns themselves', () => {
+    // Random texts rarely contain long patterns; gluing patterns together exercises those paths.
+    const case_ = glossary
+      .filter((patterns) => patterns.length > 0)
+      .chain((patterns) =>
+        fc.tuple(
+          fc.constant(patterns),
+          fc.array(fc.oneof(fc.constantFrom(...patterns), piece), { maxLength: 20 }).map((parts) => parts.join('')),
+        ),
+      );
+    fc.assert(
+      fc.property(case_, ([patterns, text]) => {
+        const matcher = compileMatcher(patterns.map((pattern) => ({ text: pattern })));
+        expect(matcher.scan(text)).toEqual(naiveMatches(patterns, text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('agrees on sub-ranges of a text', () => {
+    fc.assert(
+      fc.property(glossary, textOf(40), fc.nat(45), fc.nat(45), (patterns, text, a, b) => {
+        const matcher = compileMatcher(patterns.map((pattern) => ({ text: pattern })));
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        expect(matcher.scan(text, from, to)).toEqual(naiveMatches(patterns, text, from, to));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reports non-overlapping, ordered matches of the right text', () => {
+    fc.assert(
+      fc.property(glossary, textOf(80), (patterns, text) => {
+        const matches = compileMatcher(patterns.map((pattern) => ({ text: pattern }))).scan(text);
+        let previousEnd = 0;
+        for (const { start, end, patternIndex } of matches) {
+          expect(start).toBeGreaterThanOrEqual(previousEnd);
+          expect(text.slice(start, end)).toBe(patterns[patternIndex]);
+          previousEnd = end;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

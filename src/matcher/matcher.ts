@@ -1,0 +1,302 @@
+// Many-pattern matcher: one Aho-Corasick automaton over UTF-16 code units, scanned leftmost-longest.
+// Pure: no DOM, no browser APIs, no dependencies, because it ships in the size-capped content script.
+//
+// Layout, chosen for scan speed in V8:
+// - Code units are mapped to dense alphabet indices (0 = "in no pattern"), so the trie's edges fit a
+//   compact double array: the child of state s on index c is slot t = base[s] + c when check[t] === s.
+//   A state's id is its slot, so a transition costs two typed-array reads and no hashing.
+// - Failure links handle missing edges; their chain always ends at the root, whose row is tried last.
+// - Each state knows the longest pattern that ends there (own or via its failure chain), so the
+//   scan never walks output links.
+
+/** What the matcher needs of a pattern; `Pattern` from src/messages.ts fits. */
+export interface MatcherPattern {
+  readonly text: string;
+}
+
+/** One match: `text.slice(start, end)` equals the text of pattern `patternIndex` (UTF-16 offsets). */
+export interface Match {
+  start: number;
+  end: number;
+  patternIndex: number;
+}
+
+export interface Matcher {
+  /** Number of patterns compiled in, including empty ones (which never match). */
+  readonly patternCount: number;
+  /**
+   * Leftmost-longest, non-overlapping matches lying wholly inside `text[from, to)`, in order.
+   * Offsets are into `text` (not relative to `from`), so a caller can scan part of a long string.
+   */
+  scan(text: string, from?: number, to?: number): Match[];
+  /** All pattern indices whose text equals that of `patternIndex` (a match reports the lowest). */
+  sameText(patternIndex: number): readonly number[];
+}
+
+const ROOT = 0;
+const NONE = -1;
+
+/** Compiles once; recompile only when the patterns change. */
+export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
+  // --- Alphabet: dense indices 1..alphabetSize for code units that occur in some pattern.
+  const alphabetOf = new Uint32Array(65536);
+  let alphabetSize = 0;
+  for (const { text } of patterns) {
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (alphabetOf[unit] === 0) alphabetOf[unit] = ++alphabetSize;
+    }
+  }
+  // Uint16 halves the table's cache footprint; only a glossary using every code unit needs more.
+  const alphabet = alphabetSize < 65536 ? Uint16Array.from(alphabetOf) : alphabetOf;
+
+  // --- Trie in plain arrays: children as sibling lists, found through one Map keyed by (node, index).
+  const edgeKey = (node: number, index: number): number => node * (alphabetSize + 1) + index;
+  const edges = new Map<number, number>();
+  const firstChild: number[] = [NONE];
+  const nextSibling: number[] = [NONE];
+  const edgeIndex: number[] = [0];
+  const terminal: number[] = [NONE]; // lowest pattern index ending at this node
+  const depthOf: number[] = [0];
+  const sameTextGroups = new Map<number, number[]>();
+
+  patterns.forEach(({ text }, patternIndex) => {
+    if (text.length === 0) return;
+    let node = ROOT;
+    for (let i = 0; i < text.length; i++) {
+      const index = alphabet[text.charCodeAt(i)] ?? 0;
+      const key = edgeKey(node, index);
+      let child = edges.get(key);
+      if (child === undefined) {
+        child = firstChild.length;
+        edges.set(key, child);
+        firstChild.push(NONE);
+        nextSibling.push(firstChild[node] ?? NONE);
+        edgeIndex.push(index);
+        terminal.push(NONE);
+        depthOf.push(i + 1);
+        firstChild[node] = child;
+      }
+      node = child;
+    }
+    const first = terminal[node] ?? NONE;
+    if (first === NONE) terminal[node] = patternIndex;
+    else {
+      const group = sameTextGroups.get(first) ?? [first];
+      group.push(patternIndex);
+      sameTextGroups.set(first, group);
+    }
+  });
+  const nodeCount = firstChild.length;
+
+  // --- Double array. Nodes are placed in breadth-first order; slotOf maps trie node -> state slot.
+  let capacity = Math.max(64, alphabetSize + 1 + nodeCount * 2);
+  let base = new Int32Array(capacity);
+  let check = new Int32Array(capacity).fill(NONE);
+  // Union-find over slots: freeLink[p] === p while slot p is free, so findFree(p) is the first free
+  // slot at or after p. Without it, placement rescans the packed region for every node (quadratic).
+  let freeLink = Int32Array.from({ length: capacity }, (_, slot) => slot);
+  const grow = (needed: number): void => {
+    if (needed < capacity) return;
+    const oldCapacity = capacity;
+    while (capacity <= needed) capacity *= 2;
+    const biggerBase = new Int32Array(capacity);
+    biggerBase.set(base);
+    const biggerCheck = new Int32Array(capacity).fill(NONE);
+    biggerCheck.set(check);
+    const biggerFreeLink = new Int32Array(capacity);
+    biggerFreeLink.set(freeLink);
+    for (let slot = oldCapacity; slot < capacity; slot++) biggerFreeLink[slot] = slot;
+    base = biggerBase;
+    check = biggerCheck;
+    freeLink = biggerFreeLink;
+  };
+  const findFree = (slot: number): number => {
+    let free = slot;
+    while (free < capacity && freeLink[free] !== free) free = freeLink[free] ?? capacity;
+    while (slot < free && slot < capacity) {
+      const next = freeLink[slot] ?? capacity;
+      freeLink[slot] = free;
+      slot = next;
+    }
+    return free;
+  };
+  const take = (slot: number, parent: number): void => {
+    check[slot] = parent;
+    freeLink[slot] = slot + 1;
+  };
+  const order: number[] = [ROOT]; // breadth-first node order: parents before children
+  const childCount = new Int32Array(nodeCount);
+  for (let next = 0; next < order.length; next++) {
+    const node = order[next] ?? ROOT;
+    for (let child = firstChild[node] ?? NONE; child !== NONE; child = nextSibling[child] ?? NONE) {
+      order.push(child);
+      childCount[node] = (childCount[node] ?? 0) + 1;
+    }
+  }
+  // Parents with most children go first: they need a whole pattern of free slots, easy to find while
+  // the array is still sparse. Single-child nodes (most of a Chinese glossary) then fill the holes.
+  const parents = order.filter((node) => (childCount[node] ?? 0) > 0);
+  parents.sort((a, b) => (childCount[b] ?? 0) - (childCount[a] ?? 0));
+  const offsetOf = new Int32Array(nodeCount);
+  take(ROOT, ROOT);
+  // First free slot worth trying; one that keeps failing to fit is given up on, so a few unusable
+  // holes cannot make every later placement start from the beginning.
+  let head = 1;
+  let headFailures = 0;
+  let frontier = 1; // every slot from here on is free
+  const childIndices: number[] = [];
+  for (const node of parents) {
+    childIndices.length = 0;
+    for (let child = firstChild[node] ?? NONE; child !== NONE; child = nextSibling[child] ?? NONE) {
+      childIndices.push(edgeIndex[child] ?? 0);
+    }
+    childIndices.sort((a, b) => a - b);
+    const lowest = childIndices[0] ?? 1;
+    head = findFree(head);
+    let offset = 0;
+    // The lowest child goes into a free slot; try free slots in order until all children fit.
+    // Offsets start at 1, so the lowest child cannot go below lowest + 1. A wide node rarely fits
+    // among packed slots, so after a few tries it goes to the empty frontier; single-child nodes
+    // later fill the holes it leaves.
+    let attempts = 0;
+    for (let slot = findFree(Math.max(head, lowest + 1)); ; slot = findFree(slot + 1)) {
+      offset = ++attempts > 48 ? Math.max(frontier, lowest + 1) - lowest : slot - lowest;
+      grow(offset + alphabetSize + 1);
+      let fits = true;
+      for (let k = 0; k < childIndices.length; k++) {
+        if (check[offset + (childIndices[k] ?? 0)] !== NONE) {
+          fits = false;
+          break;
+        }
+      }
+      if (fits) break;
+    }
+    frontier = Math.max(frontier, offset + (childIndices[childIndices.length - 1] ?? 0) + 1);
+    if (offset + lowest !== head && ++headFailures > 32) {
+      head = findFree(head + 1);
+      headFailures = 0;
+    }
+    offsetOf[node] = offset;
+    for (const index of childIndices) take(offset + index, ROOT); // the real parent slot comes below
+  }
+  // Now that every offset is known, give each node its slot and record parents in check.
+  const slotOf = new Int32Array(nodeCount);
+  for (const node of order) {
+    if ((childCount[node] ?? 0) === 0) continue; // base 0: every probe then lands on a slot it cannot own
+    const slot = slotOf[node] ?? ROOT;
+    const offset = offsetOf[node] ?? 0;
+    base[slot] = offset;
+    for (let child = firstChild[node] ?? NONE; child !== NONE; child = nextSibling[child] ?? NONE) {
+      const childSlot = offset + (edgeIndex[child] ?? 0);
+      slotOf[child] = childSlot;
+      check[childSlot] = slot;
+    }
+  }
+  // Probes reach at most max(base) + alphabetSize, which grow() has already made room for.
+  const slotCount = capacity;
+
+  // --- Failure links and longest output, breadth-first so a node's failure target is done first.
+  const fail = new Int32Array(slotCount);
+  const depth = new Int32Array(slotCount);
+  const outLength = new Int32Array(slotCount); // length of the longest pattern ending in this state
+  const outPattern = new Int32Array(slotCount);
+  const transition = (state: number, index: number): number => {
+    for (;;) {
+      const target = (base[state] ?? 0) + index;
+      if (check[target] === state) return target;
+      if (state === ROOT) return ROOT;
+      state = fail[state] ?? ROOT;
+    }
+  };
+  for (const node of order) {
+    const slot = slotOf[node] ?? ROOT;
+    depth[slot] = depthOf[node] ?? 0;
+    const own = terminal[node] ?? NONE;
+    if (node !== ROOT) {
+      // The parent's slot is check[slot]; its failure target is final because it is shallower.
+      const parent = check[slot] ?? ROOT;
+      const failure = parent === ROOT ? ROOT : transition(fail[parent] ?? ROOT, edgeIndex[node] ?? 0);
+      fail[slot] = failure;
+      if (own === NONE) {
+        outLength[slot] = outLength[failure] ?? 0;
+        outPattern[slot] = outPattern[failure] ?? 0;
+      }
+    }
+    if (own !== NONE) {
+      outLength[slot] = depthOf[node] ?? 0;
+      outPattern[slot] = own;
+    }
+  }
+
+  const scan = (text: string, from = 0, to = text.length): Match[] => {
+    const matches: Match[] = [];
+    const end = Math.min(to, text.length);
+    let i = Math.max(0, from);
+    let state = ROOT;
+    while (i < end) {
+      // Fast path: no match pending. One alphabet read and one or two table reads per code unit.
+      const index = alphabet[text.charCodeAt(i++)] ?? 0;
+      if (index === 0) {
+        state = ROOT;
+        continue;
+      }
+      for (;;) {
+        const target = (base[state] ?? 0) + index;
+        if (check[target] === state) {
+          state = target;
+          break;
+        }
+        if (state === ROOT) break;
+        state = fail[state] ?? ROOT;
+      }
+      const found = outLength[state] ?? 0;
+      if (found === 0) continue;
+
+      // A match is pending. A later one replaces it if it starts no later (so it is longer or more
+      // to the left); it is final once every live partial match starts after it, i.e. once the
+      // current state (the longest live suffix) is shorter than the distance from its start.
+      let matchStart = i - found;
+      let matchEnd = i;
+      let matchPattern = outPattern[state] ?? 0;
+      while (i < end) {
+        const nextIndex = alphabet[text.charCodeAt(i++)] ?? 0;
+        if (nextIndex === 0) break;
+        for (;;) {
+          const target = (base[state] ?? 0) + nextIndex;
+          if (check[target] === state) {
+            state = target;
+            break;
+          }
+          if (state === ROOT) break;
+          state = fail[state] ?? ROOT;
+        }
+        const length = outLength[state] ?? 0;
+        if (length !== 0 && i - length <= matchStart) {
+          matchStart = i - length;
+          matchEnd = i;
+          matchPattern = outPattern[state] ?? 0;
+        } else if (i - (depth[state] ?? 0) > matchStart) break;
+      }
+      matches.push({ start: matchStart, end: matchEnd, patternIndex: matchPattern });
+      // Matches that end after matchEnd but start inside the text already read were passed over
+      // while this one was pending, so resume right after it. This rereads at most one pattern length.
+      i = matchEnd;
+      state = ROOT;
+    }
+    return matches;
+  };
+
+  return {
+    patternCount: patterns.length,
+    scan,
+    sameText: (patternIndex) => {
+      const text = patterns[patternIndex]?.text;
+      if (text === undefined || text.length === 0) return [];
+      let state = ROOT;
+      for (let i = 0; i < text.length; i++) state = (base[state] ?? 0) + (alphabet[text.charCodeAt(i)] ?? 0);
+      const first = outPattern[state] ?? patternIndex;
+      return sameTextGroups.get(first) ?? [first];
+    },
+  };
+}
