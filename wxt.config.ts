@@ -1,8 +1,37 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
+
+// jieba's 4 MB .wasm ships as its own file (public/ would need a copy in git): Vite would either drop
+// it or inline it as base64 into every bundle. The background loads it by URL (src/background/segmenter.ts).
+const JIEBA_WASM = path.join(path.dirname(createRequire(import.meta.url).resolve('jieba-wasm/web')), 'jieba_rs_wasm_bg.wasm');
+const JIEBA_DEFAULT_URL = "new URL('jieba_rs_wasm_bg.wasm', import.meta.url)";
 
 // TIFA_OUT_DIR lets parallel builds (tests, benchmarks, several developers) write to separate folders.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: JIEBA_WASM, relativeDest: 'jieba.wasm' });
+    },
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push('jieba.wasm');
+    },
+  },
+  vite: () => ({
+    plugins: [
+      {
+        // The glue's fallback `new URL(…, import.meta.url)` makes Vite bundle the .wasm; we always pass the URL.
+        name: 'tifa:jieba-no-default-wasm-url',
+        enforce: 'pre',
+        transform(code: string, id: string) {
+          if (!id.replaceAll('\\', '/').includes('jieba-wasm/pkg/web/jieba_rs_wasm.js')) return undefined;
+          if (!code.includes(JIEBA_DEFAULT_URL)) throw new Error('jieba-wasm glue changed: update wxt.config.ts');
+          return code.replace(JIEBA_DEFAULT_URL, '(() => { throw new Error("jieba: pass module_or_path"); })()');
+        },
+      },
+    ],
+  }),
   srcDir: '.',
   outDir: process.env.TIFA_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({

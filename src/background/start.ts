@@ -1,11 +1,27 @@
 // Background service worker: answers the typed messages of src/messages.ts.
 import { parseRequest } from '@/src/messages';
+import { getGlossary, watchGlossary } from './glossary-service';
+import { segmentCheck } from './segmenter';
 
 export function startBackground(): void {
+  watchGlossary();
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const request = parseRequest(message);
     if (!request) return undefined;
     switch (request.type) {
+      case 'tifa:get-glossary':
+        getGlossary().then(sendResponse, (error: unknown) => console.error('Tifa: glossary failed to load', error));
+        return true;
+      case 'tifa:segment-check':
+        segmentCheck(request.text, request.candidates).then(
+          (confirmed) => sendResponse({ confirmed }),
+          (error: unknown) => {
+            // Without segmentation nothing ambiguous is confirmed: a missed mark beats a wrong one.
+            console.error('Tifa: segmentation failed', error);
+            sendResponse({ confirmed: request.candidates.map(() => false) });
+          },
+        );
+        return true;
       case 'tifa:open-options':
         void browser.runtime.openOptionsPage();
         return undefined;

@@ -1,0 +1,45 @@
+// Answers `tifa:segment-check` with jieba (WebAssembly) in the service worker: content scripts on
+// strict-CSP pages cannot compile WebAssembly themselves.
+// The web build is initialised with the URL of the .wasm copied into the extension by wxt.config.ts
+// (never inlined: it is 4 MB), once, on the first request.
+import init, { add_word, tokenize } from 'jieba-wasm/web';
+import { confirmCandidates } from '@/src/glossary/segment';
+import type { Span } from '@/src/messages';
+import { getGlossary, glossaryGeneration } from './glossary-service';
+
+let ready: Promise<unknown> | undefined;
+const addedWords = new Set<string>();
+let wordsGeneration = -1;
+
+function initJieba(): Promise<unknown> {
+  if (!ready) {
+    const attempt = (ready = init({ module_or_path: browser.runtime.getURL('/jieba.wasm') }));
+    attempt.catch(() => {
+      if (ready === attempt) ready = undefined;
+    });
+  }
+  return ready;
+}
+
+// The ambiguous terms join jieba's dictionary so that 党组会议 splits as 党组/会议. jieba cannot
+// forget words, so a term removed from the glossary stays known until the worker restarts; that
+// only matters for a term no longer matched at all.
+async function addAmbiguousTerms(): Promise<void> {
+  const generation = glossaryGeneration();
+  if (generation === wordsGeneration) return;
+  const { patterns } = await getGlossary();
+  for (const p of patterns) {
+    if (p.ambiguous && !addedWords.has(p.text)) {
+      add_word(p.text);
+      addedWords.add(p.text);
+    }
+  }
+  wordsGeneration = generation;
+}
+
+/** For each candidate span, whether jieba puts word boundaries at both its ends. */
+export async function segmentCheck(text: string, candidates: readonly Span[]): Promise<boolean[]> {
+  await initJieba();
+  await addAmbiguousTerms();
+  return confirmCandidates(text, candidates, (t) => tokenize(t, 'default', false));
+}

@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getGlossary, glossaryGeneration, invalidateGlossary, watchGlossary } from '@/src/background/glossary-service';
+import { defaultGlossary } from '@/src/glossary/default';
+import { glossarySchema, type Glossary } from '@/src/glossary/schema';
+import { glossaryItem } from '@/src/settings/glossary-store';
+
+const userGlossary: Glossary = glossarySchema.parse({
+  format: 'tifa-glossary',
+  version: 1,
+  entries: [
+    {
+      id: 'dian-xiao-er',
+      term: '店小二',
+      pinyin: 'diàn xiǎo èr',
+      english: ['shop assistant'],
+      category: 'jargon',
+      summary: { zh: '服务者', en: 'servant' },
+      explanation: { zh: '比喻', en: 'figure' },
+    },
+    {
+      id: 'off',
+      term: '击鼓传花',
+      pinyin: 'jī gǔ chuán huā',
+      english: ['pass the parcel'],
+      category: 'jargon',
+      summary: { zh: '推诿', en: 'passing the buck' },
+      explanation: { zh: '比喻', en: 'figure' },
+      enabled: false,
+    },
+  ],
+});
+
+let unwatch: () => void;
+beforeEach(() => {
+  fakeBrowser.reset();
+  invalidateGlossary();
+  unwatch = watchGlossary();
+});
+afterEach(() => unwatch());
+
+test('without a user glossary, the shipped default and its patterns', async () => {
+  const { entries, patterns } = await getGlossary();
+  expect(entries).toEqual(defaultGlossary().entries);
+  expect(patterns.length).toBeGreaterThanOrEqual(entries.length);
+  expect(new Set(patterns.map((p) => p.id))).toEqual(new Set(entries.filter((e) => e.enabled).map((e) => e.id)));
+});
+
+test('the compiled glossary is cached until the user glossary changes', async () => {
+  const first = await getGlossary();
+  expect(await getGlossary()).toBe(first);
+  const generation = glossaryGeneration();
+  await glossaryItem.setValue(userGlossary);
+  await expect.poll(() => glossaryGeneration()).toBeGreaterThan(generation);
+  const mine = await getGlossary();
+  expect(mine.entries.map((e) => e.id)).toEqual(['dian-xiao-er', 'off']);
+  // Disabled entries stay in the glossary (the options page lists them) but are never matched.
+  expect(mine.patterns).toEqual([{ text: '店小二', id: 'dian-xiao-er', ambiguous: false }]);
+  await glossaryItem.setValue(null);
+  await expect.poll(async () => (await getGlossary()).entries.length).toBe(defaultGlossary().entries.length);
+});
