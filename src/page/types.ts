@@ -25,3 +25,9 @@ export interface MatchIndex {
 export interface GlossaryView {
   entry(id: string): Entry | undefined;
 }
+
+/**
+ * Attribute on every element Tifa adds to a page (the tooltip's shadow host): scanning never looks
+ * inside such an element, and mutations in it are ignored.
+ */
+export const TIFA_UI_ATTRIBUTE = 'data-tifa-ui';
