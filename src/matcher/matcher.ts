@@ -50,9 +50,9 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
   // Uint16 halves the table's cache footprint; only a glossary using every code unit needs more.
   const alphabet = alphabetSize < 65536 ? Uint16Array.from(alphabetOf) : alphabetOf;
 
-  // --- Trie in plain arrays: children as sibling lists, found through one Map keyed by (node, index).
-  const edgeKey = (node: number, index: number): number => node * (alphabetSize + 1) + index;
-  const edges = new Map<number, number>();
+  // --- Trie in plain arrays: children as sibling lists. The root, which has most of the alphabet
+  // as children, gets a direct table; deeper nodes have few children, so walking the list is cheap.
+  const rootChild = new Int32Array(alphabetSize + 1).fill(NONE);
   const firstChild: number[] = [NONE];
   const nextSibling: number[] = [NONE];
   const edgeIndex: number[] = [0];
@@ -65,11 +65,11 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
     let node = ROOT;
     for (let i = 0; i < text.length; i++) {
       const index = alphabet[text.charCodeAt(i)] ?? 0;
-      const key = edgeKey(node, index);
-      let child = edges.get(key);
-      if (child === undefined) {
+      let child = node === ROOT ? (rootChild[index] ?? NONE) : (firstChild[node] ?? NONE);
+      if (node !== ROOT) while (child !== NONE && edgeIndex[child] !== index) child = nextSibling[child] ?? NONE;
+      if (child === NONE) {
         child = firstChild.length;
-        edges.set(key, child);
+        if (node === ROOT) rootChild[index] = child;
         firstChild.push(NONE);
         nextSibling.push(firstChild[node] ?? NONE);
         edgeIndex.push(index);
@@ -95,7 +95,8 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
   let check = new Int32Array(capacity).fill(NONE);
   // Union-find over slots: freeLink[p] === p while slot p is free, so findFree(p) is the first free
   // slot at or after p. Without it, placement rescans the packed region for every node (quadratic).
-  let freeLink = Int32Array.from({ length: capacity }, (_, slot) => slot);
+  let freeLink = new Int32Array(capacity);
+  for (let slot = 0; slot < capacity; slot++) freeLink[slot] = slot;
   const grow = (needed: number): void => {
     if (needed < capacity) return;
     const oldCapacity = capacity;
