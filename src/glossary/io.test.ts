@@ -1,0 +1,320 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import shipped from '@/data/glossary.json';
+import {
+  applyImport,
+  cleanBlock,
+  cleanLine,
+  decodeBytes,
+  entryLines,
+  exportCsv,
+  exportFileName,
+  exportJson,
+  idFromPinyin,
+  MAX_IMPORT_BYTES,
+  parseCsv,
+  parseImport,
+  parseImportText,
+  previewImport,
+  sanitiseRaw,
+  validateEntry,
+  type ParsedImport,
+} from './io';
+import { CATEGORIES, glossarySchema, type Entry } from './schema';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../test/fixtures/import');
+const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)));
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const SHIPPED: Entry[] = glossarySchema.parse(shipped).entries;
+
+function ok(result: ReturnType<typeof parseImport>): ParsedImport {
+  if (!result.ok) throw new Error(`expected a parsed import, got ${result.code}: ${result.detail ?? ''}`);
+  return result;
+}
+
+const entry = (over: Partial<Entry> = {}): Entry => ({
+  id: 'san-hui-yi-ke',
+  term: '三会一课',
+  variants: [],
+  pinyin: 'sān huì yī kè',
+  english: ['three meetings and one lesson'],
+  category: 'practice',
+  summary: { zh: '支部党员大会、支委会、党小组会和党课。', en: 'Branch meetings and Party lectures.' },
+  explanation: { zh: '党支部组织生活的基本制度。', en: "The basic routine of a branch's life." },
+  components: [],
+  related: [],
+  ambiguous: false,
+  enabled: true,
+  ...over,
+});
+
+describe('export then import gives back the identical glossary', () => {
+  test('JSON, shipped glossary', () => {
+    const parsed = ok(parseImportText(exportJson(SHIPPED), 'x.json'));
+    expect(parsed.invalid).toEqual([]);
+    expect(parsed.rows.map((r) => r.entry)).toEqual(SHIPPED);
+  });
+
+  test('CSV, shipped glossary', () => {
+    const csv = exportCsv(SHIPPED);
+    const parsed = ok(parseImport(utf8(csv), 'x.csv'));
+    expect(parsed.invalid).toEqual([]);
+    expect(parsed.rows.map((r) => r.entry)).toEqual(SHIPPED);
+    const preview = previewImport(SHIPPED, parsed);
+    expect(preview.unchanged).toHaveLength(SHIPPED.length);
+    expect(applyImport(SHIPPED, preview, 'replace')).toEqual(SHIPPED);
+  });
+
+  test('the shipped glossary is already clean: sanitising changes nothing', () => {
+    for (const e of SHIPPED) expect(sanitiseRaw(e)).toEqual(e);
+  });
+
+  // Property: any valid, sanitised glossary survives both formats exactly, including text that looks
+  // like a spreadsheet formula, quotes, commas, line breaks in explanations and optional fields.
+  const line = fc
+    .string({ unit: fc.constantFrom('两', '个', '维', '护', 'a', 'Z', ' ', ',', '"', "'", '=', '+', '-', '@', '；', '\n', '\t', '<', '>'), minLength: 1, maxLength: 12 })
+    .map(cleanLine)
+    .filter((s) => s.length > 0 && !/<\s*\/?\s*[a-z!?]/i.test(s));
+  const block = fc
+    .string({ unit: fc.constantFrom('党', '组', 'x', ' ', ',', '"', '\n', '\r\n', '=', '-'), minLength: 1, maxLength: 20 })
+    .map(cleanBlock)
+    .filter((s) => s.length > 0);
+  const pinyin = fc.constantFrom('dǎngzǔ', "xī'ān", 'liǎng gè wéihù', 'nǚ-xìng');
+  const arbEntry = fc.record({
+    id: fc.constantFrom('a'),
+    term: line,
+    variants: fc.array(line, { maxLength: 3 }),
+    pinyin,
+    english: fc.array(line, { minLength: 1, maxLength: 3 }),
+    category: fc.constantFrom(...CATEGORIES),
+    summary: fc.record({ zh: block, en: block }),
+    explanation: fc.record({ zh: block, en: block }),
+    components: fc.array(fc.record({ zh: line, en: line }), { maxLength: 3 }),
+    source: fc.option(fc.record({ quote: block, section: line }), { nil: undefined }),
+    since: fc.option(line, { nil: undefined }),
+    related: fc.array(fc.constantFrom('dang-zu', 'si-ge-yi-shi'), { maxLength: 2 }),
+    ambiguous: fc.boolean(),
+    enabled: fc.boolean(),
+    origin: fc.option(fc.constantFrom('https://example.org/a?b=1', 'http://news.cn/x'), { nil: undefined }),
+  });
+  const arbGlossary = fc.array(arbEntry, { minLength: 1, maxLength: 6 }).map((es) =>
+    es.map((e, i) => {
+      const out: Record<string, unknown> = { ...e, id: `entry-${i}` };
+      for (const k of ['source', 'since', 'origin']) if (out[k] === undefined) delete out[k];
+      return out as Entry;
+    }),
+  );
+
+  test('JSON and CSV round trips hold for generated glossaries', () => {
+    fc.assert(
+      fc.property(arbGlossary, (entries) => {
+        const fromJson = ok(parseImportText(exportJson(entries), 'g.json'));
+        expect(fromJson.invalid).toEqual([]);
+        expect(fromJson.rows.map((r) => r.entry)).toEqual(entries);
+        const fromCsv = ok(parseImport(utf8(exportCsv(entries)), 'g.csv'));
+        expect(fromCsv.invalid).toEqual([]);
+        expect(fromCsv.rows.map((r) => r.entry)).toEqual(entries);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('export format', () => {
+  test('CSV starts with a UTF-8 BOM, uses CRLF and defuses formula cells', () => {
+    const csv = exportCsv([entry({ english: ['=HYPERLINK("http://x")', '@x'] }), entry({ id: 'b', english: ["'=already"] })]);
+    expect(csv.startsWith('\ufeffid,term,')).toBe(true);
+    expect(csv).toContain('\r\n');
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")`);
+    expect(csv).toContain(`\n@x"`); // only a cell's first character makes a formula
+    expect(csv).toContain(`,''=already,`);
+  });
+
+  test('JSON carries the format and version', () => {
+    const doc = JSON.parse(exportJson([entry()])) as Record<string, unknown>;
+    expect(doc.format).toBe('tifa-glossary');
+    expect(doc.version).toBe(1);
+  });
+
+  test('file names are dated', () => {
+    expect(exportFileName('csv', new Date(2025, 2, 7, 23, 59))).toBe('tifa-glossary-2025-03-07.csv');
+    expect(exportFileName('json', new Date(2024, 11, 31))).toBe('tifa-glossary-2024-12-31.json');
+  });
+});
+
+describe('malformed and hostile files are refused with a reason', () => {
+  test('broken JSON names the line', () => {
+    const r = parseImport(fixture('broken.json'), 'broken.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.code).toBe('json-syntax');
+      expect(r.line).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  test('a file over the size limit is refused before decoding', () => {
+    const big = new Uint8Array(MAX_IMPORT_BYTES + 1);
+    expect(parseImport(big, 'big.json')).toMatchObject({ ok: false, code: 'too-large' });
+    const fifty = new Uint8Array(50 * 1024 * 1024);
+    expect(parseImport(fifty, 'fifty.csv')).toMatchObject({ ok: false, code: 'too-large' });
+  });
+
+  test('UTF-16 without a BOM is an encoding error, not garbage rows', () => {
+    expect(parseImport(fixture('utf16-no-bom.csv'), 'utf16-no-bom.csv')).toMatchObject({ ok: false, code: 'encoding' });
+  });
+
+  test('binary data is an encoding error', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0x00]);
+    expect(parseImport(png, 'photo.json')).toMatchObject({ ok: false, code: 'encoding' });
+  });
+
+  test('a GB18030 spreadsheet (Excel on Chinese Windows) is read and says so', () => {
+    const r = ok(parseImport(fixture('legacy-gb18030.csv'), 'legacy-gb18030.csv'));
+    expect(r.encoding).toBe('gb18030');
+    expect(r.rows.map((x) => x.entry.term)).toEqual(['三会一课', '两个维护']);
+  });
+
+  test('UTF-16 with a BOM is read', () => {
+    const csv = fs.readFileSync(path.join(FIXTURES, 'spreadsheet.csv'), 'utf8');
+    const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from(csv, 'utf16le')]);
+    const r = ok(parseImport(bytes, 'sheet.csv'));
+    expect(r.encoding).toBe('utf-16le');
+    expect(r.rows).toHaveLength(2);
+  });
+
+  test('empty, not a glossary, newer version, nonsense version', () => {
+    expect(parseImport(utf8('  \n'), 'e.json')).toMatchObject({ ok: false, code: 'empty' });
+    expect(parseImport(fixture('not-a-glossary.json'), 'n.json')).toMatchObject({ ok: false, code: 'not-glossary' });
+    expect(parseImport(fixture('newer-version.json'), 'v.json')).toMatchObject({ ok: false, code: 'newer-version', detail: '99' });
+    expect(parseImportText('{"format":"tifa-glossary","version":"1","entries":[]}')).toMatchObject({ ok: false, code: 'bad-version' });
+    expect(parseImportText('"just a string"', 'x.json')).toMatchObject({ ok: false, code: 'not-glossary' });
+  });
+
+  test('CSV without the needed columns lists what is missing', () => {
+    const r = parseImportText('term,english\n两个维护,x\n', 'x.csv');
+    expect(r).toMatchObject({ ok: false, code: 'csv-columns' });
+    if (!r.ok) expect(r.detail).toContain('pinyin');
+  });
+
+  test('missing fields make invalid rows with line and field, the valid row still passes', () => {
+    const r = ok(parseImport(fixture('missing-fields.json'), 'missing-fields.json'));
+    expect(r.rows.map((x) => x.entry.id)).toEqual(['san-hui-yi-ke']);
+    expect(r.invalid).toHaveLength(2);
+    const [second, third] = r.invalid;
+    expect(second?.line).toBe(14);
+    expect(second?.term).toBe('第一书记');
+    const fields = second?.problems.map((p) => (p.kind === 'schema' ? p.field : p.kind));
+    expect(fields).toEqual(expect.arrayContaining(['pinyin', 'english', 'summary', 'explanation']));
+    expect(third).toMatchObject({ line: 20, problems: [{ kind: 'not-object' }] });
+  });
+
+  test('HTML, script, javascript: links and bidi tricks never get in', () => {
+    const r = ok(parseImport(fixture('hostile.csv'), 'hostile.csv'));
+    const byLine = new Map(r.invalid.map((x) => [x.line, x.problems.map((p) => p.kind)]));
+    expect(byLine.get(2)).toContain('markup'); // <script>
+    expect(byLine.get(3)).toContain('markup'); // <img onerror>
+    expect(byLine.get(4)).toEqual(['origin']); // javascript: is not a web address
+    // A formula is harmless text to Tifa; it is defused again on export.
+    const formula = r.rows.find((x) => x.entry.id === 'formula');
+    expect(formula?.entry.english[0]).toBe('=HYPERLINK("http://evil.example","click")');
+    const bidi = r.rows.find((x) => x.entry.id === 'bidi');
+    expect(bidi?.entry.english).toEqual(['look backgnirts']);
+    expect(bidi?.entry.origin).toBe('https://example.org/news/1');
+  });
+
+  test('duplicate ids: the second is invalid', () => {
+    const doc = exportJson([entry(), entry({ term: '三会一课二' })]);
+    const r = ok(parseImportText(doc, 'd.json'));
+    expect(r.rows).toHaveLength(1);
+    expect(r.invalid[0]?.problems).toEqual([{ kind: 'duplicate-id', id: 'san-hui-yi-ke' }]);
+  });
+});
+
+describe('preview and apply', () => {
+  const current = [
+    entry({ id: 'liang-ge-wei-hu', term: '两个维护', pinyin: 'liǎng gè wéihù', category: 'slogan' }),
+    entry(),
+    entry({ id: 'dang-zu', term: '党组', pinyin: 'dǎngzǔ', category: 'institution' }),
+  ];
+
+  test('a hand-made sheet: rows without ids are matched by term or get a fresh id', () => {
+    const parsed = ok(parseImport(fixture('spreadsheet.csv'), 'spreadsheet.csv'));
+    expect(parsed.ignoredColumns).toEqual(['notes']);
+    // 店小二 lacks its summary and explanation: invalid, on line 6 (line 2 holds a quoted two-line cell).
+    expect(parsed.invalid.map((x) => x.line)).toEqual([6]);
+    const preview = previewImport(current, parsed);
+    expect(preview.added).toEqual([]);
+    expect(preview.changed.map((c) => [c.entry.id, [...c.fields].sort()])).toEqual([
+      ['san-hui-yi-ke', ['english', 'explanation', 'summary']],
+      ['liang-ge-wei-hu', ['english', 'explanation', 'summary']],
+    ]);
+    expect(preview.missing.map((e) => e.id)).toEqual(['dang-zu']);
+  });
+
+  test('merge keeps order and untouched entries; replace keeps only the file', () => {
+    const doc = exportJson([
+      entry({ id: 'dang-zu', term: '党组', pinyin: 'dǎngzǔ', category: 'institution', enabled: false }),
+      entry({ id: 'hui-tou-kan', term: '回头看', pinyin: 'huítóukàn', category: 'campaign' }),
+    ]);
+    const parsed = ok(parseImportText(doc, 'x.json'));
+    const preview = previewImport(current, parsed);
+    expect(preview.added.map((r) => r.entry.id)).toEqual(['hui-tou-kan']);
+    expect(preview.changed.map((r) => r.fields)).toEqual([['enabled']]);
+    const merged = applyImport(current, preview, 'merge');
+    expect(merged.map((e) => e.id)).toEqual(['liang-ge-wei-hu', 'san-hui-yi-ke', 'dang-zu', 'hui-tou-kan']);
+    expect(merged[2]?.enabled).toBe(false);
+    expect(applyImport(current, preview, 'replace').map((e) => e.id)).toEqual(['dang-zu', 'hui-tou-kan']);
+  });
+
+  test('a new row without id gets one that does not clash', () => {
+    const csv = 'term,pinyin,english,category,summary_zh,summary_en,explanation_zh,explanation_en\n' + '新党组,dǎngzǔ,x,institution,a,b,c,d\n';
+    const preview = previewImport(current, ok(parseImportText(csv, 'x.csv')));
+    expect(preview.added.map((r) => r.entry.id)).toEqual(['dangzu']);
+    const again = previewImport([...current, entry({ id: 'dangzu', term: '别的' })], ok(parseImportText(csv, 'x.csv')));
+    expect(again.added.map((r) => r.entry.id)).toEqual(['dangzu-2']);
+  });
+});
+
+describe('pieces', () => {
+  test('CSV parser: quotes, escaped quotes, newlines in cells, CRLF, blank lines', () => {
+    const records = parseCsv('a,"b ""q""",c\r\n"multi\nline",x,\n\n"last"');
+    expect(records).toEqual([
+      { line: 1, cells: ['a', 'b "q"', 'c'] },
+      { line: 2, cells: ['multi\nline', 'x', ''] },
+      { line: 5, cells: ['last'] },
+    ]);
+  });
+
+  test('entry lines in pretty and compact JSON', () => {
+    expect(entryLines('{"format":"x","entries":[\n{"a":[1,2]},\n {"b":"]"}\n]}')).toEqual([2, 3]);
+    expect(entryLines('[{"a":1},\n"x"]')).toEqual([1, 2]);
+    expect(entryLines('{"other":[1,2],"entries":[]}')).toEqual([]);
+  });
+
+  test('decoding: BOM stripped, strict UTF-8 preferred', () => {
+    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ text: 'a', encoding: 'utf-8' });
+    expect(decodeBytes(utf8('两个维护'))).toEqual({ text: '两个维护', encoding: 'utf-8' });
+  });
+
+  test('ids from pinyin', () => {
+    expect(idFromPinyin('liǎng gè wéihù', new Set())).toBe('liang-ge-weihu');
+    expect(idFromPinyin("xī'ān", new Set(['xi-an']))).toBe('xi-an-2');
+    expect(idFromPinyin('nǚ', new Set())).toBe('nu');
+    expect(idFromPinyin('···', new Set())).toBe('entry');
+  });
+
+  test('validateEntry reports schema problems by field', () => {
+    const r = validateEntry({ ...entry(), english: [], category: 'nonsense' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => (p.kind === 'schema' ? p.field : p.kind)).sort()).toEqual(['category', 'english']);
+  });
+
+  test('sanitising is idempotent and strips invisible and control characters', () => {
+    const dirty = { term: ' 两个\u200b维护\u0007 ', explanation: { zh: '第一行  \r\n\r\n\r\n\r\n第二行\u202e', en: 'x' } };
+    const once = sanitiseRaw(dirty);
+    expect(once).toEqual({ term: '两个维护', explanation: { zh: '第一行\n\n第二行', en: 'x' } });
+    expect(sanitiseRaw(once)).toEqual(once);
+  });
+});
