@@ -1,0 +1,134 @@
+// The tooltip's content, built from an entry with createElement and textContent only: glossary text
+// (which users can edit and import) is never parsed as HTML.
+import { CATEGORY_LABELS, type Entry } from '@/src/glossary/schema';
+import type { Settings } from '@/src/settings/settings';
+
+export type Language = Settings['language'];
+
+type Bilingual = { zh: string; en: string };
+
+/** Interface labels, in the tooltip's language ("both" shows Chinese then English). */
+const LABELS = {
+  enumerates: { zh: '包括', en: 'Covers' },
+  source: { zh: '出处', en: 'Source' },
+  alsoRendered: { zh: '又译', en: 'Also' },
+  onPage: { zh: '页面写作', en: 'Written here as' },
+  edit: { zh: '编辑词条', en: 'Edit entry' },
+  since: { zh: '始于', en: 'Since' },
+} satisfies Record<string, Bilingual>;
+
+function label(l: Bilingual, language: Language): string {
+  return language === 'zh' ? l.zh : language === 'en' ? l.en : `${l.zh} ${l.en}`;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Appends the Chinese and/or English text of `value` as paragraphs, each marked with its language. */
+function bilingual(doc: Document, parent: HTMLElement, value: Bilingual, language: Language, className: string): void {
+  if (language !== 'en') parent.append(withLang(el(doc, 'p', className, value.zh), 'zh-CN'));
+  if (language !== 'zh') parent.append(withLang(el(doc, 'p', className, value.en), 'en'));
+}
+
+function withLang<T extends HTMLElement>(node: T, lang: string): T {
+  node.lang = lang;
+  return node;
+}
+
+export interface ContentOptions {
+  language: Language;
+  /** The text as written on the page, when it differs from the entry's term (a variant). */
+  matchedText?: string;
+  /** The heading's id, which the tooltip's aria-labelledby points at. */
+  headingId: string;
+  onEdit(): void;
+}
+
+/** The tooltip body for one entry. */
+export function renderEntry(doc: Document, entry: Entry, options: ContentOptions): HTMLElement {
+  const { language } = options;
+  const body = el(doc, 'div', 'body');
+
+  const header = el(doc, 'header', 'head');
+  const title = el(doc, 'div', 'title');
+  const heading = withLang(el(doc, 'h2', 'term', entry.term), 'zh-CN');
+  heading.id = options.headingId;
+  const pinyin = withLang(el(doc, 'span', 'pinyin', entry.pinyin), 'zh-Latn-pinyin');
+  title.append(heading, pinyin);
+  const category = el(doc, 'span', `category cat-${entry.category}`, label(CATEGORY_LABELS[entry.category], language));
+  header.append(title, category);
+  body.append(header);
+
+  if (options.matchedText && options.matchedText !== entry.term) {
+    const seen = el(doc, 'p', 'variant', `${label(LABELS.onPage, language)}: `);
+    seen.append(withLang(el(doc, 'span', 'variant-text', options.matchedText), 'zh'));
+    body.append(seen);
+  }
+
+  const [official, ...alternatives] = entry.english;
+  const english = el(doc, 'div', 'english');
+  english.append(withLang(el(doc, 'p', 'official', official ?? ''), 'en'));
+  if (alternatives.length > 0) {
+    english.append(withLang(el(doc, 'p', 'alternatives', `${label(LABELS.alsoRendered, language)}: ${alternatives.join(' · ')}`), 'en'));
+  }
+  body.append(english);
+
+  const summary = el(doc, 'div', 'summary');
+  bilingual(doc, summary, entry.summary, language, 'summary-text');
+  body.append(summary);
+
+  const explanation = el(doc, 'div', 'explanation');
+  bilingual(doc, explanation, entry.explanation, language, 'explanation-text');
+  body.append(explanation);
+
+  if (entry.components.length > 0) {
+    const section = el(doc, 'section', 'components');
+    section.append(el(doc, 'h3', 'label', label(LABELS.enumerates, language)));
+    const list = el(doc, 'ol', 'component-list');
+    for (const component of entry.components) {
+      const item = el(doc, 'li', 'component');
+      if (language !== 'en') item.append(withLang(el(doc, 'span', 'component-zh', component.zh), 'zh-CN'));
+      if (language !== 'zh') item.append(withLang(el(doc, 'span', 'component-en', component.en), 'en'));
+      list.append(item);
+    }
+    section.append(list);
+    body.append(section);
+  }
+
+  if (entry.source) {
+    const section = el(doc, 'section', 'source');
+    section.append(el(doc, 'h3', 'label', label(LABELS.source, language)));
+    const quote = el(doc, 'blockquote', 'quote');
+    quote.append(withLang(el(doc, 'p', 'quote-text', entry.source.quote), 'zh-CN'));
+    quote.append(withLang(el(doc, 'cite', 'section', entry.source.section), 'zh-CN'));
+    section.append(quote);
+    body.append(section);
+  }
+
+  const footer = el(doc, 'footer', 'foot');
+  if (entry.since) footer.append(el(doc, 'span', 'since', `${label(LABELS.since, language)} ${entry.since}`));
+  const edit = el(doc, 'button', 'edit', label(LABELS.edit, language));
+  edit.type = 'button';
+  edit.addEventListener('click', (event) => {
+    event.stopPropagation();
+    options.onEdit();
+  });
+  footer.append(edit);
+  body.append(footer);
+  return body;
+}
+
+/** One line for screen readers when a tooltip opens by keyboard. */
+export function announcement(entry: Entry, language: Language): string {
+  const summary = language === 'en' ? entry.summary.en : entry.summary.zh;
+  return `${entry.term} (${entry.pinyin}), ${entry.english[0] ?? ''}: ${summary}`;
+}

@@ -1,0 +1,352 @@
+// Explains a term on hover and by keyboard. Highlights are not elements, so the tooltip follows the
+// pointer with its own hit-test (src/page/hit-test.ts) and opens after a short delay; it stays
+// while the pointer moves into it, pins on click, and closes on Escape, scroll, a click elsewhere,
+// or when its term leaves the page.
+import type { Entry } from '@/src/glossary/schema';
+import { parseRequest } from '@/src/messages';
+import type { Settings } from '@/src/settings/settings';
+import { hitTest, rectAtPoint, shadowRootsOf } from '@/src/page/hit-test';
+import type { GlossaryView, MatchIndex, PageMatch } from '@/src/page/types';
+import { createHost, HEADING_ID, type TooltipHost } from './host';
+import { placeTooltip } from './position';
+import { announcement, renderEntry } from './render';
+import { looksDark } from './theme';
+
+export type TooltipSettings = Pick<Settings, 'language' | 'hoverDelayMs'>;
+
+export interface TooltipOptions {
+  matches: MatchIndex;
+  glossary: GlossaryView;
+  /** The current settings; a function when they can change while the page is open. */
+  settings: TooltipSettings | (() => TooltipSettings);
+  /** Opens the options page at an entry (the wiring sends `tifa:open-options`). */
+  openOptions(entryId: string): void;
+}
+
+/** How long the tooltip waits after the pointer leaves the term, so it can be reached. */
+const LEAVE_GRACE_MS = 300;
+/** Scroll events our own scrollIntoView causes arrive a frame or two later; they must not close it. */
+const OWN_SCROLL_MS = 250;
+
+interface Shown {
+  match: PageMatch;
+  entry: Entry;
+  anchor: DOMRect;
+}
+
+export function startTooltip(options: TooltipOptions): () => void {
+  const { matches, glossary } = options;
+  const doc = document;
+  const win = window;
+  const settings = () => (typeof options.settings === 'function' ? options.settings() : options.settings);
+
+  let ui: TooltipHost | undefined;
+  let shown: Shown | undefined;
+  let pinned = false;
+  /** Opened by keyboard: the pointer resting elsewhere must not close it. */
+  let fromKeyboard = false;
+  let pending: { match: PageMatch; timer: number } | undefined;
+  let hideTimer = 0;
+  let frame = 0;
+  let pointer = { x: 0, y: 0, overTooltip: false };
+  let ownScrollUntil = 0;
+  let shadowRoots = shadowRootsOf(matches.list());
+
+  const cancelPending = () => {
+    if (pending) win.clearTimeout(pending.timer);
+    pending = undefined;
+  };
+  const cancelHide = () => {
+    win.clearTimeout(hideTimer);
+    hideTimer = 0;
+  };
+
+  function close(): void {
+    cancelPending();
+    cancelHide();
+    if (!shown) return;
+    shown = undefined;
+    pinned = false;
+    if (ui) {
+      ui.panel.classList.remove('open', 'pinned');
+      ui.panel.replaceChildren();
+      ui.lower();
+    }
+  }
+
+  function open(match: PageMatch, anchor: DOMRect, announce: boolean): void {
+    cancelPending();
+    cancelHide();
+    const entry = glossary.entry(match.id);
+    if (!entry) return;
+    const isNew = !ui;
+    ui ??= createHost(doc);
+    const { panel, live } = ui;
+    const { language } = settings();
+    pinned = false;
+    fromKeyboard = announce;
+    shown = { match, entry, anchor };
+
+    panel.replaceChildren(
+      renderEntry(doc, entry, {
+        language,
+        matchedText: match.text,
+        headingId: HEADING_ID,
+        onEdit: () => options.openOptions(entry.id),
+      }),
+    );
+    panel.lang = language === 'en' ? 'en' : 'zh-CN';
+    const element = match.range.startContainer.parentElement;
+    panel.classList.toggle('dark', looksDark(element, win));
+    panel.classList.remove('pinned');
+    panel.classList.add('open');
+    // Inside an open modal dialog everything outside it is inert: the tooltip must live in the dialog
+    // to be reachable by the pointer. Elsewhere it stays a direct child of <html>.
+    const modal = element?.closest('dialog');
+    ui.raise(modal && modal.matches(':modal') ? modal : doc.documentElement);
+    place();
+
+    if (announce) {
+      const text = announcement(entry, language);
+      // A live region announces changes, not its first content: give a new one a moment to register.
+      if (isNew) win.setTimeout(() => (live.textContent = text), 100);
+      else live.textContent = text;
+    }
+  }
+
+  function place(): void {
+    if (!ui || !shown) return;
+    const { panel } = ui;
+    panel.style.maxHeight = 'none';
+    panel.style.left = '0px';
+    panel.style.top = '0px';
+    const size = panel.getBoundingClientRect();
+    const viewport = { width: doc.documentElement.clientWidth || win.innerWidth, height: win.innerHeight };
+    const at = placeTooltip(shown.anchor, { width: size.width, height: size.height }, viewport);
+    panel.style.left = `${at.left}px`;
+    panel.style.top = `${at.top}px`;
+    panel.style.maxHeight = `${at.maxHeight}px`;
+    panel.classList.toggle('above', at.side === 'above');
+  }
+
+  function isShown(match: PageMatch): boolean {
+    return !!shown && sameMatch(shown.match, match);
+  }
+
+  // --- pointer ---------------------------------------------------------------------------------
+
+  function onPointerMove(event: MouseEvent): void {
+    pointer = { x: event.clientX, y: event.clientY, overTooltip: !!ui && event.composedPath().includes(ui.host) };
+    if (!frame) frame = win.requestAnimationFrame(checkPointer);
+  }
+
+  function checkPointer(): void {
+    frame = 0;
+    if (pointer.overTooltip) {
+      cancelPending();
+      cancelHide();
+      return;
+    }
+    // Nothing to find and nothing open: the common case on most of the page costs nothing more.
+    if (!shown && matches.list().length === 0) return;
+    const hit = hitTest(doc, pointer.x, pointer.y, matches, shadowRoots);
+    if (hit && isShown(hit.match)) {
+      cancelPending();
+      cancelHide();
+      return;
+    }
+    if (hit) {
+      if (pending && sameMatch(pending.match, hit.match)) return;
+      cancelPending();
+      const { match, rect } = hit;
+      pending = {
+        match,
+        timer: win.setTimeout(() => {
+          // Measure again: the page may have moved under a still pointer.
+          const anchor = rectAtPoint(match.range, pointer.x, pointer.y) ?? rect;
+          if (!pinned || !shown) open(match, anchor, false);
+          else pending = undefined;
+        }, settings().hoverDelayMs),
+      };
+      return;
+    }
+    cancelPending();
+    if (shown && !pinned && !fromKeyboard && !hideTimer) hideTimer = win.setTimeout(close, LEAVE_GRACE_MS);
+  }
+
+  function onPointerDown(event: PointerEvent): void {
+    if (!shown || !ui) return;
+    if (event.composedPath().includes(ui.host)) {
+      pin();
+      return;
+    }
+    const hit = hitTest(doc, event.clientX, event.clientY, matches, shadowRoots);
+    if (hit && isShown(hit.match)) pin();
+    else close();
+  }
+
+  function pin(): void {
+    cancelHide();
+    pinned = true;
+    ui?.panel.classList.add('pinned');
+  }
+
+  function onScroll(): void {
+    if (!shown) return;
+    if (performance.now() < ownScrollUntil) return;
+    close();
+  }
+
+  // --- keyboard --------------------------------------------------------------------------------
+
+  // Escape is taken in the capture phase so it closes the tooltip before a site's dialog sees it; a
+  // second press reaches the page. The shortcuts are taken in the bubbling phase so a page that
+  // uses them itself keeps them.
+  function onEscape(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !shown) return;
+    close();
+    event.preventDefault();
+    event.stopPropagation();
+  }
+
+  function onKeyDown(event: KeyboardEvent): void {
+    if (event.defaultPrevented || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    // Physical keys: Shift and Alt change the characters these keys produce on every layout.
+    const direction = event.code === 'Period' ? 1 : event.code === 'Comma' ? -1 : 0;
+    if (!direction || focusIsEditable(doc)) return;
+    if (step(direction)) event.preventDefault();
+  }
+
+  /** Opens the next (1) or previous (-1) term on the page; false when there is none. */
+  function step(direction: 1 | -1): boolean {
+    const list = matches.list().filter((m) => glossary.entry(m.id));
+    if (list.length === 0) return false;
+    let index = shown ? list.findIndex((m) => sameMatch(m, shown!.match)) : -1;
+    if (index >= 0) index = (index + direction + list.length) % list.length;
+    else index = firstInView(list, direction, win.innerHeight);
+    const match = list[index];
+    if (!match) return false;
+    reveal(match);
+    return true;
+  }
+
+  /** Scrolls a match into view and opens its tooltip, announced. */
+  function reveal(match: PageMatch): void {
+    close();
+    const rect = () => firstRect(match.range);
+    const before = rect();
+    if (!before || before.top < 40 || before.bottom > win.innerHeight - 40) {
+      ownScrollUntil = performance.now() + OWN_SCROLL_MS;
+      match.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+      const after = rect();
+      // A tall block centred can still leave the term outside: scroll the window to the term itself.
+      if (after && (after.top < 40 || after.bottom > win.innerHeight - 40)) {
+        win.scrollBy({ top: after.top - win.innerHeight / 3, behavior: 'instant' });
+      }
+    }
+    const anchor = rect();
+    if (anchor) open(match, anchor, true);
+  }
+
+  function onReveal(id: string): boolean {
+    const list = matches.list().filter((m) => m.id === id);
+    if (list.length === 0 || !glossary.entry(id)) return false;
+    const current = shown ? list.findIndex((m) => sameMatch(m, shown!.match)) : -1;
+    const match = list[(current + 1) % list.length];
+    if (!match) return false;
+    reveal(match);
+    return true;
+  }
+
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
+    const request = parseRequest(message);
+    if (request?.type !== 'tifa:reveal' || win !== win.top) return undefined;
+    sendResponse({ found: onReveal(request.id) });
+    return undefined;
+  };
+
+  // --- page changes ----------------------------------------------------------------------------
+
+  const unsubscribe = matches.subscribe(() => {
+    const list = matches.list();
+    shadowRoots = shadowRootsOf(list);
+    if (!shown) return;
+    const still = list.find((m) => sameMatch(m, shown!.match));
+    if (still && still.range.startContainer.isConnected) shown.match = still;
+    else close();
+  });
+
+  const onResize = () => close();
+
+  win.addEventListener('mousemove', onPointerMove, { capture: true, passive: true });
+  win.addEventListener('pointerdown', onPointerDown, { capture: true });
+  win.addEventListener('keydown', onKeyDown, { capture: false });
+  win.addEventListener('keydown', onEscape, { capture: true });
+  win.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  win.addEventListener('resize', onResize, { passive: true });
+  browser.runtime.onMessage.addListener(onMessage);
+
+  return () => {
+    close();
+    unsubscribe();
+    if (frame) win.cancelAnimationFrame(frame);
+    win.removeEventListener('mousemove', onPointerMove, { capture: true });
+    win.removeEventListener('pointerdown', onPointerDown, { capture: true });
+    win.removeEventListener('keydown', onKeyDown, { capture: false });
+    win.removeEventListener('keydown', onEscape, { capture: true });
+    win.removeEventListener('scroll', onScroll, { capture: true });
+    win.removeEventListener('resize', onResize);
+    browser.runtime.onMessage.removeListener(onMessage);
+    ui?.remove();
+    ui = undefined;
+  };
+}
+
+/** Two matches are the same occurrence when they cover the same text, even if rescanning made new objects. */
+export function sameMatch(a: PageMatch, b: PageMatch): boolean {
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.range.startContainer === b.range.startContainer &&
+      a.range.startOffset === b.range.startOffset &&
+      a.range.endContainer === b.range.endContainer &&
+      a.range.endOffset === b.range.endOffset)
+  );
+}
+
+function firstRect(range: AbstractRange): DOMRect | undefined {
+  const live = new Range();
+  try {
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+  } catch {
+    return undefined;
+  }
+  return [...live.getClientRects()].find((r) => r.width > 0 && r.height > 0);
+}
+
+/** Stepping with no tooltip open starts from what the reader is looking at, not from the page top. */
+function firstInView(list: readonly PageMatch[], direction: 1 | -1, viewportHeight: number): number {
+  if (direction === 1) {
+    const i = list.findIndex((m) => (firstRect(m.range)?.top ?? -1) >= 0);
+    return i >= 0 ? i : 0;
+  }
+  for (let i = list.length - 1; i >= 0; i--) {
+    const top = firstRect(list[i]!.range)?.top;
+    if (top !== undefined && top < viewportHeight) return i;
+  }
+  return list.length - 1;
+}
+
+/** Keys typed into a field belong to the field: the focused element, looking through shadow roots. */
+export function focusIsEditable(doc: Document): boolean {
+  let active: Element | null = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  if (!active) return false;
+  if (active instanceof HTMLElement && active.isContentEditable) return true;
+  if (active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement) return true;
+  if (active instanceof HTMLInputElement) {
+    return !['button', 'checkbox', 'color', 'file', 'hidden', 'image', 'radio', 'range', 'reset', 'submit'].includes(active.type);
+  }
+  return false;
+}
