@@ -1,0 +1,149 @@
+// Editing the user's glossary and settings safely from any number of extension pages at once.
+// Every change is a function applied to the latest stored value (read-modify-write), serialised by a
+// Web Lock shared by all pages of the extension, so two options tabs never overwrite each other.
+// Storage errors (quota) reject the returned promise: callers show them.
+import { defaultGlossary } from '@/src/glossary/default';
+import { GLOSSARY_FORMAT, GLOSSARY_VERSION, type Entry } from '@/src/glossary/schema';
+import { canonical } from '@/src/glossary/io';
+import { glossaryItem } from './glossary-store';
+import { loadSettings, settingsItem, settingsSchema, type Settings } from './settings';
+
+/** The glossary Tifa ships (data/glossary.json). */
+export function shippedEntries(): Entry[] {
+  return defaultGlossary().entries;
+}
+
+/** The glossary in effect: the user's, or the shipped one while the user has changed nothing. */
+export async function readEntries(): Promise<Entry[]> {
+  const stored = await glossaryItem.getValue();
+  return stored ? stored.entries : shippedEntries();
+}
+
+/** Calls `listener` with the glossary in effect whenever any page changes it. */
+export function watchEntries(listener: (entries: Entry[]) => void): () => void {
+  return glossaryItem.watch((value) => listener(value ? value.entries : shippedEntries()));
+}
+
+// Serialises writes inside this page; navigator.locks (when present) serialises across pages.
+let queue: Promise<unknown> = Promise.resolve();
+function exclusive<T>(name: string, task: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  const run = () => (locks ? locks.request(name, task) : task());
+  const result = queue.then(run, run);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+function sameAsShipped(entries: readonly Entry[]): boolean {
+  const shipped = shippedEntries();
+  return entries.length === shipped.length && entries.every((e, i) => canonical(e) === canonical(shipped[i]));
+}
+
+/**
+ * Applies `change` to the latest stored glossary and stores the result. A glossary equal to the
+ * shipped one is stored as null, so future shipped updates keep reaching a user who changed nothing.
+ */
+export function updateEntries(change: (entries: Entry[]) => Entry[]): Promise<Entry[]> {
+  return exclusive('tifa:glossary', async () => {
+    const next = change([...(await readEntries())]);
+    await glossaryItem.setValue(
+      sameAsShipped(next) ? null : { format: GLOSSARY_FORMAT, version: GLOSSARY_VERSION, entries: next },
+    );
+    return next;
+  });
+}
+
+/** Adds the entry, or replaces the stored entry with the same id (`previousId` when the id was edited). */
+export function saveEntry(entry: Entry, previousId = entry.id): Promise<Entry[]> {
+  return updateEntries((entries) => {
+    const at = entries.findIndex((e) => e.id === previousId);
+    const clash = entries.findIndex((e) => e.id === entry.id);
+    if (clash !== -1 && clash !== at) throw new Error(`duplicate id "${entry.id}"`);
+    if (at === -1) entries.push(entry);
+    else entries[at] = entry;
+    return entries;
+  });
+}
+
+export interface Removed {
+  entry: Entry;
+  index: number;
+}
+
+/** Deletes an entry; the result lets `undoRemove` put it back where it was. */
+export async function removeEntry(id: string): Promise<Removed | undefined> {
+  let removed: Removed | undefined;
+  await updateEntries((entries) => {
+    const index = entries.findIndex((e) => e.id === id);
+    const entry = entries[index];
+    if (!entry) return entries;
+    removed = { entry, index };
+    entries.splice(index, 1);
+    return entries;
+  });
+  return removed;
+}
+
+export function undoRemove(removed: Removed): Promise<Entry[]> {
+  return updateEntries((entries) => {
+    if (entries.some((e) => e.id === removed.entry.id)) return entries;
+    entries.splice(Math.min(removed.index, entries.length), 0, removed.entry);
+    return entries;
+  });
+}
+
+export function setEnabled(id: string, enabled: boolean): Promise<Entry[]> {
+  return updateEntries((entries) => entries.map((e) => (e.id === id ? { ...e, enabled } : e)));
+}
+
+/** Back to the shipped glossary as it is now (and as it will be after updates). */
+export function resetToShipped(): Promise<Entry[]> {
+  return updateEntries(() => [...shippedEntries()]);
+}
+
+export type ShippedState = 'same' | 'edited' | 'deleted';
+
+/** Shipped entries the user edited or deleted, in shipped order. */
+export function shippedDifferences(entries: readonly Entry[]): Array<{ entry: Entry; state: ShippedState }> {
+  const mine = new Map(entries.map((e) => [e.id, e]));
+  return shippedEntries()
+    .map((entry) => {
+      const own = mine.get(entry.id);
+      const state: ShippedState = !own ? 'deleted' : canonical(own) === canonical(entry) ? 'same' : 'edited';
+      return { entry, state };
+    })
+    .filter((d) => d.state !== 'same');
+}
+
+/** Puts one shipped entry back as shipped: in place if edited, next to its shipped neighbour if deleted. */
+export function restoreShipped(id: string): Promise<Entry[]> {
+  return updateEntries((entries) => {
+    const shipped = shippedEntries();
+    const at = shipped.findIndex((e) => e.id === id);
+    const original = shipped[at];
+    if (!original) return entries;
+    const own = entries.findIndex((e) => e.id === id);
+    if (own !== -1) {
+      entries[own] = original;
+      return entries;
+    }
+    for (let i = at - 1; i >= 0; i--) {
+      const neighbour = entries.findIndex((e) => e.id === shipped[i]?.id);
+      if (neighbour !== -1) {
+        entries.splice(neighbour + 1, 0, original);
+        return entries;
+      }
+    }
+    entries.unshift(original);
+    return entries;
+  });
+}
+
+/** Applies `change` to the latest stored settings; the result is validated before it is stored. */
+export function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
+  return exclusive('tifa:settings', async () => {
+    const next = settingsSchema.parse(change(await loadSettings()));
+    await settingsItem.setValue(next);
+    return next;
+  });
+}
