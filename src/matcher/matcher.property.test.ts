@@ -77,6 +77,25 @@ describe('compileMatcher against the naive reference', () => {
     );
   });
 
+  it('agrees on larger glossaries over a wide alphabet', () => {
+    // Enough patterns that double-array placement has to skip crowded slots and grow its arrays.
+    const wideUnit = fc.oneof(
+      fc.integer({ min: 0x4e00, max: 0x4e00 + 400 }).map((code) => String.fromCharCode(code)),
+      fc.constantFrom('\u0000', '\uffff', 'a', '😀'),
+    );
+    const wideText = (maxLength: number) => fc.array(wideUnit, { maxLength }).map((pieces) => pieces.join(''));
+    const patterns = fc.array(wideText(4).filter((text) => text.length > 0), { minLength: 50, maxLength: 400 });
+    fc.assert(
+      fc.property(patterns, fc.array(wideText(6), { maxLength: 60 }), (glossary, noise) => {
+        // Interleave glossary terms with noise so that matches actually occur.
+        const text = noise.map((part, n) => part + (glossary[(n * 7) % glossary.length] ?? '')).join('');
+        const matcher = compileMatcher(glossary.map((pattern) => ({ text: pattern })));
+        expect(matcher.scan(text)).toEqual(naiveMatches(glossary, text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('reports non-overlapping, ordered matches of the right text', () => {
     fc.assert(
       fc.property(glossary, textOf(80), (patterns, text) => {

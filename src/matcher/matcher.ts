@@ -38,15 +38,24 @@ const NONE = -1;
 
 /** Compiles once; recompile only when the patterns change. */
 export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
-  // --- Alphabet: dense indices 1..alphabetSize for code units that occur in some pattern.
-  const alphabetOf = new Uint32Array(65536);
-  let alphabetSize = 0;
+  // --- Alphabet: dense indices 1..alphabetSize for code units that occur in some pattern, most
+  // frequent first. Children of wide trie nodes then cluster at low indices, so their rows are
+  // shorter and the double array packs tighter (about half the slots on a realistic glossary).
+  const unitCount = new Uint32Array(65536);
+  const units: number[] = [];
   for (const { text } of patterns) {
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
-      if (alphabetOf[unit] === 0) alphabetOf[unit] = ++alphabetSize;
+      if (unitCount[unit] === 0) units.push(unit);
+      unitCount[unit] = (unitCount[unit] ?? 0) + 1;
     }
   }
+  units.sort((a, b) => (unitCount[b] ?? 0) - (unitCount[a] ?? 0) || a - b);
+  const alphabetSize = units.length;
+  const alphabetOf = new Uint32Array(65536);
+  units.forEach((unit, rank) => {
+    alphabetOf[unit] = rank + 1;
+  });
   // Uint16 halves the table's cache footprint; only a glossary using every code unit needs more.
   const alphabet = alphabetSize < 65536 ? Uint16Array.from(alphabetOf) : alphabetOf;
 
@@ -89,42 +98,48 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
   });
   const nodeCount = firstChild.length;
 
-  // --- Double array. Nodes are placed in breadth-first order; slotOf maps trie node -> state slot.
+  // --- Double array: choose each parent's offset so its children land on free slots.
   let capacity = Math.max(64, alphabetSize + 1 + nodeCount * 2);
-  let base = new Int32Array(capacity);
   let check = new Int32Array(capacity).fill(NONE);
-  // Union-find over slots: freeLink[p] === p while slot p is free, so findFree(p) is the first free
-  // slot at or after p. Without it, placement rescans the packed region for every node (quadratic).
+  // Two skip lists over slots, kept as union-find: link[p] === p while p is listed, so find(p) is the
+  // first listed slot at or after p (slots past capacity are all listed). `freeLink` lists free slots.
+  // `candidateLink` also drops free slots that keep failing as the lowest child of a multi-child
+  // node; without that, every placement rescans the packed region (quadratic in practice).
   let freeLink = new Int32Array(capacity);
-  for (let slot = 0; slot < capacity; slot++) freeLink[slot] = slot;
+  let candidateLink = new Int32Array(capacity);
+  let failures = new Uint8Array(capacity);
+  for (let slot = 0; slot < capacity; slot++) freeLink[slot] = candidateLink[slot] = slot;
   const grow = (needed: number): void => {
     if (needed < capacity) return;
     const oldCapacity = capacity;
     while (capacity <= needed) capacity *= 2;
-    const biggerBase = new Int32Array(capacity);
-    biggerBase.set(base);
     const biggerCheck = new Int32Array(capacity).fill(NONE);
     biggerCheck.set(check);
     const biggerFreeLink = new Int32Array(capacity);
     biggerFreeLink.set(freeLink);
-    for (let slot = oldCapacity; slot < capacity; slot++) biggerFreeLink[slot] = slot;
-    base = biggerBase;
+    const biggerCandidateLink = new Int32Array(capacity);
+    biggerCandidateLink.set(candidateLink);
+    for (let slot = oldCapacity; slot < capacity; slot++) biggerFreeLink[slot] = biggerCandidateLink[slot] = slot;
+    const biggerFailures = new Uint8Array(capacity);
+    biggerFailures.set(failures);
     check = biggerCheck;
     freeLink = biggerFreeLink;
+    candidateLink = biggerCandidateLink;
+    failures = biggerFailures;
   };
-  const findFree = (slot: number): number => {
-    let free = slot;
-    while (free < capacity && freeLink[free] !== free) free = freeLink[free] ?? capacity;
-    while (slot < free && slot < capacity) {
-      const next = freeLink[slot] ?? capacity;
-      freeLink[slot] = free;
+  const find = (link: Int32Array, slot: number): number => {
+    let found = slot;
+    while (found < capacity && link[found] !== found) found = link[found] ?? capacity;
+    while (slot < found && slot < capacity) {
+      const next = link[slot] ?? capacity;
+      link[slot] = found;
       slot = next;
     }
-    return free;
+    return found;
   };
-  const take = (slot: number, parent: number): void => {
-    check[slot] = parent;
-    freeLink[slot] = slot + 1;
+  const take = (slot: number): void => {
+    check[slot] = ROOT; // occupied; the real parent slot is filled in once all offsets are known
+    freeLink[slot] = candidateLink[slot] = slot + 1;
   };
   const order: number[] = [ROOT]; // breadth-first node order: parents before children
   const childCount = new Int32Array(nodeCount);
@@ -135,17 +150,14 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
       childCount[node] = (childCount[node] ?? 0) + 1;
     }
   }
-  // Parents with most children go first: they need a whole pattern of free slots, easy to find while
-  // the array is still sparse. Single-child nodes (most of a Chinese glossary) then fill the holes.
+  // Parents with most children go first, while the array is still sparse enough to hold their rows.
+  // Single-child nodes (most of a Chinese glossary) always fit in the first free slot, so they come
+  // last and fill the holes.
   const parents = order.filter((node) => (childCount[node] ?? 0) > 0);
   parents.sort((a, b) => (childCount[b] ?? 0) - (childCount[a] ?? 0));
   const offsetOf = new Int32Array(nodeCount);
-  take(ROOT, ROOT);
-  // First free slot worth trying; one that keeps failing to fit is given up on, so a few unusable
-  // holes cannot make every later placement start from the beginning.
-  let head = 1;
-  let headFailures = 0;
-  let frontier = 1; // every slot from here on is free
+  take(ROOT);
+  let highestOffset = 0;
   const childIndices: number[] = [];
   for (const node of parents) {
     childIndices.length = 0;
@@ -154,37 +166,38 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
     }
     childIndices.sort((a, b) => a - b);
     const lowest = childIndices[0] ?? 1;
-    head = findFree(head);
+    const single = childIndices.length === 1;
+    const link = single ? freeLink : candidateLink;
     let offset = 0;
-    // The lowest child goes into a free slot; try free slots in order until all children fit.
-    // Offsets start at 1, so the lowest child cannot go below lowest + 1. A wide node rarely fits
-    // among packed slots, so after a few tries it goes to the empty frontier; single-child nodes
-    // later fill the holes it leaves.
-    let attempts = 0;
-    for (let slot = findFree(Math.max(head, lowest + 1)); ; slot = findFree(slot + 1)) {
-      offset = ++attempts > 48 ? Math.max(frontier, lowest + 1) - lowest : slot - lowest;
+    // The lowest child goes into a listed slot (offsets start at 1); try them in order until all fit.
+    for (let slot = find(link, lowest + 1); ; slot = find(candidateLink, slot + 1)) {
+      offset = slot - lowest;
       grow(offset + alphabetSize + 1);
+      if (single) break;
       let fits = true;
-      for (let k = 0; k < childIndices.length; k++) {
+      for (let k = 1; k < childIndices.length; k++) {
         if (check[offset + (childIndices[k] ?? 0)] !== NONE) {
           fits = false;
           break;
         }
       }
       if (fits) break;
-    }
-    frontier = Math.max(frontier, offset + (childIndices[childIndices.length - 1] ?? 0) + 1);
-    if (offset + lowest !== head && ++headFailures > 32) {
-      head = findFree(head + 1);
-      headFailures = 0;
+      const failed = (failures[slot] ?? 0) + 1;
+      failures[slot] = failed;
+      if (failed > 4) candidateLink[slot] = slot + 1;
     }
     offsetOf[node] = offset;
-    for (const index of childIndices) take(offset + index, ROOT); // the real parent slot comes below
+    highestOffset = Math.max(highestOffset, offset);
+    for (const index of childIndices) take(offset + index);
   }
+  // Probes reach at most max(base) + alphabetSize; drop the spare room that doubling left behind.
+  const slotCount = highestOffset + alphabetSize + 1;
+  check = check.slice(0, slotCount);
+  const base = new Int32Array(slotCount); // 0 for leaves: every probe lands on a slot they cannot own
   // Now that every offset is known, give each node its slot and record parents in check.
   const slotOf = new Int32Array(nodeCount);
   for (const node of order) {
-    if ((childCount[node] ?? 0) === 0) continue; // base 0: every probe then lands on a slot it cannot own
+    if ((childCount[node] ?? 0) === 0) continue;
     const slot = slotOf[node] ?? ROOT;
     const offset = offsetOf[node] ?? 0;
     base[slot] = offset;
@@ -194,8 +207,6 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
       check[childSlot] = slot;
     }
   }
-  // Probes reach at most max(base) + alphabetSize, which grow() has already made room for.
-  const slotCount = capacity;
 
   // --- Failure links and longest output, breadth-first so a node's failure target is done first.
   const fail = new Int32Array(slotCount);
