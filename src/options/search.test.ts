@@ -1,0 +1,75 @@
+import { describe, expect, test } from 'vitest';
+import { defaultGlossary } from '@/src/glossary/default';
+import type { Entry } from '@/src/glossary/schema';
+import { EMPTY_QUERY, search, stripTones, suggestPinyin } from './search';
+
+const base = defaultGlossary().entries[0]!;
+const make = (id: string, term: string, pinyin: string, over: Partial<Entry> = {}): Entry => ({
+  ...base,
+  id,
+  term,
+  pinyin,
+  variants: [],
+  summary: { zh: '摘要', en: 'summary' },
+  explanation: { zh: '解释', en: 'explanation' },
+  components: [],
+  ...over,
+});
+const entries = [
+  make('liang-ge-wei-hu', '两个维护', 'liǎng gè wéihù', { english: ['the two upholds'] }),
+  make('dang-zu', '党组', 'dǎngzǔ', { category: 'institution', english: ['Party group'], enabled: false }),
+  make('san-hui-yi-ke', '三会一课', 'sān huì yī kè', { category: 'practice', english: ['three meetings and one lesson'], variants: ['三會一課'] }),
+  make('hui-tou-kan', '回头看', 'huítóukàn', {
+    category: 'campaign',
+    english: ['look back'],
+    explanation: { zh: '整改后的复查', en: 'A second round of inspection after rectification.' },
+  }),
+];
+const ids = (q: Partial<typeof EMPTY_QUERY>) => search(entries, { ...EMPTY_QUERY, ...q }).map((e) => e.id);
+
+describe('search', () => {
+  test('pinyin initials, toneless and toned pinyin, spaced or not', () => {
+    expect(ids({ text: 'lgwh' })).toEqual(['liang-ge-wei-hu']);
+    expect(ids({ text: 'liangge' })).toEqual(['liang-ge-wei-hu']);
+    expect(ids({ text: 'liǎng gè' })).toEqual(['liang-ge-wei-hu']);
+    expect(ids({ text: 'dangzu' })).toEqual(['dang-zu']);
+    expect(ids({ text: 'shyk' })).toEqual(['san-hui-yi-ke']);
+  });
+
+  test('term, variant, English, explanation, several words', () => {
+    expect(ids({ text: '维护' })).toEqual(['liang-ge-wei-hu']);
+    expect(ids({ text: '三會' })).toEqual(['san-hui-yi-ke']);
+    expect(ids({ text: 'Party GROUP' })).toEqual(['dang-zu']);
+    expect(ids({ text: 'rectification' })).toEqual(['hui-tou-kan']);
+    expect(ids({ text: 'look rectification' })).toEqual(['hui-tou-kan']);
+    expect(ids({ text: 'look upholds' })).toEqual([]);
+  });
+
+  test('filters and sorting', () => {
+    expect(ids({ enabled: 'disabled' })).toEqual(['dang-zu']);
+    expect(ids({ enabled: 'enabled', category: 'practice' })).toEqual(['san-hui-yi-ke']);
+    expect(ids({ sort: 'pinyin' })).toEqual(['dang-zu', 'hui-tou-kan', 'liang-ge-wei-hu', 'san-hui-yi-ke']);
+    expect(ids({ sort: 'category' })).toEqual(['hui-tou-kan', 'dang-zu', 'san-hui-yi-ke', 'liang-ge-wei-hu']);
+    expect(ids({})).toEqual(entries.map((e) => e.id));
+  });
+
+  test('10,000 entries: indexing once, then each search well under a frame budget', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      make(`e-${i}`, `提法${String.fromCharCode(0x4e00 + (i % 2000))}${i}`, 'tí fǎ', { english: [`rendering ${i}`] }),
+    );
+    const t0 = performance.now();
+    search(many, { ...EMPTY_QUERY, text: 'x' });
+    const indexing = performance.now() - t0;
+    const t1 = performance.now();
+    const hits = search(many, { ...EMPTY_QUERY, text: 'rendering 9999' });
+    const searching = performance.now() - t1;
+    expect(hits.map((e) => e.id)).toEqual(['e-9999']);
+    expect(indexing).toBeLessThan(3000);
+    expect(searching).toBeLessThan(100);
+  });
+
+  test('pinyin suggestion and tone stripping', () => {
+    expect(suggestPinyin('两个维护')).toBe('liǎng gè wéi hù');
+    expect(stripTones('Lǚ')).toBe('lu');
+  });
+});

@@ -1,0 +1,105 @@
+// Searching and sorting the glossary list. Pure: no DOM. Built once per glossary change (cached per
+// entry object), then each keystroke is a substring test over precomputed lower-case strings, which
+// keeps a 10,000-entry glossary responsive.
+import { pinyin as toPinyin } from 'pinyin-pro';
+import type { Category, Entry } from '@/src/glossary/schema';
+
+/** Lower case, tone marks removed (ǎ → a, ü → u). */
+export function stripTones(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+interface Indexed {
+  entry: Entry;
+  /** Term, variants, pinyin (with tones), English, summaries and explanations, lower case. */
+  text: string;
+  /** Pinyin without tones, spaces or apostrophes, from the entry and from the term, plus initials. */
+  sounds: string;
+  /** Sort key: the term's toneless pinyin. */
+  sortKey: string;
+}
+
+const cache = new WeakMap<Entry, Indexed>();
+const termPinyin = new Map<string, { full: string; initials: string }>();
+
+function pinyinOf(term: string): { full: string; initials: string } {
+  let hit = termPinyin.get(term);
+  if (!hit) {
+    const syllables = toPinyin(term, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' });
+    hit = { full: syllables.join(''), initials: syllables.map((s) => s[0] ?? '').join('') };
+    termPinyin.set(term, hit);
+  }
+  return hit;
+}
+
+const compact = (s: string) => stripTones(s).replace(/[^a-z0-9]/g, '');
+
+function index(entry: Entry): Indexed {
+  let hit = cache.get(entry);
+  if (hit) return hit;
+  const forms = [entry.term, ...entry.variants];
+  const sounds = [compact(entry.pinyin)];
+  for (const form of forms) {
+    const p = pinyinOf(form);
+    sounds.push(p.full, p.initials);
+  }
+  const text = [
+    ...forms,
+    entry.pinyin,
+    stripTones(entry.pinyin),
+    ...entry.english,
+    entry.summary.zh,
+    entry.summary.en,
+    entry.explanation.zh,
+    entry.explanation.en,
+    ...entry.components.flatMap((c) => [c.zh, c.en]),
+    entry.id,
+  ]
+    .join('\u0000')
+    .toLowerCase();
+  hit = { entry, text, sounds: sounds.join('|'), sortKey: pinyinOf(entry.term).full };
+  cache.set(entry, hit);
+  return hit;
+}
+
+export type EnabledFilter = 'all' | 'enabled' | 'disabled';
+export type SortOrder = 'glossary' | 'pinyin' | 'category';
+
+export interface Query {
+  text: string;
+  category: Category | 'all';
+  enabled: EnabledFilter;
+  sort: SortOrder;
+}
+
+export const EMPTY_QUERY: Query = { text: '', category: 'all', enabled: 'all', sort: 'glossary' };
+
+/** Whether one search word matches: as text anywhere, or as pinyin (toneless, spaced or not, initials). */
+function tokenMatches(item: Indexed, token: string): boolean {
+  if (item.text.includes(token)) return true;
+  const sound = compact(token);
+  return sound.length > 0 && /^[a-z]+$/.test(sound) && item.sounds.includes(sound);
+}
+
+/** The entries matching `query`, in the chosen order. Every word of the search text must match. */
+export function search(entries: readonly Entry[], query: Query): Entry[] {
+  const tokens = query.text.toLowerCase().trim().split(/\s+/).filter(Boolean);
+  const results: Indexed[] = [];
+  for (const entry of entries) {
+    if (query.category !== 'all' && entry.category !== query.category) continue;
+    if (query.enabled === 'enabled' && !entry.enabled) continue;
+    if (query.enabled === 'disabled' && entry.enabled) continue;
+    const item = index(entry);
+    if (tokens.every((t) => tokenMatches(item, t))) results.push(item);
+  }
+  if (query.sort === 'pinyin') results.sort((a, b) => a.sortKey.localeCompare(b.sortKey) || a.entry.term.localeCompare(b.entry.term, 'zh'));
+  if (query.sort === 'category') {
+    results.sort((a, b) => a.entry.category.localeCompare(b.entry.category) || a.sortKey.localeCompare(b.sortKey));
+  }
+  return results.map((r) => r.entry);
+}
+
+/** Tone-marked pinyin for a term, words not split: the form's suggestion, which the user may correct. */
+export function suggestPinyin(term: string): string {
+  return toPinyin(term, { nonZh: 'consecutive' }).replace(/\s+/g, ' ').trim();
+}
