@@ -87,6 +87,16 @@ describe('compileMatcher', () => {
     expect(found(['两个维护'], text, 9, 3)).toEqual([]);
   });
 
+  it('handles a glossary that uses every code unit', () => {
+    // Past 65,535 distinct units the alphabet table needs wider entries.
+    const everyUnit = Array.from({ length: 65536 }, (_, unit) => ({ text: String.fromCharCode(unit) }));
+    const matcher = compileMatcher([...everyUnit, { text: '\uffff\u0000' }]);
+    expect(matcher.scan('a\uffff\u0000')).toEqual([
+      { start: 0, end: 1, patternIndex: 97 },
+      { start: 1, end: 3, patternIndex: 65536 },
+    ]);
+  });
+
   it('can be reused for many scans', () => {
     const matcher = compileMatcher([{ text: '新质生产力' }, { text: '生产力' }]);
     expect(matcher.scan('发展新质生产力')).toHaveLength(1);

@@ -38,26 +38,19 @@ const NONE = -1;
 
 /** Compiles once; recompile only when the patterns change. */
 export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
-  // --- Alphabet: dense indices 1..alphabetSize for code units that occur in some pattern, most
-  // frequent first. Children of wide trie nodes then cluster at low indices, so their rows are
-  // shorter and the double array packs tighter (about half the slots on a realistic glossary).
-  const unitCount = new Uint32Array(65536);
-  const units: number[] = [];
+  // --- Alphabet: dense indices 1..alphabetSize, in order of first appearance, for the code units
+  // that occur in some pattern. Uint16 halves the table's cache footprint; only a glossary that
+  // uses every code unit needs more.
+  let alphabet: Uint16Array | Uint32Array = new Uint16Array(65536);
+  let alphabetSize = 0;
   for (const { text } of patterns) {
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
-      if (unitCount[unit] === 0) units.push(unit);
-      unitCount[unit] = (unitCount[unit] ?? 0) + 1;
+      if (alphabet[unit] !== 0) continue;
+      if (++alphabetSize === 65536) alphabet = Uint32Array.from(alphabet);
+      alphabet[unit] = alphabetSize;
     }
   }
-  units.sort((a, b) => (unitCount[b] ?? 0) - (unitCount[a] ?? 0) || a - b);
-  const alphabetSize = units.length;
-  const alphabetOf = new Uint32Array(65536);
-  units.forEach((unit, rank) => {
-    alphabetOf[unit] = rank + 1;
-  });
-  // Uint16 halves the table's cache footprint; only a glossary using every code unit needs more.
-  const alphabet = alphabetSize < 65536 ? Uint16Array.from(alphabetOf) : alphabetOf;
 
   // --- Trie in plain arrays: children as sibling lists. The root, which has most of the alphabet
   // as children, gets a direct table; deeper nodes have few children, so walking the list is cheap.
