@@ -1,14 +1,24 @@
-// Content script entry: answers the page report. Scanning and highlighting are wired in here.
-import { parseRequest, type PageReport } from '@/src/messages';
+// Content-script wiring: starts this frame's page session and answers the page report.
+// The tooltip plugs in below with the session's index and glossary view.
+import { parseRequest } from '@/src/messages';
+import { startSession, type PageSession } from './session';
 
-export function startContent(): void {
+export type { PageSession };
+
+/** Starts Tifa in this frame; returns the session (its `setEnabled` is the site on/off switch). */
+export function startContent(): PageSession {
+  const session = startSession(document);
+
+  // Tooltip: startTooltip({ matches: session.index, glossary: session.glossary, settings: session.settings, ... })
+
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const request = parseRequest(message);
     if (request?.type !== 'tifa:page-report') return undefined;
-    // Only the top frame answers, so the popup gets one report per tab.
+    // Only the top frame answers (it adds up same-origin frames), so the popup gets one report per tab.
     if (window !== window.top) return undefined;
-    const report: PageReport = { enabled: true, terms: [] };
-    sendResponse(report);
+    // Answer after the first pass, so a report asked for right after load is complete.
+    void session.ready.catch(() => undefined).then(() => sendResponse(session.report()));
     return true;
   });
+  return session;
 }

@@ -1,0 +1,247 @@
+// Paints matches. Main path: the CSS Custom Highlight API, one Highlight per category under names
+// no page can guess, styled by a constructed stylesheet adopted by the document (and by each open
+// shadow root): the page's DOM stays exactly as it was, and a strict CSP does not block it.
+// Fallback where `CSS.highlights` is missing (Firefox before 140): wrap matches in elements.
+import type { Category } from '@/src/glossary/schema';
+import { TIFA_UI_ATTRIBUTE, type PageMatch } from './types';
+import { highlightCss, type HighlightLook } from './style';
+
+/** Where a match lies, before it is painted: the fallback painter moves text into new nodes. */
+export interface Placement {
+  nodes: Text[];
+  startOffset: number;
+  endOffset: number;
+}
+
+export interface Painter {
+  /** Paints a match at `placement` and returns it as stored (its range and the nodes it covers). */
+  paint(id: string, text: string, category: Category, placement: Placement): { match: PageMatch; nodes: Text[] } | null;
+  unpaint(match: PageMatch): void;
+  /** Applies highlight style settings; takes effect on everything already painted. */
+  restyle(look: HighlightLook): void;
+  /** Makes the highlight style apply inside an open shadow root. */
+  adopt(root: ShadowRoot): void;
+  /** Removes every highlight and the stylesheet. */
+  destroy(): void;
+  /** Whether painting changes the DOM (then the caller ignores its own mutations). */
+  readonly mutatesDom: boolean;
+}
+
+const randomSuffix = (): string => Math.random().toString(36).slice(2, 8);
+
+/** Adds `sheet` to a document's or shadow root's adopted sheets unless it is there already. */
+function adoptSheet(target: Document | ShadowRoot, sheet: CSSStyleSheet): boolean {
+  try {
+    const current = target.adoptedStyleSheets;
+    if (!current.includes(sheet)) target.adoptedStyleSheets = [...current, sheet];
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function dropSheet(target: Document | ShadowRoot, sheet: CSSStyleSheet): void {
+  try {
+    if (target.adoptedStyleSheets.includes(sheet)) {
+      target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
+  } catch {
+    // The page may have frozen or replaced the list; nothing of ours to remove then.
+  }
+}
+
+/** A style sheet Tifa owns, applied to the document and open shadow roots without touching the DOM. */
+class OwnStyle {
+  private readonly sheet: CSSStyleSheet;
+  private readonly roots = new Set<Document | ShadowRoot>();
+
+  constructor(private readonly doc: Document) {
+    this.sheet = new CSSStyleSheet();
+  }
+
+  set(css: string): void {
+    this.sheet.replaceSync(css);
+  }
+
+  adopt(root: Document | ShadowRoot): void {
+    if (adoptSheet(root, this.sheet)) this.roots.add(root);
+  }
+
+  /** Re-adopts where a page replaced its adopted sheets (frameworks assign the whole list). */
+  reassert(): void {
+    for (const root of this.roots) adoptSheet(root, this.sheet);
+  }
+
+  destroy(): void {
+    for (const root of this.roots) dropSheet(root, this.sheet);
+    this.roots.clear();
+    void this.doc;
+  }
+}
+
+export class HighlightPainter implements Painter {
+  readonly mutatesDom = false;
+  private readonly prefix = `tifa-${randomSuffix()}`;
+  private readonly highlights = new Map<Category, Highlight>();
+  private readonly owner = new WeakMap<PageMatch, Highlight>();
+  private readonly style: OwnStyle;
+  private look: HighlightLook;
+
+  constructor(private readonly doc: Document, look: HighlightLook) {
+    this.look = look;
+    this.style = new OwnStyle(doc);
+    this.style.adopt(doc);
+  }
+
+  /** The registry name used for a category. */
+  nameOf(category: Category): string {
+    return `${this.prefix}-${category}`;
+  }
+
+  private highlightFor(category: Category): Highlight {
+    let highlight = this.highlights.get(category);
+    if (!highlight) {
+      highlight = new Highlight();
+      this.highlights.set(category, highlight);
+      CSS.highlights.set(this.nameOf(category), highlight);
+      this.style.set(highlightCss(this.prefix, this.look, this.highlights.keys()));
+    }
+    return highlight;
+  }
+
+  paint(id: string, text: string, category: Category, placement: Placement) {
+    const { nodes, startOffset, endOffset } = placement;
+    const first = nodes[0];
+    const last = nodes[nodes.length - 1];
+    if (!first || !last) return null;
+    const range = new StaticRange({ startContainer: first, startOffset, endContainer: last, endOffset });
+    const match: PageMatch = { id, text, range };
+    const highlight = this.highlightFor(category);
+    // One by one: `new Highlight(...ranges)` overflows the stack with a few hundred thousand ranges.
+    highlight.add(range);
+    this.owner.set(match, highlight);
+    return { match, nodes };
+  }
+
+  unpaint(match: PageMatch): void {
+    this.owner.get(match)?.delete(match.range);
+    this.owner.delete(match);
+  }
+
+  restyle(look: HighlightLook): void {
+    this.look = look;
+    this.style.set(highlightCss(this.prefix, look, this.highlights.keys()));
+    this.style.reassert();
+  }
+
+  adopt(root: ShadowRoot): void {
+    this.style.adopt(root);
+  }
+
+  destroy(): void {
+    for (const category of this.highlights.keys()) CSS.highlights.delete(this.nameOf(category));
+    this.highlights.clear();
+    this.style.destroy();
+    void this.doc;
+  }
+}
+
+/** The name of the element the fallback painter wraps matches in. Scanning treats it as inline. */
+export const FALLBACK_TAG = 'tifa-mark';
+
+/**
+ * Wraps each text node a match covers (or the covered part of it) in an inline element. Used only
+ * where the Highlight API is missing, since it changes the page's DOM.
+ */
+export class WrapPainter implements Painter {
+  readonly mutatesDom = true;
+  private readonly className = `tifa-${randomSuffix()}`;
+  private readonly wrappers = new WeakMap<PageMatch, Element[]>();
+  private readonly categories = new Set<Category>();
+  private look: HighlightLook;
+  private readonly style: OwnStyle | null;
+  private readonly styleElement: HTMLStyleElement | null = null;
+
+  constructor(private readonly doc: Document, look: HighlightLook) {
+    this.look = look;
+    const css = this.css();
+    if (typeof (doc as Partial<Document>).adoptedStyleSheets !== 'undefined') {
+      this.style = new OwnStyle(doc);
+      this.style.set(css);
+      this.style.adopt(doc);
+    } else {
+      // Older browsers without constructed sheets: a <style> of ours, marked as Tifa's.
+      this.style = null;
+      this.styleElement = doc.createElement('style');
+      this.styleElement.setAttribute(TIFA_UI_ATTRIBUTE, '');
+      this.styleElement.textContent = css;
+      (doc.head ?? doc.documentElement).append(this.styleElement);
+    }
+  }
+
+  private css(): string {
+    // The same declarations as the highlight rules, on a class instead of ::highlight().
+    return highlightCss(this.className, this.look, this.categories).replace(/::highlight\(([\w-]+)\)/g, `${FALLBACK_TAG}.$1`);
+  }
+
+  paint(id: string, text: string, category: Category, placement: Placement) {
+    const { nodes, startOffset, endOffset } = placement;
+    if (!this.categories.has(category)) {
+      this.categories.add(category);
+      this.restyle(this.look);
+    }
+    const wrapped: Text[] = [];
+    const elements: Element[] = [];
+    nodes.forEach((original, index) => {
+      let node = original;
+      const from = index === 0 ? startOffset : 0;
+      const to = index === nodes.length - 1 ? endOffset : node.data.length;
+      if (to <= from || !node.parentNode) return;
+      // splitText keeps the earlier part in the original node, so earlier offsets stay valid.
+      if (to < node.data.length) node.splitText(to);
+      if (from > 0) node = node.splitText(from);
+      const element = this.doc.createElement(FALLBACK_TAG);
+      element.className = `${this.className}-${category}`;
+      node.parentNode?.insertBefore(element, node);
+      element.append(node);
+      wrapped.push(node);
+      elements.push(element);
+    });
+    const first = wrapped[0];
+    const last = wrapped[wrapped.length - 1];
+    if (!first || !last) return null;
+    const range = new StaticRange({ startContainer: first, startOffset: 0, endContainer: last, endOffset: last.data.length });
+    const match: PageMatch = { id, text, range };
+    this.wrappers.set(match, elements);
+    return { match, nodes: wrapped };
+  }
+
+  unpaint(match: PageMatch): void {
+    for (const element of this.wrappers.get(match) ?? []) {
+      if (element.parentNode) element.replaceWith(...element.childNodes);
+    }
+    this.wrappers.delete(match);
+  }
+
+  restyle(look: HighlightLook): void {
+    this.look = look;
+    const css = this.css();
+    if (this.style) this.style.set(css);
+    if (this.styleElement) this.styleElement.textContent = css;
+  }
+
+  adopt(root: ShadowRoot): void {
+    this.style?.adopt(root);
+  }
+
+  destroy(): void {
+    this.style?.destroy();
+    this.styleElement?.remove();
+  }
+}
+
+/** The Highlight API painter where the browser has it, else the wrapping fallback. */
+export function createPainter(doc: Document, look: HighlightLook): Painter {
+  const hasHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+  return hasHighlights ? new HighlightPainter(doc, look) : new WrapPainter(doc, look);
+}

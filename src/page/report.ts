@@ -1,0 +1,85 @@
+// The page report: which glossary entries a page holds and how often, this frame plus its
+// same-origin frames. Frames of the same origin reach each other's content-script globals (the
+// isolated world of one frame sees that of another), so the top frame adds up its children's
+// counts without any message, and a child tells its parent when its counts change.
+import type { PageReport } from '@/src/messages';
+import type { PageMatch } from './types';
+
+export type ReportTerms = PageReport['terms'];
+
+/** Property on `window` in the content script's world; page scripts live in another world and never see it. */
+const FRAME_API = Symbol.for('tifa.frame-report');
+
+interface FrameApi {
+  terms(): ReportTerms;
+  childChanged(): void;
+}
+
+/** Counts matches per entry, in order of first appearance. */
+export function countTerms(matches: Iterable<PageMatch>, termOf: (id: string) => string | undefined): ReportTerms {
+  const counts = new Map<string, number>();
+  for (const match of matches) counts.set(match.id, (counts.get(match.id) ?? 0) + 1);
+  const terms: ReportTerms = [];
+  for (const [id, count] of counts) terms.push({ id, term: termOf(id) ?? id, count });
+  return terms;
+}
+
+/** Adds the counts of `more` into `into` (by entry id). */
+export function mergeTerms(into: ReportTerms, more: ReportTerms): ReportTerms {
+  const byId = new Map(into.map((t) => [t.id, { ...t }]));
+  for (const t of more) {
+    const existing = byId.get(t.id);
+    if (existing) existing.count += t.count;
+    else byId.set(t.id, { ...t });
+  }
+  return [...byId.values()];
+}
+
+function frameApiOf(win: Window | null): FrameApi | undefined {
+  try {
+    const api = (win as unknown as Record<symbol, unknown> | null)?.[FRAME_API];
+    return api && typeof api === 'object' ? (api as FrameApi) : undefined;
+  } catch {
+    return undefined; // cross-origin: not ours to read
+  }
+}
+
+/** This frame's terms plus those of its same-origin child frames (recursively, through their own APIs). */
+function childTerms(doc: Document): ReportTerms {
+  let terms: ReportTerms = [];
+  for (const frame of doc.querySelectorAll('iframe, frame')) {
+    const api = frameApiOf((frame as HTMLIFrameElement).contentWindow);
+    if (api) terms = mergeTerms(terms, api.terms());
+  }
+  return terms;
+}
+
+/**
+ * Publishes this frame's counts to its parent and gathers its children's. `ownTerms` gives this
+ * frame's own counts; `onChange` runs when this frame's or a child's counts may have changed.
+ */
+export function connectFrames(doc: Document, ownTerms: () => ReportTerms, onChange: () => void): {
+  terms(): ReportTerms;
+  changed(): void;
+  disconnect(): void;
+} {
+  const win = doc.defaultView;
+  const api: FrameApi = {
+    terms: () => mergeTerms(ownTerms(), childTerms(doc)),
+    childChanged: onChange,
+  };
+  if (win) (win as unknown as Record<symbol, unknown>)[FRAME_API] = api;
+  const parentApi = (): FrameApi | undefined => (win && win.parent !== win ? frameApiOf(win.parent) : undefined);
+  return {
+    terms: api.terms,
+    changed() {
+      parentApi()?.childChanged();
+    },
+    disconnect() {
+      if (win && (win as unknown as Record<symbol, unknown>)[FRAME_API] === api) {
+        delete (win as unknown as Record<symbol, unknown>)[FRAME_API];
+      }
+      parentApi()?.childChanged();
+    },
+  };
+}

@@ -1,0 +1,420 @@
+// Finds glossary terms in a document and keeps their highlights in step with the page:
+// a first pass in slices, then only the subtrees that mutations touched, in idle time.
+import type { Category, Entry } from '@/src/glossary/schema';
+import type { Pattern, Span } from '@/src/messages';
+import { compileMatcher, type Matcher } from '@/src/matcher/matcher';
+import { MatchStore } from './match-store';
+import { MutationTracker, type ScanRoot } from './mutations';
+import type { Painter } from './paint';
+import type { PageMatch } from './types';
+import { forEachTextNode, insideSkipped, RunWalker, type TextRun } from './walk';
+
+/** Asks word segmentation which candidate spans of `text` are whole words. */
+export type ConfirmWords = (text: string, candidates: Span[]) => Promise<boolean[]>;
+
+export interface ScannerOptions {
+  doc: Document;
+  painter: Painter;
+  confirm: ConfirmWords;
+  /** Called (at most once per batch of work) after the set of matches changed. */
+  onChange?: () => void;
+  /** Longest stretch of work before yielding to the page. */
+  sliceMs?: number;
+}
+
+/** How much text around an ambiguous candidate goes to segmentation: enough for jieba to see the words. */
+const CONTEXT = 16;
+/** Limits of one tifa:segment-check request (src/messages.ts accepts up to 200,000 / 20,000). */
+const MAX_CONFIRM_TEXT = 150_000;
+const MAX_CONFIRM_SPANS = 15_000;
+
+interface Candidate {
+  id: string;
+  text: string;
+  category: Category;
+  nodes: Text[];
+  startOffset: number;
+  endOffset: number;
+  /** Segmentation input: the candidate with a little context on each side. */
+  window: string;
+  spanStart: number;
+  stale: boolean;
+}
+
+/** Yields to the page between slices: scheduler.yield where there is one, else a macrotask. */
+const yieldToPage = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+const whenIdle = (callback: (deadline?: IdleDeadline) => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 150 });
+  else setTimeout(callback, 16);
+};
+
+export interface PassTiming {
+  /** Work time (scan and paint) without the pauses between slices. */
+  workMs: number;
+  /** Wall time from start to end, pauses included. */
+  wallMs: number;
+  /** The longest single slice. */
+  longestSliceMs: number;
+  runs: number;
+  matches: number;
+}
+
+export class Scanner {
+  readonly store: MatchStore;
+  private readonly doc: Document;
+  private readonly painter: Painter;
+  private readonly confirm: ConfirmWords;
+  private readonly onChange: (() => void) | undefined;
+  private readonly sliceMs: number;
+  private readonly tracker: MutationTracker;
+
+  private matcher: Matcher | null = null;
+  private patterns: readonly Pattern[] = [];
+  private entries = new Map<string, Entry>();
+
+  /** Subtrees waiting to be (re)scanned, each with its walker. The first is being worked on. */
+  private readonly queue: Array<{ walker: RunWalker; inOrder: boolean }> = [];
+  private pumping = false;
+  private scheduled = false;
+  private stopped = true;
+  private dirtySinceNotify = false;
+
+  /** Ambiguous candidates waiting to be sent, and those sent, by the nodes they cover. */
+  private unsent: Candidate[] = [];
+  private readonly pendingByNode = new Map<Text, Candidate[]>();
+  /** Segmentation requests awaiting an answer. */
+  private inflight = 0;
+
+  /** Resolves when the queue next runs empty. */
+  private idleWaiters: Array<() => void> = [];
+  private timing: PassTiming | null = null;
+  lastPass: PassTiming | null = null;
+
+  constructor(options: ScannerOptions) {
+    this.doc = options.doc;
+    this.painter = options.painter;
+    this.confirm = options.confirm;
+    this.onChange = options.onChange;
+    this.sliceMs = options.sliceMs ?? 10;
+    this.store = new MatchStore((matches) => this.documentOrder(matches));
+    this.store.onRemove = (match) => this.painter.unpaint(match);
+    this.tracker = new MutationTracker(() => this.schedule());
+  }
+
+  /** Compiles the glossary's patterns; call again when the glossary changes (rescans everything). */
+  setGlossary(entries: readonly Entry[], patterns: readonly Pattern[]): void {
+    this.entries = new Map(entries.map((e) => [e.id, e]));
+    // Disabled entries never match, whatever the patterns say.
+    this.patterns = patterns.filter((p) => this.entries.get(p.id)?.enabled !== false);
+    this.matcher = compileMatcher(this.patterns);
+    if (!this.stopped) this.rescanAll();
+  }
+
+  entry(id: string): Entry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** Starts scanning the document and watching it. Resolves when the first pass is done. */
+  start(): Promise<void> {
+    this.stopped = false;
+    this.tracker.observe(this.doc);
+    this.rescanAll();
+    return this.settled();
+  }
+
+  /** Removes every highlight and stops watching the page. */
+  stop(): void {
+    this.stopped = true;
+    this.inflight = 0;
+    this.tracker.disconnect();
+    this.queue.length = 0;
+    this.discardCandidates();
+    this.store.clear();
+    this.notify(true);
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /** Resolves once nothing is queued and no segmentation answer is awaited. */
+  settled(): Promise<void> {
+    if (this.isSettled()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private isSettled(): boolean {
+    return this.queue.length === 0 && !this.pumping && !this.tracker.hasPending() && this.inflight === 0;
+  }
+
+  private resolveIfSettled(): void {
+    if (this.isSettled()) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private rescanAll(): void {
+    this.queue.length = 0;
+    this.discardCandidates();
+    this.store.clear();
+    this.enqueue(this.doc, true);
+    this.timing = { workMs: 0, wallMs: performance.now(), longestSliceMs: 0, runs: 0, matches: 0 };
+    void this.pump(false);
+  }
+
+  private enqueue(root: ScanRoot, inOrder: boolean): void {
+    const walker = new RunWalker(root);
+    walker.onShadowRoot = (shadow) => {
+      this.tracker.observe(shadow);
+      this.painter.adopt(shadow);
+    };
+    this.queue.push({ walker, inOrder });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.pumping || this.stopped) return;
+    this.scheduled = true;
+    whenIdle((deadline) => {
+      this.scheduled = false;
+      void this.pump(true, deadline);
+    });
+  }
+
+  /** Works through mutations and the queue in slices, yielding between them. */
+  private async pump(idle: boolean, deadline?: IdleDeadline): Promise<void> {
+    if (this.pumping || this.stopped) return;
+    this.pumping = true;
+    try {
+      let firstSlice = true;
+      for (;;) {
+        if (!firstSlice) await yieldToPage();
+        if (this.stopped) return;
+        // An idle callback may use the idle time it was given; later slices use the fixed budget.
+        const budget = idle && firstSlice && deadline ? Math.max(4, Math.min(this.sliceMs * 2, deadline.timeRemaining())) : this.sliceMs;
+        firstSlice = false;
+        const more = this.slice(budget);
+        if (!more) break;
+      }
+    } finally {
+      this.pumping = false;
+    }
+    this.sendCandidates();
+    this.finishTiming();
+    this.notify(false);
+    if (this.tracker.hasPending()) this.schedule();
+    this.resolveIfSettled();
+  }
+
+  /** One slice of work; returns whether more is left. */
+  private slice(budgetMs: number): boolean {
+    const started = performance.now();
+    this.applyMutations();
+    let runs = 0;
+    let matches = 0;
+    while (this.queue.length > 0) {
+      const item = this.queue[0];
+      if (!item) break;
+      if (item.walker.lost) {
+        // The node the walker paused on was removed: rescan that whole subtree from the top.
+        this.queue.shift();
+        this.enqueue(this.doc, false);
+        continue;
+      }
+      const run = item.walker.next();
+      if (!run) {
+        this.queue.shift();
+        continue;
+      }
+      if (!item.inOrder) this.store.unordered();
+      matches += this.scanRun(run);
+      runs++;
+      if (performance.now() - started >= budgetMs) break;
+    }
+    if (this.painter.mutatesDom) this.tracker.discardPending();
+    const elapsed = performance.now() - started;
+    if (this.timing) {
+      this.timing.workMs += elapsed;
+      this.timing.longestSliceMs = Math.max(this.timing.longestSliceMs, elapsed);
+      this.timing.runs += runs;
+      this.timing.matches += matches;
+    }
+    return this.queue.length > 0 || this.tracker.hasPending();
+  }
+
+  private finishTiming(): void {
+    if (!this.timing || this.queue.length > 0) return;
+    this.timing.wallMs = performance.now() - this.timing.wallMs;
+    this.lastPass = this.timing;
+    this.timing = null;
+  }
+
+  /** Drops what mutations removed and queues what they changed. */
+  private applyMutations(): void {
+    if (!this.tracker.hasPending()) return;
+    const { dirty, removed } = this.tracker.take();
+    for (const node of removed) this.dropSubtree(node);
+    for (const root of dirty) {
+      this.dropSubtree(root);
+      if (root.nodeType === Node.ELEMENT_NODE && insideSkipped(root)) continue;
+      this.enqueue(root, false);
+    }
+    if (removed.length > 0) this.store.dropDisconnected();
+  }
+
+  private dropSubtree(root: Node): void {
+    if (this.store.size === 0 && this.pendingByNode.size === 0) return;
+    forEachTextNode(root, (text) => {
+      this.store.dropNode(text);
+      this.stalePending(text);
+    });
+    this.dirtySinceNotify = true;
+  }
+
+  private stalePending(node: Text): void {
+    const pending = this.pendingByNode.get(node);
+    if (!pending) return;
+    for (const candidate of pending) candidate.stale = true;
+    this.pendingByNode.delete(node);
+  }
+
+  /** Matches one run and paints what it finds; returns the number of matches. Idempotent per run. */
+  private scanRun(run: TextRun): number {
+    const { nodes, starts, text } = run;
+    if (this.store.size > 0 || this.pendingByNode.size > 0) {
+      for (const node of nodes) {
+        if (this.store.has(node)) {
+          this.store.dropNode(node);
+          this.dirtySinceNotify = true;
+        }
+        if (this.pendingByNode.size > 0) this.stalePending(node);
+      }
+    }
+    const matcher = this.matcher;
+    if (!matcher) return 0;
+    const found = matcher.scan(text);
+    if (found.length === 0) return 0;
+    // Matches come in order, so the node holding each start and end only moves forward.
+    let first = 0;
+    const placements: Array<{ pattern: Pattern; start: number; end: number; placement: { nodes: Text[]; startOffset: number; endOffset: number } }> = [];
+    for (const m of found) {
+      const pattern = this.patterns[m.patternIndex];
+      if (!pattern) continue;
+      while (first + 1 < nodes.length && (starts[first + 1] ?? Infinity) <= m.start) first++;
+      let last = first;
+      while (last + 1 < nodes.length && (starts[last + 1] ?? Infinity) < m.end) last++;
+      placements.push({
+        pattern,
+        start: m.start,
+        end: m.end,
+        placement: {
+          nodes: nodes.slice(first, last + 1),
+          startOffset: m.start - (starts[first] ?? 0),
+          endOffset: m.end - (starts[last] ?? 0),
+        },
+      });
+    }
+    // The wrapping fallback splits text nodes: paint from the end so earlier offsets stay valid.
+    if (this.painter.mutatesDom) placements.reverse();
+    let painted = 0;
+    for (const { pattern, start, end, placement } of placements) {
+      const category = this.entries.get(pattern.id)?.category ?? 'concept';
+      const surface = text.slice(start, end);
+      if (pattern.ambiguous) {
+        const from = Math.max(0, start - CONTEXT);
+        const window = text.slice(from, Math.min(text.length, end + CONTEXT));
+        const candidate: Candidate = { id: pattern.id, text: surface, category, ...placement, window, spanStart: start - from, stale: false };
+        this.unsent.push(candidate);
+        for (const node of placement.nodes) {
+          const list = this.pendingByNode.get(node);
+          if (list) list.push(candidate);
+          else this.pendingByNode.set(node, [candidate]);
+        }
+        continue;
+      }
+      if (this.add(pattern.id, surface, category, placement)) painted++;
+    }
+    return painted;
+  }
+
+  private add(id: string, text: string, category: Category, placement: { nodes: Text[]; startOffset: number; endOffset: number }): boolean {
+    const painted = this.painter.paint(id, text, category, placement);
+    if (!painted) return false;
+    this.store.add(painted.match, painted.nodes);
+    this.dirtySinceNotify = true;
+    return true;
+  }
+
+  /** Sends queued ambiguous candidates to segmentation, in requests of bounded size. */
+  private sendCandidates(): void {
+    while (this.unsent.length > 0) {
+      const batch: Candidate[] = [];
+      let text = '';
+      const spans: Span[] = [];
+      while (this.unsent.length > 0 && spans.length < MAX_CONFIRM_SPANS) {
+        const candidate = this.unsent[0];
+        if (!candidate) break;
+        if (text.length + candidate.window.length + 1 > MAX_CONFIRM_TEXT && spans.length > 0) break;
+        this.unsent.shift();
+        if (candidate.stale) continue;
+        const start = text.length + candidate.spanStart;
+        spans.push({ start, end: start + candidate.text.length });
+        // A line break between windows keeps jieba from joining the end of one to the next.
+        text += candidate.window + '\n';
+        batch.push(candidate);
+      }
+      if (batch.length === 0) continue;
+      this.inflight++;
+      const settle = (confirmed: readonly boolean[]): void => {
+        this.inflight = Math.max(0, this.inflight - 1);
+        this.applyConfirmed(batch, confirmed);
+        this.resolveIfSettled();
+      };
+      this.confirm(text, spans).then(settle, () => settle([]));
+    }
+  }
+
+  private applyConfirmed(batch: Candidate[], confirmed: readonly boolean[]): void {
+    if (this.stopped) return;
+    let changed = false;
+    batch.forEach((candidate, index) => {
+      for (const node of candidate.nodes) {
+        const list = this.pendingByNode.get(node);
+        if (!list) continue;
+        const kept = list.filter((c) => c !== candidate);
+        if (kept.length > 0) this.pendingByNode.set(node, kept);
+        else this.pendingByNode.delete(node);
+      }
+      // Unconfirmed (or segmentation unavailable): leave it unpainted. A missed mark beats a wrong one.
+      if (candidate.stale || confirmed[index] !== true) return;
+      if (!candidate.nodes.every((n) => n.isConnected)) return;
+      this.store.unordered();
+      if (this.add(candidate.id, candidate.text, candidate.category, candidate)) changed = true;
+    });
+    if (this.painter.mutatesDom) this.tracker.discardPending();
+    if (changed) this.notify(false);
+  }
+
+  private discardCandidates(): void {
+    for (const candidate of this.unsent) candidate.stale = true;
+    this.unsent = [];
+    for (const list of this.pendingByNode.values()) for (const candidate of list) candidate.stale = true;
+    this.pendingByNode.clear();
+  }
+
+  private notify(force: boolean): void {
+    if (!force && !this.dirtySinceNotify) return;
+    this.dirtySinceNotify = false;
+    this.store.changed();
+    this.onChange?.();
+  }
+
+  /** Puts matches in document order: one walk over the page's text nodes, then a sort. */
+  private documentOrder(matches: Iterable<PageMatch>): PageMatch[] {
+    const position = new Map<Node, number>();
+    let index = 0;
+    forEachTextNode(this.doc, (text) => position.set(text, index++));
+    const list = [...matches];
+    const key = (m: PageMatch): number => position.get(m.range.startContainer) ?? Infinity;
+    return list.sort((a, b) => key(a) - key(b) || a.range.startOffset - b.range.startOffset);
+  }
+}

@@ -1,0 +1,46 @@
+// Settings and glossary changes as the content script sees them, read straight from
+// browser.storage.local. src/settings/settings.ts builds zod schemas when it loads (~85 KB in the
+// content script, whose cap is 30 KB) and WXT's storage helper adds ~9 KB, so the defaults and the
+// keys are mirrored here; settings-view.test.ts fails the moment they disagree with the originals.
+import type { Settings } from '@/src/settings/settings';
+
+/** Keys in storage.local of settingsItem (src/settings/settings.ts) and glossaryItem (glossary-store.ts). */
+export const SETTINGS_KEY = 'settings';
+export const GLOSSARY_KEY = 'glossary';
+
+/** Mirror of DEFAULT_SETTINGS in src/settings/settings.ts. */
+export const CONTENT_DEFAULT_SETTINGS: Settings = {
+  language: 'both',
+  hoverDelayMs: 150,
+  highlightStyle: 'underline',
+  categoryColors: {},
+  siteMode: 'everywhere',
+  siteRules: [],
+  paused: false,
+  showBadge: true,
+};
+
+/** Stored settings with any missing field (an older or damaged value) taken from the defaults. */
+export function withDefaults(stored: Partial<Settings> | null | undefined): Settings {
+  const value = stored && typeof stored === 'object' ? stored : {};
+  return { ...CONTENT_DEFAULT_SETTINGS, ...value, categoryColors: { ...(value.categoryColors ?? {}) } };
+}
+
+export async function readSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return withDefaults(stored[SETTINGS_KEY] as Partial<Settings> | undefined);
+}
+
+/** Calls back with the new value whenever `key` changes in storage.local; returns the unwatch function. */
+export function watchLocal(key: string, callback: (value: unknown) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    const change = changes[key];
+    if (area === 'local' && change) callback(change.newValue);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+export function watchSettings(callback: (settings: Settings) => void): () => void {
+  return watchLocal(SETTINGS_KEY, (value) => callback(withDefaults(value as Partial<Settings> | undefined)));
+}
