@@ -1,9 +1,12 @@
 // Answers `tifa:get-glossary`: the glossary in effect and the patterns compiled from it.
-// Compiling (opencc conversion of every form) takes tens of milliseconds, so the result is cached
-// until the user's glossary changes; a restarted service worker simply compiles again.
+// Compiling needs opencc's converters, whose construction costs about half a second, and MV3 service
+// workers restart often: so the patterns are cached in memory and in session storage (kept across
+// worker restarts, cleared with the browser session or an extension update), keyed by the very
+// fields they derive from, so a changed glossary can never be served stale patterns.
 import { effectiveGlossary } from '@/src/glossary/default';
 import { compilePatterns } from '@/src/glossary/normalise';
-import type { ResponseOf } from '@/src/messages';
+import type { Entry } from '@/src/glossary/schema';
+import type { Pattern, ResponseOf } from '@/src/messages';
 import { glossaryItem } from '@/src/settings/glossary-store';
 
 export type GlossaryResponse = ResponseOf<'tifa:get-glossary'>;
@@ -11,9 +14,25 @@ export type GlossaryResponse = ResponseOf<'tifa:get-glossary'>;
 let cached: Promise<GlossaryResponse> | undefined;
 let generation = 0;
 
+export const compiledPatternsItem = storage.defineItem<{ key: string; patterns: Pattern[] } | null>(
+  'session:compiledPatterns',
+  { fallback: null },
+);
+
+/** Everything compilePatterns reads, as one string. */
+function patternsKey(entries: readonly Entry[]): string {
+  return JSON.stringify(entries.map((e) => [e.id, e.term, e.variants, e.enabled, e.ambiguous]));
+}
+
 async function compile(): Promise<GlossaryResponse> {
   const glossary = effectiveGlossary(await glossaryItem.getValue());
-  return { entries: glossary.entries, patterns: compilePatterns(glossary.entries) };
+  const key = patternsKey(glossary.entries);
+  const stored = await compiledPatternsItem.getValue().catch(() => null);
+  if (stored?.key === key) return { entries: glossary.entries, patterns: stored.patterns };
+  const patterns = compilePatterns(glossary.entries);
+  // Session storage is an optimisation only: failing to write it must not fail the request.
+  await compiledPatternsItem.setValue({ key, patterns }).catch(() => undefined);
+  return { entries: glossary.entries, patterns };
 }
 
 /** Drops the cache whenever the user's glossary changes; returns the unwatch function. */

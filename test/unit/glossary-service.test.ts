@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getGlossary, glossaryGeneration, invalidateGlossary, watchGlossary } from '@/src/background/glossary-service';
+import { compiledPatternsItem, getGlossary, glossaryGeneration, invalidateGlossary, watchGlossary } from '@/src/background/glossary-service';
 import { defaultGlossary } from '@/src/glossary/default';
 import { glossarySchema, type Glossary } from '@/src/glossary/schema';
 import { glossaryItem } from '@/src/settings/glossary-store';
@@ -58,4 +58,20 @@ test('the compiled glossary is cached until the user glossary changes', async ()
   expect(mine.patterns).toEqual([{ text: '店小二', id: 'dian-xiao-er', ambiguous: false }]);
   await glossaryItem.setValue(null);
   await expect.poll(async () => (await getGlossary()).entries.length).toBe(defaultGlossary().entries.length);
+});
+
+test('a restarted worker reuses the patterns compiled for the same glossary, and only for it', async () => {
+  await glossaryItem.setValue(userGlossary);
+  await getGlossary();
+  const stored = await compiledPatternsItem.getValue();
+  expect(stored?.patterns).toEqual([{ text: '店小二', id: 'dian-xiao-er', ambiguous: false }]);
+  // Mark the stored patterns so a reuse shows, then drop the in-memory cache as a restart would.
+  await compiledPatternsItem.setValue({ key: stored!.key, patterns: [{ text: '店小二', id: 'from-session', ambiguous: false }] });
+  invalidateGlossary();
+  expect((await getGlossary()).patterns[0]?.id).toBe('from-session');
+  // An edited glossary has another key, so the stored patterns are not used.
+  const edited = structuredClone(userGlossary);
+  edited.entries[0]!.variants = ['店小二式'];
+  await glossaryItem.setValue(edited);
+  await expect.poll(async () => (await getGlossary()).patterns.map((p) => p.text)).toEqual(['店小二', '店小二式']);
 });
