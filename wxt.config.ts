@@ -38,6 +38,12 @@ export default defineConfig({
     name: 'Tifa 提法',
     description: 'Finds Chinese party-state jargon on news pages and explains it on hover.',
     permissions: ['storage', 'tabs', 'contextMenus'],
+    commands: {
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: 'Switch Tifa on or off for this site',
+      },
+    },
     // jieba (WebAssembly) runs in extension pages and the background only.
     content_security_policy:
       browser === 'firefox'

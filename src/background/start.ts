@@ -2,9 +2,16 @@
 import { parseRequest } from '@/src/messages';
 import { getGlossary, watchGlossary } from './glossary-service';
 import { segmentCheck } from './segmenter';
+import { startBadge } from './badge';
+import { startContextMenu } from './context-menu';
+import { startSiteCommand } from './site-command';
 
 export function startBackground(): void {
   watchGlossary();
+  // Popup and per-site control (issue 7): toolbar badge, "Add to Tifa glossary", the site toggle key.
+  startBadge();
+  startContextMenu();
+  startSiteCommand();
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const request = parseRequest(message);
     if (!request) return undefined;

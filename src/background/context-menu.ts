@@ -1,0 +1,75 @@
+// "Add to Tifa glossary" on selected text: opens the options page with a draft entry prefilled with
+// the term, its pinyin, the sentence around it (asked from the frame it was selected in) and the page.
+import { pinyin } from 'pinyin-pro';
+import { sendToTab } from '@/src/messages';
+
+export const MENU_ID = 'tifa-add-selection';
+
+/** What the options page receives in `options.html#draft=<encodeURIComponent(JSON)>`. */
+export interface Draft {
+  term: string;
+  /** Tone-marked, only for terms written wholly in Chinese characters. */
+  pinyin?: string;
+  /** The sentence the term was found in (the selection itself when the page could not tell). */
+  source: string;
+  /** The page address. */
+  origin?: string;
+}
+
+// Limits of the glossary schema (term 60, source quote 2000, origin 2000): a draft that breaks them
+// would open as an error rather than a form to finish.
+const cap = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
+const HAN = /^[\p{Script=Han}·]+$/u;
+
+export function buildDraft(selection: string, sentence: string | undefined, pageUrl: string | undefined): Draft {
+  const term = cap(selection.replace(/\s+/g, ' ').trim(), 60);
+  const draft: Draft = { term, source: cap((sentence || term).trim(), 2000) };
+  // Dictionary tones (一 as yī, 不 as bù): the form a glossary entry lists.
+  if (HAN.test(term)) draft.pinyin = pinyin(term.replaceAll('·', ''), { toneSandhi: false });
+  if (pageUrl && /^(https?|file):/.test(pageUrl)) draft.origin = cap(pageUrl, 2000);
+  return draft;
+}
+
+export function draftUrl(optionsUrl: string, draft: Draft): string {
+  return `${optionsUrl}#draft=${encodeURIComponent(JSON.stringify(draft))}`;
+}
+
+const menuTitle = (): string =>
+  browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? '添加到提法词库' : 'Add to Tifa glossary';
+
+type ClickInfo = { menuItemId: string | number; selectionText?: string; frameId?: number; pageUrl?: string; frameUrl?: string };
+
+/** Handles a click on the menu item (also what the e2e test calls: headless Chromium shows no menus). */
+export async function onMenuClick(info: ClickInfo, tab: { id?: number; index?: number; url?: string } | undefined): Promise<void> {
+  if (info.menuItemId !== MENU_ID) return;
+  const selected = info.selectionText ?? '';
+  // The page knows the sentence; pages without our content script (PDFs, browser pages) do not answer.
+  const context =
+    tab?.id === undefined
+      ? null
+      : await Promise.resolve(tab.id)
+          .then((id) => sendToTab(id, { type: 'tifa:selection-context' }, info.frameId ?? 0))
+          .catch(() => null);
+  const draft = buildDraft(context?.text || selected, context?.sentence, info.pageUrl ?? tab?.url);
+  if (!draft.term) return;
+  await browser.tabs.create({
+    url: draftUrl(browser.runtime.getURL('/options.html'), draft),
+    ...(tab?.index === undefined ? {} : { index: tab.index + 1 }),
+    ...(tab?.id === undefined ? {} : { openerTabId: tab.id }),
+  });
+}
+
+export function startContextMenu(): void {
+  // Menu items outlive the service worker; (re)create them once per install or update.
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({ id: MENU_ID, title: menuTitle(), contexts: ['selection'] }),
+    );
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    onMenuClick(info, tab).catch((error: unknown) => console.error('Tifa: could not open the draft', error));
+  });
+  // The e2e test reaches the handler through the service worker, since headless Chromium cannot open
+  // a native context menu. It is the same function the menu calls.
+  (globalThis as { tifaOnMenuClick?: typeof onMenuClick }).tifaOnMenuClick = onMenuClick;
+}
