@@ -38,7 +38,7 @@ export interface Protocol {
   /** content → background: open the options page, optionally at an entry. */
   'tifa:open-options': { request: { entryId?: string }; response: void };
   /** background → content (the frame of a context-menu click): the selected text and its sentence. */
-  'tifa:selection-context': { request: {}; response: { text: string; sentence: string } | null };
+  'tifa:selection-context': { request: {}; response: { text: string; before: string; after: string } | null };
 }
 
 export type RequestType = keyof Protocol;

@@ -2,6 +2,7 @@
 // the term, its pinyin, the sentence around it (asked from the frame it was selected in) and the page.
 import { pinyin } from 'pinyin-pro';
 import { sendToTab } from '@/src/messages';
+import { sentenceOf } from '@/src/page/selection-context';
 
 export const MENU_ID = 'tifa-add-selection';
 
@@ -50,7 +51,8 @@ export async function onMenuClick(info: ClickInfo, tab: { id?: number; index?: n
       : await Promise.resolve(tab.id)
           .then((id) => sendToTab(id, { type: 'tifa:selection-context' }, info.frameId ?? 0))
           .catch(() => null);
-  const draft = buildDraft(context?.text || selected, context?.sentence, info.pageUrl ?? tab?.url);
+  const term = context?.text.trim() ? context.text : selected;
+  const draft = buildDraft(term, context ? sentenceOf(context) : undefined, info.pageUrl ?? tab?.url);
   if (!draft.term) return;
   await browser.tabs.create({
     url: draftUrl(browser.runtime.getURL('/options.html'), draft),

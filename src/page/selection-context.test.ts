@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_SENTENCE, sentenceAround } from './selection-context';
+import { MAX_SENTENCE, sentenceAround, sentenceOf } from './selection-context';
 
 const around = (text: string, selected: string) => {
   const start = text.indexOf(selected);
@@ -47,5 +47,15 @@ describe('sentenceAround', () => {
   test('out-of-range offsets are clamped', () => {
     expect(sentenceAround('短句。', -5, 99)).toBe('短句。');
     expect(sentenceAround('', 0, 0)).toBe('');
+  });
+});
+
+describe('sentenceOf', () => {
+  test('joins the pieces the content script sends and cuts the sentence', () => {
+    expect(sentenceOf({ before: '会议强调。全党必须做到“', text: '两个维护', after: '”！其他' })).toBe('全党必须做到“两个维护”！');
+  });
+
+  test('with no surroundings the selection is the sentence', () => {
+    expect(sentenceOf({ before: '', text: ' 第一书记 ', after: '' })).toBe('第一书记');
   });
 });

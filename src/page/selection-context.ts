@@ -1,5 +1,6 @@
 // The sentence around the user's selection, for "Add to Tifa glossary" (context menu, issue 7): the
-// background asks the frame the menu was opened in and prefills the draft entry's source with it.
+// background asks the frame the menu was opened in for the selection and its surroundings
+// (selectionContext, content script) and cuts the sentence for the draft's source (sentenceOf).
 // Reads the selection only; changes nothing on the page.
 
 /** Longest source sentence we pass on; a "sentence" longer than this is a block without punctuation. */
@@ -42,25 +43,40 @@ export function sentenceAround(text: string, start: number, end: number): string
 
 const BLOCKS = 'p, li, dd, dt, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6, pre, article, section, div, body';
 
-/** The selected text and its sentence, or undefined with nothing selected in this frame. */
-export function selectionContext(): { text: string; sentence: string } | undefined {
+/** The selection and what its block holds around it, for the background to cut the sentence from. */
+export interface SelectionContext {
+  text: string;
+  /** Text of the enclosing block just before and after the selection, at most MAX_SENTENCE each. */
+  before: string;
+  after: string;
+}
+
+/**
+ * The selection in this frame with its surroundings, or undefined with nothing selected. The sentence
+ * itself is cut in the background (sentenceAround), which keeps that code out of the content script.
+ */
+export function selectionContext(): SelectionContext | undefined {
   const selection = document.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
   const range = selection.getRangeAt(0);
-  const text = range.toString().replace(/\s+/g, ' ').trim();
-  if (!text) return undefined;
-  const startNode = range.startContainer;
-  const startElement = startNode instanceof Element ? startNode : startNode.parentElement;
-  const block = startElement?.closest(BLOCKS);
-  if (!block) return { text, sentence: text };
-  // Offsets through Range.toString so that the block text and the selection count characters alike.
-  const before = document.createRange();
-  before.selectNodeContents(block);
-  const blockText = before.toString();
-  before.setEnd(range.startContainer, range.startOffset);
-  const start = before.toString().length;
-  const raw = range.toString();
-  // The selection may run past the block; then the block alone cannot hold its sentence.
-  if (!block.contains(range.endContainer)) return { text, sentence: text };
-  return { text, sentence: sentenceAround(blockText, start, start + raw.length) || text };
+  const text = range.toString();
+  const start = range.startContainer;
+  const block = (start instanceof Element ? start : start.parentElement)?.closest(BLOCKS);
+  // Without one block around the whole selection, the selection is all the context there is.
+  if (!block || !block.contains(range.endContainer)) return { text, before: '', after: '' };
+  // Range.toString on both sides, so the pieces join up exactly with the selection's own text.
+  const side = block.ownerDocument.createRange();
+  side.selectNodeContents(block);
+  side.setEnd(range.startContainer, range.startOffset);
+  const before = side.toString().slice(-MAX_SENTENCE);
+  side.selectNodeContents(block);
+  side.setStart(range.endContainer, range.endOffset);
+  const after = side.toString().slice(0, MAX_SENTENCE);
+  return { text, before, after };
+}
+
+/** The sentence around a selection from its context (selection text alone when there is none). */
+export function sentenceOf(context: SelectionContext): string {
+  const whole = context.before + context.text + context.after;
+  return sentenceAround(whole, context.before.length, context.before.length + context.text.length);
 }

@@ -2,22 +2,38 @@
 // The tooltip plugs in below with the session's index and glossary view.
 import { parseRequest } from '@/src/messages';
 import { startSession, type PageSession } from './session';
+import { watchSiteActive } from '@/src/settings/site-watch';
+import { selectionContext } from './selection-context';
 
 export type { PageSession };
 
 /** Starts Tifa in this frame; returns the session (its `setEnabled` is the site on/off switch). */
 export function startContent(): PageSession {
   const session = startSession(document);
+  // Site rules and the pause (issue 7): nothing is painted until the rule for this page is known, then
+  // the session follows every switch live.
+  void session.setEnabled(false);
+  const site = watchSiteActive((active) => session.setEnabled(active));
+  const destroySession = session.destroy;
+  session.destroy = () => {
+    site.stop();
+    destroySession();
+  };
 
   // Tooltip: startTooltip({ matches: session.index, glossary: session.glossary, settings: session.settings, ... })
 
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const request = parseRequest(message);
+    // The context menu asks the frame the text was selected in (sent to that frame only).
+    if (request?.type === 'tifa:selection-context') {
+      sendResponse(selectionContext() ?? null);
+      return undefined;
+    }
     if (request?.type !== 'tifa:page-report') return undefined;
     // Only the top frame answers (it adds up same-origin frames), so the popup gets one report per tab.
     if (window !== window.top) return undefined;
     // Answer after the first pass, so a report asked for right after load is complete.
-    void session.ready.catch(() => undefined).then(() => sendResponse(session.report()));
+    void Promise.all([session.ready.catch(() => undefined), site.ready]).then(() => sendResponse(session.report()));
     return true;
   });
   return session;

@@ -85,9 +85,10 @@ describe('isSiteEnabled', () => {
     expect(isSiteEnabled(settings, 'https://xinhuanet.com/')).toBe(false);
   });
 
-  test('never on pages Tifa cannot run on, whatever the rules say', () => {
-    expect(isSiteEnabled({ siteRules: [on('chromewebstore.google.com')] }, 'https://chromewebstore.google.com/')).toBe(false);
+  test('never on addresses without a web host', () => {
     expect(isSiteEnabled({}, 'chrome://settings')).toBe(false);
+    expect(isSiteEnabled({}, 'file:///tmp/a.html')).toBe(false);
+    expect(isSiteEnabled({}, 'about:blank')).toBe(false);
     expect(isSiteEnabled({}, undefined)).toBe(false);
   });
 

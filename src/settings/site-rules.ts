@@ -56,8 +56,18 @@ export function normaliseHost(host: string): string {
 
 /** The rule host for a page address, or undefined when the address has no host Tifa can run on. */
 export function siteHostOf(url: string | undefined): string | undefined {
-  if (pageKind(url) !== 'ok') return undefined;
-  return normaliseHost(new URL(url as string).hostname);
+  return pageKind(url) === 'ok' ? webHostOf(url) : undefined;
+}
+
+// The content script only ever runs on web pages, so it needs no store or PDF list (kept out of its
+// bundle by using this rather than siteHostOf): any http(s) address has a host a rule can speak for.
+function webHostOf(url: string | undefined): string | undefined {
+  try {
+    const parsed = new URL(url ?? '');
+    return /^https?:$/.test(parsed.protocol) ? normaliseHost(parsed.hostname) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -87,9 +97,11 @@ const defaultFor = (settings: SiteSettings): boolean => (settings.siteMode ?? 'e
 /**
  * Whether the site rules let Tifa run on `url` (ignoring the global pause). In 'everywhere' mode a site
  * is on unless a rule switches it off; in 'listed' mode it is off unless a rule switches it on.
+ * Addresses without a web host are off; whether the browser lets Tifa in at all (stores, the PDF
+ * viewer) is pageKind's question.
  */
 export function isSiteEnabled(settings: SiteSettings, url: string | undefined): boolean {
-  const host = siteHostOf(url);
+  const host = webHostOf(url);
   if (host === undefined) return false;
   return ruleFor(settings.siteRules ?? [], host)?.enabled ?? defaultFor(settings);
 }

@@ -22,15 +22,27 @@ afterEach(() => vi.unstubAllGlobals());
 describe('watchSiteActive', () => {
   test('reports on with no settings stored (a fresh install)', async () => {
     const seen: boolean[] = [];
-    const stop = watchSiteActive((active) => seen.push(active));
+    const { stop } = watchSiteActive((active) => seen.push(active), () => location.href);
     await settle();
     expect(seen).toEqual([true]);
     stop();
   });
 
+  test('ready waits for the work the first state started', async () => {
+    await settingsItem.setValue(withRules({ paused: true }));
+    let finished = false;
+    const watch = watchSiteActive(async () => {
+      await new Promise((r) => setTimeout(r, 30));
+      finished = true;
+    }, () => location.href);
+    await watch.ready;
+    expect(finished).toBe(true);
+    watch.stop();
+  });
+
   test('follows a site switch and the global pause, reporting only changes', async () => {
     const seen: boolean[] = [];
-    const stop = watchSiteActive((active) => seen.push(active));
+    const { stop } = watchSiteActive((active) => seen.push(active), () => location.href);
     await settle();
     await settingsItem.setValue(withRules({ siteRules: [{ host: 'example.com', includeSubdomains: false, enabled: false }] }));
     await settle();
@@ -55,7 +67,7 @@ describe('watchSiteActive', () => {
   test('starts off on a site switched off', async () => {
     await settingsItem.setValue(withRules({ siteMode: 'listed', siteRules: [] }));
     const seen: boolean[] = [];
-    const stop = watchSiteActive((active) => seen.push(active));
+    const { stop } = watchSiteActive((active) => seen.push(active), () => location.href);
     await settle();
     expect(seen).toEqual([false]);
     stop();
@@ -64,7 +76,7 @@ describe('watchSiteActive', () => {
   test('re-checks the rule when the page navigates', async () => {
     await settingsItem.setValue(withRules({ siteRules: [{ host: 'example.com', includeSubdomains: false, enabled: false }] }));
     const seen: boolean[] = [];
-    const stop = watchSiteActive((active) => seen.push(active));
+    const { stop } = watchSiteActive((active) => seen.push(active), () => location.href);
     await settle();
     // A navigation to an address the rule does not cover (only possible across documents today, but
     // the watcher must not cache the address).
@@ -76,7 +88,7 @@ describe('watchSiteActive', () => {
 
   test('stops reporting once stopped', async () => {
     const seen: boolean[] = [];
-    const stop = watchSiteActive((active) => seen.push(active));
+    const { stop } = watchSiteActive((active) => seen.push(active), () => location.href);
     await settle();
     stop();
     await settingsItem.setValue(withRules({ paused: true }));

@@ -1,60 +1,81 @@
-// Content-script side of the site switch: tells the page modules whether Tifa should run here, now and
+// Content-script side of the site switch: tells the page session whether Tifa should run here, now and
 // whenever the user flips a switch (popup, keyboard command, options page) or the page navigates.
-// Reads settings by storage key rather than through settingsItem, whose module pulls zod into the
-// content script bundle.
+// Settings come through src/page/settings-view.ts, which keeps zod and WXT's storage helper out of
+// the content script.
+import { readSettings, watchSettings, withDefaults } from '@/src/page/settings-view';
 import type { Settings } from '@/src/settings/settings';
 import { isActiveOn } from '@/src/settings/site-rules';
 
-const SETTINGS_KEY = 'local:settings';
+/**
+ * The address the site switch is about: the tab's page, also inside its frames. A switched-off site
+ * stays dark in its iframes (ads, embeds, about:blank frames written by script) as the user expects
+ * from a switch shown for the whole tab.
+ */
+export function tabPageUrl(): string {
+  if (window === window.top) return location.href;
+  try {
+    return (window.top as Window).location.href; // same-origin parent: readable
+  } catch {
+    // Cross-origin: Chromium still tells us the top frame's origin, which is all a host rule needs.
+    const ancestors = location.ancestorOrigins;
+    const top = ancestors && ancestors.length > 0 ? ancestors[ancestors.length - 1] : undefined;
+    return top ? `${top}/` : location.href;
+  }
+}
+
+export interface SiteWatch {
+  /** Resolves once the first state was reported and the callback's work for it is done. */
+  ready: Promise<void>;
+  stop(): void;
+}
 
 /**
  * Calls `onChange(active)` once with the current state, then each time it changes. Storage changes
- * reach every open tab, so a switch takes effect in all tabs of the site without a reload. Returns a
- * function that stops watching.
+ * reach every open tab, so a switch takes effect in all tabs of the site without a reload.
  */
-export function watchSiteActive(onChange: (active: boolean) => void): () => void {
-  let settings: Partial<Settings> = {};
+export function watchSiteActive(onChange: (active: boolean) => unknown, pageUrl: () => string = tabPageUrl): SiteWatch {
+  let settings: Settings | undefined;
   let current: boolean | undefined;
   let stopped = false;
-  let changedSinceRead = false;
 
-  const evaluate = () => {
-    if (stopped) return;
-    const active = isActiveOn(settings, location.href);
-    if (active === current) return;
+  const evaluate = (): unknown => {
+    if (stopped || !settings) return undefined;
+    const active = isActiveOn(settings, pageUrl());
+    if (active === current) return undefined;
     current = active;
-    onChange(active);
+    return onChange(active);
   };
 
-  const unwatch = storage.watch<Settings>(SETTINGS_KEY, (value) => {
-    changedSinceRead = true;
-    settings = value ?? {};
+  const unwatch = watchSettings((value) => {
+    settings = value;
     evaluate();
   });
-  storage.getItem<Settings>(SETTINGS_KEY).then(
-    (value) => {
+  const ready = readSettings()
+    // Unreadable settings mean defaults (on everywhere), as on a fresh install.
+    .catch(() => withDefaults(undefined))
+    .then(async (value) => {
       // A change that arrived while reading is newer than what the read returns.
-      if (!changedSinceRead) settings = value ?? {};
-      evaluate();
-    },
-    // Unreadable settings mean defaults: on everywhere, as on a fresh install.
-    () => evaluate(),
-  );
+      settings ??= value;
+      await evaluate();
+    });
 
   // Single-page apps change the address without loading a page: re-check the rule on every navigation.
   // (Same-document navigations cannot leave the origin, so a host rule gives the same answer today;
-  // checking keeps this right if rules ever look at paths.) The Navigation API sees pushState from the
-  // isolated world; popstate/hashchange cover browsers without it.
+  // checking keeps this right if rules ever look at paths.) The Navigation API sees the page's
+  // pushState from the isolated world; popstate/hashchange cover browsers without it.
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
   nav?.addEventListener('currententrychange', evaluate);
   addEventListener('popstate', evaluate);
   addEventListener('hashchange', evaluate);
 
-  return () => {
-    stopped = true;
-    unwatch();
-    nav?.removeEventListener('currententrychange', evaluate);
-    removeEventListener('popstate', evaluate);
-    removeEventListener('hashchange', evaluate);
+  return {
+    ready,
+    stop() {
+      stopped = true;
+      unwatch();
+      nav?.removeEventListener('currententrychange', evaluate);
+      removeEventListener('popstate', evaluate);
+      removeEventListener('hashchange', evaluate);
+    },
   };
 }
