@@ -30,7 +30,12 @@ export function startBackground(): void {
         );
         return true;
       case 'tifa:open-options':
-        void browser.runtime.openOptionsPage();
+        // openOptionsPage() cannot carry a hash, so an entry is opened as its own tab (#entry=<id>).
+        if (request.entryId) {
+          void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#entry=${encodeURIComponent(request.entryId)}`) });
+        } else {
+          void browser.runtime.openOptionsPage();
+        }
         return undefined;
       default:
         return undefined;

@@ -1,6 +1,7 @@
 // Content-script wiring: starts this frame's page session and answers the page report.
 // The tooltip plugs in below with the session's index and glossary view.
-import { parseRequest } from '@/src/messages';
+import { parseRequest, sendRequest } from '@/src/messages';
+import { startTooltip } from '@/src/tooltip/tooltip';
 import { startSession, type PageSession } from './session';
 import { watchSiteActive } from '@/src/settings/site-watch';
 import { selectionContext } from './selection-context';
@@ -14,13 +15,20 @@ export function startContent(): PageSession {
   // the session follows every switch live.
   void session.setEnabled(false);
   const site = watchSiteActive((active) => session.setEnabled(active));
+
+  const stopTooltip = startTooltip({
+    matches: session.index,
+    glossary: session.glossary,
+    settings: session.settings,
+    openOptions: (entryId) => void sendRequest({ type: 'tifa:open-options', entryId }).catch(() => undefined),
+  });
+  // The tooltip leaves with the session (extension reloaded or updated).
   const destroySession = session.destroy;
   session.destroy = () => {
     site.stop();
+    stopTooltip();
     destroySession();
   };
-
-  // Tooltip: startTooltip({ matches: session.index, glossary: session.glossary, settings: session.settings, ... })
 
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const request = parseRequest(message);

@@ -1,6 +1,7 @@
 // The tooltip's host element: an open shadow root on a custom-named element (page selectors such as
 // `div` never match it), shown in the top layer with the Popover API so the page's own dialogs,
 // sticky headers and z-index stacks cannot cover it.
+import { TIFA_UI_ATTRIBUTE } from '@/src/page/types';
 import { TOOLTIP_CSS } from './styles';
 
 export const HOST_TAG = 'tifa-tooltip';
@@ -20,6 +21,8 @@ export interface TooltipHost {
 export function createHost(doc: Document): TooltipHost {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-tifa-tooltip', '');
+  // Marks Tifa's own UI: the scanner neither scans it (its text is glossary text) nor watches it.
+  host.setAttribute(TIFA_UI_ATTRIBUTE, '');
   host.setAttribute('popover', 'manual');
   // Open, so tests and assistive tools can read it; it holds nothing the page could not see anyway.
   const shadow = host.attachShadow({ mode: 'open' });

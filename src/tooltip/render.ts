@@ -1,7 +1,8 @@
 // The tooltip's content, built from an entry with createElement and textContent only: glossary text
 // (which users can edit and import) is never parsed as HTML.
-import { CATEGORY_LABELS, type Entry } from '@/src/glossary/schema';
+import type { Entry } from '@/src/glossary/schema';
 import type { Settings } from '@/src/settings/settings';
+import { TOOLTIP_CATEGORY_LABELS } from './categories';
 
 export type Language = Settings['language'];
 
@@ -19,6 +20,11 @@ const LABELS = {
 
 function label(l: Bilingual, language: Language): string {
   return language === 'zh' ? l.zh : language === 'en' ? l.en : `${l.zh} ${l.en}`;
+}
+
+/** A label introducing text on the same line, with the colon its language uses. */
+function lead(l: Bilingual, language: Language): string {
+  return language === 'zh' ? `${l.zh}：` : `${label(l, language)}: `;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -64,12 +70,12 @@ export function renderEntry(doc: Document, entry: Entry, options: ContentOptions
   heading.id = options.headingId;
   const pinyin = withLang(el(doc, 'span', 'pinyin', entry.pinyin), 'zh-Latn-pinyin');
   title.append(heading, pinyin);
-  const category = el(doc, 'span', `category cat-${entry.category}`, label(CATEGORY_LABELS[entry.category], language));
+  const category = el(doc, 'span', `category cat-${entry.category}`, label(TOOLTIP_CATEGORY_LABELS[entry.category], language));
   header.append(title, category);
   body.append(header);
 
   if (options.matchedText && options.matchedText !== entry.term) {
-    const seen = el(doc, 'p', 'variant', `${label(LABELS.onPage, language)}: `);
+    const seen = el(doc, 'p', 'variant', lead(LABELS.onPage, language));
     seen.append(withLang(el(doc, 'span', 'variant-text', options.matchedText), 'zh'));
     body.append(seen);
   }
@@ -78,7 +84,7 @@ export function renderEntry(doc: Document, entry: Entry, options: ContentOptions
   const english = el(doc, 'div', 'english');
   english.append(withLang(el(doc, 'p', 'official', official ?? ''), 'en'));
   if (alternatives.length > 0) {
-    english.append(withLang(el(doc, 'p', 'alternatives', `${label(LABELS.alsoRendered, language)}: ${alternatives.join(' · ')}`), 'en'));
+    english.append(withLang(el(doc, 'p', 'alternatives', `${lead(LABELS.alsoRendered, language)}${alternatives.join(' · ')}`), 'en'));
   }
   body.append(english);
 

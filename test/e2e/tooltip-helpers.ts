@@ -1,0 +1,124 @@
+// What a tooltip test needs of a page: where the painted terms are (read from CSS.highlights, the
+// registry the page shares with the extension) and what the tooltip shows (read through its open
+// shadow root).
+import type { Frame, Page } from 'playwright-core';
+
+export interface TermBox {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Every painted highlight range in the frame, with its first line box, in viewport coordinates of
+ * the frame. Ranges in open shadow roots are included (a Range measures them like any other).
+ */
+export function paintedTerms(frame: Page | Frame): Promise<TermBox[]> {
+  return frame.evaluate(() => {
+    const out: Array<{ text: string; x: number; y: number; width: number; height: number }> = [];
+    CSS.highlights.forEach((highlight) => {
+      highlight.forEach((r) => {
+        const range = new Range();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const box = [...range.getClientRects()].find((b) => b.width > 0);
+        if (box) out.push({ text: range.toString(), x: box.x, y: box.y, width: box.width, height: box.height });
+      });
+    });
+    return out.sort((a, b) => a.y - b.y || a.x - b.x);
+  });
+}
+
+/** The first line box of the nth painted occurrence of `text`, scrolled into view if it was not. */
+export async function termBox(frame: Page | Frame, text: string, nth = 0): Promise<TermBox> {
+  let box = (await paintedTerms(frame)).filter((t) => t.text === text)[nth];
+  const height = await frame.evaluate(() => window.innerHeight);
+  if (box && (box.y < 0 || box.y + box.height > height)) {
+    await frame.evaluate((dy) => window.scrollBy({ top: dy, behavior: 'instant' }), box.y - height / 2);
+    box = (await paintedTerms(frame)).filter((t) => t.text === text)[nth];
+  }
+  if (!box) throw new Error(`term ${text} (#${nth}) is not painted; painted: ${(await paintedTerms(frame)).map((t) => t.text).join(' ')}`);
+  return box;
+}
+
+export interface TooltipState {
+  open: boolean;
+  inTopLayer: boolean;
+  pinned: boolean;
+  dark: boolean;
+  side: 'above' | 'below';
+  role: string | null;
+  labelledBy: string | null;
+  labelText: string | null;
+  term: string;
+  /** The text as written on the page, shown when it is a variant of the term. */
+  variant: string;
+  pinyin: string;
+  official: string;
+  alternatives: string;
+  category: string;
+  summary: string[];
+  explanation: string[];
+  components: string[];
+  quote: string;
+  section: string;
+  text: string;
+  elementCount: number;
+  imgCount: number;
+  live: string;
+  rect: { left: number; top: number; right: number; bottom: number; width: number; height: number };
+  scrollHeight: number;
+  clientHeight: number;
+}
+
+/** The tooltip as shown in the frame, or undefined when none is open. */
+export function readTooltip(frame: Page | Frame): Promise<TooltipState | undefined> {
+  return frame.evaluate(() => {
+    const host = document.querySelector('[data-tifa-tooltip]');
+    const root = host?.shadowRoot;
+    const panel = root?.querySelector<HTMLElement>('.panel.open');
+    if (!host || !root || !panel) return undefined;
+    const text = (sel: string) => root.querySelector(sel)?.textContent ?? '';
+    const texts = (sel: string) => [...root.querySelectorAll(sel)].map((n) => n.textContent ?? '');
+    const labelledBy = panel.getAttribute('aria-labelledby');
+    const r = panel.getBoundingClientRect();
+    return {
+      open: true,
+      inTopLayer: host.matches(':popover-open'),
+      pinned: panel.classList.contains('pinned'),
+      dark: panel.classList.contains('dark'),
+      side: panel.classList.contains('above') ? ('above' as const) : ('below' as const),
+      role: panel.getAttribute('role'),
+      labelledBy,
+      labelText: labelledBy ? (root.getElementById(labelledBy)?.textContent ?? null) : null,
+      term: text('.term'),
+      variant: text('.variant-text'),
+      pinyin: text('.pinyin'),
+      official: text('.official'),
+      alternatives: text('.alternatives'),
+      category: text('.category'),
+      summary: texts('.summary-text'),
+      explanation: texts('.explanation-text'),
+      components: texts('.component'),
+      quote: text('.quote-text'),
+      section: text('.section'),
+      text: panel.textContent ?? '',
+      elementCount: panel.querySelectorAll('*').length,
+      imgCount: root.querySelectorAll('img').length,
+      live: text('.live'),
+      rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
+      scrollHeight: panel.scrollHeight,
+      clientHeight: panel.clientHeight,
+    };
+  });
+}
+
+/** Moves the real mouse onto the middle of a term, in small steps like a hand would. */
+export async function hover(page: Page, box: TermBox, offset = { x: 0, y: 0 }): Promise<void> {
+  await page.mouse.move(box.x + box.width / 2 + offset.x, box.y + box.height / 2 + offset.y, { steps: 4 });
+}
+
+/** Whether the tooltip explains the text painted on the page (its term, or a variant of it). */
+export const explains = (tip: TooltipState, painted: string): boolean => tip.term === painted || tip.variant === painted;

@@ -1,0 +1,232 @@
+// The tooltip inside the built extension, driven like a user: a real mouse over terms the scanner
+// painted (positions read from CSS.highlights, which the page shares with the content script), the
+// keyboard, the popup's reveal message, and the edit link. The tooltip's content is read through
+// its open shadow root.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchWithExtension, ROOT, screenshot as save, waitFor, type ExtensionBrowser } from './harness';
+import { startFixtureServer, type FixtureServer } from './server';
+import { explains, hover, paintedTerms, readTooltip, termBox, type TooltipState } from './tooltip-helpers';
+
+// The parts of the `chrome` API used inside the service worker.
+declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension({ allowedOrigins: [server.origin] });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPainted(file: string, term: string): Promise<Page> {
+  const page = await browser.open(server.url(file));
+  await waitFor(async () => (await paintedTerms(page)).some((t) => t.text === term), 10_000);
+  return page;
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(200); // the fade-in
+  await save(page, name);
+}
+
+const opened = async (page: Page | import('playwright-core').Frame): Promise<TooltipState> =>
+  (await waitFor(() => readTooltip(page), 4000))!;
+const closed = (page: Page) => waitFor(async () => !(await readTooltip(page)), 4000);
+
+describe('on the demo news page', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openPainted('news/demo.html', '两个维护');
+  });
+  afterAll(async () => {
+    await page.close();
+  });
+
+  test('away from highlights nothing happens: no tooltip element is even created', async () => {
+    const h1 = await page.locator('h1').boundingBox();
+    await page.mouse.move(h1!.x + 30, h1!.y + 15, { steps: 4 });
+    await page.mouse.move(h1!.x + 200, h1!.y + 20, { steps: 4 });
+    await page.waitForTimeout(400);
+    expect(await page.evaluate(() => document.querySelectorAll('[data-tifa-tooltip]').length)).toBe(0);
+  });
+
+  test('hovering a painted term explains it', async () => {
+    const box = await termBox(page, '两个维护');
+    await hover(page, box);
+    const tip = await opened(page);
+    expect(tip.inTopLayer).toBe(true);
+    expect(tip.role).toBe('tooltip');
+    expect(tip.labelText).toBe('两个维护');
+    expect(tip.pinyin).toMatch(/liǎng/);
+    expect(tip.official.length).toBeGreaterThan(0);
+    expect(tip.category).toBe('口号提法 Slogan');
+    expect(tip.summary).toHaveLength(2);
+    expect(tip.components.length).toBeGreaterThanOrEqual(2);
+    expect(tip.quote.length).toBeGreaterThan(0);
+    expect(tip.rect.top).toBeGreaterThanOrEqual(box.y + box.height);
+    await screenshot(page, 'tooltip-extension-demo');
+    await page.keyboard.press('Escape');
+    await closed(page);
+  });
+
+  test('the edit button opens the options page at the entry', async () => {
+    await hover(page, await termBox(page, '三会一课'));
+    await opened(page);
+    const edit = await page.evaluate(() => {
+      const r = document.querySelector('[data-tifa-tooltip]')!.shadowRoot!.querySelector('.edit')!.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2, visible: r.bottom <= innerHeight };
+    });
+    const tip = (await readTooltip(page))!;
+    await page.mouse.move(tip.rect.left + 30, tip.rect.top + 30, { steps: 5 });
+    if (!edit.visible) {
+      // A tall tooltip scrolls: bring the button into view inside it, as a user would with the wheel.
+      await page.mouse.wheel(0, 2000);
+      await page.waitForTimeout(200);
+    }
+    const at = await page.evaluate(() => {
+      const r = document.querySelector('[data-tifa-tooltip]')!.shadowRoot!.querySelector('.edit')!.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.move(at.x, at.y, { steps: 5 });
+    const [options] = await Promise.all([browser.context.waitForEvent('page'), page.mouse.click(at.x, at.y)]);
+    await waitFor(() => options.url().includes('options.html'));
+    expect(options.url()).toBe(`chrome-extension://${browser.extensionId}/options.html#entry=san-hui-yi-ke`);
+    await options.close();
+    await page.keyboard.press('Escape');
+  });
+
+  test('Alt+Shift+. / Alt+Shift+, step through the painted terms in document order', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // Painted ranges in document order, as the page sees them.
+    const order = await page.evaluate(() => {
+      const ranges: StaticRange[] = [];
+      CSS.highlights.forEach((h) => h.forEach((r) => ranges.push(r as StaticRange)));
+      const live = (r: StaticRange) => {
+        const l = new Range();
+        l.setStart(r.startContainer, r.startOffset);
+        l.setEnd(r.endContainer, r.endOffset);
+        return l;
+      };
+      return ranges
+        .map(live)
+        .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+        .map((r) => ({ text: r.toString(), top: r.getBoundingClientRect().top }));
+    });
+    const firstInView = order.findIndex((t) => t.top >= 0);
+    await page.keyboard.press('Alt+Shift+Period');
+    let tip = await opened(page);
+    expect(explains(tip, order[firstInView]!.text)).toBe(true);
+    await waitFor(async () => (await readTooltip(page))?.live.includes(tip.term));
+    for (let i = 1; i <= 30; i++) {
+      await page.keyboard.press('Alt+Shift+Period');
+      const want = order[firstInView + i]!.text;
+      tip = (await waitFor(async () => {
+        const t = await readTooltip(page);
+        return t && explains(t, want) && t.live.includes(t.term) ? t : undefined;
+      }))!;
+      expect(tip.rect.top).toBeGreaterThanOrEqual(0);
+      expect(tip.rect.bottom).toBeLessThanOrEqual(900);
+    }
+    await page.keyboard.press('Alt+Shift+Comma');
+    tip = (await waitFor(async () => {
+      const t = await readTooltip(page);
+      return t && explains(t, order[firstInView + 29]!.text) ? t : undefined;
+    }))!;
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await screenshot(page, 'tooltip-extension-keyboard');
+    await page.keyboard.press('Escape');
+    await closed(page);
+  });
+
+  test('the popup can reveal an entry: tifa:reveal scrolls to it and opens its tooltip', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await browser.sendToTab(page, { type: 'tifa:reveal', id: 'di-yi-shu-ji' })).toEqual({ found: true });
+    const tip = await opened(page);
+    expect(tip.term).toBe('第一书记');
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    expect(await browser.sendToTab(page, { type: 'tifa:reveal', id: 'no-such-entry' })).toEqual({ found: false });
+  });
+});
+
+describe('terms in other places', () => {
+  test('inside an open shadow root', async () => {
+    const page = await openPainted('tooltip/shadow.html', '两个维护');
+    await hover(page, await termBox(page, '两个维护'));
+    expect((await opened(page)).term).toBe('两个维护');
+    await page.close();
+  });
+
+  test('inside an iframe', async () => {
+    const page = await browser.open(server.url('tooltip/iframe.html'));
+    const frame = page.frames().find((f) => f.url().endsWith('/tooltip/frame.html'))!;
+    await waitFor(async () => (await paintedTerms(frame)).some((t) => t.text === '两个维护'), 10_000);
+    const box = await termBox(frame, '两个维护');
+    const origin = await page.evaluate(() => {
+      const r = document.querySelector('iframe')!.getBoundingClientRect();
+      return { x: r.x + 1, y: r.y + 1 };
+    });
+    await page.mouse.move(origin.x + box.x + box.width / 2, origin.y + box.y + box.height / 2, { steps: 4 });
+    expect((await opened(frame)).term).toBe('两个维护');
+    await screenshot(page, 'tooltip-extension-iframe');
+    await page.close();
+  });
+
+  test("over a page's own open modal dialog", async () => {
+    const page = await openPainted('tooltip/dialog.html', '民主集中制');
+    await hover(page, await termBox(page, '民主集中制'));
+    const tip = await opened(page);
+    const topmost = await page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.hasAttribute('data-tifa-tooltip') ?? false,
+      { x: (tip.rect.left + tip.rect.right) / 2, y: (tip.rect.top + tip.rect.bottom) / 2 },
+    );
+    expect(topmost).toBe(true);
+    await screenshot(page, 'tooltip-extension-dialog');
+    await page.close();
+  });
+});
+
+test('an entry with markup in its fields, added through storage, shows the markup as text', async () => {
+  const payload = '<img src=x onerror="window.__pwned=1">';
+  const shipped = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/glossary.json'), 'utf8')) as { entries: unknown[] };
+  const entry = {
+    id: 'markup-test',
+    term: '测试提法',
+    variants: [],
+    pinyin: 'cèshì tífǎ',
+    english: [`test ${payload}`],
+    category: 'jargon',
+    summary: { zh: `摘要${payload}`, en: `summary ${payload}` },
+    explanation: { zh: '解释<script>window.__pwned=2</script>', en: '<a href="javascript:alert(1)">x</a>' },
+    components: [{ zh: payload, en: payload }],
+    source: { quote: payload, section: '<i>section</i>' },
+    related: [],
+    ambiguous: false,
+    enabled: true,
+  };
+  // WXT's storage item 'local:glossary' is the key "glossary" in chrome.storage.local.
+  await browser.serviceWorker.evaluate(
+    (glossary) => chrome.storage.local.set({ glossary }),
+    { format: 'tifa-glossary', version: 1, entries: [...shipped.entries, entry] },
+  );
+  const page = await openPainted('tooltip/xss.html', '测试提法');
+  await hover(page, await termBox(page, '测试提法'));
+  const tip = await opened(page);
+  expect(tip.official).toBe(`test ${payload}`);
+  expect(tip.summary).toEqual([`摘要${payload}`, `summary ${payload}`]);
+  expect(tip.quote).toBe(payload);
+  expect(tip.imgCount).toBe(0);
+  expect(
+    await page.evaluate(() => document.querySelector('[data-tifa-tooltip]')!.shadowRoot!.querySelectorAll('img, script, a, i').length),
+  ).toBe(0);
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await screenshot(page, 'tooltip-extension-markup-as-text');
+  await page.close();
+});
