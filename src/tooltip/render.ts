@@ -16,6 +16,7 @@ const LABELS = {
   onPage: { zh: '页面写作', en: 'Written here as' },
   edit: { zh: '编辑词条', en: 'Edit entry' },
   since: { zh: '始于', en: 'Since' },
+  keys: { zh: '下一个 / 上一个提法', en: 'Next / previous term' },
 } satisfies Record<string, Bilingual>;
 
 function label(l: Bilingual, language: Language): string {
@@ -121,7 +122,13 @@ export function renderEntry(doc: Document, entry: Entry, options: ContentOptions
   }
 
   const footer = el(doc, 'footer', 'foot');
-  if (entry.since) footer.append(el(doc, 'span', 'since', `${label(LABELS.since, language)} ${entry.since}`));
+  const info = el(doc, 'span', 'foot-info');
+  if (entry.since) info.append(el(doc, 'span', 'since', `${label(LABELS.since, language)} ${entry.since}`));
+  // The only place the keyboard shortcut is visible while reading: worth its few pixels.
+  const keys = el(doc, 'span', 'keys', 'Alt+Shift+. / ,');
+  keys.title = label(LABELS.keys, language);
+  info.append(keys);
+  footer.append(info);
   const edit = el(doc, 'button', 'edit', label(LABELS.edit, language));
   edit.type = 'button';
   edit.addEventListener('click', (event) => {

@@ -2,13 +2,26 @@
 // hand-made MatchIndex (test/fixtures/tooltip/fixture-index.ts) and run in fixture pages, so every
 // behaviour is tested independently of the page scanner. tooltip.e2e.ts tests it inside the built
 // extension.
+import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findChromium, ROOT, screenshot as save, waitFor } from './harness';
 import { startFixtureServer, type FixtureServer } from './server';
 import { hover, paintedTerms, readTooltip, termBox, type TooltipState } from './tooltip-helpers';
+
+// Vite's `?inline` CSS import, for esbuild: the file's text.
+const inlineCss: Plugin = {
+  name: 'inline-css',
+  setup(b) {
+    b.onResolve({ filter: /\.css\?inline$/ }, (args) => ({
+      path: path.resolve(args.resolveDir, args.path.replace(/\?inline$/, '')),
+      namespace: 'inline-css',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'inline-css' }, (args) => ({ contents: fs.readFileSync(args.path, 'utf8'), loader: 'text' }));
+  },
+};
 
 let server: FixtureServer;
 let browser: Browser;
@@ -22,6 +35,7 @@ beforeAll(async () => {
     format: 'iife',
     alias: { '@': ROOT },
     logLevel: 'silent',
+    plugins: [inlineCss],
   });
   bundle = result.outputFiles[0]!.text;
   server = await startFixtureServer();
