@@ -32,7 +32,7 @@ export interface ImportError {
 }
 
 export type RowProblem =
-  | { kind: 'schema'; field: string; message: string }
+  | { kind: 'schema'; field: string; message: string; code: string; limit?: number }
   | { kind: 'markup'; field: string }
   | { kind: 'origin'; field: 'origin' }
   | { kind: 'duplicate-id'; id: string }
@@ -175,7 +175,14 @@ export function validateEntry(raw: unknown): { ok: true; entry: Entry } | { ok: 
   const parsed = entrySchema.safeParse(clean);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      problems.push({ kind: 'schema', field: issue.path.map(String).join('.') || '(entry)', message: issue.message });
+      const limit = 'minimum' in issue ? Number(issue.minimum) : 'maximum' in issue ? Number(issue.maximum) : undefined;
+      problems.push({
+        kind: 'schema',
+        field: issue.path.map(String).join('.') || '(entry)',
+        message: issue.message,
+        code: issue.code,
+        ...(limit !== undefined && Number.isFinite(limit) ? { limit } : {}),
+      });
     }
   }
   const origin = (clean as { origin?: unknown }).origin;

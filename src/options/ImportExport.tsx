@@ -1,0 +1,318 @@
+// Export (JSON, CSV), import with a preview of every change, and the way back to the shipped glossary.
+import { useRef, useState } from 'react';
+import {
+  applyImport,
+  exportCsv,
+  exportFileName,
+  exportJson,
+  MAX_IMPORT_BYTES,
+  parseImport,
+  previewImport,
+  type ImportError,
+  type ImportMode,
+  type ImportPreview,
+  type ParsedImport,
+} from '@/src/glossary/io';
+import type { Entry } from '@/src/glossary/schema';
+import type { ShippedState } from '@/src/settings/glossary-edits';
+import { importErrorText, problemText, useI18n } from './i18n';
+
+export interface ImportExportProps {
+  entries: readonly Entry[];
+  differences: Array<{ entry: Entry; state: ShippedState }>;
+  /** Applies the import on the latest stored glossary; resolves false when storage failed. */
+  onApply(apply: (current: Entry[]) => Entry[], summary: string): Promise<boolean>;
+  onRestore(id: string): void;
+  onReset(): Promise<boolean>;
+}
+
+const SHOW = 200;
+
+function download(text: string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ImportExport(props: ImportExportProps) {
+  const { t } = useI18n();
+  const [failure, setFailure] = useState<{ name: string; error: ImportError } | null>(null);
+  const [pending, setPending] = useState<{ name: string; parsed: ParsedImport } | null>(null);
+  const [reading, setReading] = useState(false);
+  const [status, announce] = useState('');
+  const fileRef = useRef<HTMLInputElement>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const resetButtonRef = useRef<HTMLButtonElement>(null);
+  const previewHeadingRef = useRef<HTMLHeadingElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+
+  // Recomputed against the glossary as it is now, so another tab's edits show up before applying.
+  const preview: ImportPreview | null = pending ? previewImport(props.entries, pending.parsed) : null;
+
+  async function onFile(file: File | undefined) {
+    setFailure(null);
+    setPending(null);
+    if (!file) return;
+    // Refused before reading: a 50 MB file is never loaded into memory.
+    if (file.size > MAX_IMPORT_BYTES) {
+      showFailure(file.name, { ok: false, code: 'too-large', detail: String(file.size) });
+      return;
+    }
+    setReading(true);
+    try {
+      const parsed = parseImport(new Uint8Array(await file.arrayBuffer()), file.name);
+      if (!parsed.ok) showFailure(file.name, parsed);
+      else {
+        setPending({ name: file.name, parsed });
+        requestAnimationFrame(() => previewHeadingRef.current?.focus());
+      }
+    } finally {
+      setReading(false);
+      if (fileRef.current) fileRef.current.value = '';
+    }
+  }
+
+  function showFailure(name: string, error: ImportError) {
+    setFailure({ name, error });
+    requestAnimationFrame(() => failureRef.current?.focus());
+  }
+
+  async function apply(mode: ImportMode) {
+    if (!pending) return;
+    const parsed = pending.parsed;
+    let counts = { added: 0, changed: 0, total: 0 };
+    const ok = await props.onApply((current) => {
+      // The preview is computed again inside the write, on the latest stored glossary.
+      const latest = previewImport(current, parsed);
+      const next = applyImport(current, latest, mode);
+      counts = { added: latest.added.length, changed: latest.changed.length, total: next.length };
+      return next;
+    }, mode === 'merge' ? 'merge' : 'replace');
+    if (ok) {
+      setPending(null);
+      const status = mode === 'merge' ? t('imported', { added: counts.added, changed: counts.changed }) : t('replaced', { n: counts.total });
+      announce(status);
+    }
+  }
+
+  const now = new Date();
+  const importable = preview ? preview.added.length + preview.changed.length + preview.unchanged.length : 0;
+
+  return (
+    <div className="io">
+      <section className="card" aria-labelledby="export-heading">
+        <h2 id="export-heading">{t('exportTitle')}</h2>
+        <p className="hint">{t('exportHint')}</p>
+        <div className="actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => download(exportJson(props.entries), exportFileName('json', now), 'application/json')}
+          >
+            {t('exportJson')}
+          </button>
+          <button type="button" className="button" onClick={() => download(exportCsv(props.entries), exportFileName('csv', now), 'text/csv;charset=utf-8')}>
+            {t('exportCsv')}
+          </button>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="import-heading">
+        <h2 id="import-heading">{t('importTitle')}</h2>
+        <p className="hint">{t('importHint')}</p>
+        <div className="actions">
+          <label className="button file-button">
+            {reading ? t('reading') : t('chooseFile')}
+            <input
+              ref={fileRef}
+              type="file"
+              className="visually-hidden"
+              accept=".json,.csv,application/json,text/csv"
+              aria-label={t('importFile')}
+              data-testid="import-file"
+              onChange={(e) => void onFile(e.target.files?.[0])}
+            />
+          </label>
+        </div>
+        <p className="visually-hidden" role="status">
+          {status}
+        </p>
+        {status && !pending ? <p className="notice success">{status}</p> : null}
+
+        {failure ? (
+          <div className="notice error" role="alert" tabIndex={-1} ref={failureRef} data-testid="import-error">
+            <strong>{t('importFailed', { name: failure.name })}</strong>
+            <p>{importErrorText(failure.error, t)}</p>
+            <p>{t('unchangedNote')}</p>
+          </div>
+        ) : null}
+
+        {pending && preview ? (
+          <div className="import-preview" data-testid="import-preview">
+            <h3 ref={previewHeadingRef} tabIndex={-1}>
+              {t('previewTitle', { name: pending.name })}
+            </h3>
+            {pending.parsed.encoding === 'gb18030' ? <p className="notice">{t('previewGb18030')}</p> : null}
+            {pending.parsed.ignoredColumns.length ? (
+              <p className="hint">{t('previewIgnored', { cols: pending.parsed.ignoredColumns.join(', ') })}</p>
+            ) : null}
+            <ul className="tally">
+              <li className="tally-new">
+                <strong>{preview.added.length}</strong> {t('previewNew')}
+              </li>
+              <li className="tally-changed">
+                <strong>{preview.changed.length}</strong> {t('previewChanged')}
+              </li>
+              <li className="tally-unchanged">
+                <strong>{preview.unchanged.length}</strong> {t('previewUnchanged')}
+              </li>
+              <li className="tally-invalid">
+                <strong>{preview.invalid.length}</strong> {t('previewInvalid')}
+              </li>
+            </ul>
+
+            {preview.invalid.length ? (
+              <details open className="group group-invalid">
+                <summary>
+                  {t('previewInvalid')} ({preview.invalid.length})
+                </summary>
+                <ul>
+                  {preview.invalid.slice(0, SHOW).map((row, i) => (
+                    <li key={i}>
+                      <span className="line">{t('line', { n: row.line })}</span>
+                      {row.term ? (
+                        <span className="term" lang="zh-CN">
+                          {row.term}
+                        </span>
+                      ) : null}
+                      <span className="reasons">
+                        {row.problems
+                          .map((p) => `${'field' in p && p.kind !== 'origin' ? `${p.field}: ` : ''}${problemText(p, t)}`)
+                          .join('；')}
+                      </span>
+                    </li>
+                  ))}
+                  {preview.invalid.length > SHOW ? <li>{t('andMore', { n: preview.invalid.length - SHOW })}</li> : null}
+                </ul>
+              </details>
+            ) : null}
+            {preview.added.length ? (
+              <details open={preview.added.length <= 20} className="group group-new">
+                <summary>
+                  {t('previewNew')} ({preview.added.length})
+                </summary>
+                <ul>
+                  {preview.added.slice(0, SHOW).map((row) => (
+                    <li key={row.entry.id}>
+                      <span className="line">{t('line', { n: row.line })}</span>
+                      <span className="term" lang="zh-CN">
+                        {row.entry.term}
+                      </span>
+                      <span className="reasons">{row.entry.english[0]}</span>
+                    </li>
+                  ))}
+                  {preview.added.length > SHOW ? <li>{t('andMore', { n: preview.added.length - SHOW })}</li> : null}
+                </ul>
+              </details>
+            ) : null}
+            {preview.changed.length ? (
+              <details open={preview.changed.length <= 20} className="group group-changed">
+                <summary>
+                  {t('previewChanged')} ({preview.changed.length})
+                </summary>
+                <ul>
+                  {preview.changed.slice(0, SHOW).map((row) => (
+                    <li key={row.entry.id}>
+                      <span className="line">{t('line', { n: row.line })}</span>
+                      <span className="term" lang="zh-CN">
+                        {row.entry.term}
+                      </span>
+                      <span className="reasons">{t('fields', { fields: row.fields.join(', ') })}</span>
+                    </li>
+                  ))}
+                  {preview.changed.length > SHOW ? <li>{t('andMore', { n: preview.changed.length - SHOW })}</li> : null}
+                </ul>
+              </details>
+            ) : null}
+
+            {importable === 0 ? <p className="notice error">{t('nothingToImport')}</p> : null}
+            <div className="actions">
+              <button
+                type="button"
+                className="button primary"
+                disabled={preview.added.length + preview.changed.length === 0}
+                onClick={() => void apply('merge')}
+              >
+                {t('merge', { n: preview.added.length + preview.changed.length })}
+              </button>
+              <button type="button" className="button" disabled={importable === 0} onClick={() => void apply('replace')} aria-describedby="replace-warning">
+                {t('replace', { n: importable })}
+              </button>
+              <button type="button" className="button subtle" onClick={() => setPending(null)}>
+                {t('discard')}
+              </button>
+            </div>
+            {preview.missing.length ? (
+              <p className="hint" id="replace-warning">
+                {t('replaceWarning', { n: preview.missing.length })}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="shipped-heading">
+        <h2 id="shipped-heading">{t('shippedTitle')}</h2>
+        <p className="hint">{t('shippedHint')}</p>
+        {props.differences.length === 0 ? (
+          <p className="empty">{t('shippedSame')}</p>
+        ) : (
+          <ul className="shipped-list">
+            {props.differences.map(({ entry, state }) => (
+              <li key={entry.id}>
+                <span className="term" lang="zh-CN">
+                  {entry.term}
+                </span>
+                <span className={`badge badge-${state}`}>{t(state === 'edited' ? 'stateEdited' : 'stateDeleted')}</span>
+                <button type="button" className="button subtle" aria-label={t('restoreLabel', { term: entry.term })} onClick={() => props.onRestore(entry.id)}>
+                  {t('restore')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="actions">
+          <button ref={resetButtonRef} type="button" className="button danger" onClick={() => dialogRef.current?.showModal()}>
+            {t('resetAll')}
+          </button>
+        </div>
+        <dialog ref={dialogRef} className="dialog" aria-labelledby="reset-title" aria-describedby="reset-body" onClose={() => resetButtonRef.current?.focus()}>
+          <form method="dialog">
+            <h2 id="reset-title">{t('resetConfirmTitle')}</h2>
+            <p id="reset-body">{t('resetConfirmBody', { n: props.entries.length })}</p>
+            <div className="actions">
+              <button type="submit" className="button" value="cancel" autoFocus>
+                {t('cancel')}
+              </button>
+              <button
+                type="button"
+                className="button danger"
+                onClick={async () => {
+                  dialogRef.current?.close();
+                  if (await props.onReset()) announce(t('resetDone'));
+                }}
+              >
+                {t('resetConfirm')}
+              </button>
+            </div>
+          </form>
+        </dialog>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+// The entry form's state (strings, as typed) and its conversion to and from an Entry. Validation is
+// the glossary's own (io.validateEntry → entrySchema), so the form accepts exactly what import does.
+import { CATEGORIES, type Category, type Entry } from '@/src/glossary/schema';
+import { cleanLine, idFromPinyin, validateEntry, type RowProblem } from '@/src/glossary/io';
+
+export interface EntryForm {
+  id: string;
+  term: string;
+  variants: string;
+  pinyin: string;
+  english: string;
+  category: Category | '';
+  summaryZh: string;
+  summaryEn: string;
+  explanationZh: string;
+  explanationEn: string;
+  components: Array<{ zh: string; en: string }>;
+  sourceQuote: string;
+  sourceSection: string;
+  since: string;
+  related: string;
+  ambiguous: boolean;
+  enabled: boolean;
+  origin: string;
+}
+
+/** A form field, or one half of a component row ("components.2.en"). */
+export type FieldKey = Exclude<keyof EntryForm, 'components'> | 'components' | `components.${number}.${'zh' | 'en'}`;
+export type FieldErrors = Partial<Record<FieldKey, RowProblem[]>>;
+
+export const emptyForm = (): EntryForm => ({
+  id: '',
+  term: '',
+  variants: '',
+  pinyin: '',
+  english: '',
+  category: '',
+  summaryZh: '',
+  summaryEn: '',
+  explanationZh: '',
+  explanationEn: '',
+  components: [],
+  sourceQuote: '',
+  sourceSection: '',
+  since: '',
+  related: '',
+  ambiguous: false,
+  enabled: true,
+  origin: '',
+});
+
+export function formFromEntry(e: Entry): EntryForm {
+  return {
+    id: e.id,
+    term: e.term,
+    variants: e.variants.join('\n'),
+    pinyin: e.pinyin,
+    english: e.english.join('\n'),
+    category: e.category,
+    summaryZh: e.summary.zh,
+    summaryEn: e.summary.en,
+    explanationZh: e.explanation.zh,
+    explanationEn: e.explanation.en,
+    components: e.components.map((c) => ({ ...c })),
+    sourceQuote: e.source?.quote ?? '',
+    sourceSection: e.source?.section ?? '',
+    since: e.since ?? '',
+    related: e.related.join('\n'),
+    ambiguous: e.ambiguous,
+    enabled: e.enabled,
+    origin: e.origin ?? '',
+  };
+}
+
+const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
+
+/** The raw entry the form describes (before validation). */
+export function rawFromForm(form: EntryForm): Record<string, unknown> {
+  const raw: Record<string, unknown> = {
+    id: form.id.trim(),
+    term: form.term,
+    variants: lines(form.variants),
+    pinyin: form.pinyin,
+    english: lines(form.english),
+    category: form.category,
+    summary: { zh: form.summaryZh, en: form.summaryEn },
+    explanation: { zh: form.explanationZh, en: form.explanationEn },
+    components: form.components.filter((c) => c.zh.trim() || c.en.trim()),
+    related: lines(form.related),
+    ambiguous: form.ambiguous,
+    enabled: form.enabled,
+  };
+  if (form.sourceQuote.trim() || form.sourceSection.trim()) raw.source = { quote: form.sourceQuote, section: form.sourceSection };
+  if (form.since.trim()) raw.since = form.since;
+  if (form.origin.trim()) raw.origin = form.origin;
+  return raw;
+}
+
+/** Which form field a problem at an entry path belongs to. */
+export function fieldOf(path: string): FieldKey {
+  const [head, second, third] = path.split('.');
+  switch (head) {
+    case 'summary':
+      return second === 'en' ? 'summaryEn' : 'summaryZh';
+    case 'explanation':
+      return second === 'en' ? 'explanationEn' : 'explanationZh';
+    case 'source':
+      return second === 'section' ? 'sourceSection' : 'sourceQuote';
+    case 'components':
+      return second !== undefined && (third === 'zh' || third === 'en') ? `components.${Number(second)}.${third}` : 'components';
+    case 'id':
+    case 'term':
+    case 'variants':
+    case 'pinyin':
+    case 'english':
+    case 'category':
+    case 'since':
+    case 'related':
+    case 'ambiguous':
+    case 'enabled':
+    case 'origin':
+      return head;
+    default:
+      return 'term';
+  }
+}
+
+export type FormResult = { ok: true; entry: Entry } | { ok: false; errors: FieldErrors };
+
+/**
+ * Validates the form as an entry. An empty id is made from the pinyin; an id another entry already
+ * has is an error on the id field. `previousId` is the id the entry had when the form opened.
+ */
+export function entryFromForm(form: EntryForm, existingIds: ReadonlySet<string>, previousId?: string): FormResult {
+  const raw = rawFromForm(form);
+  const taken = new Set(existingIds);
+  if (previousId) taken.delete(previousId);
+  if (!raw.id && typeof raw.pinyin === 'string' && cleanLine(raw.pinyin)) raw.id = idFromPinyin(raw.pinyin, taken);
+  const errors: FieldErrors = {};
+  const add = (field: FieldKey, problem: RowProblem) => (errors[field] ??= []).push(problem);
+  const result = validateEntry(raw);
+  if (!result.ok) {
+    for (const p of result.problems) add(p.kind === 'schema' || p.kind === 'markup' ? fieldOf(p.field) : p.kind === 'origin' ? 'origin' : 'term', p);
+  }
+  if (typeof raw.id === 'string' && raw.id && taken.has(raw.id)) add('id', { kind: 'duplicate-id', id: raw.id });
+  if (!result.ok || Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, entry: result.entry };
+}
+
+export interface Draft {
+  term: string;
+  /** The sentence the term was found in. */
+  source?: string;
+  /** Where that sentence is: a section or file name (else the origin's host is used). */
+  section?: string;
+  origin?: string;
+}
+
+/** `#draft=<json>` from the context menu: {term, source, origin}. Undefined when unreadable. */
+export function parseDraft(json: string): Draft | undefined {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (!value || typeof value !== 'object') return undefined;
+    const { term, source, origin } = value as Record<string, unknown>;
+    if (typeof term !== 'string' || !cleanLine(term) || term.length > 200) return undefined;
+    const quote = typeof source === 'string' ? source : source && typeof source === 'object' ? (source as { quote?: unknown }).quote : undefined;
+    return {
+      term: cleanLine(term),
+      ...(typeof quote === 'string' && quote.trim() ? { source: quote.slice(0, 2000) } : {}),
+      ...(typeof origin === 'string' && origin.trim() ? { origin: origin.slice(0, 2000) } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A new-entry form prefilled from a draft: the source section names the site it came from. */
+export function formFromDraft(draft: Draft, pinyinOf: (term: string) => string): EntryForm {
+  let section = draft.section ?? '';
+  if (!section && draft.origin) {
+    try {
+      section = new URL(draft.origin).hostname;
+    } catch {
+      section = '';
+    }
+  }
+  return {
+    ...emptyForm(),
+    term: draft.term,
+    pinyin: pinyinOf(draft.term),
+    sourceQuote: draft.source ?? '',
+    sourceSection: draft.source ? section : '',
+    origin: draft.origin ?? '',
+  };
+}
+
+export const isCategory = (s: string): s is Category => (CATEGORIES as readonly string[]).includes(s);

@@ -1,0 +1,418 @@
+// The options page as a user meets it: browsing, editing, importing and exporting, keyboard-only use,
+// two tabs at once, and an accessibility check with axe-core.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, ROOT, screenshot, waitFor, type ExtensionBrowser } from './harness';
+import { startFixtureServer, type FixtureServer } from './server';
+
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void>; clear(): Promise<void> } };
+};
+declare const axe: { run(context: unknown, options: object): Promise<{ violations: AxeViolation[] }> };
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown; failureSummary?: string }>;
+}
+interface StoredEntry {
+  id: string;
+  term: string;
+  enabled: boolean;
+  english: string[];
+}
+
+const IMPORT_FIXTURES = path.join(ROOT, 'test/fixtures/import');
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+let tmp: string;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension({ allowedOrigins: [server.origin] });
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-options-'));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  await browser.serviceWorker.evaluate(() => chrome.storage.local.clear());
+  for (const page of browser.context.pages()) if (page.url().includes('options.html')) await page.close();
+});
+
+/** The stored user glossary (null while it is the shipped one). */
+async function storedGlossary(): Promise<{ entries: StoredEntry[] } | null> {
+  return (await browser.serviceWorker.evaluate(async () => (await chrome.storage.local.get('glossary')).glossary ?? null)) as {
+    entries: StoredEntry[];
+  } | null;
+}
+
+async function openOptions(hash = ''): Promise<Page> {
+  const page = await browser.openOptions(hash);
+  await page.locator('.workspace, .io, .extract, .settings').first().waitFor();
+  return page;
+}
+
+/** Brings an entry's row into the (virtualised) list by searching for its id. */
+async function row(page: Page, id: string) {
+  await page.locator('#search').fill(id);
+  const locator = page.locator(`[data-entry-id="${id}"]`);
+  await locator.waitFor();
+  return locator;
+}
+
+async function runAxe(page: Page, label: string): Promise<void> {
+  // The page's CSP forbids inline scripts (addScriptTag); evaluating through the debugger is allowed.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(AXE, 'utf8'));
+  // The tooltip preview is the tooltip module's own rendering and stylesheet (src/tooltip), checked
+  // by its tests; its findings are printed here, not counted against the options page.
+  const { violations } = await page.evaluate(() => axe.run({ exclude: [['.tooltip-preview']] }, { resultTypes: ['violations'] }));
+  if (await page.locator('.tooltip-preview').count()) {
+    const inPreview = await page.evaluate(() => axe.run({ include: [['.tooltip-preview']] }, { resultTypes: ['violations'] }));
+    for (const v of inPreview.violations) console.warn(`tooltip preview (src/tooltip): ${v.id} (${v.impact}) ${v.nodes.length} node(s)`);
+  }
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help}\n  ${v.nodes.map((n) => JSON.stringify(n.target)).join('\n  ')}`);
+  expect(report).toEqual([]);
+}
+
+async function fillNewEntry(page: Page, values: { term: string; english: string; category: string }): Promise<void> {
+  await page.getByRole('button', { name: /新建词条|New entry/ }).click();
+  await page.locator('#f-term').fill(values.term);
+  await page.locator('#f-category').selectOption(values.category);
+  await page.locator('#f-english').fill(values.english);
+  await page.locator('#f-summary-zh').fill('对群众诉求快速响应、限时办理的工作机制。');
+  await page.locator('#f-summary-en').fill('Handling residents’ hotline complaints as soon as they come in.');
+  await page.locator('#f-explanation-zh').fill('北京市2019年起推行，以12345热线为主渠道。');
+  await page.locator('#f-explanation-en').fill('A Beijing reform from 2019 built around the 12345 citizen hotline.');
+}
+
+describe('browse and edit', () => {
+  test('the list shows the glossary; pinyin initials find 两个维护; the editor shows a live tooltip preview', async () => {
+    const page = await openOptions();
+    await page.locator('#search').fill('lgwh');
+    await expect.poll(() => page.locator('[data-entry-id]').allTextContents()).toEqual([expect.stringContaining('两个维护')]);
+    await page.locator('[data-entry-id="liang-ge-wei-hu"] .row-main').click();
+    await expect.poll(() => page.locator('#f-term').inputValue()).toBe('两个维护');
+    const previewTerm = () => page.locator('[data-testid="tooltip-preview"]').evaluate((h) => h.shadowRoot?.querySelector('.term')?.textContent);
+    expect(await previewTerm()).toBe('两个维护');
+    // The preview follows the form as the user types.
+    await page.locator('#f-english').fill('the Two Upholds (edited)');
+    await expect
+      .poll(() => page.locator('[data-testid="tooltip-preview"]').evaluate((h) => h.shadowRoot?.querySelector('.official')?.textContent))
+      .toBe('the Two Upholds (edited)');
+    await page.locator('#search').fill('');
+    await screenshot(page, 'options-editor');
+    await page.close();
+  });
+
+  test('a new entry: pinyin filled from the term, errors next to fields, saved, then highlighted on a page', async () => {
+    const page = await openOptions();
+    await page.getByRole('button', { name: /新建词条|New entry/ }).click();
+    await page.locator('#f-term').fill('接诉即办');
+    expect(await page.locator('#f-pinyin').inputValue()).toBe('jiē sù jí bàn');
+    await page.getByRole('button', { name: /^(保存|Save)$/ }).click();
+    // English, category, summaries and explanations are missing: each says so next to the field.
+    await expect.poll(() => page.locator('.field-error').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('#f-english').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#f-english-error').textContent()).toMatch(/至少|at least/i);
+    // Focus goes to the first field with a problem.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-category');
+    await screenshot(page, 'options-form-errors');
+    expect(await storedGlossary()).toBeNull();
+
+    await page.locator('#f-category').selectOption('practice');
+    await page.locator('#f-english').fill('handle complaints upon receipt');
+    await page.locator('#f-summary-zh').fill('对群众诉求快速响应、限时办理的工作机制。');
+    await page.locator('#f-summary-en').fill('Handling residents’ hotline complaints as soon as they come in.');
+    await page.locator('#f-explanation-zh').fill('北京市2019年起推行，以12345热线为主渠道。');
+    await page.locator('#f-explanation-en').fill('A Beijing reform from 2019 built around the 12345 citizen hotline.');
+    await page.getByRole('button', { name: /^(保存|Save)$/ }).click();
+    const stored = await waitFor(async () => (await storedGlossary())?.entries.find((e) => e.term === '接诉即办'));
+    expect(stored.id).toBe('jie-su-ji-ban');
+    expect(await page.locator('[data-entry-id="jie-su-ji-ban"]').count()).toBe(1);
+
+    // The page engineer's scanner picks the new term up on an ordinary page.
+    const news = await browser.open(server.url('options/new-term.html'));
+    const report = await waitFor(async () => {
+      const r = await browser.pageReport(news);
+      return r.terms.some((t) => t.id === 'jie-su-ji-ban') ? r : undefined;
+    }, 10_000);
+    expect(report.terms.find((t) => t.id === 'jie-su-ji-ban')?.count).toBe(2);
+    await news.close();
+    await page.close();
+  });
+
+  test('delete with undo, and enable/disable from the list', async () => {
+    const page = await openOptions();
+    await (await row(page, 'dang-zu')).locator('.row-main').click();
+    await page.getByRole('button', { name: /^(删除|Delete)$/ }).click();
+    await expect.poll(async () => (await storedGlossary())?.entries.some((e) => e.id === 'dang-zu')).toBe(false);
+    // Focus moves to the toast's Undo button.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/撤销|Undo/);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await storedGlossary())?.entries.some((e) => e.id === 'dang-zu') ?? true).toBe(true);
+    expect(await storedGlossary()).toBeNull(); // back to exactly the shipped glossary
+
+    await (await row(page, 'liang-ge-wei-hu')).locator('input[type=checkbox]').uncheck({ force: true });
+    await expect.poll(async () => (await storedGlossary())?.entries.find((e) => e.id === 'liang-ge-wei-hu')?.enabled).toBe(false);
+    await page.close();
+  });
+
+  test('#entry=<id> opens that entry; #draft= prefills a new one from the context menu', async () => {
+    const atEntry = await openOptions('#entry=dang-zu');
+    await expect.poll(() => atEntry.locator('#f-term').inputValue()).toBe('党组');
+    expect(await atEntry.evaluate(() => document.activeElement?.id)).toBe('editor-heading');
+    await atEntry.close();
+
+    const draft = { term: '接诉即办', source: '本市深化接诉即办改革。', origin: 'https://news.example.cn/a/1.html' };
+    const page = await openOptions(`#draft=${encodeURIComponent(JSON.stringify(draft))}`);
+    await expect.poll(() => page.locator('#f-term').inputValue()).toBe('接诉即办');
+    expect(await page.locator('#f-pinyin').inputValue()).toBe('jiē sù jí bàn');
+    expect(await page.locator('#f-source-quote').inputValue()).toBe('本市深化接诉即办改革。');
+    expect(await page.locator('#f-source-section').inputValue()).toBe('news.example.cn');
+    expect(await page.locator('#f-origin').inputValue()).toBe(draft.origin);
+    await page.close();
+  });
+
+  test('two options tabs at once never lose each other’s edits', async () => {
+    const a = await openOptions();
+    const b = await openOptions();
+    await (await row(a, 'dang-zu')).locator('input[type=checkbox]').uncheck({ force: true });
+    await fillNewEntry(b, { term: '接诉即办', english: 'handle complaints upon receipt', category: 'practice' });
+    await b.getByRole('button', { name: /^(保存|Save)$/ }).click();
+    await (await row(a, 'liang-ge-wei-hu')).locator('input[type=checkbox]').uncheck({ force: true });
+    await expect
+      .poll(async () => {
+        const entries = (await storedGlossary())?.entries ?? [];
+        return [
+          entries.find((e) => e.id === 'dang-zu')?.enabled,
+          entries.find((e) => e.id === 'liang-ge-wei-hu')?.enabled,
+          entries.some((e) => e.id === 'jie-su-ji-ban'),
+        ];
+      })
+      .toEqual([false, false, true]);
+    // Each tab shows the other's edits without a reload.
+    await a.locator('#search').fill('jsjb');
+    await expect.poll(() => a.locator('[data-entry-id="jie-su-ji-ban"]').count()).toBe(1);
+    await b.locator('#search').fill('dangzu');
+    await expect.poll(() => b.locator('[data-entry-id="dang-zu"] input[type=checkbox]').isChecked()).toBe(false);
+    await a.close();
+    await b.close();
+  });
+});
+
+describe('import and export', () => {
+  async function openImport(): Promise<Page> {
+    const page = await openOptions('#import');
+    await page.getByRole('tab', { name: /导入导出|Import/ }).waitFor();
+    return page;
+  }
+
+  test('a broken or hostile file shows a clear error and leaves the glossary exactly as it was', async () => {
+    const page = await openOptions();
+    await (await row(page, 'dang-zu')).locator('input[type=checkbox]').uncheck({ force: true });
+    const before = await waitFor(storedGlossary);
+    await page.getByRole('tab', { name: /导入导出|Import/ }).click();
+
+    const input = page.locator('[data-testid="import-file"]');
+    await input.setInputFiles(path.join(IMPORT_FIXTURES, 'broken.json'));
+    await expect.poll(() => page.locator('[data-testid="import-error"]').textContent()).toMatch(/JSON/);
+    expect(await page.locator('[data-testid="import-error"]').textContent()).toMatch(/第 \d+ 行|line \d+/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-error');
+    await screenshot(page, 'options-import-error');
+
+    await input.setInputFiles(path.join(IMPORT_FIXTURES, 'utf16-no-bom.csv'));
+    await expect.poll(() => page.locator('[data-testid="import-error"]').textContent()).toMatch(/编码|encoding/);
+
+    const big = path.join(tmp, 'huge.json');
+    fs.writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x20));
+    await input.setInputFiles(big);
+    await expect.poll(() => page.locator('[data-testid="import-error"]').textContent()).toMatch(/50\.0 MB/);
+
+    await input.setInputFiles(path.join(IMPORT_FIXTURES, 'hostile.csv'));
+    await page.locator('[data-testid="import-preview"]').waitFor();
+    const invalid = await page.locator('.group-invalid li').allTextContents();
+    expect(invalid).toHaveLength(3);
+    expect(invalid.join('\n')).toMatch(/HTML/);
+    await page.getByRole('button', { name: /放弃|Discard/ }).click();
+
+    expect(await storedGlossary()).toEqual(before);
+    await page.close();
+  });
+
+  test('export JSON and CSV, re-import, and get back the identical glossary', async () => {
+    const page = await openOptions();
+    await fillNewEntry(page, { term: '接诉即办', english: 'handle complaints upon receipt\n"quoted", with comma', category: 'practice' });
+    await page.getByRole('button', { name: /^(保存|Save)$/ }).click();
+    const before = await waitFor(storedGlossary);
+    await page.getByRole('tab', { name: /导入导出|Import/ }).click();
+
+    for (const kind of ['JSON', 'CSV'] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: new RegExp(`(导出|Export) ${kind}`) }).click()]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^tifa-glossary-\\d{4}-\\d{2}-\\d{2}\\.${kind.toLowerCase()}$`));
+      const file = path.join(tmp, download.suggestedFilename());
+      await download.saveAs(file);
+      if (kind === 'CSV') expect([...fs.readFileSync(file).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+
+      // Change something, so the re-import has work to do.
+      await browser.serviceWorker.evaluate(async () => {
+        const { glossary } = (await chrome.storage.local.get('glossary')) as { glossary: { entries: StoredEntry[] } };
+        glossary.entries = glossary.entries.slice(1).map((e) => ({ ...e, enabled: !e.enabled }));
+        await chrome.storage.local.set({ glossary });
+      });
+      await page.locator('[data-testid="import-file"]').setInputFiles(file);
+      await page.locator('[data-testid="import-preview"]').waitFor();
+      if (kind === 'JSON') await screenshot(page, 'options-import-preview', true);
+      await page.getByRole('button', { name: /替换整个词库|Replace the glossary/ }).click();
+      await expect.poll(storedGlossary).toEqual(before);
+    }
+    await page.close();
+  });
+
+  test('import preview lists new, changed, unchanged and invalid rows; merge applies only valid rows', async () => {
+    const page = await openImport();
+    await page.locator('[data-testid="import-file"]').setInputFiles(path.join(IMPORT_FIXTURES, 'spreadsheet.csv'));
+    await page.locator('[data-testid="import-preview"]').waitFor();
+    const tally = await page.locator('.tally li').allTextContents();
+    expect(tally.map((s) => s.replace(/\s+/g, ' ').trim())).toEqual([
+      expect.stringMatching(/^\d+ (新增|New)$/),
+      expect.stringMatching(/^\d+ (有改动|Changed)$/),
+      expect.stringMatching(/^\d+ (未改动|Unchanged)$/),
+      expect.stringMatching(/^1 (无效|Invalid)$/),
+    ]);
+    expect(await page.locator('.group-invalid li').first().textContent()).toMatch(/(第 6 行|Line 6).*店小二/);
+    await runAxe(page, 'import preview');
+    await page.getByRole('button', { name: /合并|Merge/ }).click();
+    const stored = await waitFor(storedGlossary);
+    expect(stored.entries.find((e) => e.term === '两个维护')?.english).toEqual(['the two upholds']);
+    expect(stored.entries.some((e) => e.term === '店小二' && e.english[0] === 'shop assistant')).toBe(false);
+    await page.close();
+  });
+
+  test('reset to the shipped glossary after confirming', async () => {
+    const page = await openOptions();
+    await (await row(page, 'dang-zu')).locator('input[type=checkbox]').uncheck({ force: true });
+    await waitFor(storedGlossary);
+    await page.getByRole('tab', { name: /导入导出|Import/ }).click();
+    await page.getByRole('button', { name: /恢复 党组|Restore 党组/ }).waitFor();
+    await page.getByRole('button', { name: /恢复内置词库|Reset to the shipped/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    // Cancel is focused first: Enter on the dialog never destroys anything by accident.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/取消|Cancel/);
+    await dialog.getByRole('button', { name: /^(恢复|Reset)$/ }).click();
+    await expect.poll(storedGlossary).toBeNull();
+    await page.close();
+  });
+});
+
+describe('keyboard and accessibility', () => {
+  test('keyboard only: search, move through the list, open, edit, save, switch off, delete and undo', async () => {
+    const page = await openOptions();
+    // Tab from the top of the page reaches the tabs, then the search box.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+    await page.keyboard.type('sanhui');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-entry-id]')?.getAttribute('data-entry-id'))).toBe(
+      'san-hui-yi-ke',
+    );
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('editor-heading');
+    // Tab into the form: term, pinyin, …
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-term');
+    await page.locator('#f-english').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nthree sessions and one lecture');
+    await page.keyboard.press('Control+s');
+    await expect
+      .poll(async () => (await storedGlossary())?.entries.find((e) => e.id === 'san-hui-yi-ke')?.english.at(-1))
+      .toBe('three sessions and one lecture');
+    await screenshot(page, 'options-keyboard');
+
+    // Escape leaves the editor and puts focus back on the entry in the list; Space switches it off.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-entry-id]')?.getAttribute('data-entry-id'))).toBe(
+      'san-hui-yi-ke',
+    );
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await storedGlossary())?.entries.find((e) => e.id === 'san-hui-yi-ke')?.enabled).toBe(false);
+
+    // Tabs switch with the arrow keys.
+    await page.locator('#tab-glossary').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-import');
+    expect(await page.locator('#tab-import').getAttribute('aria-selected')).toBe('true');
+    await page.close();
+  });
+
+  test('axe-core finds no serious or critical problems on any tab', async () => {
+    const page = await openOptions('#entry=liang-ge-wei-hu');
+    await page.locator('#f-term').waitFor();
+    await runAxe(page, 'glossary + editor');
+    await page.getByRole('button', { name: /^(保存|Save)$/ }).waitFor();
+    await page.locator('#f-english').fill('');
+    await page.getByRole('button', { name: /^(保存|Save)$/ }).click();
+    await page.locator('.field-error').first().waitFor();
+    await runAxe(page, 'editor with errors');
+    for (const tab of ['import', 'extract', 'settings']) {
+      await page.locator(`#tab-${tab}`).click();
+      await page.locator(`#panel-${tab}`).waitFor();
+      await runAxe(page, tab);
+    }
+    await screenshot(page, 'options-settings', true);
+    await page.close();
+  });
+});
+
+describe('extract and settings', () => {
+  test('extract candidates from a speech with jieba in the page, then add one as a prefilled draft', async () => {
+    const page = await openOptions('#extract');
+    const speech = '会议要求，深化“接诉即办”改革，落实“三会一课”制度。各地要推进“接诉即办”，做到“未诉先办”。';
+    await page.locator('#speech').fill(speech);
+    await page.getByRole('button', { name: /查找候选词|Find candidates/ }).click();
+    await page.locator('table.candidates').waitFor({ timeout: 20_000 });
+    const terms = await page.locator('table.candidates tbody th .term').allTextContents();
+    expect(terms).toContain('接诉即办');
+    expect(terms).not.toContain('三会一课'); // already in the glossary
+    await page.getByLabel('接诉即办', { exact: true }).check();
+    await screenshot(page, 'options-extract');
+    await page.getByRole('button', { name: /逐条添加所选|Add the selected/ }).click();
+    await expect.poll(() => page.locator('#f-term').inputValue()).toBe('接诉即办');
+    expect(await page.locator('#f-pinyin').inputValue()).toBe('jiē sù jí bàn');
+    expect(await page.locator('#f-source-quote').inputValue()).toBe('会议要求，深化“接诉即办”改革，落实“三会一课”制度。');
+    await page.close();
+  });
+
+  test('settings are stored as the user changes them; site rules are added and removed', async () => {
+    const page = await openOptions('#settings');
+    await page.getByLabel(/^(英文|English)$/).check();
+    await page.locator('#new-host').fill('https://www.People.com.cn/index.html');
+    await page.keyboard.press('Enter');
+    await page.locator('#new-host').fill('not a host!');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#new-host-error').textContent()).toMatch(/域名|host/);
+    const settings = () =>
+      browser.serviceWorker.evaluate(async () => (await chrome.storage.local.get('settings')).settings) as Promise<{
+        language: string;
+        siteRules: Array<{ host: string; includeSubdomains: boolean; enabled: boolean }>;
+      }>;
+    await expect.poll(async () => (await settings())?.language).toBe('en');
+    await expect.poll(async () => (await settings())?.siteRules).toEqual([{ host: 'people.com.cn', includeSubdomains: true, enabled: false }]);
+    await page.getByRole('button', { name: /删除 people.com.cn|Remove people.com.cn/ }).click();
+    await expect.poll(async () => (await settings())?.siteRules).toEqual([]);
+    await page.close();
+  });
+});
