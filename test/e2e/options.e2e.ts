@@ -136,7 +136,7 @@ describe('browse and edit', () => {
     await page.locator('#f-explanation-en').fill('A Beijing reform from 2019 built around the 12345 citizen hotline.');
     await page.getByRole('button', { name: /^(保存|Save)$/ }).click();
     const stored = await waitFor(async () => (await storedGlossary())?.entries.find((e) => e.term === '接诉即办'));
-    expect(stored.id).toBe('jie-su-ji-ban');
+    expect(stored?.id).toBe('jie-su-ji-ban');
     expect(await page.locator('[data-entry-id="jie-su-ji-ban"]').count()).toBe(1);
 
     // The page engineer's scanner picks the new term up on an ordinary page.
@@ -145,7 +145,7 @@ describe('browse and edit', () => {
       const r = await browser.pageReport(news);
       return r.terms.some((t) => t.id === 'jie-su-ji-ban') ? r : undefined;
     }, 10_000);
-    expect(report.terms.find((t) => t.id === 'jie-su-ji-ban')?.count).toBe(2);
+    expect(report?.terms.find((t) => t.id === 'jie-su-ji-ban')?.count).toBe(2);
     await news.close();
     await page.close();
   });
@@ -292,8 +292,8 @@ describe('import and export', () => {
     await runAxe(page, 'import preview');
     await page.getByRole('button', { name: /合并|Merge/ }).click();
     const stored = await waitFor(storedGlossary);
-    expect(stored.entries.find((e) => e.term === '两个维护')?.english).toEqual(['the two upholds']);
-    expect(stored.entries.some((e) => e.term === '店小二' && e.english[0] === 'shop assistant')).toBe(false);
+    expect(stored?.entries.find((e) => e.term === '两个维护')?.english).toEqual(['the two upholds']);
+    expect(stored?.entries.some((e) => e.term === '店小二' && e.english[0] === 'shop assistant')).toBe(false);
     await page.close();
   });
 
