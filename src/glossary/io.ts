@@ -191,10 +191,11 @@ export function validateEntry(raw: unknown): { ok: true; entry: Entry } | { ok: 
   return { ok: true, entry: parsed.data };
 }
 
+/** A page a term was found on: the web, or a saved page on disk (the context menu works there too). */
 function isWebAddress(s: string): boolean {
   try {
     const u = new URL(s);
-    return u.protocol === 'http:' || u.protocol === 'https:';
+    return u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'file:';
   } catch {
     return false;
   }

@@ -140,7 +140,12 @@ export function entryFromForm(form: EntryForm, existingIds: ReadonlySet<string>,
   const add = (field: FieldKey, problem: RowProblem) => (errors[field] ??= []).push(problem);
   const result = validateEntry(raw);
   if (!result.ok) {
-    for (const p of result.problems) add(p.kind === 'schema' || p.kind === 'markup' ? fieldOf(p.field) : p.kind === 'origin' ? 'origin' : 'term', p);
+    for (const p of result.problems) {
+      const field = p.kind === 'schema' || p.kind === 'markup' ? fieldOf(p.field) : p.kind === 'origin' ? 'origin' : 'term';
+      // No id yet because there is no pinyin yet: the pinyin error says what to do.
+      if (field === 'id' && !raw.id) continue;
+      add(field, p);
+    }
   }
   if (typeof raw.id === 'string' && raw.id && taken.has(raw.id)) add('id', { kind: 'duplicate-id', id: raw.id });
   if (!result.ok || Object.keys(errors).length) return { ok: false, errors };
@@ -149,6 +154,8 @@ export function entryFromForm(form: EntryForm, existingIds: ReadonlySet<string>,
 
 export interface Draft {
   term: string;
+  /** Tone-marked pinyin, when the sender already worked it out (the context menu does). */
+  pinyin?: string;
   /** The sentence the term was found in. */
   source?: string;
   /** Where that sentence is: a section or file name (else the origin's host is used). */
@@ -161,11 +168,12 @@ export function parseDraft(json: string): Draft | undefined {
   try {
     const value: unknown = JSON.parse(json);
     if (!value || typeof value !== 'object') return undefined;
-    const { term, source, origin } = value as Record<string, unknown>;
+    const { term, source, origin, pinyin } = value as Record<string, unknown>;
     if (typeof term !== 'string' || !cleanLine(term) || term.length > 200) return undefined;
     const quote = typeof source === 'string' ? source : source && typeof source === 'object' ? (source as { quote?: unknown }).quote : undefined;
     return {
       term: cleanLine(term),
+      ...(typeof pinyin === 'string' && cleanLine(pinyin) ? { pinyin: cleanLine(pinyin).slice(0, 200) } : {}),
       ...(typeof quote === 'string' && quote.trim() ? { source: quote.slice(0, 2000) } : {}),
       ...(typeof origin === 'string' && origin.trim() ? { origin: origin.slice(0, 2000) } : {}),
     };
@@ -187,7 +195,7 @@ export function formFromDraft(draft: Draft, pinyinOf: (term: string) => string):
   return {
     ...emptyForm(),
     term: draft.term,
-    pinyin: pinyinOf(draft.term),
+    pinyin: draft.pinyin ?? pinyinOf(draft.term),
     sourceQuote: draft.source ?? '',
     sourceSection: draft.source ? section : '',
     origin: draft.origin ?? '',

@@ -101,7 +101,7 @@ const STRINGS = {
   errId: { zh: '只能用小写字母、数字和连字符。', en: 'Lower-case letters, digits and hyphens only.' },
   errChoose: { zh: '请选择一项。', en: 'Choose one.' },
   errMarkup: { zh: '不能包含 HTML 或脚本代码。', en: 'Must not contain HTML or script code.' },
-  errOrigin: { zh: '必须是 http 或 https 网址。', en: 'Must be an http or https address.' },
+  errOrigin: { zh: '必须是网页地址（http、https 或 file）。', en: 'Must be a page address (http, https or file).' },
   errDuplicateId: { zh: 'id“{id}”重复。', en: 'Duplicate id “{id}”.' },
   errNotObject: { zh: '不是一个词条对象。', en: 'Not an entry object.' },
   errBothComponent: { zh: '中英文都要填写。', en: 'Fill in both languages.' },

@@ -99,7 +99,7 @@ export function search(entries: readonly Entry[], query: Query): Entry[] {
   return results.map((r) => r.entry);
 }
 
-/** Tone-marked pinyin for a term, words not split: the form's suggestion, which the user may correct. */
+/** Tone-marked pinyin for a term with dictionary tones (一 as yī): the form's suggestion, which the user may correct. */
 export function suggestPinyin(term: string): string {
-  return toPinyin(term, { nonZh: 'consecutive' }).replace(/\s+/g, ' ').trim();
+  return toPinyin(term, { nonZh: 'consecutive', toneSandhi: false }).replace(/\s+/g, ' ').trim();
 }
