@@ -243,8 +243,8 @@ function Terms(props: {
                     type="button"
                     className="term"
                     data-entry-id={term.id}
+                    // The name is what the row shows; the hint (what a click does) is its description.
                     title={t.revealHint(term.term, term.count)}
-                    aria-label={`${term.term}${en ? `, ${en}` : ''}: ${t.revealHint(term.term, term.count)}`}
                     onClick={() => props.onReveal(term.id)}
                   >
                     <span className="term-text">
@@ -258,7 +258,8 @@ function Terms(props: {
                       )}
                     </span>
                     <span className="count" data-count={term.count}>
-                      {t.occurrences(term.count)}
+                      <span aria-hidden="true">{t.occurrences(term.count)}</span>
+                      <span className="sr-only">{t.occurrencesSpoken(term.count)}</span>
                     </span>
                   </button>
                 </li>

@@ -22,6 +22,8 @@ export interface Strings {
   termsSummary: (distinct: number, total: number) => string;
   revealHint: (term: string, count: number) => string;
   occurrences: (count: number) => string;
+  /** What a screen reader says for the count badge. */
+  occurrencesSpoken: (count: number) => string;
   notFound: string;
   unsupported: Record<Exclude<PageKind, 'ok'>, { title: string; body: string }>;
   paused: string;
@@ -49,6 +51,7 @@ const zh: Strings = {
   termsSummary: (distinct, total) => `${distinct} 个提法，共 ${total} 处`,
   revealHint: (term, count) => `跳到“${term}”的下一处（共 ${count} 处）`,
   occurrences: (count) => `${count} 处`,
+  occurrencesSpoken: (count) => `，${count} 处`,
   notFound: '页面上已找不到这个提法',
   unsupported: {
     browser: { title: '此页不能使用 Tifa', body: '浏览器自带页面和扩展页面不允许扩展读取。' },
@@ -82,6 +85,7 @@ const en: Strings = {
   termsSummary: (distinct, total) => `${distinct} ${distinct === 1 ? 'term' : 'terms'}, ${total} ${total === 1 ? 'mention' : 'mentions'}`,
   revealHint: (term, count) => `Go to the next “${term}” (${count} on the page)`,
   occurrences: (count) => `×${count}`,
+  occurrencesSpoken: (count) => `, ${count} ${count === 1 ? 'mention' : 'mentions'}`,
   notFound: 'This term is no longer on the page',
   unsupported: {
     browser: { title: 'Tifa can’t run here', body: 'Browser and extension pages are closed to extensions.' },

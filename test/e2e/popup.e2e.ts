@@ -2,9 +2,11 @@
 // with ?tab=<id>, since a toolbar popup cannot be opened headless) lists what the page report lists,
 // its site switch darkens every tab of that site at once and survives a reload while another host
 // stays lit, the badge counts the page's terms, and "Add to Tifa glossary" opens a draft.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension, screenshot, waitFor, type ExtensionBrowser } from './harness';
+import { launchWithExtension, ROOT, screenshot, waitFor, type ExtensionBrowser } from './harness';
 import { startFixtureServer, type FixtureServer } from './server';
 import { readTooltip } from './tooltip-helpers';
 
@@ -13,6 +15,18 @@ declare const chrome: {
   tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; index?: number }>> };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };
+declare const axe: {
+  run(context: unknown, options: object): Promise<{ violations: Array<{ id: string; impact?: string; help: string; nodes: Array<{ target: unknown }> }> }>;
+};
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/** axe-core on the popup: any violation (not only serious ones) fails, the popup is small enough. */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Extension pages forbid inline scripts; evaluating through the debugger is allowed.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(AXE, 'utf8'));
+  const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+  return violations.map((v) => `${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+}
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -73,6 +87,12 @@ const badge = async (page: Page) => {
 async function popupShot(popup: Page, name: string): Promise<void> {
   const height = await popup.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
   await popup.setViewportSize({ width: 340, height: Math.max(120, height) });
+  // A real popup is sized to its document: anything overflowing it would show as scrollbars.
+  const overflow = await popup.evaluate(() => ({
+    x: document.documentElement.scrollWidth - innerWidth,
+    y: document.documentElement.scrollHeight - innerHeight,
+  }));
+  expect(overflow).toEqual({ x: 0, y: 0 });
   await screenshot(popup, name);
 }
 
@@ -99,6 +119,7 @@ describe('terms on this page', () => {
     await expect.poll(() => badge(page), { timeout: 5000 }).toBe(String(report.terms.length));
 
     await popupShot(popup, 'popup-terms-zh');
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
     await page.close();
   });
@@ -110,7 +131,7 @@ describe('terms on this page', () => {
     const target = report.terms.find((t) => t.term === '第一书记') ?? report.terms[report.terms.length - 1]!;
     await page.evaluate(() => window.scrollTo(0, 0));
     await popup.locator(`.term[data-entry-id="${target.id}"]`).click();
-    const tip = await waitFor(() => readTooltip(page));
+    const tip = (await waitFor(() => readTooltip(page)))!;
     expect(tip.term).toBe(target.term);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     expect(await popup.locator('.notice').textContent()).toBe('');
@@ -144,6 +165,7 @@ describe('site switch', () => {
     await expect.poll(() => badge(first)).toBe('');
     await expect.poll(() => popup.locator('.page-terms .state').textContent()).toContain('已关闭');
     await popupShot(popup, 'popup-site-off-zh');
+    expect(await axeViolations(popup)).toEqual([]);
 
     // localhost is another site: untouched.
     expect(await paintedCount(other)).toBe(otherPainted);
@@ -289,10 +311,10 @@ describe('add from the page', () => {
   });
 });
 
-describe('in English', () => {
+describe('in English, dark', () => {
   let english: ExtensionBrowser;
   beforeAll(async () => {
-    english = await launchWithExtension({ locale: 'en-US', allowedOrigins: [server.origin] });
+    english = await launchWithExtension({ locale: 'en-US', colorScheme: 'dark', allowedOrigins: [server.origin] });
   });
   afterAll(async () => english?.close());
 
@@ -309,6 +331,7 @@ describe('in English', () => {
     await expect.poll(() => popup.locator('.page-terms h2').textContent()).toBe('Terms on this page');
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe('en');
     await expect.poll(() => popup.locator('.term-en').count(), { timeout: 5000 }).toBeGreaterThan(0);
-    await popupShot(popup, 'popup-terms-en');
+    await popupShot(popup, 'popup-terms-en-dark');
+    expect(await axeViolations(popup)).toEqual([]);
   });
 });
