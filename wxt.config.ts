@@ -37,7 +37,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Tifa 提法',
     description: 'Finds Chinese party-state jargon on news pages and explains it on hover.',
-    permissions: ['storage', 'tabs', 'contextMenus'],
+    // unlimitedStorage: a user's glossary is stored whole; the shipped one is ~2.8 KB per entry, so a
+    // 10,000-entry glossary (~28 MB) would exceed storage.local's 10 MB quota without it.
+    permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus'],
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+T' },
