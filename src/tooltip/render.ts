@@ -60,10 +60,10 @@ export interface ContentOptions {
   onEdit(): void;
 }
 
-/** The tooltip body for one entry. */
+/** The tooltip body for one entry: a scrolling part and a footer that stays in view. */
 export function renderEntry(doc: Document, entry: Entry, options: ContentOptions): HTMLElement {
   const { language } = options;
-  const body = el(doc, 'div', 'body');
+  const body = el(doc, 'div', 'scroll');
 
   const header = el(doc, 'header', 'head');
   const title = el(doc, 'div', 'title');
@@ -123,7 +123,11 @@ export function renderEntry(doc: Document, entry: Entry, options: ContentOptions
 
   const footer = el(doc, 'footer', 'foot');
   const info = el(doc, 'span', 'foot-info');
-  if (entry.since) info.append(el(doc, 'span', 'since', `${label(LABELS.since, language)} ${entry.since}`));
+  if (entry.since) {
+    const since = el(doc, 'span', 'since', `${label(LABELS.since, language)} ${entry.since}`);
+    since.title = since.textContent ?? ''; // cut short with an ellipsis when long
+    info.append(since);
+  }
   // The only place the keyboard shortcut is visible while reading: worth its few pixels.
   const keys = el(doc, 'span', 'keys', 'Alt+Shift+. / ,');
   keys.title = label(LABELS.keys, language);
@@ -136,8 +140,9 @@ export function renderEntry(doc: Document, entry: Entry, options: ContentOptions
     options.onEdit();
   });
   footer.append(edit);
-  body.append(footer);
-  return body;
+  const whole = el(doc, 'div', 'body');
+  whole.append(body, footer);
+  return whole;
 }
 
 /** One line for screen readers when a tooltip opens by keyboard. */

@@ -84,6 +84,7 @@ export function readTooltip(frame: Page | Frame): Promise<TooltipState | undefin
     const texts = (sel: string) => [...root.querySelectorAll(sel)].map((n) => n.textContent ?? '');
     const labelledBy = panel.getAttribute('aria-labelledby');
     const r = panel.getBoundingClientRect();
+    const scroller = root.querySelector('.scroll') ?? panel;
     return {
       open: true,
       inTopLayer: host.matches(':popover-open'),
@@ -109,8 +110,8 @@ export function readTooltip(frame: Page | Frame): Promise<TooltipState | undefin
       imgCount: root.querySelectorAll('img').length,
       live: text('.live'),
       rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
-      scrollHeight: panel.scrollHeight,
-      clientHeight: panel.clientHeight,
+      scrollHeight: scroller.scrollHeight,
+      clientHeight: scroller.clientHeight,
     };
   });
 }

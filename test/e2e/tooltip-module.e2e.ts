@@ -238,7 +238,7 @@ describe('placement and themes', () => {
     await page.waitForTimeout(300);
     const after = await readTooltip(page);
     expect(after).toBeDefined();
-    expect(await page.evaluate(() => document.querySelector('[data-tifa-tooltip]')!.shadowRoot!.querySelector('.panel')!.scrollTop)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.querySelector('[data-tifa-tooltip]')!.shadowRoot!.querySelector('.scroll')!.scrollTop)).toBeGreaterThan(0);
     await screenshot(page, 'tooltip-small-viewport-scrolled');
   });
 
