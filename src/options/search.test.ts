@@ -68,6 +68,16 @@ describe('search', () => {
     expect(searching).toBeLessThan(100);
   });
 
+  test('a fresh copy of an entry (as storage hands out) is searched by its new text', () => {
+    const copy = structuredClone(entries);
+    expect(search(copy, { ...EMPTY_QUERY, text: 'upholds' }).map((e) => e.id)).toEqual(['liang-ge-wei-hu']);
+    copy[0] = { ...copy[0]!, english: ['the two safeguards'] };
+    expect(search(copy, { ...EMPTY_QUERY, text: 'upholds' })).toEqual([]);
+    expect(search(copy, { ...EMPTY_QUERY, text: 'safeguards' })[0]).toBe(copy[0]);
+    copy[1] = { ...copy[1]!, enabled: true };
+    expect(search(copy, { ...EMPTY_QUERY, enabled: 'disabled' })).toEqual([]);
+  });
+
   test('pinyin suggestion and tone stripping', () => {
     expect(suggestPinyin('两个维护')).toBe('liǎng gè wéi hù');
     expect(stripTones('Lǚ')).toBe('lu');
