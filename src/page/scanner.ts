@@ -54,6 +54,8 @@ const whenIdle = (callback: (deadline?: IdleDeadline) => void): void => {
 };
 
 export interface PassTiming {
+  /** performance.now() when the pass began. */
+  startedAt: number;
   /** Work time (scan and paint) without the pauses between slices. */
   workMs: number;
   /** Wall time from start to end, pauses included. */
@@ -158,7 +160,7 @@ export class Scanner {
     this.discardCandidates();
     this.store.clear();
     this.enqueue(this.doc, true);
-    this.timing = { workMs: 0, wallMs: performance.now(), longestSliceMs: 0, runs: 0, matches: 0 };
+    this.timing = { startedAt: performance.now(), workMs: 0, wallMs: 0, longestSliceMs: 0, runs: 0, matches: 0 };
     void this.pump(false);
   }
 
@@ -243,7 +245,7 @@ export class Scanner {
 
   private finishTiming(): void {
     if (!this.timing || this.queue.length > 0) return;
-    this.timing.wallMs = performance.now() - this.timing.wallMs;
+    this.timing.wallMs = performance.now() - this.timing.startedAt;
     this.lastPass = this.timing;
     this.timing = null;
   }

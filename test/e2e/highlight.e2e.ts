@@ -1,0 +1,347 @@
+// Finding and painting terms on real-looking pages, in Chromium with the built extension.
+// The user's glossary is set to a small fixed one (highlight-support.ts), so counts are exact.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { generateNewsText } from '../bench/generate';
+import { launchWithExtension, screenshot, waitFor, type ExtensionBrowser } from './harness';
+import {
+  bundleReactFixture,
+  domMatchesSource,
+  mutationCount,
+  mutationsSince,
+  painted,
+  pixelsNear,
+  recordMutations,
+  reportCounts,
+  setUserGlossary,
+  setUserSettings,
+  tally,
+  TEST_ENTRIES,
+  TEST_GLOSSARY,
+} from './highlight-support';
+import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './server';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  await bundleReactFixture();
+  server = await startFixtureServer();
+  browser = await launchWithExtension({ allowedOrigins: [server.origin] });
+  await setUserGlossary(browser, TEST_GLOSSARY);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a fixture page, recording DOM mutations from before the first script on. */
+async function open(page: string): Promise<Page> {
+  const tab = await browser.context.newPage();
+  await recordMutations(tab);
+  await tab.goto(server.url(`pages/${page}`));
+  return tab;
+}
+
+/** The report once it satisfies `ready` (the page changes after load in some tests). */
+async function reportWhen(page: Page, ready: (counts: Record<string, number>) => boolean) {
+  return waitFor(async () => {
+    const counts = reportCounts(await browser.pageReport(page));
+    return ready(counts) ? counts : undefined;
+  }, 8000);
+}
+
+describe('a simplified-Chinese news article', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('news-simplified.html');
+  });
+  afterAll(() => page.close());
+
+  test('the page report counts every term, including ones split across inline elements', async () => {
+    const report = await browser.pageReport(page);
+    expect(report.enabled).toBe(true);
+    expect(reportCounts(report)).toEqual({
+      'shi-si-wu': 1,
+      'si-ge-yi-shi': 1,
+      'liang-ge-wei-hu': 3, // <b>两个</b>维护 once, and twice around a <br>
+      'dang-zu': 1, // 党委（党组）, confirmed by segmentation; not the 党组 in 党组织
+      'san-hui-yi-ke': 1, // “三会</a>一课”
+      'dui-biao': 1, // 对标对表; not the 对表 in 对表格
+      'hui-tou-kan': 1,
+      'di-yi-shu-ji': 1,
+      'dian-xiao-er': 1,
+      'tuo-pin-gong-jian': 1, // <em>脱贫</em><span>攻坚</span>
+    });
+    expect(report.terms.find((t) => t.id === 'liang-ge-wei-hu')?.term).toBe('两个维护');
+  });
+
+  test('CSS.highlights holds exactly those ranges, none in editable areas, hidden parts or traps', async () => {
+    const ranges = await painted(page);
+    expect(tally(ranges)).toEqual({
+      十四五: 1,
+      四个意识: 1,
+      两个维护: 3,
+      党组: 1,
+      三会一课: 1,
+      对表: 1,
+      回头看: 1,
+      第一书记: 1,
+      店小二: 1,
+      脱贫攻坚: 1,
+    });
+    expect(ranges.filter((r) => r.inTrap)).toEqual([]);
+    // Category highlights under names no page would pick.
+    expect(new Set(ranges.map((r) => r.name.replace(/-[a-z]+$/, ''))).size).toBe(1);
+    expect(ranges.every((r) => /^tifa-[a-z0-9]+-[a-z]+$/.test(r.name))).toBe(true);
+  });
+
+  test('the page DOM is exactly as the page built it: no element, attribute or text added', async () => {
+    const { same, live, parsed } = await domMatchesSource(page);
+    expect(live.length).toBe(parsed.length);
+    expect(same).toBe(true);
+    // And nothing was mutated after the parser finished (the page's scripts here change nothing).
+    expect(await mutationsSince(page, 0)).toEqual([]);
+  });
+
+  test('a screenshot shows the terms underlined', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const file = await screenshot(page, 'highlight-news-simplified');
+    expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+    // The default underline colour appears under the lead paragraph's terms.
+    expect(await pixelsNear(page, 'p.lead', '#d9730d')).toBeGreaterThan(40);
+    expect(await pixelsNear(page, 'div.byline', '#d9730d')).toBe(0);
+  });
+});
+
+test('a traditional-Chinese article matches the traditional forms of the terms', async () => {
+  const page = await open('news-traditional.html');
+  const report = await browser.pageReport(page);
+  expect(reportCounts(report)).toMatchObject({
+    'san-hui-yi-ke': 2, // 「三會一課」 in the title and <b>三會</b>一課 in the text
+    'di-yi-shu-ji': 3,
+    'si-ge-yi-shi': 1,
+    'liang-ge-wei-hu': 1,
+    'shi-si-wu': 1,
+    'dian-xiao-er': 1,
+    'tuo-pin-gong-jian': 1,
+  });
+  expect(tally(await painted(page))).toMatchObject({ 兩個維護: 1, 四個意識: 1, 脫貧攻堅: 1, 第一書記: 3 });
+  await screenshot(page, 'highlight-news-traditional');
+  await page.close();
+});
+
+test('an ambiguous term in traditional text is confirmed as a word: 黨組 is not painted inside 黨組織', async () => {
+  const page = await open('news-traditional.html');
+  const counts = reportCounts(await browser.pageReport(page));
+  expect(counts['dang-zu']).toBeUndefined();
+  expect(tally(await painted(page))).not.toHaveProperty('黨組');
+  await page.close();
+});
+
+test('open shadow roots are scanned (nested too); closed ones and unslotted children are not', async () => {
+  const page = await open('shadow.html');
+  const report = await browser.pageReport(page);
+  expect(reportCounts(report)).toEqual({ 'hui-tou-kan': 1, 'liang-ge-wei-hu': 1, 'si-ge-yi-shi': 1, 'dian-xiao-er': 1 });
+  const ranges = await painted(page);
+  expect(tally(ranges)).toEqual({ 回头看: 1, 两个维护: 1, 四个意识: 1, 店小二: 1 });
+  // Painted inside the shadow tree: the style reached it (adopted by the shadow root).
+  expect(await pixelsNear(page, '#open-card', '#d9730d')).toBeGreaterThan(20);
+  await screenshot(page, 'highlight-shadow');
+  await page.close();
+});
+
+test('a same-origin iframe is highlighted by its own frame and counted in the top report', async () => {
+  const page = await open('frame.html');
+  const counts = await reportWhen(page, (c) => c['san-hui-yi-ke'] === 1);
+  expect(counts).toEqual({ 'liang-ge-wei-hu': 2, 'si-ge-yi-shi': 1, 'san-hui-yi-ke': 1 });
+  const child = page.frames().find((f) => f.url().endsWith('frame-child.html'));
+  expect(child).toBeDefined();
+  expect(tally(await painted(child!))).toEqual({ 两个维护: 1, 四个意识: 1, 三会一课: 1 });
+  expect(tally(await painted(page))).toEqual({ 两个维护: 1 });
+  await page.close();
+});
+
+describe('an infinite-scroll page', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('infinite.html');
+  });
+  afterAll(() => page.close());
+
+  test('appended paragraphs get highlighted, scrolling included', async () => {
+    expect(reportCounts(await browser.pageReport(page))).toEqual({ 'liang-ge-wei-hu': 1, 'di-yi-shu-ji': 1 });
+    await page.evaluate(() => (window as unknown as { loadMore(n: number): void }).loadMore(3));
+    await reportWhen(page, (c) => c['liang-ge-wei-hu'] === 4 && c['si-ge-yi-shi'] === 3);
+    await page.mouse.wheel(0, 3000); // the page loads two more at the end
+    await reportWhen(page, (c) => c['liang-ge-wei-hu'] === 6 && c['si-ge-yi-shi'] === 5);
+    expect(tally(await painted(page))).toEqual({ 两个维护: 6, 四个意识: 5, 第一书记: 1 });
+  });
+
+  test('removed text drops its highlights; edited text is rescanned', async () => {
+    await page.evaluate(() => (window as unknown as { removeFirst(): void }).removeFirst());
+    await reportWhen(page, (c) => c['liang-ge-wei-hu'] === 5);
+    await page.evaluate(() => (window as unknown as { editText(t: string): void }).editText('第2条：开展“回头看”。'));
+    const counts = await reportWhen(page, (c) => c['hui-tou-kan'] === 1);
+    expect(counts?.['di-yi-shu-ji']).toBeUndefined();
+    expect(tally(await painted(page))).toEqual({ 两个维护: 5, 四个意识: 5, 回头看: 1 });
+  });
+});
+
+describe('a page rendered by React', () => {
+  let page: Page;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    page = await open('react.html');
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.locator('#like').waitFor();
+  });
+  afterAll(() => page.close());
+
+  test('is highlighted, and its buttons keep working while highlights follow the re-renders', async () => {
+    await reportWhen(page, (c) => c['liang-ge-wei-hu'] === 1 && c['si-ge-yi-shi'] === 1 && c['dian-xiao-er'] === 1);
+    const mutationsBefore = await mutationCount(page);
+
+    await page.click('#like');
+    await page.click('#like');
+    await expect.poll(() => page.locator('#like').textContent()).toBe('点赞 2');
+
+    await page.click('#add');
+    await page.click('#add');
+    await expect.poll(() => page.locator('#items li').count()).toBe(3);
+    await reportWhen(page, (c) => c['di-yi-shu-ji'] === 2);
+
+    // React rewrites the <b>'s text node in place: the old term goes, the new one is found.
+    await page.click('#swap');
+    await reportWhen(page, (c) => c['san-hui-yi-ke'] === 1 && c['si-ge-yi-shi'] === undefined);
+
+    await page.click('#clear');
+    await reportWhen(page, (c) => c['di-yi-shu-ji'] === undefined && c['liang-ge-wei-hu'] === undefined);
+    expect(tally(await painted(page))).toEqual({ 三会一课: 1, 店小二: 1 });
+    expect(await page.locator('#items li').count()).toBe(0);
+    await page.click('#like');
+    await expect.poll(() => page.locator('#like').textContent()).toBe('点赞 3');
+
+    // Every mutation came from React; none from Tifa (it never adds elements or attributes).
+    const mutations = await mutationsSince(page, mutationsBefore);
+    expect(mutations.some((m) => m.startsWith('attributes'))).toBe(false);
+    expect(errors).toEqual([]);
+    await screenshot(page, 'highlight-react');
+  });
+});
+
+test('a page with a strict Content-Security-Policy is painted too', async () => {
+  const page = await open('strict.csp.html');
+  expect(reportCounts(await browser.pageReport(page))).toEqual({
+    'si-ge-yi-shi': 1,
+    'liang-ge-wei-hu': 1,
+    'san-hui-yi-ke': 1,
+    'dang-zu': 1,
+    'di-yi-shu-ji': 1,
+    'dian-xiao-er': 1,
+  });
+  expect(await pixelsNear(page, 'p.lead', '#d9730d')).toBeGreaterThan(40);
+  expect((await domMatchesSource(page)).same).toBe(true);
+  await screenshot(page, 'highlight-strict-csp');
+  await page.close();
+});
+
+describe('editable areas', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('editable.html');
+  });
+  afterAll(() => page.close());
+
+  test('are never painted, not even after typing a term into them', async () => {
+    expect(reportCounts(await browser.pageReport(page))).toEqual({ 'liang-ge-wei-hu': 1, 'si-ge-yi-shi': 1 });
+    await page.click('#editor p');
+    await page.keyboard.press('End');
+    await page.keyboard.type('回头看');
+    await page.click('#notes');
+    await page.keyboard.type('十四五');
+    await expect.poll(() => page.locator('#editor').textContent()).toContain('回头看');
+    await new Promise((r) => setTimeout(r, 400)); // give a (wrong) rescan time to happen
+    const ranges = await painted(page);
+    expect(tally(ranges)).toEqual({ 两个维护: 1, 四个意识: 1 });
+    expect(ranges.every((r) => r.parentTag === 'p')).toBe(true);
+  });
+
+  test('an element that becomes editable loses its highlights, and gets them back after', async () => {
+    await page.evaluate(() => document.getElementById('toggle')?.setAttribute('contenteditable', 'true'));
+    await reportWhen(page, (c) => c['si-ge-yi-shi'] === undefined);
+    await page.evaluate(() => document.getElementById('toggle')?.removeAttribute('contenteditable'));
+    await reportWhen(page, (c) => c['si-ge-yi-shi'] === 1);
+  });
+});
+
+describe('live changes from the options page', () => {
+  test('settings (style and category colour) and glossary edits reach an open tab without reload', async () => {
+    const page = await open('strict.csp.html');
+    await browser.pageReport(page);
+    await setUserSettings(browser, { highlightStyle: 'both', categoryColors: { slogan: '#1f6feb' } });
+    await expect.poll(() => pixelsNear(page, 'p.lead', '#1f6feb'), { timeout: 5000 }).toBeGreaterThan(40);
+    // The background tint (20 % of the colour over white) appears too.
+    await expect.poll(() => pixelsNear(page, 'p.lead', '#d2e2fb', 12), { timeout: 5000 }).toBeGreaterThan(200);
+
+    const withoutSlogan = {
+      ...TEST_GLOSSARY,
+      entries: TEST_ENTRIES.map((e) => (e.id === 'liang-ge-wei-hu' ? { ...e, enabled: false } : e)),
+    };
+    await setUserGlossary(browser, withoutSlogan);
+    await reportWhen(page, (c) => c['liang-ge-wei-hu'] === undefined && c['si-ge-yi-shi'] === 1);
+    expect(tally(await painted(page))).not.toHaveProperty('两个维护');
+
+    await setUserSettings(browser, {});
+    await setUserGlossary(browser, TEST_GLOSSARY);
+    await reportWhen(page, (c) => c['liang-ge-wei-hu'] === 1);
+    await page.close();
+  });
+});
+
+test('a 1 MB page is scanned in slices: no long task over 50 ms, every paragraph covered', async () => {
+  // Generated like the benchmark's page, written next to the fixtures (git ignores it).
+  const paragraphs = generateNewsText(1_000_000, 7).split('\n').filter((p) => p.length > 0);
+  const expected = paragraphs.join('').split('两个维护').length - 1;
+  fs.writeFileSync(
+    path.join(FIXTURES_DIR, 'pages', 'big.generated.html'),
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>大页面</title></head><body>${paragraphs
+      .map((p) => `<p>${p}</p>`)
+      .join('\n')}</body></html>`,
+  );
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __long: Array<{ start: number; duration: number }> };
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(server.url('pages/big.generated.html'));
+  const counts = reportCounts(await browser.pageReport(page));
+  expect(counts['liang-ge-wei-hu']).toBe(expected);
+  const { pass, long } = await page.evaluate(() => {
+    const measure = performance.getEntriesByName('tifa:first-pass')[0] as PerformanceMeasure | undefined;
+    const w = window as unknown as { __long: Array<{ start: number; duration: number }> };
+    return {
+      pass: measure ? { start: measure.startTime, duration: measure.duration, detail: measure.detail } : null,
+      long: w.__long,
+    };
+  });
+  await page.close();
+  expect(pass).not.toBeNull();
+  console.log(`1 MB page, first pass: ${JSON.stringify(pass?.detail)}; long tasks: ${JSON.stringify(long)}`);
+  expect(pass?.detail.longestSliceMs).toBeLessThan(50);
+  // Long tasks while our pass ran (the parser's own long tasks come before it starts).
+  const during = long.filter((t) => pass && t.start + t.duration > pass.start && t.start < pass.start + pass.duration);
+  expect(during).toEqual([]);
+});
+
+test('the extension made no network request of its own', () => {
+  expect(browser.foreignRequests).toEqual([]);
+});
