@@ -3,16 +3,12 @@
 // position with one map lookup.
 import type { MatchIndex, PageMatch } from './types';
 
-/** A match's share of one text node: the offsets [from, to) it covers there. */
-interface Piece {
-  match: PageMatch;
-  from: number;
-  to: number;
-}
-
 export class MatchStore implements MatchIndex {
-  private readonly byNode = new Map<Text, Piece[]>();
-  private readonly nodesOf = new Map<PageMatch, Text[]>();
+  /** Matches by every text node they touch. */
+  private readonly byNode = new Map<Text, PageMatch[]>();
+  /** The nodes of matches spanning more than one node (most cover one: their range says which). */
+  private readonly spanning = new Map<PageMatch, Text[]>();
+  private readonly all = new Set<PageMatch>();
   private ordered: PageMatch[] | null = [];
   private readonly listeners = new Set<() => void>();
   /** Puts matches in document order when the list has to be rebuilt after incremental changes. */
@@ -25,21 +21,22 @@ export class MatchStore implements MatchIndex {
   }
 
   get size(): number {
-    return this.nodesOf.size;
+    return this.all.size;
   }
 
-  /** Adds a match covering `nodes` (its first and last node get partial pieces). */
+  private nodesOf(match: PageMatch): readonly Text[] {
+    return this.spanning.get(match) ?? [match.range.startContainer as Text];
+  }
+
+  /** Adds a match covering `nodes` (its first and last node may be covered in part). */
   add(match: PageMatch, nodes: Text[]): void {
-    const { range } = match;
     for (const node of nodes) {
-      const from = node === range.startContainer ? range.startOffset : 0;
-      const to = node === range.endContainer ? range.endOffset : node.data.length;
-      const pieces = this.byNode.get(node);
-      const piece = { match, from, to };
-      if (pieces) pieces.push(piece);
-      else this.byNode.set(node, [piece]);
+      const list = this.byNode.get(node);
+      if (list) list.push(match);
+      else this.byNode.set(node, [match]);
     }
-    this.nodesOf.set(match, nodes);
+    if (nodes.length > 1) this.spanning.set(match, nodes);
+    this.all.add(match);
     // Appending in scan order keeps the list ordered during a first pass; any other change
     // (a rescan of an earlier block) marks it for rebuilding.
     this.ordered?.push(match);
@@ -52,22 +49,21 @@ export class MatchStore implements MatchIndex {
 
   /** Drops every match touching `node`. */
   dropNode(node: Text): void {
-    const pieces = this.byNode.get(node);
-    if (!pieces) return;
-    for (const { match } of [...pieces]) this.remove(match);
+    const list = this.byNode.get(node);
+    if (!list) return;
+    for (const match of [...list]) this.remove(match);
   }
 
   remove(match: PageMatch): void {
-    const nodes = this.nodesOf.get(match);
-    if (!nodes) return;
-    this.nodesOf.delete(match);
-    for (const node of nodes) {
-      const pieces = this.byNode.get(node);
-      if (!pieces) continue;
-      const kept = pieces.filter((p) => p.match !== match);
+    if (!this.all.delete(match)) return;
+    for (const node of this.nodesOf(match)) {
+      const list = this.byNode.get(node);
+      if (!list) continue;
+      const kept = list.filter((m) => m !== match);
       if (kept.length > 0) this.byNode.set(node, kept);
       else this.byNode.delete(node);
     }
+    this.spanning.delete(match);
     this.ordered = null;
     this.onRemove?.(match);
   }
@@ -78,17 +74,18 @@ export class MatchStore implements MatchIndex {
   }
 
   clear(): void {
-    const matches = [...this.nodesOf.keys()];
+    const matches = [...this.all];
     this.byNode.clear();
-    this.nodesOf.clear();
+    this.spanning.clear();
+    this.all.clear();
     this.ordered = [];
     for (const match of matches) this.onRemove?.(match);
   }
 
   /** Drops matches whose text left the document (a subtree removed without a record we saw). */
   dropDisconnected(): void {
-    for (const [match, nodes] of [...this.nodesOf]) {
-      if (!nodes.every((n) => n.isConnected)) this.remove(match);
+    for (const match of [...this.all]) {
+      if (!this.nodesOf(match).every((n) => n.isConnected)) this.remove(match);
     }
   }
 
@@ -100,15 +97,19 @@ export class MatchStore implements MatchIndex {
   // --- MatchIndex
 
   list(): readonly PageMatch[] {
-    if (this.ordered === null) this.ordered = this.order(this.nodesOf.keys());
+    if (this.ordered === null) this.ordered = this.order(this.all);
     return this.ordered;
   }
 
+  /** The match covering offsets [offset, offset + 1) of `node`: its start up to, not including, its end. */
   at(node: Node, offset: number): PageMatch | undefined {
-    const pieces = this.byNode.get(node as Text);
-    if (!pieces) return undefined;
-    for (const piece of pieces) {
-      if (offset >= piece.from && offset < piece.to) return piece.match;
+    const list = this.byNode.get(node as Text);
+    if (!list) return undefined;
+    for (const match of list) {
+      const { range } = match;
+      const from = node === range.startContainer ? range.startOffset : 0;
+      const to = node === range.endContainer ? range.endOffset : Infinity;
+      if (offset >= from && offset < to) return match;
     }
     return undefined;
   }
@@ -120,6 +121,6 @@ export class MatchStore implements MatchIndex {
 
   /** Matches in no particular order (cheap), for counting. */
   values(): IterableIterator<PageMatch> {
-    return this.nodesOf.keys();
+    return this.all.values();
   }
 }

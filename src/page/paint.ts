@@ -19,6 +19,8 @@ export interface Painter {
   unpaint(match: PageMatch): void;
   /** Applies highlight style settings; takes effect on everything already painted. */
   restyle(look: HighlightLook): void;
+  /** Sets up the categories the glossary uses, so painting never has to restyle. */
+  prepare(categories: Iterable<Category>): void;
   /** Makes the highlight style apply inside an open shadow root. */
   adopt(root: ShadowRoot): void;
   /** Removes every highlight and the stylesheet. */
@@ -107,6 +109,17 @@ export class HighlightPainter implements Painter {
       this.style.set(highlightCss(this.prefix, this.look, this.highlights.keys()));
     }
     return highlight;
+  }
+
+  prepare(categories: Iterable<Category>): void {
+    const before = this.highlights.size;
+    for (const category of categories) {
+      if (this.highlights.has(category)) continue;
+      const highlight = new Highlight();
+      this.highlights.set(category, highlight);
+      CSS.highlights.set(this.nameOf(category), highlight);
+    }
+    if (this.highlights.size !== before) this.style.set(highlightCss(this.prefix, this.look, this.highlights.keys()));
   }
 
   paint(id: string, text: string, category: Category, placement: Placement) {
@@ -221,6 +234,11 @@ export class WrapPainter implements Painter {
       if (element.parentNode) element.replaceWith(...element.childNodes);
     }
     this.wrappers.delete(match);
+  }
+
+  prepare(categories: Iterable<Category>): void {
+    for (const category of categories) this.categories.add(category);
+    this.restyle(this.look);
   }
 
   restyle(look: HighlightLook): void {

@@ -2,10 +2,10 @@
 // a first pass in slices, then only the subtrees that mutations touched, in idle time.
 import type { Category, Entry } from '@/src/glossary/schema';
 import type { Pattern, Span } from '@/src/messages';
-import { compileMatcher, type Matcher } from '@/src/matcher/matcher';
+import { compileMatcher, type Match, type Matcher } from '@/src/matcher/matcher';
 import { MatchStore } from './match-store';
 import { MutationTracker, type ScanRoot } from './mutations';
-import type { Painter } from './paint';
+import type { Painter, Placement } from './paint';
 import type { PageMatch } from './types';
 import { forEachTextNode, insideSkipped, RunWalker, type TextRun } from './walk';
 
@@ -78,6 +78,8 @@ export class Scanner {
   private matcher: Matcher | null = null;
   private patterns: readonly Pattern[] = [];
   private entries = new Map<string, Entry>();
+  /** Each pattern's entry category, by pattern index (looked up once per glossary, not per match). */
+  private categoryOf: Category[] = [];
 
   /** Subtrees waiting to be (re)scanned, each with its walker. The first is being worked on. */
   private readonly queue: Array<{ walker: RunWalker; inOrder: boolean }> = [];
@@ -113,6 +115,8 @@ export class Scanner {
     this.entries = new Map(entries.map((e) => [e.id, e]));
     // Disabled entries never match, whatever the patterns say.
     this.patterns = patterns.filter((p) => this.entries.get(p.id)?.enabled !== false);
+    this.categoryOf = this.patterns.map((p) => this.entries.get(p.id)?.category ?? 'concept');
+    this.painter.prepare(new Set(this.categoryOf));
     this.matcher = compileMatcher(this.patterns);
     if (!this.stopped) this.rescanAll();
   }
@@ -257,7 +261,7 @@ export class Scanner {
     for (const node of removed) this.dropSubtree(node);
     for (const root of dirty) {
       this.dropSubtree(root);
-      if (root.nodeType === Node.ELEMENT_NODE && insideSkipped(root)) continue;
+      if (root.nodeType === 1 /* element */ && insideSkipped(root)) continue;
       this.enqueue(root, false);
     }
     if (removed.length > 0) this.store.dropDisconnected();
@@ -294,37 +298,41 @@ export class Scanner {
     const matcher = this.matcher;
     if (!matcher) return 0;
     const found = matcher.scan(text);
-    if (found.length === 0) return 0;
-    // Matches come in order, so the node holding each start and end only moves forward.
+    const count = found.length;
+    if (count === 0) return 0;
+    // The node holding each match's start and end; matches come in order, so both only move forward.
+    const firstNode = new Int32Array(count);
+    const lastNode = new Int32Array(count);
     let first = 0;
-    const placements: Array<{ pattern: Pattern; start: number; end: number; placement: { nodes: Text[]; startOffset: number; endOffset: number } }> = [];
-    for (const m of found) {
+    for (let k = 0; k < count; k++) {
+      const m = found[k] as Match;
+      while (first + 1 < nodes.length && (starts[first + 1] as number) <= m.start) first++;
+      let last = first;
+      while (last + 1 < nodes.length && (starts[last + 1] as number) < m.end) last++;
+      firstNode[k] = first;
+      lastNode[k] = last;
+    }
+    // The wrapping fallback splits text nodes: it paints from the end so earlier offsets stay valid.
+    const reverse = this.painter.mutatesDom;
+    let painted = 0;
+    for (let i = 0; i < count; i++) {
+      const k = reverse ? count - 1 - i : i;
+      const m = found[k] as Match;
       const pattern = this.patterns[m.patternIndex];
       if (!pattern) continue;
-      while (first + 1 < nodes.length && (starts[first + 1] ?? Infinity) <= m.start) first++;
-      let last = first;
-      while (last + 1 < nodes.length && (starts[last + 1] ?? Infinity) < m.end) last++;
-      placements.push({
-        pattern,
-        start: m.start,
-        end: m.end,
-        placement: {
-          nodes: nodes.slice(first, last + 1),
-          startOffset: m.start - (starts[first] ?? 0),
-          endOffset: m.end - (starts[last] ?? 0),
-        },
-      });
-    }
-    // The wrapping fallback splits text nodes: paint from the end so earlier offsets stay valid.
-    if (this.painter.mutatesDom) placements.reverse();
-    let painted = 0;
-    for (const { pattern, start, end, placement } of placements) {
-      const category = this.entries.get(pattern.id)?.category ?? 'concept';
-      const surface = text.slice(start, end);
+      const f = firstNode[k] as number;
+      const l = lastNode[k] as number;
+      const placement: Placement = {
+        nodes: f === l ? [nodes[f] as Text] : nodes.slice(f, l + 1),
+        startOffset: m.start - (starts[f] as number),
+        endOffset: m.end - (starts[l] as number),
+      };
+      const category = this.categoryOf[m.patternIndex] ?? 'concept';
+      const surface = text.slice(m.start, m.end);
       if (pattern.ambiguous) {
-        const from = Math.max(0, start - CONTEXT);
-        const window = text.slice(from, Math.min(text.length, end + CONTEXT));
-        const candidate: Candidate = { id: pattern.id, text: surface, category, ...placement, window, spanStart: start - from, stale: false };
+        const from = Math.max(0, m.start - CONTEXT);
+        const window = text.slice(from, Math.min(text.length, m.end + CONTEXT));
+        const candidate: Candidate = { id: pattern.id, text: surface, category, ...placement, window, spanStart: m.start - from, stale: false };
         this.unsent.push(candidate);
         for (const node of placement.nodes) {
           const list = this.pendingByNode.get(node);
@@ -338,7 +346,7 @@ export class Scanner {
     return painted;
   }
 
-  private add(id: string, text: string, category: Category, placement: { nodes: Text[]; startOffset: number; endOffset: number }): boolean {
+  private add(id: string, text: string, category: Category, placement: Placement): boolean {
     const painted = this.painter.paint(id, text, category, placement);
     if (!painted) return false;
     this.store.add(painted.match, painted.nodes);

@@ -41,6 +41,7 @@ export function isInline(element: Element): boolean {
 
 /** True for elements whose subtree is never scanned. Attribute checks only: no style recalculation. */
 export function isSkipped(element: Element): boolean {
+  // Fast path first: most elements are plain tags without attributes.
   if (SKIPPED.has(element.localName)) return true;
   if (!element.hasAttributes()) return false; // most elements: one cheap call
   if (element.hasAttribute('hidden') || element.hasAttribute(TIFA_UI_ATTRIBUTE)) return true;
@@ -51,11 +52,11 @@ export function isSkipped(element: Element): boolean {
 
 /** The nearest ancestor-or-self element that is a block (not inline), crossing no shadow boundary. */
 export function blockOf(node: Node): Element | ShadowRoot | Document | null {
-  let current: Node | null = node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode;
+  let current: Node | null = node.nodeType === 1 /* element */ ? node : node.parentNode;
   while (current) {
-    if (current.nodeType === Node.ELEMENT_NODE) {
+    if (current.nodeType === 1 /* element */) {
       if (!isInline(current as Element)) return current as Element;
-    } else if (current.nodeType === Node.DOCUMENT_FRAGMENT_NODE || current.nodeType === Node.DOCUMENT_NODE) {
+    } else if (current.nodeType === 11 /* fragment */ || current.nodeType === 9 /* document */) {
       return current as ShadowRoot | Document;
     }
     current = current.parentNode;
@@ -65,8 +66,8 @@ export function blockOf(node: Node): Element | ShadowRoot | Document | null {
 
 /** True when `node` sits inside a skipped subtree (or is one), up to its tree's root. */
 export function insideSkipped(node: Node): boolean {
-  let current: Node | null = node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode;
-  while (current && current.nodeType === Node.ELEMENT_NODE) {
+  let current: Node | null = node.nodeType === 1 /* element */ ? node : node.parentNode;
+  while (current && current.nodeType === 1 /* element */) {
     if (isSkipped(current as Element)) return true;
     current = current.parentNode;
   }
@@ -78,25 +79,26 @@ type Root = Element | ShadowRoot | Document;
 /**
  * Walks a subtree in document order and hands out one run at a time, so the caller can stop
  * between runs and resume later. Open shadow roots are entered where their host stands.
+ * `next` is one loop with few calls: it runs cold (in the interpreter) on a page's first pass,
+ * where every call and property access shows in the time to first highlight.
  */
 export class RunWalker {
   private root: Root;
+  /** The next node to visit; null when the current root is exhausted. */
+  private node: Node | null;
   /** Roots we entered (shadow roots) and the host to continue with once each is done. */
   private readonly outer: Array<{ root: Root; host: Element }> = [];
-  private node: Node | null;
-  private done = false;
   /** Shadow hosts whose light-DOM children are being walked (only slotted ones render). */
   private readonly hosts: Element[] = [];
-  private nodes: Text[] = [];
-  private starts: number[] = [];
-  private text = '';
+  private done = false;
   /** Called for every open shadow root entered, so callers can observe and style it. */
   onShadowRoot: ((root: ShadowRoot) => void) | undefined;
 
   constructor(root: Root) {
     this.root = root;
-    this.node = root.firstChild;
-    if (root.nodeType === Node.ELEMENT_NODE && isSkipped(root as Element)) this.done = true;
+    // A document's only child with text is its root element (the others: doctype, comments).
+    this.node = (root.nodeType === 9 ? (root as Document).documentElement : root.firstChild) ?? null;
+    if (root.nodeType === 1 && isSkipped(root as Element)) this.done = true;
   }
 
   /** Whether the walker stands on a node that was removed since it paused (its position is lost). */
@@ -104,123 +106,133 @@ export class RunWalker {
     return !this.done && this.node !== null && !this.node.isConnected && this.root.isConnected;
   }
 
-  private get inHost(): boolean {
-    const host = this.hosts[this.hosts.length - 1];
-    return host !== undefined && this.node?.parentNode === host;
-  }
-
   /** The next run with text in it, or null when the subtree is done. */
   next(): TextRun | null {
-    while (!this.done) {
-      const run = this.step();
-      if (run) return run;
-    }
-    return this.flush();
-  }
-
-  private flush(): TextRun | null {
-    if (this.nodes.length === 0) return null;
-    const run: TextRun = { text: this.text, nodes: this.nodes, starts: this.starts };
-    this.nodes = [];
-    this.starts = [];
-    this.text = '';
-    return run;
-  }
-
-  /** Advances by one node; returns a run when a block boundary completes one. */
-  private step(): TextRun | null {
-    const node = this.node;
-    if (node === null) return this.leaveRoot();
-    if (node.nodeType === Node.TEXT_NODE) {
-      const data = (node as Text).data;
-      if (data.length > 0 && !(this.inHost && !(node as Text).assignedSlot)) {
-        this.nodes.push(node as Text);
-        this.starts.push(this.text.length);
-        this.text += data;
+    if (this.done) return null;
+    let node = this.node;
+    let root = this.root;
+    let host = this.hosts[this.hosts.length - 1];
+    let nodes: Text[] | null = null;
+    let starts: number[] = [];
+    let text = '';
+    for (;;) {
+      if (node === null) {
+        // The current root is exhausted: hand out what is pending, then go back out to the host.
+        if (nodes !== null) break;
+        const outer = this.outer.pop();
+        if (!outer) {
+          this.done = true;
+          break;
+        }
+        root = outer.root;
+        const light = outer.host.firstChild;
+        if (light) {
+          this.hosts.push(outer.host);
+          host = outer.host;
+          node = light;
+          continue;
+        }
+        node = outer.host; // no children: move on from the host itself (below)
+      } else {
+        const type = node.nodeType;
+        let descend: Node | null = null;
+        let boundary = false;
+        if (type === 3) {
+          if (host === undefined || node.parentNode !== host || (node as Text).assignedSlot) {
+            const data = (node as Text).data;
+            if (data.length > 0) {
+              if (nodes === null) nodes = [];
+              nodes.push(node as Text);
+              starts.push(text.length);
+              text += data;
+            }
+          }
+        } else if (type === 1) {
+          const element = node as Element;
+          boundary = !INLINE.has(element.localName);
+          const unslotted = host !== undefined && element.parentNode === host && !element.assignedSlot;
+          if (!unslotted && !isSkipped(element)) {
+            const shadow = element.shadowRoot;
+            if (shadow) {
+              // The shadow tree renders in place of the host's children: walk it, then the slotted ones.
+              // A run never spans two trees.
+              this.onShadowRoot?.(shadow);
+              this.outer.push({ root, host: element });
+              root = shadow;
+              this.node = shadow.firstChild;
+              this.root = root;
+              if (nodes !== null) return { text, nodes, starts };
+              node = shadow.firstChild;
+              continue;
+            }
+            descend = element.firstChild ?? null;
+          }
+        }
+        if (descend !== null) {
+          node = descend;
+        } else {
+          // Move on: the next sibling, else up (ending the run at each block we leave).
+          let from: Node = node;
+          node = null;
+          while (from !== root) {
+            const sibling = from.nextSibling;
+            if (sibling) {
+              node = sibling;
+              break;
+            }
+            const parent: Node | null = from.parentNode;
+            if (!parent) break; // detached while paused: the caller sees `lost`
+            if (parent === host) {
+              this.hosts.pop();
+              host = this.hosts[this.hosts.length - 1];
+            }
+            if (parent !== root && parent.nodeType === 1 && !INLINE.has((parent as Element).localName)) boundary = true;
+            from = parent;
+          }
+        }
+        if (boundary && nodes !== null) {
+          this.node = node;
+          this.root = root;
+          return { text, nodes, starts };
+        }
+        continue;
       }
-      return this.advance(node);
-    }
-    if (node.nodeType !== Node.ELEMENT_NODE) return this.advance(node);
-    const element = node as Element;
-    if (isSkipped(element) || (this.inHost && !element.assignedSlot)) {
-      // Children of a shadow host that no slot shows are not rendered.
-      return isInline(element) ? this.advance(node) : this.boundary(() => this.advance(node));
-    }
-    const inline = isInline(element);
-    const shadow = element.shadowRoot;
-    if (shadow) {
-      // The shadow tree renders in place of the host's children: walk it first, then the slotted children.
-      const run = this.flush(); // a run never spans two trees
-      this.onShadowRoot?.(shadow);
-      this.outer.push({ root: this.root, host: element });
-      this.root = shadow;
-      this.node = shadow.firstChild;
-      return run;
-    }
-    const run = inline ? null : this.flush();
-    if (element.firstChild) this.node = element.firstChild;
-    else this.advance(node);
-    return run;
-  }
-
-  /** Flushes the pending run around a boundary, then moves on. */
-  private boundary(move: () => TextRun | null): TextRun | null {
-    const run = this.flush();
-    move();
-    return run;
-  }
-
-  /** Moves to the next node in document order within the root, ending runs at block ends. */
-  private advance(from: Node): TextRun | null {
-    let node: Node = from;
-    let run: TextRun | null = null;
-    while (node !== this.root) {
-      const sibling = node.nextSibling;
-      if (sibling) {
-        this.node = sibling;
-        return run;
+      // Only reached when leaving a childless host: step past it like any other node.
+      let from: Node = node;
+      node = null;
+      while (from !== root) {
+        const sibling = from.nextSibling;
+        if (sibling) {
+          node = sibling;
+          break;
+        }
+        const parent: Node | null = from.parentNode;
+        if (!parent) break;
+        if (parent === host) {
+          this.hosts.pop();
+          host = this.hosts[this.hosts.length - 1];
+        }
+        from = parent;
       }
-      const parent = node.parentNode;
-      if (parent === null) break; // detached while paused: the caller sees `lost`
-      if (parent === this.hosts[this.hosts.length - 1]) this.hosts.pop();
-      if (parent !== this.root && parent.nodeType === Node.ELEMENT_NODE && !isInline(parent as Element)) {
-        run = run ?? this.flush();
-      }
-      node = parent;
     }
-    this.node = null;
-    return run;
-  }
-
-  /** The current root is finished: continue after the host in the outer root, or finish. */
-  private leaveRoot(): TextRun | null {
-    const run = this.flush();
-    const outer = this.outer.pop();
-    if (!outer) {
-      this.done = true;
-      return run;
-    }
-    this.root = outer.root;
-    const host = outer.host;
-    // Slotted light-DOM children come next; they were not walked before entering the shadow root.
-    if (host.firstChild) {
-      this.hosts.push(host);
-      this.node = host.firstChild;
-    } else this.advance(host);
-    return run;
+    this.node = node;
+    this.root = root;
+    return nodes === null ? null : { text, nodes, starts };
   }
 }
 
 /** Calls `visit` for every text node under `root`, open shadow trees included, skipping nothing. */
 export function forEachTextNode(root: Node, visit: (text: Text) => void): void {
-  if (root.nodeType === Node.TEXT_NODE) {
+  if (root.nodeType === 3 /* text */) {
     visit(root as Text);
     return;
   }
+  const rootShadow = (root as Element).shadowRoot;
+  if (rootShadow) forEachTextNode(rootShadow, visit);
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-  for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
-    if (node.nodeType === Node.TEXT_NODE) visit(node as Text);
+  const walker = doc.createTreeWalker(root, 5 /* NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === 3 /* text */) visit(node as Text);
     else {
       const shadow = (node as Element).shadowRoot;
       if (shadow) forEachTextNode(shadow, visit);

@@ -1,0 +1,193 @@
+import { parseHTML } from 'linkedom';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Category, Entry } from '@/src/glossary/schema';
+import type { Pattern, Span } from '@/src/messages';
+import type { Painter, Placement } from './paint';
+import { Scanner } from './scanner';
+import type { PageMatch } from './types';
+
+function entry(id: string, term: string, extra: Partial<Entry> = {}): Entry {
+  return {
+    id,
+    term,
+    variants: [],
+    pinyin: 'tí fǎ',
+    english: ['x'],
+    category: 'slogan',
+    summary: { zh: term, en: id },
+    explanation: { zh: term, en: id },
+    components: [],
+    related: [],
+    ambiguous: false,
+    enabled: true,
+    ...extra,
+  };
+}
+
+const ENTRIES = [
+  entry('liang-ge-wei-hu', '两个维护'),
+  entry('san-hui-yi-ke', '三会一课', { category: 'practice' }),
+  entry('dang-zu', '党组', { ambiguous: true, category: 'institution' }),
+  entry('xiang-cun', '乡村振兴', { enabled: false }),
+];
+const PATTERNS: Pattern[] = [
+  { text: '两个维护', id: 'liang-ge-wei-hu', ambiguous: false },
+  { text: '兩個維護', id: 'liang-ge-wei-hu', ambiguous: false },
+  { text: '三会一课', id: 'san-hui-yi-ke', ambiguous: false },
+  { text: '党组', id: 'dang-zu', ambiguous: true },
+  { text: '乡村振兴', id: 'xiang-cun', ambiguous: false },
+];
+
+/** Paints into a list instead of CSS.highlights (the Highlight API needs a real browser). */
+class ListPainter implements Painter {
+  readonly mutatesDom = false;
+  readonly painted = new Set<PageMatch>();
+  paints = 0;
+  paint(id: string, text: string, _category: Category, { nodes, startOffset, endOffset }: Placement) {
+    const range = { startContainer: nodes[0], startOffset, endContainer: nodes[nodes.length - 1], endOffset, collapsed: false } as unknown as StaticRange;
+    const match: PageMatch = { id, text, range };
+    this.painted.add(match);
+    this.paints++;
+    return { match, nodes };
+  }
+  unpaint(match: PageMatch) {
+    this.painted.delete(match);
+  }
+  texts(): string[] {
+    return [...this.painted].map((m) => m.text).sort();
+  }
+  prepare() {}
+  restyle() {}
+  adopt() {}
+  destroy() {}
+}
+
+/** jieba stand-in: 党组 is a word unless 织 follows (党组织). */
+async function confirm(text: string, candidates: Span[]): Promise<boolean[]> {
+  return candidates.map((c) => text[c.end] !== '织');
+}
+
+let scanner: Scanner | undefined;
+const saved = globalThis.MutationObserver;
+
+function setup(body: string) {
+  const { document, window } = parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`);
+  globalThis.MutationObserver = window.MutationObserver as unknown as typeof MutationObserver;
+  const painter = new ListPainter();
+  const calls: string[] = [];
+  scanner = new Scanner({
+    doc: document as unknown as Document,
+    painter,
+    confirm: (text, spans) => {
+      calls.push(text);
+      return confirm(text, spans);
+    },
+  });
+  scanner.setGlossary(ENTRIES, PATTERNS);
+  return { document: document as unknown as Document, painter, scanner, calls };
+}
+
+/**
+ * Lets mutation records, idle callbacks and confirmations run. (linkedom reports no characterData
+ * records, so text edited in place is covered by the e2e tests in Chromium.)
+ */
+const settle = async (s: Scanner) => {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => setTimeout(r, 30));
+    await s.settled();
+  }
+};
+
+beforeEach(() => {
+  scanner = undefined;
+});
+afterEach(() => {
+  scanner?.stop();
+  globalThis.MutationObserver = saved;
+});
+
+describe('Scanner', () => {
+  test('finds terms split across inline elements, traditional forms, never disabled entries', async () => {
+    const { painter, scanner } = setup('<p>做到<b>两个</b>维护、<a>三会</a>一课。</p><p>兩個維護，乡村振兴</p>');
+    await scanner.start();
+    expect(painter.texts()).toEqual(['三会一课', '两个维护', '兩個維護']);
+    const split = [...painter.painted].find((m) => m.text === '两个维护');
+    expect((split?.range.startContainer as Text).data).toBe('两个');
+    expect(split?.range.startOffset).toBe(0);
+    expect((split?.range.endContainer as Text).data).toBe('维护、');
+    expect(split?.range.endOffset).toBe(2);
+    expect(scanner.lastPass?.matches).toBe(3);
+  });
+
+  test('paints an ambiguous term only where segmentation confirms it', async () => {
+    const { painter, scanner, calls } = setup('<p>各级党委（党组）要带头，党组织要跟上。</p>');
+    await scanner.start();
+    expect(painter.texts()).toEqual(['党组']);
+    const [painted] = painter.painted;
+    expect(painted?.range.startOffset).toBe(5);
+    // One request for both candidates, each sent with a little context around it.
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toContain('（党组）');
+  });
+
+  test('the index answers hit-tests and lists matches in document order', async () => {
+    const { document, scanner } = setup('<p id="a">甲两个维护</p><p id="b">三会一课</p>');
+    await scanner.start();
+    const a = document.getElementById('a')?.firstChild as Node;
+    expect(scanner.store.at(a, 0)).toBeUndefined();
+    expect(scanner.store.at(a, 1)?.text).toBe('两个维护');
+    expect(scanner.store.at(a, 4)?.text).toBe('两个维护');
+    expect(scanner.store.at(a, 5)).toBeUndefined();
+    // A paragraph inserted before the others: the list is rebuilt in document order.
+    const p = document.createElement('p');
+    p.textContent = '三会一课在前';
+    document.body.prepend(p);
+    await settle(scanner);
+    expect(scanner.store.list().map((m) => m.text)).toEqual(['三会一课', '两个维护', '三会一课']);
+  });
+
+  test('rescans only an appended paragraph, and drops the matches of removed ones', async () => {
+    const { document, painter, scanner } = setup('<div id="feed"><p>两个维护</p><p id="gone">三会一课</p></div>');
+    await scanner.start();
+    let changes = 0;
+    scanner.store.subscribe(() => changes++);
+    expect(painter.paints).toBe(2);
+    const p = document.createElement('p');
+    p.textContent = '新的一条：两个维护';
+    document.getElementById('feed')?.append(p);
+    await settle(scanner);
+    expect(painter.paints).toBe(3); // the two old matches were not painted again
+    expect(changes).toBeGreaterThan(0);
+    document.getElementById('gone')?.remove();
+    await settle(scanner);
+    expect(painter.texts()).toEqual(['两个维护', '两个维护']);
+  });
+
+  test('an element made editable loses its matches', async () => {
+    const { document, painter, scanner } = setup('<div id="d"><p>两个维护</p></div><p>三会一课</p>');
+    await scanner.start();
+    document.getElementById('d')?.setAttribute('contenteditable', 'true');
+    await settle(scanner);
+    expect(painter.texts()).toEqual(['三会一课']);
+  });
+
+  test('a new glossary rescans everything; stop removes every highlight', async () => {
+    const { painter, scanner } = setup('<p>两个维护，三会一课</p>');
+    await scanner.start();
+    scanner.setGlossary(ENTRIES.slice(1), PATTERNS.filter((p) => p.id !== 'liang-ge-wei-hu'));
+    await settle(scanner);
+    expect(painter.texts()).toEqual(['三会一课']);
+    scanner.stop();
+    expect(painter.texts()).toEqual([]);
+    expect(scanner.store.size).toBe(0);
+  });
+
+  test('a large page is worked through in slices within the budget', async () => {
+    const body = Array.from({ length: 3000 }, (_, i) => `<p>第${i}段：坚决做到两个维护，落实三会一课。</p>`).join('');
+    const { scanner } = setup(body);
+    await scanner.start();
+    expect(scanner.store.size).toBe(6000);
+    expect(scanner.lastPass?.runs).toBe(3000);
+    expect(scanner.lastPass?.workMs).toBeGreaterThan(scanner.lastPass?.longestSliceMs ?? Infinity);
+  });
+});

@@ -1,0 +1,91 @@
+// The in-page half of `npm run bench`: bundled with esbuild into one script and injected into a
+// headless Chromium page. It runs the same scanner modules as the content script (src/page), the
+// floor, and the matchers, and returns timings; mark.js is injected separately from node_modules.
+import { AhoCorasick } from '@monyone/aho-corasick/greedy';
+import type { Entry } from '@/src/glossary/schema';
+import type { Pattern } from '@/src/messages';
+import { compileMatcher } from '@/src/matcher/matcher';
+import { createPainter } from '@/src/page/paint';
+import { Scanner } from '@/src/page/scanner';
+import { DEFAULT_LOOK } from '@/src/page/style';
+
+export interface ScanResult {
+  workMs: number;
+  wallMs: number;
+  longestSliceMs: number;
+  matches: number;
+  /** Ranges held by the registered highlights afterwards (what is painted). */
+  painted: number;
+}
+
+/** Runs one complete first pass with a fresh scanner and clears it again. */
+async function scan(entries: Entry[], patterns: Pattern[]): Promise<ScanResult> {
+  const painter = createPainter(document, DEFAULT_LOOK);
+  const scanner = new Scanner({
+    doc: document,
+    painter,
+    // Segmentation lives in the service worker and is not part of this measurement.
+    confirm: async (_text, candidates) => candidates.map(() => true),
+  });
+  scanner.setGlossary(entries, patterns.map((p) => ({ ...p, ambiguous: false })));
+  await scanner.start();
+  // Let the browser paint once with the highlights, as a user would see them.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  let painted = 0;
+  for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<unknown>>) {
+    if (name.startsWith('tifa-')) painted += highlight.size;
+  }
+  const pass = scanner.lastPass;
+  scanner.stop();
+  painter.destroy();
+  if (!pass) throw new Error('the scanner did not finish a pass');
+  return { workMs: pass.workMs, wallMs: pass.wallMs, longestSliceMs: pass.longestSliceMs, matches: pass.matches, painted };
+}
+
+/** The floor: a bare TreeWalker over every text node, reading its text. */
+function floor(): { ms: number; nodes: number; chars: number } {
+  const start = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let nodes = 0;
+  let chars = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    chars += (node as Text).data.length;
+    nodes++;
+  }
+  return { ms: performance.now() - start, nodes, chars };
+}
+
+/** The page's text as one string (for the matcher-only comparison). */
+function pageText(): string {
+  return document.body.textContent ?? '';
+}
+
+function matcherOnly(texts: string[], text = pageText()): { compileMs: number; scanMs: number; matches: number } {
+  const t0 = performance.now();
+  const matcher = compileMatcher(texts.map((t) => ({ text: t })));
+  const t1 = performance.now();
+  const matches = matcher.scan(text).length;
+  return { compileMs: t1 - t0, scanMs: performance.now() - t1, matches };
+}
+
+function libraryOnly(texts: string[], text = pageText()): { compileMs: number; scanMs: number; matches: number } {
+  const t0 = performance.now();
+  const automaton = new AhoCorasick(texts);
+  const t1 = performance.now();
+  const matches = automaton.matchInText(text).length;
+  return { compileMs: t1 - t0, scanMs: performance.now() - t1, matches };
+}
+
+declare global {
+  interface Window {
+    tifaBench: {
+      scan: typeof scan;
+      floor: typeof floor;
+      pageText: typeof pageText;
+      matcherOnly: typeof matcherOnly;
+      libraryOnly: typeof libraryOnly;
+    };
+  }
+}
+
+window.tifaBench = { scan, floor, pageText, matcherOnly, libraryOnly };
