@@ -5,105 +5,105 @@ import type { MatchIndex, PageMatch } from './types';
 
 export class MatchStore implements MatchIndex {
   /** Matches by every text node they touch. */
-  private readonly byNode = new Map<Text, PageMatch[]>();
+  readonly #byNode = new Map<Text, PageMatch[]>();
   /** The nodes of matches spanning more than one node (most cover one: their range says which). */
-  private readonly spanning = new Map<PageMatch, Text[]>();
-  private readonly all = new Set<PageMatch>();
-  private ordered: PageMatch[] | null = [];
-  private readonly listeners = new Set<() => void>();
+  readonly #spanning = new Map<PageMatch, Text[]>();
+  readonly #all = new Set<PageMatch>();
+  #ordered: PageMatch[] | null = [];
+  readonly #listeners = new Set<() => void>();
   /** Puts matches in document order when the list has to be rebuilt after incremental changes. */
-  private readonly order: (matches: Iterable<PageMatch>) => PageMatch[];
+  readonly #order: (matches: Iterable<PageMatch>) => PageMatch[];
   /** Called with each match as it leaves the store (to unpaint it). */
   onRemove: ((match: PageMatch) => void) | undefined;
 
   constructor(order: (matches: Iterable<PageMatch>) => PageMatch[]) {
-    this.order = order;
+    this.#order = order;
   }
 
   get size(): number {
-    return this.all.size;
+    return this.#all.size;
   }
 
-  private nodesOf(match: PageMatch): readonly Text[] {
-    return this.spanning.get(match) ?? [match.range.startContainer as Text];
+  #nodesOf(match: PageMatch): readonly Text[] {
+    return this.#spanning.get(match) ?? [match.range.startContainer as Text];
   }
 
   /** Adds a match covering `nodes` (its first and last node may be covered in part). */
   add(match: PageMatch, nodes: Text[]): void {
     for (const node of nodes) {
-      const list = this.byNode.get(node);
+      const list = this.#byNode.get(node);
       if (list) list.push(match);
-      else this.byNode.set(node, [match]);
+      else this.#byNode.set(node, [match]);
     }
-    if (nodes.length > 1) this.spanning.set(match, nodes);
-    this.all.add(match);
+    if (nodes.length > 1) this.#spanning.set(match, nodes);
+    this.#all.add(match);
     // Appending in scan order keeps the list ordered during a first pass; any other change
     // (a rescan of an earlier block) marks it for rebuilding.
-    this.ordered?.push(match);
+    this.#ordered?.push(match);
   }
 
   /** Whether any match touches `node`. */
   has(node: Text): boolean {
-    return this.byNode.has(node);
+    return this.#byNode.has(node);
   }
 
   /** Drops every match touching `node`. */
   dropNode(node: Text): void {
-    const list = this.byNode.get(node);
+    const list = this.#byNode.get(node);
     if (!list) return;
     for (const match of [...list]) this.remove(match);
   }
 
   remove(match: PageMatch): void {
-    if (!this.all.delete(match)) return;
-    for (const node of this.nodesOf(match)) {
-      const list = this.byNode.get(node);
+    if (!this.#all.delete(match)) return;
+    for (const node of this.#nodesOf(match)) {
+      const list = this.#byNode.get(node);
       if (!list) continue;
       const kept = list.filter((m) => m !== match);
-      if (kept.length > 0) this.byNode.set(node, kept);
-      else this.byNode.delete(node);
+      if (kept.length > 0) this.#byNode.set(node, kept);
+      else this.#byNode.delete(node);
     }
-    this.spanning.delete(match);
-    this.ordered = null;
+    this.#spanning.delete(match);
+    this.#ordered = null;
     this.onRemove?.(match);
   }
 
   /** Marks the order stale: matches were added somewhere other than after the last one. */
   unordered(): void {
-    this.ordered = null;
+    this.#ordered = null;
   }
 
   clear(): void {
-    const matches = [...this.all];
-    this.byNode.clear();
-    this.spanning.clear();
-    this.all.clear();
-    this.ordered = [];
+    const matches = [...this.#all];
+    this.#byNode.clear();
+    this.#spanning.clear();
+    this.#all.clear();
+    this.#ordered = [];
     for (const match of matches) this.onRemove?.(match);
   }
 
   /** Drops matches whose text left the document (a subtree removed without a record we saw). */
   dropDisconnected(): void {
-    for (const match of [...this.all]) {
-      if (!this.nodesOf(match).every((n) => n.isConnected)) this.remove(match);
+    for (const match of [...this.#all]) {
+      if (!this.#nodesOf(match).every((n) => n.isConnected)) this.remove(match);
     }
   }
 
   /** Tells subscribers that the matches changed. */
   changed(): void {
-    for (const listener of [...this.listeners]) listener();
+    for (const listener of [...this.#listeners]) listener();
   }
 
   // --- MatchIndex
 
   list(): readonly PageMatch[] {
-    if (this.ordered === null) this.ordered = this.order(this.all);
-    return this.ordered;
+    if (this.#ordered === null) this.#ordered = this.#order(this.#all);
+    return this.#ordered;
   }
 
   /** The match covering offsets [offset, offset + 1) of `node`: its start up to, not including, its end. */
   at(node: Node, offset: number): PageMatch | undefined {
-    const list = this.byNode.get(node as Text);
+    const list = this.#byNode.get(node as Text);
     if (!list) return undefined;
     for (const match of list) {
       const { range } = match;
@@ -115,12 +115,12 @@ export class MatchStore implements MatchIndex {
   }
 
   subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Matches in no particular order (cheap), for counting. */
   values(): IterableIterator<PageMatch> {
-    return this.all.values();
+    return this.#all.values();
   }
 }

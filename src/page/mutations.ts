@@ -23,45 +23,45 @@ const OPTIONS: MutationObserverInit = {
 };
 
 const isOurs = (node: Node): boolean =>
-  node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(TIFA_UI_ATTRIBUTE);
+  node.nodeType === 1 /* element */ && (node as Element).hasAttribute(TIFA_UI_ATTRIBUTE);
 
 const isBlockOrBlank = (node: Node | null): boolean =>
   node === null ||
-  (node.nodeType === Node.ELEMENT_NODE && !isInline(node as Element)) ||
-  (node.nodeType === Node.TEXT_NODE && (node as Text).data.trim() === '') ||
-  node.nodeType === Node.COMMENT_NODE;
+  (node.nodeType === 1 /* element */ && !isInline(node as Element)) ||
+  (node.nodeType === 3 /* text */ && (node as Text).data.trim() === '') ||
+  node.nodeType === 8 /* comment */;
 
 export class MutationTracker {
-  private readonly observer: MutationObserver;
-  private readonly observed = new WeakSet<Node>();
-  private readonly pendingRecords: MutationRecord[] = [];
+  readonly #observer: MutationObserver;
+  readonly #observed = new WeakSet<Node>();
+  readonly #pendingRecords: MutationRecord[] = [];
 
   constructor(onMutations: () => void) {
-    this.observer = new MutationObserver((records) => {
-      this.pendingRecords.push(...records);
+    this.#observer = new MutationObserver((records) => {
+      this.#pendingRecords.push(...records);
       onMutations();
     });
   }
 
   observe(root: Document | ShadowRoot): void {
-    if (this.observed.has(root)) return;
-    this.observed.add(root);
-    this.observer.observe(root, OPTIONS);
+    if (this.#observed.has(root)) return;
+    this.#observed.add(root);
+    this.#observer.observe(root, OPTIONS);
   }
 
   /** Discards records produced by our own DOM changes (the wrapping fallback). */
   discardPending(): void {
-    this.observer.takeRecords();
+    this.#observer.takeRecords();
   }
 
   hasPending(): boolean {
-    return this.pendingRecords.length > 0;
+    return this.#pendingRecords.length > 0;
   }
 
   /** Collects everything observed so far into one batch. */
   take(): MutationBatch {
-    const records = [...this.pendingRecords, ...this.observer.takeRecords()];
-    this.pendingRecords.length = 0;
+    const records = [...this.#pendingRecords, ...this.#observer.takeRecords()];
+    this.#pendingRecords.length = 0;
     const dirty = new Set<ScanRoot>();
     const removed: Node[] = [];
     const markBlockOf = (node: Node): void => {
@@ -85,7 +85,7 @@ export class MutationTracker {
         // surrounding sentence, so the enclosing block is rescanned.
         const allBlocks = [...added, ...gone].every((n) => isBlockOrBlank(n));
         if (allBlocks && isBlockOrBlank(record.previousSibling) && isBlockOrBlank(record.nextSibling)) {
-          for (const node of added) if (node.nodeType === Node.ELEMENT_NODE) dirty.add(node as Element);
+          for (const node of added) if (node.nodeType === 1 /* element */) dirty.add(node as Element);
         } else {
           markBlockOf(target);
         }
@@ -95,13 +95,13 @@ export class MutationTracker {
   }
 
   disconnect(): void {
-    this.observer.disconnect();
-    this.pendingRecords.length = 0;
+    this.#observer.disconnect();
+    this.#pendingRecords.length = 0;
   }
 }
 
 function insideOurs(node: Node): boolean {
-  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  const element = node.nodeType === 1 /* element */ ? (node as Element) : node.parentElement;
   return element?.closest(`[${TIFA_UI_ATTRIBUTE}]`) != null;
 }
 

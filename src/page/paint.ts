@@ -54,72 +54,77 @@ function dropSheet(target: Document | ShadowRoot, sheet: CSSStyleSheet): void {
 
 /** A style sheet Tifa owns, applied to the document and open shadow roots without touching the DOM. */
 class OwnStyle {
-  private readonly sheet: CSSStyleSheet;
-  private readonly roots = new Set<Document | ShadowRoot>();
+  readonly #sheet: CSSStyleSheet;
+  readonly #roots = new Set<Document | ShadowRoot>();
 
-  constructor(private readonly doc: Document) {
-    this.sheet = new CSSStyleSheet();
+  readonly #doc: Document;
+
+  constructor(doc: Document) {
+    this.#doc = doc;
+    this.#sheet = new CSSStyleSheet();
   }
 
   set(css: string): void {
-    this.sheet.replaceSync(css);
+    this.#sheet.replaceSync(css);
   }
 
   adopt(root: Document | ShadowRoot): void {
-    if (adoptSheet(root, this.sheet)) this.roots.add(root);
+    if (adoptSheet(root, this.#sheet)) this.#roots.add(root);
   }
 
   /** Re-adopts where a page replaced its adopted sheets (frameworks assign the whole list). */
   reassert(): void {
-    for (const root of this.roots) adoptSheet(root, this.sheet);
+    for (const root of this.#roots) adoptSheet(root, this.#sheet);
   }
 
   destroy(): void {
-    for (const root of this.roots) dropSheet(root, this.sheet);
-    this.roots.clear();
-    void this.doc;
+    for (const root of this.#roots) dropSheet(root, this.#sheet);
+    this.#roots.clear();
+    void this.#doc;
   }
 }
 
 export class HighlightPainter implements Painter {
   readonly mutatesDom = false;
-  private readonly prefix = `tifa-${randomSuffix()}`;
-  private readonly highlights = new Map<Category, Highlight>();
-  private readonly owner = new WeakMap<PageMatch, Highlight>();
-  private readonly style: OwnStyle;
-  private look: HighlightLook;
+  readonly #prefix = `tifa-${randomSuffix()}`;
+  readonly #highlights = new Map<Category, Highlight>();
+  readonly #style: OwnStyle;
+  #look: HighlightLook;
 
-  constructor(private readonly doc: Document, look: HighlightLook) {
-    this.look = look;
-    this.style = new OwnStyle(doc);
-    this.style.adopt(doc);
+  readonly #doc: Document;
+
+  constructor(doc: Document, look: HighlightLook) {
+    this.#doc = doc;
+    this.#look = look;
+    this.#style = new OwnStyle(doc);
+    this.#style.adopt(doc);
   }
 
   /** The registry name used for a category. */
   nameOf(category: Category): string {
-    return `${this.prefix}-${category}`;
+    return `${this.#prefix}-${category}`;
   }
 
-  private highlightFor(category: Category): Highlight {
-    let highlight = this.highlights.get(category);
+  #highlightFor(category: Category): Highlight {
+    let highlight = this.#highlights.get(category);
     if (!highlight) {
       highlight = new Highlight();
-      this.highlights.set(category, highlight);
+      this.#highlights.set(category, highlight);
       CSS.highlights.set(this.nameOf(category), highlight);
-      this.style.set(highlightCss(this.prefix, this.look, this.highlights.keys()));
+      this.#style.set(highlightCss(this.#prefix, this.#look, this.#highlights.keys()));
     }
     return highlight;
   }
 
   prepare(categories: Iterable<Category>): void {
-    const before = this.highlights.size;
+    const before = this.#highlights.size;
     for (const category of categories) {
-      if (this.highlights.has(category)) continue;
+      if (this.#highlights.has(category)) continue;
       const highlight = new Highlight();
-      this.highlights.set(category, highlight);
+      this.#highlights.set(category, highlight);
       CSS.highlights.set(this.nameOf(category), highlight);
     }
-    if (this.highlights.size !== before) this.style.set(highlightCss(this.prefix, this.look, this.highlights.keys()));
+    if (this.#highlights.size !== before) this.#style.set(highlightCss(this.#prefix, this.#look, this.#highlights.keys()));
   }
 
   paint(id: string, text: string, category: Category, placement: Placement) {
@@ -129,33 +134,31 @@ export class HighlightPainter implements Painter {
     if (!first || !last) return null;
     const range = new StaticRange({ startContainer: first, startOffset, endContainer: last, endOffset });
     const match: PageMatch = { id, text, range };
-    const highlight = this.highlightFor(category);
     // One by one: `new Highlight(...ranges)` overflows the stack with a few hundred thousand ranges.
-    highlight.add(range);
-    this.owner.set(match, highlight);
+    this.#highlightFor(category).add(range);
     return { match, nodes };
   }
 
   unpaint(match: PageMatch): void {
-    this.owner.get(match)?.delete(match.range);
-    this.owner.delete(match);
+    // Cheaper than remembering each match's highlight: painting is far more frequent than this.
+    for (const highlight of this.#highlights.values()) if (highlight.delete(match.range)) return;
   }
 
   restyle(look: HighlightLook): void {
-    this.look = look;
-    this.style.set(highlightCss(this.prefix, look, this.highlights.keys()));
-    this.style.reassert();
+    this.#look = look;
+    this.#style.set(highlightCss(this.#prefix, look, this.#highlights.keys()));
+    this.#style.reassert();
   }
 
   adopt(root: ShadowRoot): void {
-    this.style.adopt(root);
+    this.#style.adopt(root);
   }
 
   destroy(): void {
-    for (const category of this.highlights.keys()) CSS.highlights.delete(this.nameOf(category));
-    this.highlights.clear();
-    this.style.destroy();
-    void this.doc;
+    for (const category of this.#highlights.keys()) CSS.highlights.delete(this.nameOf(category));
+    this.#highlights.clear();
+    this.#style.destroy();
+    void this.#doc;
   }
 }
 
@@ -168,40 +171,43 @@ export const FALLBACK_TAG = 'tifa-mark';
  */
 export class WrapPainter implements Painter {
   readonly mutatesDom = true;
-  private readonly className = `tifa-${randomSuffix()}`;
-  private readonly wrappers = new WeakMap<PageMatch, Element[]>();
-  private readonly categories = new Set<Category>();
-  private look: HighlightLook;
-  private readonly style: OwnStyle | null;
-  private readonly styleElement: HTMLStyleElement | null = null;
+  readonly #className = `tifa-${randomSuffix()}`;
+  readonly #wrappers = new WeakMap<PageMatch, Element[]>();
+  readonly #categories = new Set<Category>();
+  #look: HighlightLook;
+  readonly #style: OwnStyle | null;
+  readonly #styleElement: HTMLStyleElement | null = null;
 
-  constructor(private readonly doc: Document, look: HighlightLook) {
-    this.look = look;
-    const css = this.css();
+  readonly #doc: Document;
+
+  constructor(doc: Document, look: HighlightLook) {
+    this.#doc = doc;
+    this.#look = look;
+    const css = this.#css();
     if (typeof (doc as Partial<Document>).adoptedStyleSheets !== 'undefined') {
-      this.style = new OwnStyle(doc);
-      this.style.set(css);
-      this.style.adopt(doc);
+      this.#style = new OwnStyle(doc);
+      this.#style.set(css);
+      this.#style.adopt(doc);
     } else {
       // Older browsers without constructed sheets: a <style> of ours, marked as Tifa's.
-      this.style = null;
-      this.styleElement = doc.createElement('style');
-      this.styleElement.setAttribute(TIFA_UI_ATTRIBUTE, '');
-      this.styleElement.textContent = css;
-      (doc.head ?? doc.documentElement).append(this.styleElement);
+      this.#style = null;
+      this.#styleElement = doc.createElement('style');
+      this.#styleElement.setAttribute(TIFA_UI_ATTRIBUTE, '');
+      this.#styleElement.textContent = css;
+      (doc.head ?? doc.documentElement).append(this.#styleElement);
     }
   }
 
-  private css(): string {
+  #css(): string {
     // The same declarations as the highlight rules, on a class instead of ::highlight().
-    return highlightCss(this.className, this.look, this.categories).replace(/::highlight\(([\w-]+)\)/g, `${FALLBACK_TAG}.$1`);
+    return highlightCss(this.#className, this.#look, this.#categories).replace(/::highlight\(([\w-]+)\)/g, `${FALLBACK_TAG}.$1`);
   }
 
   paint(id: string, text: string, category: Category, placement: Placement) {
     const { nodes, startOffset, endOffset } = placement;
-    if (!this.categories.has(category)) {
-      this.categories.add(category);
-      this.restyle(this.look);
+    if (!this.#categories.has(category)) {
+      this.#categories.add(category);
+      this.restyle(this.#look);
     }
     const wrapped: Text[] = [];
     const elements: Element[] = [];
@@ -213,8 +219,8 @@ export class WrapPainter implements Painter {
       // splitText keeps the earlier part in the original node, so earlier offsets stay valid.
       if (to < node.data.length) node.splitText(to);
       if (from > 0) node = node.splitText(from);
-      const element = this.doc.createElement(FALLBACK_TAG);
-      element.className = `${this.className}-${category}`;
+      const element = this.#doc.createElement(FALLBACK_TAG);
+      element.className = `${this.#className}-${category}`;
       node.parentNode?.insertBefore(element, node);
       element.append(node);
       wrapped.push(node);
@@ -225,36 +231,36 @@ export class WrapPainter implements Painter {
     if (!first || !last) return null;
     const range = new StaticRange({ startContainer: first, startOffset: 0, endContainer: last, endOffset: last.data.length });
     const match: PageMatch = { id, text, range };
-    this.wrappers.set(match, elements);
+    this.#wrappers.set(match, elements);
     return { match, nodes: wrapped };
   }
 
   unpaint(match: PageMatch): void {
-    for (const element of this.wrappers.get(match) ?? []) {
+    for (const element of this.#wrappers.get(match) ?? []) {
       if (element.parentNode) element.replaceWith(...element.childNodes);
     }
-    this.wrappers.delete(match);
+    this.#wrappers.delete(match);
   }
 
   prepare(categories: Iterable<Category>): void {
-    for (const category of categories) this.categories.add(category);
-    this.restyle(this.look);
+    for (const category of categories) this.#categories.add(category);
+    this.restyle(this.#look);
   }
 
   restyle(look: HighlightLook): void {
-    this.look = look;
-    const css = this.css();
-    if (this.style) this.style.set(css);
-    if (this.styleElement) this.styleElement.textContent = css;
+    this.#look = look;
+    const css = this.#css();
+    if (this.#style) this.#style.set(css);
+    if (this.#styleElement) this.#styleElement.textContent = css;
   }
 
   adopt(root: ShadowRoot): void {
-    this.style?.adopt(root);
+    this.#style?.adopt(root);
   }
 
   destroy(): void {
-    this.style?.destroy();
-    this.styleElement?.remove();
+    this.#style?.destroy();
+    this.#styleElement?.remove();
   }
 }
 

@@ -68,234 +68,235 @@ export interface PassTiming {
 
 export class Scanner {
   readonly store: MatchStore;
-  private readonly doc: Document;
-  private readonly painter: Painter;
-  private readonly confirm: ConfirmWords;
-  private readonly onChange: (() => void) | undefined;
-  private readonly sliceMs: number;
-  private readonly tracker: MutationTracker;
+  readonly #doc: Document;
+  readonly #painter: Painter;
+  readonly #confirm: ConfirmWords;
+  readonly #onChange: (() => void) | undefined;
+  readonly #sliceMs: number;
+  readonly #tracker: MutationTracker;
 
-  private matcher: Matcher | null = null;
-  private patterns: readonly Pattern[] = [];
-  private entries = new Map<string, Entry>();
+  #matcher: Matcher | null = null;
+  #patterns: readonly Pattern[] = [];
+  #entries = new Map<string, Entry>();
   /** Each pattern's entry category, by pattern index (looked up once per glossary, not per match). */
-  private categoryOf: Category[] = [];
+  #categoryOf: Category[] = [];
 
   /** Subtrees waiting to be (re)scanned, each with its walker. The first is being worked on. */
-  private readonly queue: Array<{ walker: RunWalker; inOrder: boolean }> = [];
-  private pumping = false;
-  private scheduled = false;
-  private stopped = true;
-  private dirtySinceNotify = false;
+  readonly #queue: Array<{ walker: RunWalker; inOrder: boolean }> = [];
+  #pumping = false;
+  #scheduled = false;
+  #stopped = true;
+  #dirtySinceNotify = false;
 
   /** Ambiguous candidates waiting to be sent, and those sent, by the nodes they cover. */
-  private unsent: Candidate[] = [];
-  private readonly pendingByNode = new Map<Text, Candidate[]>();
+  #unsent: Candidate[] = [];
+  readonly #pendingByNode = new Map<Text, Candidate[]>();
   /** Segmentation requests awaiting an answer. */
-  private inflight = 0;
+  #inflight = 0;
 
   /** Resolves when the queue next runs empty. */
-  private idleWaiters: Array<() => void> = [];
-  private timing: PassTiming | null = null;
+  #idleWaiters: Array<() => void> = [];
+  #timing: PassTiming | null = null;
   lastPass: PassTiming | null = null;
 
   constructor(options: ScannerOptions) {
-    this.doc = options.doc;
-    this.painter = options.painter;
-    this.confirm = options.confirm;
-    this.onChange = options.onChange;
-    this.sliceMs = options.sliceMs ?? 10;
-    this.store = new MatchStore((matches) => this.documentOrder(matches));
-    this.store.onRemove = (match) => this.painter.unpaint(match);
-    this.tracker = new MutationTracker(() => this.schedule());
+    this.#doc = options.doc;
+    this.#painter = options.painter;
+    this.#confirm = options.confirm;
+    this.#onChange = options.onChange;
+    this.#sliceMs = options.sliceMs ?? 10;
+    this.store = new MatchStore((matches) => this.#documentOrder(matches));
+    this.store.onRemove = (match) => this.#painter.unpaint(match);
+    this.#tracker = new MutationTracker(() => this.#schedule());
   }
 
   /** Compiles the glossary's patterns; call again when the glossary changes (rescans everything). */
   setGlossary(entries: readonly Entry[], patterns: readonly Pattern[]): void {
-    this.entries = new Map(entries.map((e) => [e.id, e]));
+    this.#entries = new Map(entries.map((e) => [e.id, e]));
     // Disabled entries never match, whatever the patterns say.
-    this.patterns = patterns.filter((p) => this.entries.get(p.id)?.enabled !== false);
-    this.categoryOf = this.patterns.map((p) => this.entries.get(p.id)?.category ?? 'concept');
-    this.painter.prepare(new Set(this.categoryOf));
-    this.matcher = compileMatcher(this.patterns);
-    if (!this.stopped) this.rescanAll();
+    this.#patterns = patterns.filter((p) => this.#entries.get(p.id)?.enabled !== false);
+    this.#categoryOf = this.#patterns.map((p) => this.#entries.get(p.id)?.category ?? 'concept');
+    this.#painter.prepare(new Set(this.#categoryOf));
+    this.#matcher = compileMatcher(this.#patterns);
+    if (!this.#stopped) this.#rescanAll();
   }
 
   entry(id: string): Entry | undefined {
-    return this.entries.get(id);
+    return this.#entries.get(id);
   }
 
   /** Starts scanning the document and watching it. Resolves when the first pass is done. */
   start(): Promise<void> {
-    this.stopped = false;
-    this.tracker.observe(this.doc);
-    this.rescanAll();
+    this.#stopped = false;
+    this.#tracker.observe(this.#doc);
+    this.#rescanAll();
     return this.settled();
   }
 
   /** Removes every highlight and stops watching the page. */
   stop(): void {
-    this.stopped = true;
-    this.inflight = 0;
-    this.tracker.disconnect();
-    this.queue.length = 0;
-    this.discardCandidates();
+    this.#stopped = true;
+    this.#inflight = 0;
+    this.#tracker.disconnect();
+    this.#queue.length = 0;
+    this.#discardCandidates();
     this.store.clear();
-    this.notify(true);
-    for (const resolve of this.idleWaiters.splice(0)) resolve();
+    this.#notify(true);
+    for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
 
   /** Resolves once nothing is queued and no segmentation answer is awaited. */
   settled(): Promise<void> {
-    if (this.isSettled()) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    if (this.#isSettled()) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
   }
 
-  private isSettled(): boolean {
-    return this.queue.length === 0 && !this.pumping && !this.tracker.hasPending() && this.inflight === 0;
+  #isSettled(): boolean {
+    return this.#queue.length === 0 && !this.#pumping && !this.#tracker.hasPending() && this.#inflight === 0;
   }
 
-  private resolveIfSettled(): void {
-    if (this.isSettled()) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  #resolveIfSettled(): void {
+    if (this.#isSettled()) for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
 
-  private rescanAll(): void {
-    this.queue.length = 0;
-    this.discardCandidates();
+  #rescanAll(): void {
+    this.#queue.length = 0;
+    this.#discardCandidates();
     this.store.clear();
-    this.enqueue(this.doc, true);
-    this.timing = { startedAt: performance.now(), workMs: 0, wallMs: 0, longestSliceMs: 0, runs: 0, matches: 0 };
-    void this.pump(false);
+    this.#enqueue(this.#doc, true);
+    this.#timing = { startedAt: performance.now(), workMs: 0, wallMs: 0, longestSliceMs: 0, runs: 0, matches: 0 };
+    void this.#pump(false);
   }
 
-  private enqueue(root: ScanRoot, inOrder: boolean): void {
+  #enqueue(root: ScanRoot, inOrder: boolean): void {
     const walker = new RunWalker(root);
     walker.onShadowRoot = (shadow) => {
-      this.tracker.observe(shadow);
-      this.painter.adopt(shadow);
+      this.#tracker.observe(shadow);
+      this.#painter.adopt(shadow);
     };
-    this.queue.push({ walker, inOrder });
+    this.#queue.push({ walker, inOrder });
   }
 
-  private schedule(): void {
-    if (this.scheduled || this.pumping || this.stopped) return;
-    this.scheduled = true;
+  #schedule(): void {
+    if (this.#scheduled || this.#pumping || this.#stopped) return;
+    this.#scheduled = true;
     whenIdle((deadline) => {
-      this.scheduled = false;
-      void this.pump(true, deadline);
+      this.#scheduled = false;
+      void this.#pump(true, deadline);
     });
   }
 
   /** Works through mutations and the queue in slices, yielding between them. */
-  private async pump(idle: boolean, deadline?: IdleDeadline): Promise<void> {
-    if (this.pumping || this.stopped) return;
-    this.pumping = true;
+  async #pump(idle: boolean, deadline?: IdleDeadline): Promise<void> {
+    if (this.#pumping || this.#stopped) return;
+    this.#pumping = true;
     try {
       let firstSlice = true;
       for (;;) {
         if (!firstSlice) await yieldToPage();
-        if (this.stopped) return;
+        if (this.#stopped) return;
         // An idle callback may use the idle time it was given; later slices use the fixed budget.
-        const budget = idle && firstSlice && deadline ? Math.max(4, Math.min(this.sliceMs * 2, deadline.timeRemaining())) : this.sliceMs;
+        const budget = idle && firstSlice && deadline ? Math.max(4, Math.min(this.#sliceMs * 2, deadline.timeRemaining())) : this.#sliceMs;
         firstSlice = false;
-        const more = this.slice(budget);
+        const more = this.#slice(budget);
         if (!more) break;
       }
     } finally {
-      this.pumping = false;
+      this.#pumping = false;
     }
-    this.sendCandidates();
-    this.finishTiming();
-    this.notify(false);
-    if (this.tracker.hasPending()) this.schedule();
-    this.resolveIfSettled();
+    this.#sendCandidates();
+    this.#finishTiming();
+    this.#notify(false);
+    if (this.#tracker.hasPending()) this.#schedule();
+    this.#resolveIfSettled();
   }
 
   /** One slice of work; returns whether more is left. */
-  private slice(budgetMs: number): boolean {
+  #slice(budgetMs: number): boolean {
     const started = performance.now();
-    this.applyMutations();
+    this.#applyMutations();
     let runs = 0;
     let matches = 0;
-    while (this.queue.length > 0) {
-      const item = this.queue[0];
+    // The page can only change between slices, so only the walker that paused can have lost its place.
+    if (this.#queue[0]?.walker.lost) {
+      // The node it paused on was removed: rescan the document from the top (rare).
+      this.#queue.shift();
+      this.#enqueue(this.#doc, false);
+    }
+    while (this.#queue.length > 0) {
+      const item = this.#queue[0];
       if (!item) break;
-      if (item.walker.lost) {
-        // The node the walker paused on was removed: rescan that whole subtree from the top.
-        this.queue.shift();
-        this.enqueue(this.doc, false);
-        continue;
-      }
       const run = item.walker.next();
       if (!run) {
-        this.queue.shift();
+        this.#queue.shift();
         continue;
       }
       if (!item.inOrder) this.store.unordered();
-      matches += this.scanRun(run);
+      matches += this.#scanRun(run);
       runs++;
-      if (performance.now() - started >= budgetMs) break;
+      // A run is a paragraph or so (microseconds): reading the clock every few runs is precise enough.
+      if ((runs & 3) === 0 && performance.now() - started >= budgetMs) break;
     }
-    if (this.painter.mutatesDom) this.tracker.discardPending();
+    if (this.#painter.mutatesDom) this.#tracker.discardPending();
     const elapsed = performance.now() - started;
-    if (this.timing) {
-      this.timing.workMs += elapsed;
-      this.timing.longestSliceMs = Math.max(this.timing.longestSliceMs, elapsed);
-      this.timing.runs += runs;
-      this.timing.matches += matches;
+    if (this.#timing) {
+      this.#timing.workMs += elapsed;
+      this.#timing.longestSliceMs = Math.max(this.#timing.longestSliceMs, elapsed);
+      this.#timing.runs += runs;
+      this.#timing.matches += matches;
     }
-    return this.queue.length > 0 || this.tracker.hasPending();
+    return this.#queue.length > 0 || this.#tracker.hasPending();
   }
 
-  private finishTiming(): void {
-    if (!this.timing || this.queue.length > 0) return;
-    this.timing.wallMs = performance.now() - this.timing.startedAt;
-    this.lastPass = this.timing;
-    this.timing = null;
+  #finishTiming(): void {
+    if (!this.#timing || this.#queue.length > 0) return;
+    this.#timing.wallMs = performance.now() - this.#timing.startedAt;
+    this.lastPass = this.#timing;
+    this.#timing = null;
   }
 
   /** Drops what mutations removed and queues what they changed. */
-  private applyMutations(): void {
-    if (!this.tracker.hasPending()) return;
-    const { dirty, removed } = this.tracker.take();
-    for (const node of removed) this.dropSubtree(node);
+  #applyMutations(): void {
+    if (!this.#tracker.hasPending()) return;
+    const { dirty, removed } = this.#tracker.take();
+    for (const node of removed) this.#dropSubtree(node);
     for (const root of dirty) {
-      this.dropSubtree(root);
+      this.#dropSubtree(root);
       if (root.nodeType === 1 /* element */ && insideSkipped(root)) continue;
-      this.enqueue(root, false);
+      this.#enqueue(root, false);
     }
     if (removed.length > 0) this.store.dropDisconnected();
   }
 
-  private dropSubtree(root: Node): void {
-    if (this.store.size === 0 && this.pendingByNode.size === 0) return;
+  #dropSubtree(root: Node): void {
+    if (this.store.size === 0 && this.#pendingByNode.size === 0) return;
     forEachTextNode(root, (text) => {
       this.store.dropNode(text);
-      this.stalePending(text);
+      this.#stalePending(text);
     });
-    this.dirtySinceNotify = true;
+    this.#dirtySinceNotify = true;
   }
 
-  private stalePending(node: Text): void {
-    const pending = this.pendingByNode.get(node);
+  #stalePending(node: Text): void {
+    const pending = this.#pendingByNode.get(node);
     if (!pending) return;
     for (const candidate of pending) candidate.stale = true;
-    this.pendingByNode.delete(node);
+    this.#pendingByNode.delete(node);
   }
 
   /** Matches one run and paints what it finds; returns the number of matches. Idempotent per run. */
-  private scanRun(run: TextRun): number {
+  #scanRun(run: TextRun): number {
     const { nodes, starts, text } = run;
-    if (this.store.size > 0 || this.pendingByNode.size > 0) {
+    if (this.store.size > 0 || this.#pendingByNode.size > 0) {
       for (const node of nodes) {
         if (this.store.has(node)) {
           this.store.dropNode(node);
-          this.dirtySinceNotify = true;
+          this.#dirtySinceNotify = true;
         }
-        if (this.pendingByNode.size > 0) this.stalePending(node);
+        if (this.#pendingByNode.size > 0) this.#stalePending(node);
       }
     }
-    const matcher = this.matcher;
+    const matcher = this.#matcher;
     if (!matcher) return 0;
     const found = matcher.scan(text);
     const count = found.length;
@@ -313,12 +314,12 @@ export class Scanner {
       lastNode[k] = last;
     }
     // The wrapping fallback splits text nodes: it paints from the end so earlier offsets stay valid.
-    const reverse = this.painter.mutatesDom;
+    const reverse = this.#painter.mutatesDom;
     let painted = 0;
     for (let i = 0; i < count; i++) {
       const k = reverse ? count - 1 - i : i;
       const m = found[k] as Match;
-      const pattern = this.patterns[m.patternIndex];
+      const pattern = this.#patterns[m.patternIndex];
       if (!pattern) continue;
       const f = firstNode[k] as number;
       const l = lastNode[k] as number;
@@ -327,44 +328,44 @@ export class Scanner {
         startOffset: m.start - (starts[f] as number),
         endOffset: m.end - (starts[l] as number),
       };
-      const category = this.categoryOf[m.patternIndex] ?? 'concept';
+      const category = this.#categoryOf[m.patternIndex] ?? 'concept';
       const surface = text.slice(m.start, m.end);
       if (pattern.ambiguous) {
         const from = Math.max(0, m.start - CONTEXT);
         const window = text.slice(from, Math.min(text.length, m.end + CONTEXT));
         const candidate: Candidate = { id: pattern.id, text: surface, category, ...placement, window, spanStart: m.start - from, stale: false };
-        this.unsent.push(candidate);
+        this.#unsent.push(candidate);
         for (const node of placement.nodes) {
-          const list = this.pendingByNode.get(node);
+          const list = this.#pendingByNode.get(node);
           if (list) list.push(candidate);
-          else this.pendingByNode.set(node, [candidate]);
+          else this.#pendingByNode.set(node, [candidate]);
         }
         continue;
       }
-      if (this.add(pattern.id, surface, category, placement)) painted++;
+      if (this.#add(pattern.id, surface, category, placement)) painted++;
     }
     return painted;
   }
 
-  private add(id: string, text: string, category: Category, placement: Placement): boolean {
-    const painted = this.painter.paint(id, text, category, placement);
+  #add(id: string, text: string, category: Category, placement: Placement): boolean {
+    const painted = this.#painter.paint(id, text, category, placement);
     if (!painted) return false;
     this.store.add(painted.match, painted.nodes);
-    this.dirtySinceNotify = true;
+    this.#dirtySinceNotify = true;
     return true;
   }
 
   /** Sends queued ambiguous candidates to segmentation, in requests of bounded size. */
-  private sendCandidates(): void {
-    while (this.unsent.length > 0) {
+  #sendCandidates(): void {
+    while (this.#unsent.length > 0) {
       const batch: Candidate[] = [];
       let text = '';
       const spans: Span[] = [];
-      while (this.unsent.length > 0 && spans.length < MAX_CONFIRM_SPANS) {
-        const candidate = this.unsent[0];
+      while (this.#unsent.length > 0 && spans.length < MAX_CONFIRM_SPANS) {
+        const candidate = this.#unsent[0];
         if (!candidate) break;
         if (text.length + candidate.window.length + 1 > MAX_CONFIRM_TEXT && spans.length > 0) break;
-        this.unsent.shift();
+        this.#unsent.shift();
         if (candidate.stale) continue;
         const start = text.length + candidate.spanStart;
         spans.push({ start, end: start + candidate.text.length });
@@ -373,56 +374,56 @@ export class Scanner {
         batch.push(candidate);
       }
       if (batch.length === 0) continue;
-      this.inflight++;
+      this.#inflight++;
       const settle = (confirmed: readonly boolean[]): void => {
-        this.inflight = Math.max(0, this.inflight - 1);
-        this.applyConfirmed(batch, confirmed);
-        this.resolveIfSettled();
+        this.#inflight = Math.max(0, this.#inflight - 1);
+        this.#applyConfirmed(batch, confirmed);
+        this.#resolveIfSettled();
       };
-      this.confirm(text, spans).then(settle, () => settle([]));
+      this.#confirm(text, spans).then(settle, () => settle([]));
     }
   }
 
-  private applyConfirmed(batch: Candidate[], confirmed: readonly boolean[]): void {
-    if (this.stopped) return;
+  #applyConfirmed(batch: Candidate[], confirmed: readonly boolean[]): void {
+    if (this.#stopped) return;
     let changed = false;
     batch.forEach((candidate, index) => {
       for (const node of candidate.nodes) {
-        const list = this.pendingByNode.get(node);
+        const list = this.#pendingByNode.get(node);
         if (!list) continue;
         const kept = list.filter((c) => c !== candidate);
-        if (kept.length > 0) this.pendingByNode.set(node, kept);
-        else this.pendingByNode.delete(node);
+        if (kept.length > 0) this.#pendingByNode.set(node, kept);
+        else this.#pendingByNode.delete(node);
       }
       // Unconfirmed (or segmentation unavailable): leave it unpainted. A missed mark beats a wrong one.
       if (candidate.stale || confirmed[index] !== true) return;
       if (!candidate.nodes.every((n) => n.isConnected)) return;
       this.store.unordered();
-      if (this.add(candidate.id, candidate.text, candidate.category, candidate)) changed = true;
+      if (this.#add(candidate.id, candidate.text, candidate.category, candidate)) changed = true;
     });
-    if (this.painter.mutatesDom) this.tracker.discardPending();
-    if (changed) this.notify(false);
+    if (this.#painter.mutatesDom) this.#tracker.discardPending();
+    if (changed) this.#notify(false);
   }
 
-  private discardCandidates(): void {
-    for (const candidate of this.unsent) candidate.stale = true;
-    this.unsent = [];
-    for (const list of this.pendingByNode.values()) for (const candidate of list) candidate.stale = true;
-    this.pendingByNode.clear();
+  #discardCandidates(): void {
+    for (const candidate of this.#unsent) candidate.stale = true;
+    this.#unsent = [];
+    for (const list of this.#pendingByNode.values()) for (const candidate of list) candidate.stale = true;
+    this.#pendingByNode.clear();
   }
 
-  private notify(force: boolean): void {
-    if (!force && !this.dirtySinceNotify) return;
-    this.dirtySinceNotify = false;
+  #notify(force: boolean): void {
+    if (!force && !this.#dirtySinceNotify) return;
+    this.#dirtySinceNotify = false;
     this.store.changed();
-    this.onChange?.();
+    this.#onChange?.();
   }
 
   /** Puts matches in document order: one walk over the page's text nodes, then a sort. */
-  private documentOrder(matches: Iterable<PageMatch>): PageMatch[] {
+  #documentOrder(matches: Iterable<PageMatch>): PageMatch[] {
     const position = new Map<Node, number>();
     let index = 0;
-    forEachTextNode(this.doc, (text) => position.set(text, index++));
+    forEachTextNode(this.#doc, (text) => position.set(text, index++));
     const list = [...matches];
     const key = (m: PageMatch): number => position.get(m.range.startContainer) ?? Infinity;
     return list.sort((a, b) => key(a) - key(b) || a.range.startOffset - b.range.startOffset);

@@ -83,35 +83,35 @@ type Root = Element | ShadowRoot | Document;
  * where every call and property access shows in the time to first highlight.
  */
 export class RunWalker {
-  private root: Root;
+  #root: Root;
   /** The next node to visit; null when the current root is exhausted. */
-  private node: Node | null;
+  #node: Node | null;
   /** Roots we entered (shadow roots) and the host to continue with once each is done. */
-  private readonly outer: Array<{ root: Root; host: Element }> = [];
+  readonly #outer: Array<{ root: Root; host: Element }> = [];
   /** Shadow hosts whose light-DOM children are being walked (only slotted ones render). */
-  private readonly hosts: Element[] = [];
-  private done = false;
+  readonly #hosts: Element[] = [];
+  #done = false;
   /** Called for every open shadow root entered, so callers can observe and style it. */
   onShadowRoot: ((root: ShadowRoot) => void) | undefined;
 
   constructor(root: Root) {
-    this.root = root;
+    this.#root = root;
     // A document's only child with text is its root element (the others: doctype, comments).
-    this.node = (root.nodeType === 9 ? (root as Document).documentElement : root.firstChild) ?? null;
-    if (root.nodeType === 1 && isSkipped(root as Element)) this.done = true;
+    this.#node = (root.nodeType === 9 ? (root as Document).documentElement : root.firstChild) ?? null;
+    if (root.nodeType === 1 && isSkipped(root as Element)) this.#done = true;
   }
 
   /** Whether the walker stands on a node that was removed since it paused (its position is lost). */
   get lost(): boolean {
-    return !this.done && this.node !== null && !this.node.isConnected && this.root.isConnected;
+    return !this.#done && this.#node !== null && !this.#node.isConnected && this.#root.isConnected;
   }
 
   /** The next run with text in it, or null when the subtree is done. */
   next(): TextRun | null {
-    if (this.done) return null;
-    let node = this.node;
-    let root = this.root;
-    let host = this.hosts[this.hosts.length - 1];
+    if (this.#done) return null;
+    let node = this.#node;
+    let root = this.#root;
+    let host = this.#hosts[this.#hosts.length - 1];
     let nodes: Text[] | null = null;
     let starts: number[] = [];
     let text = '';
@@ -119,15 +119,15 @@ export class RunWalker {
       if (node === null) {
         // The current root is exhausted: hand out what is pending, then go back out to the host.
         if (nodes !== null) break;
-        const outer = this.outer.pop();
+        const outer = this.#outer.pop();
         if (!outer) {
-          this.done = true;
+          this.#done = true;
           break;
         }
         root = outer.root;
         const light = outer.host.firstChild;
         if (light) {
-          this.hosts.push(outer.host);
+          this.#hosts.push(outer.host);
           host = outer.host;
           node = light;
           continue;
@@ -157,10 +157,10 @@ export class RunWalker {
               // The shadow tree renders in place of the host's children: walk it, then the slotted ones.
               // A run never spans two trees.
               this.onShadowRoot?.(shadow);
-              this.outer.push({ root, host: element });
+              this.#outer.push({ root, host: element });
               root = shadow;
-              this.node = shadow.firstChild;
-              this.root = root;
+              this.#node = shadow.firstChild;
+              this.#root = root;
               if (nodes !== null) return { text, nodes, starts };
               node = shadow.firstChild;
               continue;
@@ -183,16 +183,16 @@ export class RunWalker {
             const parent: Node | null = from.parentNode;
             if (!parent) break; // detached while paused: the caller sees `lost`
             if (parent === host) {
-              this.hosts.pop();
-              host = this.hosts[this.hosts.length - 1];
+              this.#hosts.pop();
+              host = this.#hosts[this.#hosts.length - 1];
             }
             if (parent !== root && parent.nodeType === 1 && !INLINE.has((parent as Element).localName)) boundary = true;
             from = parent;
           }
         }
         if (boundary && nodes !== null) {
-          this.node = node;
-          this.root = root;
+          this.#node = node;
+          this.#root = root;
           return { text, nodes, starts };
         }
         continue;
@@ -209,14 +209,14 @@ export class RunWalker {
         const parent: Node | null = from.parentNode;
         if (!parent) break;
         if (parent === host) {
-          this.hosts.pop();
-          host = this.hosts[this.hosts.length - 1];
+          this.#hosts.pop();
+          host = this.#hosts[this.#hosts.length - 1];
         }
         from = parent;
       }
     }
-    this.node = node;
-    this.root = root;
+    this.#node = node;
+    this.#root = root;
     return nodes === null ? null : { text, nodes, starts };
   }
 }
