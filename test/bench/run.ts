@@ -234,19 +234,24 @@ async function measureGlossary(page: Page, html: string, bundle: string, markJs:
 }
 
 /** First pass of the real, built extension on the demo article (cold: the page's first scan). */
-async function demoFirstPass(bundle: string): Promise<{ extension: number | null; warm: number; matches: number }> {
+async function demoFirstPass(bundle: string): Promise<{ extension: number[]; warm: number; matches: number }> {
   const { launchWithExtension } = await import('../e2e/harness');
   const { startFixtureServer } = await import('../e2e/server');
   const server = await startFixtureServer();
   const browser = await launchWithExtension({ allowedOrigins: [server.origin] });
   try {
-    const page = await browser.open(server.url('news/demo.html'));
-    await browser.pageReport(page); // answered once the first pass is done
-    const extension = await page.evaluate(() => {
-      const entry = performance.getEntriesByName('tifa:first-pass')[0] as PerformanceMeasure | undefined;
-      return entry ? (entry.detail as { workMs: number }).workMs : null;
-    });
-    await page.close();
+    // Five loads in new tabs: the first is the coldest (nothing compiled yet in that renderer).
+    const extension: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.open(server.url('news/demo.html'));
+      await browser.pageReport(page); // answered once the first pass is done
+      const workMs = await page.evaluate(() => {
+        const entry = performance.getEntriesByName('tifa:first-pass')[0] as PerformanceMeasure | undefined;
+        return entry ? (entry.detail as { workMs: number }).workMs : null;
+      });
+      if (workMs !== null) extension.push(workMs);
+      await page.close();
+    }
 
     // Warm: the same scanner injected into the demo page (no content script there: about:blank copy).
     const html = fs.readFileSync(path.join(ROOT, 'test/fixtures/news/demo.html'), 'utf8');
@@ -326,8 +331,10 @@ line('  matcher scan speed-up', rows.map((r) => `${(r.library.scanMs / r.ours.sc
 console.log();
 console.log(
   `Demo article (test/fixtures/news/demo.html, default glossary, ${demo.matches} matches): first pass in the built extension ` +
-    `${demo.extension === null ? 'n/a (no tifa:first-pass measure)' : ms(demo.extension)} (cold, the page's first scan); ` +
-    `warm ${ms(demo.warm)}.`,
+    (demo.extension.length === 0
+      ? 'n/a (no tifa:first-pass measure)'
+      : `${ms(demo.extension[0] ?? NaN)} on the first load, median ${ms(median(demo.extension))} over ${demo.extension.length} loads`) +
+    `; warm (the scanner's JIT-compiled code) ${ms(demo.warm)}.`,
 );
 console.log(`Content script bundle: ${(size.bytes / 1024).toFixed(1)} KB minified, ${(size.gzip / 1024).toFixed(1)} KB gzip (${size.file}).`);
 console.log();
