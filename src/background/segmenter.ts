@@ -4,6 +4,7 @@
 // (never inlined: it is 4 MB), once, on the first request.
 import init, { add_word, tokenize } from 'jieba-wasm/web';
 import { confirmCandidates } from '@/src/glossary/segment';
+import { toSimplifiedSameLength } from '@/src/glossary/simplify';
 import type { Span } from '@/src/messages';
 import { getGlossary, glossaryGeneration } from './glossary-service';
 
@@ -41,5 +42,6 @@ async function addAmbiguousTerms(): Promise<void> {
 export async function segmentCheck(text: string, candidates: readonly Span[]): Promise<boolean[]> {
   await initJieba();
   await addAmbiguousTerms();
-  return confirmCandidates(text, candidates, (t) => tokenize(t, 'default', false));
+  // Segment the simplified spelling: offsets are the same, and jieba knows the words.
+  return confirmCandidates(toSimplifiedSameLength(text), candidates, (t) => tokenize(t, 'default', false));
 }
