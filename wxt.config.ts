@@ -39,7 +39,11 @@ export default defineConfig({
     description: 'Finds Chinese party-state jargon on news pages and explains it on hover.',
     // unlimitedStorage: a user's glossary is stored whole; the shipped one is ~2.8 KB per entry, so a
     // 10,000-entry glossary (~28 MB) would exceed storage.local's 10 MB quota without it.
-    permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus'],
+    // scripting: the tooltip UI is injected into a frame when first needed (src/background/tooltip-ui.ts).
+    permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus', 'scripting'],
+    // executeScript needs host access of its own: Chrome does not count the content script's matches.
+    // Same sites as the content script, so the install prompt asks for nothing new.
+    host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+T' },

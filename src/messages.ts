@@ -37,6 +37,8 @@ export interface Protocol {
   'tifa:report-changed': { request: { count: number; enabled: boolean }; response: void };
   /** content → background: open the options page, optionally at an entry. */
   'tifa:open-options': { request: { entryId?: string }; response: void };
+  /** content → background: inject the tooltip UI (entrypoints/tooltip-ui.ts) into the sending frame; false if it could not. */
+  'tifa:load-tooltip': { request: {}; response: boolean };
   /** background → content (the frame of a context-menu click): the selected text and its sentence. */
   'tifa:selection-context': { request: {}; response: { text: string; before: string; after: string } | null };
 }
@@ -64,6 +66,7 @@ const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean 
   'tifa:report-changed': (m) => isInt(m.count) && typeof m.enabled === 'boolean',
   'tifa:open-options': (m) => m.entryId === undefined || isString(m.entryId),
   'tifa:selection-context': () => true,
+  'tifa:load-tooltip': () => true,
 };
 
 /** The request, if `message` is a well-formed Tifa request; otherwise undefined (ignored). */

@@ -5,6 +5,7 @@ import { segmentCheck } from './segmenter';
 import { startBadge } from './badge';
 import { startContextMenu } from './context-menu';
 import { startSiteCommand } from './site-command';
+import { injectTooltipUi } from './tooltip-ui';
 
 export function startBackground(): void {
   watchGlossary();
@@ -12,7 +13,7 @@ export function startBackground(): void {
   startBadge();
   startContextMenu();
   startSiteCommand();
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const request = parseRequest(message);
     if (!request) return undefined;
     switch (request.type) {
@@ -28,6 +29,9 @@ export function startBackground(): void {
             sendResponse({ confirmed: request.candidates.map(() => false) });
           },
         );
+        return true;
+      case 'tifa:load-tooltip':
+        void injectTooltipUi(sender).then(sendResponse);
         return true;
       case 'tifa:open-options':
         // openOptionsPage() cannot carry a hash, so an entry is opened as its own tab (#entry=<id>).

@@ -1,7 +1,8 @@
 // Content-script wiring: starts this frame's page session and answers the page report.
-// The tooltip plugs in below with the session's index and glossary view.
+// The tooltip plugs in below with the session's index and glossary view; its UI loads on first use.
 import { parseRequest, sendRequest } from '@/src/messages';
-import { startTooltip } from '@/src/tooltip/tooltip';
+import { startLazyTooltip } from '@/src/tooltip/lazy';
+import { loadTooltipUi } from '@/src/tooltip/ui-hook';
 import { startSession, type PageSession } from './session';
 import { watchSiteActive } from '@/src/settings/site-watch';
 import { selectionContext } from './selection-context';
@@ -16,12 +17,15 @@ export function startContent(): PageSession {
   void session.setEnabled(false);
   const site = watchSiteActive((active) => session.setEnabled(active));
 
-  const stopTooltip = startTooltip({
-    matches: session.index,
-    glossary: session.glossary,
-    settings: session.settings,
-    openOptions: (entryId) => void sendRequest({ type: 'tifa:open-options', entryId }).catch(() => undefined),
-  });
+  const stopTooltip = startLazyTooltip(
+    {
+      matches: session.index,
+      glossary: session.glossary,
+      settings: session.settings,
+      openOptions: (entryId) => void sendRequest({ type: 'tifa:open-options', entryId }).catch(() => undefined),
+    },
+    loadTooltipUi,
+  );
   // The tooltip leaves with the session (extension reloaded or updated).
   const destroySession = session.destroy;
   session.destroy = () => {

@@ -1,7 +1,8 @@
 // Explains a term on hover and by keyboard. Highlights are not elements, so the tooltip follows the
 // pointer with its own hit-test (src/page/hit-test.ts) and opens after a short delay; it stays
 // while the pointer moves into it, pins on click, and closes on Escape, scroll, a click elsewhere,
-// or when its term leaves the page.
+// or when its term leaves the page. The content script loads this module on demand (lazy.ts): the
+// returned controller takes over the pointer, key press or reveal request that caused the load.
 import type { Entry } from '@/src/glossary/schema';
 import { parseRequest } from '@/src/messages';
 import type { Settings } from '@/src/settings/settings';
@@ -11,6 +12,7 @@ import { createHost, HEADING_ID, type TooltipHost } from './host';
 import { placeTooltip } from './position';
 import { announcement, renderEntry } from './render';
 import { looksDark } from './theme';
+import { sameMatch, stepDirection } from './trigger';
 
 export type TooltipSettings = Pick<Settings, 'language' | 'hoverDelayMs'>;
 
@@ -28,13 +30,29 @@ const LEAVE_GRACE_MS = 300;
 /** Scroll events our own scrollIntoView causes arrive a frame or two later; they must not close it. */
 const OWN_SCROLL_MS = 250;
 
+export interface TooltipController {
+  /** Stops listening and removes the tooltip. */
+  stop(): void;
+  /**
+   * The pointer is at (x, y) and has rested over the term there for `restedMs` (seen before this module
+   * was loaded): the tooltip opens once the rest of the hover delay has passed.
+   */
+  hoverAt(x: number, y: number, restedMs: number): void;
+  /** Opens the next (1) or previous (-1) term, as the keyboard shortcut does; false when there is none. */
+  step(direction: 1 | -1): boolean;
+  /** Scrolls to the next occurrence of an entry and opens it, as `tifa:reveal` does; false when none. */
+  reveal(id: string): boolean;
+}
+
+export type StartTooltip = (options: TooltipOptions) => TooltipController;
+
 interface Shown {
   match: PageMatch;
   entry: Entry;
   anchor: DOMRect;
 }
 
-export function startTooltip(options: TooltipOptions): () => void {
+export function startTooltip(options: TooltipOptions): TooltipController {
   const { matches, glossary } = options;
   const doc = document;
   const win = window;
@@ -137,10 +155,11 @@ export function startTooltip(options: TooltipOptions): () => void {
 
   function onPointerMove(event: MouseEvent): void {
     pointer = { x: event.clientX, y: event.clientY, overTooltip: !!ui && event.composedPath().includes(ui.host) };
-    if (!frame) frame = win.requestAnimationFrame(checkPointer);
+    if (!frame) frame = win.requestAnimationFrame(() => checkPointer());
   }
 
-  function checkPointer(): void {
+  /** `rested`: how long the pointer already rested over the term before this module took over. */
+  function checkPointer(rested = 0): void {
     frame = 0;
     if (pointer.overTooltip) {
       cancelPending();
@@ -166,7 +185,7 @@ export function startTooltip(options: TooltipOptions): () => void {
           const anchor = rectAtPoint(match.range, pointer.x, pointer.y) ?? rect;
           if (!pinned || !shown) open(match, anchor, false);
           else pending = undefined;
-        }, settings().hoverDelayMs),
+        }, Math.max(0, settings().hoverDelayMs - rested)),
       };
       return;
     }
@@ -210,11 +229,8 @@ export function startTooltip(options: TooltipOptions): () => void {
   }
 
   function onKeyDown(event: KeyboardEvent): void {
-    if (event.defaultPrevented || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
-    // Physical keys: Shift and Alt change the characters these keys produce on every layout.
-    const direction = event.code === 'Period' ? 1 : event.code === 'Comma' ? -1 : 0;
-    if (!direction || focusIsEditable(doc)) return;
-    if (step(direction)) event.preventDefault();
+    const direction = stepDirection(event, doc);
+    if (direction && step(direction)) event.preventDefault();
   }
 
   /** Opens the next (1) or previous (-1) term on the page; false when there is none. */
@@ -286,7 +302,7 @@ export function startTooltip(options: TooltipOptions): () => void {
   win.addEventListener('resize', onResize, { passive: true });
   browser.runtime.onMessage.addListener(onMessage);
 
-  return () => {
+  function stop(): void {
     close();
     unsubscribe();
     if (frame) win.cancelAnimationFrame(frame);
@@ -299,19 +315,17 @@ export function startTooltip(options: TooltipOptions): () => void {
     browser.runtime.onMessage.removeListener(onMessage);
     ui?.remove();
     ui = undefined;
-  };
-}
+  }
 
-/** Two matches are the same occurrence when they cover the same text, even if rescanning made new objects. */
-export function sameMatch(a: PageMatch, b: PageMatch): boolean {
-  return (
-    a === b ||
-    (a.id === b.id &&
-      a.range.startContainer === b.range.startContainer &&
-      a.range.startOffset === b.range.startOffset &&
-      a.range.endContainer === b.range.endContainer &&
-      a.range.endOffset === b.range.endOffset)
-  );
+  return {
+    stop,
+    hoverAt(x, y, restedMs) {
+      pointer = { x, y, overTooltip: false };
+      checkPointer(restedMs);
+    },
+    step,
+    reveal: onReveal,
+  };
 }
 
 function firstRect(range: AbstractRange): DOMRect | undefined {
@@ -336,17 +350,4 @@ function firstInView(list: readonly PageMatch[], direction: 1 | -1, viewportHeig
     if (top !== undefined && top < viewportHeight) return i;
   }
   return list.length - 1;
-}
-
-/** Keys typed into a field belong to the field: the focused element, looking through shadow roots. */
-export function focusIsEditable(doc: Document): boolean {
-  let active: Element | null = doc.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  if (!active) return false;
-  if (active instanceof HTMLElement && active.isContentEditable) return true;
-  if (active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement) return true;
-  if (active instanceof HTMLInputElement) {
-    return !['button', 'checkbox', 'color', 'file', 'hidden', 'image', 'radio', 'range', 'reset', 'submit'].includes(active.type);
-  }
-  return false;
 }

@@ -1,0 +1,111 @@
+// The part of the tooltip that stays in the content script: it watches for the three things that open
+// a tooltip — the pointer resting on a term, the stepping shortcut, the popup's `tifa:reveal` — and
+// only then loads the tooltip UI (ui-hook.ts), hands over what it saw and steps aside. Most pages are
+// read without ever opening a tooltip, and every frame of every page pays for what the content
+// script holds: the UI's code and stylesheet are loaded where a reader first needs them.
+import { parseRequest } from '@/src/messages';
+import { hitTest, shadowRootsOf } from '@/src/page/hit-test';
+import type { PageMatch } from '@/src/page/types';
+import type { StartTooltip, TooltipController, TooltipOptions } from './tooltip';
+import { sameMatch, stepDirection } from './trigger';
+
+/**
+ * Starts watching for the first tooltip; `load` fetches the tooltip UI. Loading starts as soon as the
+ * pointer comes to rest on a term, so the hover delay runs while the UI loads and the first tooltip
+ * opens as fast as any other. Returns the stop function.
+ */
+export function startLazyTooltip(options: TooltipOptions, load: () => Promise<StartTooltip>): () => void {
+  const { matches, glossary } = options;
+  const doc = document;
+  const win = window;
+  let controller: TooltipController | undefined;
+  let loading: Promise<TooltipController | undefined> | undefined;
+  let stopped = false;
+  let pointer = { x: 0, y: 0 };
+  let frame = 0;
+  /** The term under the resting pointer and since when it has been there. */
+  let resting: { match: PageMatch; since: number } | undefined;
+  // Found on demand and forgotten on every rescan: most rescans happen with the pointer elsewhere.
+  let shadowRoots: ShadowRoot[] | undefined;
+  const unsubscribe = matches.subscribe(() => (shadowRoots = undefined));
+
+  function ensureLoaded(): Promise<TooltipController | undefined> {
+    loading ??= load().then(
+      (start) => {
+        if (stopped) return undefined;
+        detach();
+        controller = start(options);
+        if (resting) controller.hoverAt(pointer.x, pointer.y, performance.now() - resting.since);
+        return controller;
+      },
+      (error: unknown) => {
+        // The next term the pointer rests on tries again (the background may have been restarting).
+        loading = undefined;
+        console.warn('Tifa: the tooltip could not be loaded', error);
+        return undefined;
+      },
+    );
+    return loading;
+  }
+
+  function onPointerMove(event: MouseEvent): void {
+    pointer = { x: event.clientX, y: event.clientY };
+    if (!frame) frame = win.requestAnimationFrame(checkPointer);
+  }
+
+  function checkPointer(): void {
+    frame = 0;
+    const list = matches.list();
+    // Nothing painted: the common case on most pages costs nothing more.
+    if (list.length === 0) return;
+    shadowRoots ??= shadowRootsOf(list);
+    const hit = hitTest(doc, pointer.x, pointer.y, matches, shadowRoots);
+    if (!hit) {
+      resting = undefined;
+      return;
+    }
+    if (resting && sameMatch(resting.match, hit.match)) return;
+    resting = { match: hit.match, since: performance.now() };
+    void ensureLoaded();
+  }
+
+  function onKeyDown(event: KeyboardEvent): void {
+    const direction = stepDirection(event, doc);
+    if (!direction || !matches.list().some((m) => glossary.entry(m.id))) return;
+    // Taken now, as the loaded tooltip takes it: the step itself follows once the UI is in.
+    event.preventDefault();
+    void ensureLoaded().then((tooltip) => tooltip?.step(direction));
+  }
+
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
+    const request = parseRequest(message);
+    if (request?.type !== 'tifa:reveal' || win !== win.top) return undefined;
+    if (!glossary.entry(request.id) || !matches.list().some((m) => m.id === request.id)) {
+      sendResponse({ found: false });
+      return undefined;
+    }
+    void ensureLoaded().then((tooltip) => sendResponse({ found: tooltip?.reveal(request.id) ?? false }));
+    return true; // answered once the UI is in
+  };
+
+  win.addEventListener('mousemove', onPointerMove, { capture: true, passive: true });
+  win.addEventListener('keydown', onKeyDown, { capture: false });
+  browser.runtime.onMessage.addListener(onMessage);
+
+  /** The loaded tooltip listens for itself from here on. */
+  function detach(): void {
+    unsubscribe();
+    if (frame) win.cancelAnimationFrame(frame);
+    frame = 0;
+    win.removeEventListener('mousemove', onPointerMove, { capture: true });
+    win.removeEventListener('keydown', onKeyDown, { capture: false });
+    browser.runtime.onMessage.removeListener(onMessage);
+  }
+
+  return () => {
+    stopped = true;
+    detach();
+    controller?.stop();
+    controller = undefined;
+  };
+}
