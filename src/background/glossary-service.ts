@@ -3,11 +3,13 @@
 // workers restart often: so the patterns are cached in memory and in session storage (kept across
 // worker restarts, cleared with the browser session or an extension update), keyed by the very
 // fields they derive from, so a changed glossary can never be served stale patterns.
-import { effectiveGlossary } from '@/src/glossary/default';
+// The background watches only the glossary's small index (its revision), never the entries.
+import { defaultGlossary } from '@/src/glossary/default';
 import { compilePatterns } from '@/src/glossary/normalise';
 import type { Entry } from '@/src/glossary/schema';
 import type { Pattern, ResponseOf } from '@/src/messages';
-import { glossaryItem } from '@/src/settings/glossary-store';
+import { migrateGlossaryStorage } from '@/src/settings/glossary-edits';
+import { loadGlossary, watchGlossaryRevision } from '@/src/settings/glossary-store';
 
 export type GlossaryResponse = ResponseOf<'tifa:get-glossary'>;
 
@@ -24,20 +26,30 @@ function patternsKey(entries: readonly Entry[]): string {
   return JSON.stringify(entries.map((e) => [e.id, e.term, e.variants, e.enabled, e.ambiguous]));
 }
 
+// Once per worker start: the first read after an update moves an older storage layout over.
+let migrated: Promise<unknown> | undefined;
+
 async function compile(): Promise<GlossaryResponse> {
-  const glossary = effectiveGlossary(await glossaryItem.getValue());
-  const key = patternsKey(glossary.entries);
+  // Reads understand the older layout too, so a failed migration (quota) only delays it.
+  migrated ??= migrateGlossaryStorage().catch((error: unknown) => console.error('Tifa: glossary migration failed', error));
+  await migrated;
+  const entries = (await loadGlossary()).entries ?? defaultGlossary().entries;
+  const key = patternsKey(entries);
   const stored = await compiledPatternsItem.getValue().catch(() => null);
-  if (stored?.key === key) return { entries: glossary.entries, patterns: stored.patterns };
-  const patterns = compilePatterns(glossary.entries);
+  if (stored?.key === key) return { entries, patterns: stored.patterns };
+  const patterns = compilePatterns(entries);
   // Session storage is an optimisation only: failing to write it must not fail the request.
   await compiledPatternsItem.setValue({ key, patterns }).catch(() => undefined);
-  return { entries: glossary.entries, patterns };
+  return { entries, patterns };
 }
 
-/** Drops the cache whenever the user's glossary changes; returns the unwatch function. */
+/**
+ * Drops the cache whenever the user's glossary changes, and starts moving an older storage layout
+ * over (background start); returns the unwatch function.
+ */
 export function watchGlossary(): () => void {
-  return glossaryItem.watch(invalidateGlossary);
+  migrated = migrateGlossaryStorage().catch((error: unknown) => console.error('Tifa: glossary migration failed', error));
+  return watchGlossaryRevision(invalidateGlossary);
 }
 
 /** The effective glossary and its patterns, compiled once per glossary change (see watchGlossary). */

@@ -1,14 +1,28 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/src/settings/settings';
-import { glossaryItem } from '@/src/settings/glossary-store';
-import { CONTENT_DEFAULT_SETTINGS, GLOSSARY_KEY, SETTINGS_KEY, withDefaults } from './settings-view';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { replaceGlossary } from '@/src/settings/glossary-store';
+import { CONTENT_DEFAULT_SETTINGS, GLOSSARY_KEY, SETTINGS_KEY, watchLocal, withDefaults } from './settings-view';
 
 describe('content-script settings view', () => {
   test('mirrors the real defaults and storage key', async () => {
     expect(CONTENT_DEFAULT_SETTINGS).toEqual(DEFAULT_SETTINGS);
     const { settingsItem } = await import('@/src/settings/settings');
     expect(settingsItem.key).toBe(`local:${SETTINGS_KEY}`);
-    expect(glossaryItem.key).toBe(`local:${GLOSSARY_KEY}`);
+  });
+
+  test('the glossary key it watches changes once per committed glossary change, carrying no entries', async () => {
+    fakeBrowser.reset();
+    const seen: unknown[] = [];
+    const stop = watchLocal(GLOSSARY_KEY, (value) => seen.push(value));
+    const entry = (await import('@/src/glossary/default')).defaultGlossary().entries[0]!;
+    await replaceGlossary([entry, { ...entry, id: 'copy', term: '副本' }]);
+    await replaceGlossary(null);
+    stop();
+    expect(seen).toEqual([
+      expect.objectContaining({ rev: 1, shipped: false, slots: ['0', '1'] }),
+      expect.objectContaining({ rev: 2, shipped: true, slots: [] }),
+    ]);
   });
 
   test('fills fields an older stored value lacks, keeps what the user set', () => {

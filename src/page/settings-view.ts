@@ -3,10 +3,15 @@
 // content script, whose cap is 30 KB) and WXT's storage helper adds ~9 KB, so the defaults and the
 // keys are mirrored here; settings-view.test.ts fails the moment they disagree with the originals.
 import type { Settings } from '@/src/settings/settings';
+import { GLOSSARY_INDEX_KEY } from '@/src/settings/glossary-layout';
 
-/** Keys in storage.local of settingsItem (src/settings/settings.ts) and glossaryItem (glossary-store.ts). */
+/** Key in storage.local of settingsItem (src/settings/settings.ts). */
 export const SETTINGS_KEY = 'settings';
-export const GLOSSARY_KEY = 'glossary';
+/**
+ * The glossary's index (src/settings/glossary-layout.ts): small, rewritten on every change. The
+ * content script watches only it and refetches the glossary from the background (tifa:get-glossary).
+ */
+export const GLOSSARY_KEY = GLOSSARY_INDEX_KEY;
 
 /** Mirror of DEFAULT_SETTINGS in src/settings/settings.ts. */
 export const CONTENT_DEFAULT_SETTINGS: Settings = {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Entry } from '@/src/glossary/schema';
-import { glossaryItem } from './glossary-store';
+import { loadGlossary, replaceGlossary } from './glossary-store';
 import {
   readEntries,
   removeEntry,
@@ -32,17 +32,16 @@ beforeEach(() => {
 
 describe('glossary edits', () => {
   test('nothing stored means the shipped glossary', async () => {
-    expect(await glossaryItem.getValue()).toBeNull();
+    expect(await loadGlossary()).toEqual({ rev: 0, entries: null });
     expect(await readEntries()).toEqual(shippedEntries());
   });
 
-  test('adding stores the whole glossary; removing it again stores null (shipped, unedited)', async () => {
+  test('adding stores the user glossary; removing it again stores null (shipped, unedited)', async () => {
     await saveEntry(mine('new-one', '新提法'));
-    const stored = await glossaryItem.getValue();
-    expect(stored?.format).toBe('tifa-glossary');
-    expect(stored?.entries.map((e) => e.id)).toEqual([...shippedEntries().map((e) => e.id), 'new-one']);
+    const stored = await loadGlossary();
+    expect(stored.entries?.map((e) => e.id)).toEqual([...shippedEntries().map((e) => e.id), 'new-one']);
     await removeEntry('new-one');
-    expect(await glossaryItem.getValue()).toBeNull();
+    expect((await loadGlossary()).entries).toBeNull();
   });
 
   test('saving under a new id replaces the old entry; taking another entry’s id is refused', async () => {
@@ -70,8 +69,8 @@ describe('glossary edits', () => {
   test('an edit made elsewhere (another tab) between two of ours is kept', async () => {
     await saveEntry(mine('a', '甲'));
     // Another options tab writes directly to storage.
-    const current = (await glossaryItem.getValue())!;
-    await glossaryItem.setValue({ ...current, entries: [...current.entries, mine('other-tab', '他')] });
+    const current = (await loadGlossary()).entries!;
+    await replaceGlossary([...current, mine('other-tab', '他')]);
     await saveEntry(mine('b', '乙'));
     expect((await readEntries()).map((e) => e.id)).toEqual(expect.arrayContaining(['a', 'other-tab', 'b']));
   });
@@ -83,7 +82,7 @@ describe('glossary edits', () => {
     expect((await readEntries()).some((e) => e.id === target.id)).toBe(false);
     await undoRemove(removed!);
     expect(await readEntries()).toEqual(shippedEntries());
-    expect(await glossaryItem.getValue()).toBeNull();
+    expect((await loadGlossary()).entries).toBeNull();
   });
 
   test('shipped entries edited or deleted are listed and restored one by one, in place', async () => {
@@ -100,18 +99,18 @@ describe('glossary edits', () => {
     await restoreShipped(a!.id);
     expect(shippedDifferences(await readEntries())).toEqual([]);
     await resetToShipped();
-    expect(await glossaryItem.getValue()).toBeNull();
+    expect((await loadGlossary()).entries).toBeNull();
   });
 
   test('a storage error (quota) rejects and leaves the stored glossary as it was', async () => {
     await saveEntry(mine('a', '甲'));
-    const before = await glossaryItem.getValue();
+    const before = await loadGlossary();
     const spy = vi
       .spyOn(fakeBrowser.storage.local, 'set')
       .mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
     await expect(saveEntry(mine('b', '乙'))).rejects.toThrow(/quota/i);
     spy.mockRestore();
-    expect(await glossaryItem.getValue()).toEqual(before);
+    expect(await loadGlossary()).toEqual(before);
     // The queue is not stuck after a failure.
     await saveEntry(mine('c', '丙'));
     expect((await readEntries()).map((e) => e.id)).toContain('c');
@@ -121,9 +120,13 @@ describe('glossary edits', () => {
     const seen: string[][] = [];
     const stop = watchEntries((entries) => seen.push(entries.slice(-1).map((e) => e.id)));
     await saveEntry(mine('a', '甲'));
+    await expect.poll(() => seen).toEqual([['a']]);
     await resetToShipped();
+    await expect.poll(() => seen).toEqual([['a'], [shippedEntries().at(-1)!.id]]);
     stop();
-    expect(seen).toEqual([['a'], [shippedEntries().at(-1)!.id]]);
+    await saveEntry(mine('b', '乙'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toHaveLength(2);
   });
 });
 

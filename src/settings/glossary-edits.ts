@@ -2,10 +2,11 @@
 // Every change is a function applied to the latest stored value (read-modify-write), serialised by a
 // Web Lock shared by all pages of the extension, so two options tabs never overwrite each other.
 // Storage errors (quota) reject the returned promise: callers show them.
+// How the glossary is stored (an entry per key, so an edit writes one entry): ./glossary-store.ts.
 import { defaultGlossary } from '@/src/glossary/default';
-import { GLOSSARY_FORMAT, GLOSSARY_VERSION, type Entry } from '@/src/glossary/schema';
+import type { Entry } from '@/src/glossary/schema';
 import { canonical } from '@/src/glossary/io';
-import { glossaryItem } from './glossary-store';
+import { loadGlossary, migrateGlossary, replaceGlossary, watchGlossaryRevision } from './glossary-store';
 import { loadSettings, settingsItem, settingsSchema, type Settings } from './settings';
 
 /** The glossary Tifa ships (data/glossary.json). */
@@ -15,14 +16,31 @@ export function shippedEntries(): Entry[] {
 
 /** The glossary in effect: the user's, or the shipped one while the user has changed nothing. */
 export async function readEntries(): Promise<Entry[]> {
-  const stored = await glossaryItem.getValue();
-  return stored ? stored.entries : shippedEntries();
+  const stored = await loadGlossary();
+  return stored.entries ?? shippedEntries();
 }
 
-/** Calls `listener` with the glossary in effect whenever any page changes it. */
+/**
+ * Calls `listener` with the glossary in effect whenever any page changes it. Only the latest read
+ * is delivered: a read started for an older revision that resolves late is dropped.
+ */
 export function watchEntries(listener: (entries: Entry[]) => void): () => void {
-  return glossaryItem.watch((value) => listener(value ? value.entries : shippedEntries()));
+  let latest = 0;
+  let stopped = false;
+  const stop = watchGlossaryRevision(() => {
+    const mine = ++latest;
+    readEntries().then(
+      (entries) => !stopped && mine === latest && listener(entries),
+      (error: unknown) => console.error('Tifa: glossary failed to load', error),
+    );
+  });
+  return () => {
+    stopped = true;
+    stop();
+  };
 }
+
+const GLOSSARY_LOCK = 'tifa:glossary';
 
 // Serialises writes inside this page; navigator.locks (when present) serialises across pages.
 let queue: Promise<unknown> = Promise.resolve();
@@ -44,13 +62,20 @@ function sameAsShipped(entries: readonly Entry[]): boolean {
  * shipped one is stored as null, so future shipped updates keep reaching a user who changed nothing.
  */
 export function updateEntries(change: (entries: Entry[]) => Entry[]): Promise<Entry[]> {
-  return exclusive('tifa:glossary', async () => {
+  return exclusive(GLOSSARY_LOCK, async () => {
     const next = change([...(await readEntries())]);
-    await glossaryItem.setValue(
-      sameAsShipped(next) ? null : { format: GLOSSARY_FORMAT, version: GLOSSARY_VERSION, entries: next },
-    );
+    await replaceGlossary(sameAsShipped(next) ? null : next);
     return next;
   });
+}
+
+/**
+ * Brings the stored glossary to the current storage layout (a version 1 single value is moved to
+ * one key per entry) and sweeps keys no index names. The background runs it on start; edits
+ * migrate on their first write anyway, and reads understand both layouts meanwhile.
+ */
+export function migrateGlossaryStorage(): Promise<boolean> {
+  return exclusive(GLOSSARY_LOCK, migrateGlossary);
 }
 
 /** Adds the entry, or replaces the stored entry with the same id (`previousId` when the id was edited). */

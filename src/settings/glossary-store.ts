@@ -1,7 +1,165 @@
-// The user's glossary in storage.local. `null` means "the shipped default, unedited".
-import type { Glossary } from '@/src/glossary/schema';
+// The user's glossary in storage.local: one key per entry plus a small index (the layout and why:
+// ./glossary-layout.ts). `entries: null` means "the shipped default, unedited".
+//
+// Writes (replaceGlossary, migrateGlossary) must be serialised by the caller: glossary-edits.ts runs
+// them under a Web Lock shared by every extension page and the background. Reads need no lock.
+// Entries handed out are frozen and shared between reads: they are values, never to be mutated.
+import type { Entry } from '@/src/glossary/schema';
+import {
+  ENTRY_KEY_PREFIX,
+  GLOSSARY_INDEX_KEY,
+  LEGACY_GLOSSARY_KEY,
+  LEGACY_GLOSSARY_META_KEY,
+  entryKey,
+  legacyEntries,
+  parseIndex,
+  planCommit,
+  type GlossaryIndex,
+} from './glossary-layout';
 
-export const glossaryItem = storage.defineItem<Glossary | null>('local:glossary', {
-  fallback: null,
-  version: 1,
-});
+export interface StoredGlossary {
+  /** The index's revision; 0 before anything was stored in this layout. */
+  rev: number;
+  /** The user's entries, or null for the shipped default. */
+  entries: Entry[] | null;
+}
+
+// Each get/set moves at most this many entries (~0.5 MB), so no single storage call (whose values
+// are copied on the main thread) blocks a page for long, even when a whole glossary is read or
+// imported.
+const BATCH = 500;
+
+// Slots are never rewritten, so a slot read once is valid for as long as an index names it (under
+// the same index id: slot numbers restart if storage is cleared).
+const slotCache = new Map<string, Entry>();
+let cacheId: string | undefined;
+
+interface Snapshot extends StoredGlossary {
+  index: GlossaryIndex | undefined;
+  /** A version 1 value is still stored. */
+  legacy: boolean;
+}
+
+const local = () => browser.storage.local;
+
+/** Empties the cache when it was filled under another index id. */
+function cacheFor(index: GlossaryIndex): void {
+  if (cacheId === index.id) return;
+  slotCache.clear();
+  cacheId = index.id;
+}
+
+function keep(slots: readonly string[]): void {
+  if (slotCache.size <= slots.length) return;
+  const named = new Set(slots);
+  for (const slot of slotCache.keys()) if (!named.has(slot)) slotCache.delete(slot);
+}
+
+/** Reads the slots not cached yet; false when one is gone (the index moved on meanwhile). */
+async function fetchSlots(slots: readonly string[]): Promise<boolean> {
+  const missing = slots.filter((s) => !slotCache.has(s));
+  const batches: string[][] = [];
+  for (let i = 0; i < missing.length; i += BATCH) batches.push(missing.slice(i, i + BATCH));
+  const results = await Promise.all(batches.map((keys) => local().get(keys.map(entryKey))));
+  let complete = true;
+  results.forEach((got, b) => {
+    for (const slot of batches[b]!) {
+      const entry = got[entryKey(slot)] as Entry | undefined | null;
+      if (entry && typeof entry === 'object') slotCache.set(slot, Object.freeze(entry));
+      else complete = false;
+    }
+  });
+  return complete;
+}
+
+async function read(): Promise<Snapshot> {
+  for (let attempt = 0; ; attempt++) {
+    // One get for both keys: a migration between two gets could otherwise hide both.
+    const got = await local().get([GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY]);
+    const index = parseIndex(got[GLOSSARY_INDEX_KEY]);
+    const legacy = got[LEGACY_GLOSSARY_KEY] !== undefined;
+    if (!index) return { rev: 0, entries: legacyEntries(got[LEGACY_GLOSSARY_KEY]), index, legacy };
+    if (index.shipped) return { rev: index.rev, entries: null, index, legacy };
+    cacheFor(index);
+    if (!(await fetchSlots(index.slots)) && attempt < 3) {
+      // A writer removed slots of the index read above after committing a newer one: read again.
+      const now = parseIndex((await local().get(GLOSSARY_INDEX_KEY))[GLOSSARY_INDEX_KEY]);
+      if (now?.rev !== index.rev) continue;
+      // Same index, slots gone: storage was damaged outside Tifa. Show what is left.
+      console.warn('Tifa: some glossary entries are missing from storage');
+    }
+    keep(index.slots);
+    const entries = index.slots.flatMap((slot) => slotCache.get(slot) ?? []);
+    return { rev: index.rev, entries, index, legacy };
+  }
+}
+
+/** The user's glossary as stored (or the version 1 value, until it is migrated). */
+export async function loadGlossary(): Promise<StoredGlossary> {
+  const { rev, entries } = await read();
+  return { rev, entries };
+}
+
+/**
+ * Stores `next` (null: back to the shipped default), writing only entries that are new or changed,
+ * then the index. Callers serialise (see the header). A failure (quota) rejects and leaves the
+ * previous glossary stored and readable; the slots it wrote are removed again.
+ */
+export async function replaceGlossary(next: readonly Entry[] | null): Promise<StoredGlossary> {
+  const current = await read();
+  const commit = planCommit(current.index, current.entries ?? [], next);
+  const written = Object.keys(commit.writes);
+  try {
+    for (let i = 0; i < written.length; i += BATCH) {
+      await local().set(Object.fromEntries(written.slice(i, i + BATCH).map((key) => [key, commit.writes[key]])));
+    }
+    await local().set({ [GLOSSARY_INDEX_KEY]: commit.index });
+  } catch (error) {
+    const after: Record<string, unknown> = await local().get(GLOSSARY_INDEX_KEY).catch(() => ({}));
+    const stored = parseIndex(after[GLOSSARY_INDEX_KEY]);
+    if (stored?.rev !== commit.index.rev) {
+      // Not committed: the new slots are named by no index, so they can go.
+      await local().remove(written).catch(() => undefined);
+      throw error;
+    }
+  }
+  cacheFor(commit.index);
+  for (const key of written) slotCache.set(key.slice(ENTRY_KEY_PREFIX.length), Object.freeze(commit.writes[key]!));
+  keep(commit.index.slots);
+  const garbage = current.legacy ? [...commit.orphans, LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY] : commit.orphans;
+  // Committed already: a failure here leaves only keys no index names, swept later.
+  if (garbage.length) await local().remove(garbage).catch(() => undefined);
+  return { rev: commit.index.rev, entries: next ? [...next] : null };
+}
+
+/**
+ * Moves a version 1 glossary (one `glossary` value) to this layout and removes it, and removes
+ * slots no index names (left by a write interrupted between committing and cleaning up). Returns
+ * true when it migrated. Callers serialise (see the header).
+ */
+export async function migrateGlossary(): Promise<boolean> {
+  const got = await local().get([GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY]);
+  const index = parseIndex(got[GLOSSARY_INDEX_KEY]);
+  if (!index) {
+    if (got[LEGACY_GLOSSARY_KEY] === undefined && got[LEGACY_GLOSSARY_META_KEY] === undefined) return false;
+    await replaceGlossary(legacyEntries(got[LEGACY_GLOSSARY_KEY]));
+    return true;
+  }
+  const named = new Set(index.slots.map(entryKey));
+  // getKeys (Chrome 130+, Firefox 143+) lists keys without copying 10 MB of values; without it, skip.
+  const keys = typeof local().getKeys === 'function' ? await local().getKeys() : [];
+  const garbage = keys.filter((k) => k.startsWith(ENTRY_KEY_PREFIX) && !named.has(k));
+  if (got[LEGACY_GLOSSARY_KEY] !== undefined) garbage.push(LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY);
+  if (garbage.length) await local().remove(garbage);
+  return false;
+}
+
+/** Calls `listener` with the new revision whenever any page commits a change; returns the unwatch function. */
+export function watchGlossaryRevision(listener: (rev: number) => void): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    const change = changes[GLOSSARY_INDEX_KEY];
+    if (area === 'local' && change) listener(parseIndex(change.newValue)?.rev ?? 0);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}

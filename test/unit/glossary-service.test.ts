@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compiledPatternsItem, getGlossary, glossaryGeneration, invalidateGlossary, watchGlossary } from '@/src/background/glossary-service';
 import { defaultGlossary } from '@/src/glossary/default';
 import { glossarySchema, type Glossary } from '@/src/glossary/schema';
-import { glossaryItem } from '@/src/settings/glossary-store';
+import { GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY } from '@/src/settings/glossary-layout';
+import { replaceGlossary } from '@/src/settings/glossary-store';
 
 const userGlossary: Glossary = glossarySchema.parse({
   format: 'tifa-glossary',
@@ -50,18 +51,18 @@ test('the compiled glossary is cached until the user glossary changes', async ()
   const first = await getGlossary();
   expect(await getGlossary()).toBe(first);
   const generation = glossaryGeneration();
-  await glossaryItem.setValue(userGlossary);
+  await replaceGlossary(userGlossary.entries);
   await expect.poll(() => glossaryGeneration()).toBeGreaterThan(generation);
   const mine = await getGlossary();
   expect(mine.entries.map((e) => e.id)).toEqual(['dian-xiao-er', 'off']);
   // Disabled entries stay in the glossary (the options page lists them) but are never matched.
   expect(mine.patterns).toEqual([{ text: '店小二', id: 'dian-xiao-er', ambiguous: false }]);
-  await glossaryItem.setValue(null);
+  await replaceGlossary(null);
   await expect.poll(async () => (await getGlossary()).entries.length).toBe(defaultGlossary().entries.length);
 });
 
 test('a restarted worker reuses the patterns compiled for the same glossary, and only for it', async () => {
-  await glossaryItem.setValue(userGlossary);
+  await replaceGlossary(userGlossary.entries);
   await getGlossary();
   const stored = await compiledPatternsItem.getValue();
   expect(stored?.patterns).toEqual([{ text: '店小二', id: 'dian-xiao-er', ambiguous: false }]);
@@ -72,6 +73,17 @@ test('a restarted worker reuses the patterns compiled for the same glossary, and
   // An edited glossary has another key, so the stored patterns are not used.
   const edited = structuredClone(userGlossary);
   edited.entries[0]!.variants = ['店小二式'];
-  await glossaryItem.setValue(edited);
+  await replaceGlossary(edited.entries);
   await expect.poll(async () => (await getGlossary()).patterns.map((p) => p.text)).toEqual(['店小二', '店小二式']);
+});
+
+test('a glossary stored by version 1 (one value) is served, and moved to the new layout on start', async () => {
+  unwatch();
+  await fakeBrowser.storage.local.set({ [LEGACY_GLOSSARY_KEY]: userGlossary });
+  invalidateGlossary();
+  unwatch = watchGlossary();
+  expect((await getGlossary()).entries.map((e) => e.id)).toEqual(['dian-xiao-er', 'off']);
+  const stored = await fakeBrowser.storage.local.get(null);
+  expect(stored[LEGACY_GLOSSARY_KEY]).toBeUndefined();
+  expect(stored[GLOSSARY_INDEX_KEY]).toMatchObject({ rev: 1, shipped: false });
 });
