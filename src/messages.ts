@@ -39,8 +39,6 @@ export interface Protocol {
   'tifa:open-options': { request: { entryId?: string }; response: void };
   /** content → background: inject the tooltip UI (entrypoints/tooltip-ui.ts) into the sending frame; false if it could not. */
   'tifa:load-tooltip': { request: {}; response: boolean };
-  /** background → content (the frame of a context-menu click): the selected text and its sentence. */
-  'tifa:selection-context': { request: {}; response: { text: string; before: string; after: string } | null };
 }
 
 export type RequestType = keyof Protocol;
@@ -65,7 +63,6 @@ const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean 
   'tifa:reveal': (m) => isString(m.id),
   'tifa:report-changed': (m) => isInt(m.count) && typeof m.enabled === 'boolean',
   'tifa:open-options': (m) => m.entryId === undefined || isString(m.entryId),
-  'tifa:selection-context': () => true,
   'tifa:load-tooltip': () => true,
 };
 

@@ -1,8 +1,7 @@
 // "Add to Tifa glossary" on selected text: opens the options page with a draft entry prefilled with
 // the term, its pinyin, the sentence around it (asked from the frame it was selected in) and the page.
 import { pinyin } from 'pinyin-pro';
-import { sendToTab } from '@/src/messages';
-import { sentenceOf } from '@/src/page/selection-context';
+import { MAX_SENTENCE, selectionContext, sentenceOf, type SelectionContext } from '@/src/page/selection-context';
 
 export const MENU_ID = 'tifa-add-selection';
 
@@ -44,13 +43,7 @@ type ClickInfo = { menuItemId: string | number; selectionText?: string; frameId?
 export async function onMenuClick(info: ClickInfo, tab: { id?: number; index?: number; url?: string } | undefined): Promise<void> {
   if (info.menuItemId !== MENU_ID) return;
   const selected = info.selectionText ?? '';
-  // The page knows the sentence; pages without our content script (PDFs, browser pages) do not answer.
-  const context =
-    tab?.id === undefined
-      ? null
-      : await Promise.resolve(tab.id)
-          .then((id) => sendToTab(id, { type: 'tifa:selection-context' }, info.frameId ?? 0))
-          .catch(() => null);
+  const context = tab?.id === undefined ? null : await selectionIn(tab.id, info.frameId ?? 0);
   const term = context?.text.trim() ? context.text : selected;
   const draft = buildDraft(term, context ? sentenceOf(context) : undefined, info.pageUrl ?? tab?.url);
   if (!draft.term) return;
@@ -59,6 +52,23 @@ export async function onMenuClick(info: ClickInfo, tab: { id?: number; index?: n
     ...(tab?.index === undefined ? {} : { index: tab.index + 1 }),
     ...(tab?.id === undefined ? {} : { openerTabId: tab.id }),
   });
+}
+
+/**
+ * The selection and its surroundings, read in the frame itself. Pages no extension may script (PDFs,
+ * browser pages, stores) have none to give: the selection text stands in.
+ */
+async function selectionIn(tabId: number, frameId: number): Promise<SelectionContext | null> {
+  try {
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] },
+      func: selectionContext,
+      args: [MAX_SENTENCE],
+    });
+    return (injection?.result as SelectionContext | null | undefined) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export function startContextMenu(): void {

@@ -1,6 +1,6 @@
 // The sentence around the user's selection, for "Add to Tifa glossary" (context menu, issue 7): the
-// background asks the frame the menu was opened in for the selection and its surroundings
-// (selectionContext, content script) and cuts the sentence for the draft's source (sentenceOf).
+// background runs selectionContext in the frame the menu was opened in (scripting.executeScript, so
+// it costs the content script nothing) and cuts the sentence for the draft's source (sentenceOf).
 // Reads the selection only; changes nothing on the page.
 
 /** Longest source sentence we pass on; a "sentence" longer than this is a block without punctuation. */
@@ -41,8 +41,6 @@ export function sentenceAround(text: string, start: number, end: number): string
   return text.slice(from, to).replace(/\s+/g, ' ').trim();
 }
 
-const BLOCKS = 'p, li, dd, dt, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6, pre, article, section, div, body';
-
 /** The selection and what its block holds around it, for the background to cut the sentence from. */
 export interface SelectionContext {
   text: string;
@@ -52,26 +50,28 @@ export interface SelectionContext {
 }
 
 /**
- * The selection in this frame with its surroundings, or undefined with nothing selected. The sentence
- * itself is cut in the background (sentenceAround), which keeps that code out of the content script.
+ * The selection in this frame with its surroundings (at most `max` characters each side), or null with
+ * nothing selected. executeScript sends the page only this function's source: everything it uses is
+ * defined inside it or passed in.
  */
-export function selectionContext(): SelectionContext | undefined {
+export function selectionContext(max: number): SelectionContext | null {
   const selection = document.getSelection();
-  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
   const text = range.toString();
   const start = range.startContainer;
-  const block = (start instanceof Element ? start : start.parentElement)?.closest(BLOCKS);
+  const blocks = 'p, li, dd, dt, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6, pre, article, section, div, body';
+  const block = (start instanceof Element ? start : start.parentElement)?.closest(blocks);
   // Without one block around the whole selection, the selection is all the context there is.
   if (!block || !block.contains(range.endContainer)) return { text, before: '', after: '' };
   // Range.toString on both sides, so the pieces join up exactly with the selection's own text.
   const side = block.ownerDocument.createRange();
   side.selectNodeContents(block);
   side.setEnd(range.startContainer, range.startOffset);
-  const before = side.toString().slice(-MAX_SENTENCE);
+  const before = side.toString().slice(-max);
   side.selectNodeContents(block);
   side.setStart(range.endContainer, range.endOffset);
-  const after = side.toString().slice(0, MAX_SENTENCE);
+  const after = side.toString().slice(0, max);
   return { text, before, after };
 }
 

@@ -5,7 +5,6 @@ import { startLazyTooltip } from '@/src/tooltip/lazy';
 import { loadTooltipUi } from '@/src/tooltip/ui-hook';
 import { startSession, type PageSession } from './session';
 import { watchSiteActive } from '@/src/settings/site-watch';
-import { selectionContext } from './selection-context';
 
 export type { PageSession };
 
@@ -36,11 +35,6 @@ export function startContent(): PageSession {
 
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const request = parseRequest(message);
-    // The context menu asks the frame the text was selected in (sent to that frame only).
-    if (request?.type === 'tifa:selection-context') {
-      sendResponse(selectionContext() ?? null);
-      return undefined;
-    }
     if (request?.type !== 'tifa:page-report') return undefined;
     // Only the top frame answers (it adds up same-origin frames), so the popup gets one report per tab.
     if (window !== window.top) return undefined;

@@ -7,7 +7,7 @@ import { parseRequest } from '@/src/messages';
 import { hitTest, shadowRootsOf } from '@/src/page/hit-test';
 import type { PageMatch } from '@/src/page/types';
 import type { StartTooltip, TooltipController, TooltipOptions } from './tooltip';
-import { sameMatch, stepDirection } from './trigger';
+import { stepDirection } from './trigger';
 
 /**
  * Starts watching for the first tooltip; `load` fetches the tooltip UI. Loading starts as soon as the
@@ -64,7 +64,8 @@ export function startLazyTooltip(options: TooltipOptions, load: () => Promise<St
       resting = undefined;
       return;
     }
-    if (resting && sameMatch(resting.match, hit.match)) return;
+    // The same object while the page is not rescanned; a rescan at worst restarts the hover delay.
+    if (resting?.match === hit.match) return;
     resting = { match: hit.match, since: performance.now() };
     void ensureLoaded();
   }
@@ -88,17 +89,16 @@ export function startLazyTooltip(options: TooltipOptions, load: () => Promise<St
     return true; // answered once the UI is in
   };
 
-  win.addEventListener('mousemove', onPointerMove, { capture: true, passive: true });
-  win.addEventListener('keydown', onKeyDown, { capture: false });
+  const listening = new AbortController();
+  win.addEventListener('mousemove', onPointerMove, { capture: true, passive: true, signal: listening.signal });
+  win.addEventListener('keydown', onKeyDown, { signal: listening.signal });
   browser.runtime.onMessage.addListener(onMessage);
 
   /** The loaded tooltip listens for itself from here on. */
   function detach(): void {
     unsubscribe();
-    if (frame) win.cancelAnimationFrame(frame);
-    frame = 0;
-    win.removeEventListener('mousemove', onPointerMove, { capture: true });
-    win.removeEventListener('keydown', onKeyDown, { capture: false });
+    win.cancelAnimationFrame(frame);
+    listening.abort();
     browser.runtime.onMessage.removeListener(onMessage);
   }
 

@@ -12,7 +12,7 @@ import { createHost, HEADING_ID, type TooltipHost } from './host';
 import { placeTooltip } from './position';
 import { announcement, renderEntry } from './render';
 import { looksDark } from './theme';
-import { sameMatch, stepDirection } from './trigger';
+import { stepDirection } from './trigger';
 
 export type TooltipSettings = Pick<Settings, 'language' | 'hoverDelayMs'>;
 
@@ -326,6 +326,18 @@ export function startTooltip(options: TooltipOptions): TooltipController {
     step,
     reveal: onReveal,
   };
+}
+
+/** Two matches are the same occurrence when they cover the same text, even if rescanning made new objects. */
+export function sameMatch(a: PageMatch, b: PageMatch): boolean {
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.range.startContainer === b.range.startContainer &&
+      a.range.startOffset === b.range.startOffset &&
+      a.range.endContainer === b.range.endContainer &&
+      a.range.endOffset === b.range.endOffset)
+  );
 }
 
 function firstRect(range: AbstractRange): DOMRect | undefined {

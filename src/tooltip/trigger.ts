@@ -1,19 +1,5 @@
-// What opens a tooltip, shared by the full tooltip (tooltip.ts, loaded on demand) and the small gate
-// that stays in the content script (lazy.ts): both must agree on which keys step and which match is
-// the same one.
-import type { PageMatch } from '@/src/page/types';
-
-/** Two matches are the same occurrence when they cover the same text, even if rescanning made new objects. */
-export function sameMatch(a: PageMatch, b: PageMatch): boolean {
-  return (
-    a === b ||
-    (a.id === b.id &&
-      a.range.startContainer === b.range.startContainer &&
-      a.range.startOffset === b.range.startOffset &&
-      a.range.endContainer === b.range.endContainer &&
-      a.range.endOffset === b.range.endOffset)
-  );
-}
+// The stepping shortcut, shared by the full tooltip (tooltip.ts, loaded on demand) and the small gate
+// that stays in the content script (lazy.ts): both must take the same key presses.
 
 /**
  * The stepping shortcut a key press asks for: 1 for Alt+Shift+. (next term), -1 for Alt+Shift+,

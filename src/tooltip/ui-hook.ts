@@ -26,11 +26,12 @@ export function loadTooltipUi(): Promise<StartTooltip> {
       resolve(start);
     };
     // executeScript resolves after the script ran, so by the answer the hook has been called.
-    sendRequest({ type: 'tifa:load-tooltip' }).then(
-      (injected) => {
-        if (globals[TOOLTIP_UI_HOOK]) reject(new Error(injected ? 'tooltip UI did not register' : 'tooltip UI not injected'));
-      },
-      reject,
-    );
+    const failed = (error: unknown) => {
+      delete globals[TOOLTIP_UI_HOOK];
+      reject(error);
+    };
+    sendRequest({ type: 'tifa:load-tooltip' }).then(() => {
+      if (globals[TOOLTIP_UI_HOOK]) failed(new Error('tooltip UI not injected'));
+    }, failed);
   });
 }
