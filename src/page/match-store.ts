@@ -73,8 +73,9 @@ export class MatchStore implements MatchIndex {
     this.#ordered = null;
   }
 
-  clear(): void {
-    const matches = [...this.#all];
+  /** Drops every match; `each` false skips onRemove (the caller unpaints them all at once). */
+  clear(each = true): void {
+    const matches = each && this.onRemove ? [...this.#all] : [];
     this.#byNode.clear();
     this.#spanning.clear();
     this.#all.clear();

@@ -41,6 +41,18 @@ interface Candidate {
   stale: boolean;
 }
 
+/** The index of the node holding offset `offset` of a run: the last i with starts[i] <= offset. */
+function nodeAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 /** Yields to the page between slices: scheduler.yield where there is one, else a macrotask. */
 const yieldToPage = (): Promise<void> => {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -140,7 +152,7 @@ export class Scanner {
     this.#tracker.disconnect();
     this.#queue.length = 0;
     this.#discardCandidates();
-    this.store.clear();
+    this.#clearMatches();
     this.#notify(true);
     for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
@@ -162,10 +174,18 @@ export class Scanner {
   #rescanAll(): void {
     this.#queue.length = 0;
     this.#discardCandidates();
-    this.store.clear();
+    this.#clearMatches();
     this.#enqueue(this.#doc, true);
     this.#timing = { startedAt: performance.now(), workMs: 0, wallMs: 0, longestSliceMs: 0, runs: 0, matches: 0 };
     void this.#pump(false);
+  }
+
+  /** Drops every match and its paint: in one call per highlight where the painter can. */
+  #clearMatches(): void {
+    const painter = this.#painter;
+    if (!painter.unpaintAll) return this.store.clear();
+    this.store.clear(false);
+    painter.unpaintAll();
   }
 
   #enqueue(root: ScanRoot, inOrder: boolean): void {
@@ -301,28 +321,17 @@ export class Scanner {
     const found = matcher.scan(text);
     const count = found.length;
     if (count === 0) return 0;
-    // The node holding each match's start and end; matches come in order, so both only move forward.
-    const firstNode = new Int32Array(count);
-    const lastNode = new Int32Array(count);
-    let first = 0;
-    for (let k = 0; k < count; k++) {
-      const m = found[k] as Match;
-      while (first + 1 < nodes.length && (starts[first + 1] as number) <= m.start) first++;
-      let last = first;
-      while (last + 1 < nodes.length && (starts[last + 1] as number) < m.end) last++;
-      firstNode[k] = first;
-      lastNode[k] = last;
-    }
+    const last = nodes.length - 1;
     // The wrapping fallback splits text nodes: it paints from the end so earlier offsets stay valid.
     const reverse = this.#painter.mutatesDom;
     let painted = 0;
     for (let i = 0; i < count; i++) {
-      const k = reverse ? count - 1 - i : i;
-      const m = found[k] as Match;
+      const m = found[reverse ? count - 1 - i : i] as Match;
       const pattern = this.#patterns[m.patternIndex];
       if (!pattern) continue;
-      const f = firstNode[k] as number;
-      const l = lastNode[k] as number;
+      // The nodes holding the match's first and last code unit (most runs are a single node).
+      const f = last === 0 ? 0 : nodeAt(starts, m.start);
+      const l = last === 0 ? 0 : nodeAt(starts, m.end - 1);
       const placement: Placement = {
         nodes: f === l ? [nodes[f] as Text] : nodes.slice(f, l + 1),
         startOffset: m.start - (starts[f] as number),

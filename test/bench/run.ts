@@ -7,11 +7,11 @@ import zlib from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import type { Entry } from '@/src/glossary/schema';
-import { CATEGORIES } from '@/src/glossary/schema';
 import { defaultGlossary } from '@/src/glossary/default';
 import { compilePatterns } from '@/src/glossary/normalise';
 import type { Pattern } from '@/src/messages';
-import { generateGlossaryTerms, generateNewsText } from './generate';
+import { newsPage } from './page';
+import { syntheticGlossary } from './synthetic';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT_DIR = path.resolve(ROOT, process.env.TIFA_OUT_DIR ?? '.output');
@@ -26,23 +26,6 @@ const ms = (value: number): string => (value >= 10_000 ? `${(value / 1000).toFix
 
 // ---------------------------------------------------------------- inputs
 
-/** About 1 MB of generated Chinese news as an article page: paragraphs, headings, links inside sentences. */
-function newsPage(): { html: string; paragraphs: number } {
-  const paragraphs = generateNewsText(1_000_000, 1).split('\n').filter((p) => p.length > 0);
-  const body = paragraphs
-    .map((p, i) => {
-      const heading = i % 40 === 0 ? `<h2>第${i / 40 + 1}部分</h2>\n` : '';
-      // Every fifth paragraph starts with a link, as news pages link names and earlier stories.
-      const text = i % 5 === 0 && p.length > 12 ? `<a href="#p${i}">${p.slice(0, 6)}</a>${p.slice(6)}` : p;
-      return `${heading}<p>${text}</p>`;
-    })
-    .join('\n');
-  return {
-    html: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title></head><body><article>${body}</article></body></html>`,
-    paragraphs: paragraphs.length,
-  };
-}
-
 interface Glossary {
   label: string;
   entries: Entry[];
@@ -54,26 +37,8 @@ function defaultInputs(): Glossary {
   return { label: `default glossary (${entries.length} entries)`, entries, patterns: compilePatterns(entries) };
 }
 
-/** 5,000 synthetic entries shaped like real terms (numbered slogans, compounds), most absent from the page. */
 function syntheticInputs(count = 5000): Glossary {
-  const terms = generateGlossaryTerms(count);
-  const entries = terms.map(
-    (term, i): Entry => ({
-      id: `synthetic-${i}`,
-      term,
-      variants: [],
-      pinyin: 'ti fa',
-      english: ['synthetic'],
-      category: CATEGORIES[i % CATEGORIES.length] ?? 'concept',
-      summary: { zh: term, en: 'synthetic' },
-      explanation: { zh: term, en: 'synthetic' },
-      components: [],
-      related: [],
-      ambiguous: false,
-      enabled: true,
-    }),
-  );
-  return { label: `synthetic glossary (${count.toLocaleString('en')} entries)`, entries, patterns: entries.map((e) => ({ text: e.term, id: e.id, ambiguous: false })) };
+  return { label: `synthetic glossary (${count.toLocaleString('en')} entries)`, ...syntheticGlossary(count) };
 }
 
 async function benchBundle(): Promise<string> {
