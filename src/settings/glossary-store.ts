@@ -60,15 +60,15 @@ async function fetchSlots(slots: readonly string[]): Promise<boolean> {
   const missing = slots.filter((s) => !slotCache.has(s));
   const batches: string[][] = [];
   for (let i = 0; i < missing.length; i += BATCH) batches.push(missing.slice(i, i + BATCH));
-  const results = await Promise.all(batches.map((keys) => local().get(keys.map(entryKey))));
   let complete = true;
-  results.forEach((got, b) => {
-    for (const slot of batches[b]!) {
+  for (const batch of batches) {
+    const got = await local().get(batch.map(entryKey));
+    for (const slot of batch) {
       const entry = got[entryKey(slot)] as Entry | undefined | null;
       if (entry && typeof entry === 'object') slotCache.set(slot, Object.freeze(entry));
       else complete = false;
     }
-  });
+  }
   return complete;
 }
 
