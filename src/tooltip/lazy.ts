@@ -7,7 +7,6 @@ import { parseRequest } from '@/src/messages';
 import { hitTest, shadowRootsOf } from '@/src/page/hit-test';
 import type { PageMatch } from '@/src/page/types';
 import type { StartTooltip, TooltipController, TooltipOptions } from './tooltip';
-import { stepDirection } from './trigger';
 
 /**
  * Starts watching for the first tooltip; `load` fetches the tooltip UI. Loading starts as soon as the
@@ -71,11 +70,11 @@ export function startLazyTooltip(options: TooltipOptions, load: () => Promise<St
   }
 
   function onKeyDown(event: KeyboardEvent): void {
-    const direction = stepDirection(event, doc);
-    if (!direction || !matches.list().some((m) => glossary.entry(m.id))) return;
-    // Taken now, as the loaded tooltip takes it: the step itself follows once the UI is in.
-    event.preventDefault();
-    void ensureLoaded().then((tooltip) => tooltip?.step(direction));
+    // A likely stepping key (Alt+Shift+. or ,) on a page with terms: the loaded tooltip decides on it
+    // (modifiers, a focused field). Only this first press is not preventDefault-ed, which changes
+    // nothing outside fields, where these keys do nothing by default.
+    if (!event.altKey || !event.shiftKey || !/^(Period|Comma)$/.test(event.code) || matches.list().length === 0) return;
+    void ensureLoaded().then((tooltip) => tooltip?.keyDown(event));
   }
 
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {

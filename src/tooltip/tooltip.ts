@@ -12,7 +12,6 @@ import { createHost, HEADING_ID, type TooltipHost } from './host';
 import { placeTooltip } from './position';
 import { announcement, renderEntry } from './render';
 import { looksDark } from './theme';
-import { stepDirection } from './trigger';
 
 export type TooltipSettings = Pick<Settings, 'language' | 'hoverDelayMs'>;
 
@@ -38,8 +37,8 @@ export interface TooltipController {
    * was loaded): the tooltip opens once the rest of the hover delay has passed.
    */
   hoverAt(x: number, y: number, restedMs: number): void;
-  /** Opens the next (1) or previous (-1) term, as the keyboard shortcut does; false when there is none. */
-  step(direction: 1 | -1): boolean;
+  /** A key press the tooltip did not see (it came before the module was loaded): the stepping keys. */
+  keyDown(event: KeyboardEvent): void;
   /** Scrolls to the next occurrence of an entry and opens it, as `tifa:reveal` does; false when none. */
   reveal(id: string): boolean;
 }
@@ -323,7 +322,7 @@ export function startTooltip(options: TooltipOptions): TooltipController {
       pointer = { x, y, overTooltip: false };
       checkPointer(restedMs);
     },
-    step,
+    keyDown: onKeyDown,
     reveal: onReveal,
   };
 }
@@ -362,4 +361,28 @@ function firstInView(list: readonly PageMatch[], direction: 1 | -1, viewportHeig
     if (top !== undefined && top < viewportHeight) return i;
   }
   return list.length - 1;
+}
+
+/**
+ * The stepping shortcut a key press asks for: 1 for Alt+Shift+. (next term), -1 for Alt+Shift+,
+ * (previous), 0 for anything else, a press the page already handled, or one typed into a field.
+ */
+export function stepDirection(event: KeyboardEvent, doc: Document): 1 | -1 | 0 {
+  if (event.defaultPrevented || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return 0;
+  // Physical keys: Shift and Alt change the characters these keys produce on every layout.
+  const direction = event.code === 'Period' ? 1 : event.code === 'Comma' ? -1 : 0;
+  return direction && !focusIsEditable(doc) ? direction : 0;
+}
+
+/** Keys typed into a field belong to the field: the focused element, looking through shadow roots. */
+export function focusIsEditable(doc: Document): boolean {
+  let active: Element | null = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  if (!active) return false;
+  if (active instanceof HTMLElement && active.isContentEditable) return true;
+  if (active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement) return true;
+  if (active instanceof HTMLInputElement) {
+    return !['button', 'checkbox', 'color', 'file', 'hidden', 'image', 'radio', 'range', 'reset', 'submit'].includes(active.type);
+  }
+  return false;
 }

@@ -19,19 +19,10 @@ export function registerTooltipUi(start: StartTooltip): void {
  * No network request and no web-accessible resource: the script comes from the extension package.
  */
 export function loadTooltipUi(): Promise<StartTooltip> {
-  const globals = globalThis as unknown as Globals;
   return new Promise<StartTooltip>((resolve, reject) => {
-    globals[TOOLTIP_UI_HOOK] = (start) => {
-      delete globals[TOOLTIP_UI_HOOK];
-      resolve(start);
-    };
-    // executeScript resolves after the script ran, so by the answer the hook has been called.
-    const failed = (error: unknown) => {
-      delete globals[TOOLTIP_UI_HOOK];
-      reject(error);
-    };
-    sendRequest({ type: 'tifa:load-tooltip' }).then(() => {
-      if (globals[TOOLTIP_UI_HOOK]) failed(new Error('tooltip UI not injected'));
-    }, failed);
+    (globalThis as unknown as Globals)[TOOLTIP_UI_HOOK] = resolve;
+    // executeScript resolves after the script ran, so by the answer the hook has been called and
+    // this rejection changes nothing; without it the script never ran.
+    sendRequest({ type: 'tifa:load-tooltip' }).then(() => reject(new Error('tooltip UI not injected')), reject);
   });
 }
