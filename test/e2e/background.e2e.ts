@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { EXTENSION_DIR, ROOT, launchWithExtension, type ExtensionBrowser } from './harness';
+import { setUserGlossary } from './glossary-storage';
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -85,11 +86,11 @@ test('get-glossary follows the user’s glossary in storage, and the default aga
       },
     ],
   };
-  await browser.serviceWorker.evaluate((g) => chrome.storage.local.set({ glossary: g }), mine);
+  await setUserGlossary(browser.serviceWorker, mine);
   await expect
     .poll(async () => (await send<GlossaryResponse>({ type: 'tifa:get-glossary' })).patterns.map((p) => p.text))
     .toEqual(['店小二']);
-  await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('glossary'));
+  await setUserGlossary(browser.serviceWorker, null);
   await expect
     .poll(async () => (await send<GlossaryResponse>({ type: 'tifa:get-glossary' })).patterns.map((p) => p.text))
     .toContain('两个维护');

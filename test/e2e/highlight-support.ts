@@ -5,6 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import type { Frame, Page } from 'playwright-core';
 import type { EntryInput } from '../../src/glossary/schema';
+import { setUserGlossary as setStoredGlossary } from './glossary-storage';
 import type { ExtensionBrowser } from './harness';
 import { FIXTURES_DIR } from './server';
 
@@ -48,11 +49,8 @@ export const TEST_ENTRIES: EntryInput[] = [
 export const TEST_GLOSSARY = { format: 'tifa-glossary', version: 1, entries: TEST_ENTRIES };
 
 /** Installs `glossary` as the user's glossary (null: back to the shipped default). */
-export async function setUserGlossary(browser: ExtensionBrowser, glossary: object | null): Promise<void> {
-  await browser.serviceWorker.evaluate(
-    (g) => (g === null ? chrome.storage.local.remove('glossary') : chrome.storage.local.set({ glossary: g })),
-    glossary,
-  );
+export async function setUserGlossary(browser: ExtensionBrowser, glossary: { entries: readonly unknown[] } | null): Promise<void> {
+  await setStoredGlossary(browser.serviceWorker, glossary);
 }
 
 export async function setUserSettings(browser: ExtensionBrowser, settings: object): Promise<void> {

@@ -8,10 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension, ROOT, screenshot as save, waitFor, type ExtensionBrowser } from './harness';
 import { startFixtureServer, type FixtureServer } from './server';
+import { setUserGlossary } from './glossary-storage';
 import { explains, hover, paintedTerms, readTooltip, termBox, type TooltipState } from './tooltip-helpers';
 
-// The parts of the `chrome` API used inside the service worker.
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -210,11 +209,7 @@ test('an entry with markup in its fields, added through storage, shows the marku
     ambiguous: false,
     enabled: true,
   };
-  // WXT's storage item 'local:glossary' is the key "glossary" in chrome.storage.local.
-  await browser.serviceWorker.evaluate(
-    (glossary) => chrome.storage.local.set({ glossary }),
-    { format: 'tifa-glossary', version: 1, entries: [...shipped.entries, entry] },
-  );
+  await setUserGlossary(browser.serviceWorker, { entries: [...shipped.entries, entry] });
   const page = await openPainted('tooltip/xss.html', '测试提法');
   await hover(page, await termBox(page, '测试提法'));
   const tip = await opened(page);

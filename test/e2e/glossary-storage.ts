@@ -1,0 +1,50 @@
+// The user's glossary as e2e tests set and read it, in the extension's own storage layout
+// (src/settings/glossary-layout.ts: one key per entry plus an index). Writing the key `glossary`
+// directly, as tests did before layout 2, no longer changes the glossary once an index exists.
+// Writes commit like the extension does (entries, then the index, then the old slots go), so the
+// background and content scripts see one change, by the index.
+import { ENTRY_KEY_PREFIX, GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY, planCommit } from '../../src/settings/glossary-layout';
+import type { Worker } from 'playwright-core';
+import type { Entry } from '../../src/glossary/schema';
+
+declare const chrome: {
+  storage: {
+    local: {
+      get(keys: string | string[]): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+      remove(keys: string[]): Promise<void>;
+    };
+  };
+};
+
+/** Installs `glossary` (its entries) as the user's glossary; null: back to the shipped default. */
+export async function setUserGlossary(worker: Worker, glossary: { entries: readonly unknown[] } | null): Promise<void> {
+  const index = await worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], GLOSSARY_INDEX_KEY);
+  // Every entry goes to a fresh slot (no previous entries given): simple, and always correct.
+  const commit = planCommit(index as Parameters<typeof planCommit>[0], [], glossary ? (glossary.entries as Entry[]) : null);
+  await worker.evaluate(
+    async ({ commit, key, legacy }) => {
+      const keys = Object.keys(commit.writes);
+      for (let i = 0; i < keys.length; i += 500) {
+        await chrome.storage.local.set(Object.fromEntries(keys.slice(i, i + 500).map((k) => [k, commit.writes[k]])));
+      }
+      await chrome.storage.local.set({ [key]: commit.index });
+      await chrome.storage.local.remove([...commit.orphans, ...legacy]);
+    },
+    { commit, key: GLOSSARY_INDEX_KEY, legacy: [LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY] },
+  );
+}
+
+/** The user's stored glossary (null while it is the shipped one), read by its index. */
+export async function storedUserGlossary<E = Entry>(worker: Worker): Promise<{ entries: E[] } | null> {
+  return (await worker.evaluate(
+    async ({ key, prefix }) => {
+      const index = (await chrome.storage.local.get(key))[key] as { shipped: boolean; slots: string[] } | undefined;
+      if (!index || index.shipped) return null;
+      const keys = index.slots.map((s) => prefix + s);
+      const got = await chrome.storage.local.get(keys);
+      return { entries: keys.map((k) => got[k]) };
+    },
+    { key: GLOSSARY_INDEX_KEY, prefix: ENTRY_KEY_PREFIX },
+  )) as { entries: E[] } | null;
+}
