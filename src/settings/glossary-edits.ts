@@ -64,8 +64,9 @@ function sameAsShipped(entries: readonly Entry[]): boolean {
 export function updateEntries(change: (entries: Entry[]) => Entry[]): Promise<Entry[]> {
   return exclusive(GLOSSARY_LOCK, async () => {
     const next = change([...(await readEntries())]);
-    await replaceGlossary(sameAsShipped(next) ? null : next);
-    return next;
+    // The stored array itself (frozen) when there is one: a page then hears of its own save with
+    // the very array it already shows.
+    return (await replaceGlossary(sameAsShipped(next) ? null : next)).entries ?? next;
   });
 }
 

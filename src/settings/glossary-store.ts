@@ -3,7 +3,9 @@
 //
 // Writes (replaceGlossary, migrateGlossary) must be serialised by the caller: glossary-edits.ts runs
 // them under a Web Lock shared by every extension page and the background. Reads need no lock.
-// Entries handed out are frozen and shared between reads: they are values, never to be mutated.
+// Entries handed out, and the array of them, are frozen and shared between reads of the same
+// revision: they are values, never to be mutated. Reading a revision again (a page hearing of its
+// own save) gives the very same array, so a UI keyed on it does no work twice.
 import type { Entry } from '@/src/glossary/schema';
 import {
   ENTRY_KEY_PREFIX,
@@ -33,6 +35,8 @@ const BATCH = 500;
 // the same index id: slot numbers restart if storage is cleared).
 const slotCache = new Map<string, Entry>();
 let cacheId: string | undefined;
+/** The entries of the revision read or written last (under index id `id`). */
+let last: { id: string; rev: number; entries: Entry[] } | undefined;
 
 interface Snapshot extends StoredGlossary {
   index: GlossaryIndex | undefined;
@@ -80,6 +84,7 @@ async function read(): Promise<Snapshot> {
     const legacy = got[LEGACY_GLOSSARY_KEY] !== undefined;
     if (!index) return { rev: 0, entries: legacyEntries(got[LEGACY_GLOSSARY_KEY]), index, legacy };
     if (index.shipped) return { rev: index.rev, entries: null, index, legacy };
+    if (last && last.id === index.id && last.rev === index.rev) return { rev: index.rev, entries: last.entries, index, legacy };
     cacheFor(index);
     if (!(await fetchSlots(index.slots)) && attempt < 3) {
       // A writer removed slots of the index read above after committing a newer one: read again.
@@ -89,7 +94,8 @@ async function read(): Promise<Snapshot> {
       console.warn('Tifa: some glossary entries are missing from storage');
     }
     keep(index.slots);
-    const entries = index.slots.flatMap((slot) => slotCache.get(slot) ?? []);
+    const entries = Object.freeze(index.slots.flatMap((slot) => slotCache.get(slot) ?? [])) as Entry[];
+    last = { id: index.id, rev: index.rev, entries };
     return { rev: index.rev, entries, index, legacy };
   }
 }
@@ -102,7 +108,8 @@ export async function loadGlossary(): Promise<StoredGlossary> {
 
 /**
  * Stores `next` (null: back to the shipped default), writing only entries that are new or changed,
- * then the index. Callers serialise (see the header). A failure (quota) rejects and leaves the
+ * then the index; `next` is frozen and becomes what reads of this revision return. Callers
+ * serialise (see the header). A failure (quota) rejects and leaves the
  * previous glossary stored and readable; the slots it wrote are removed again.
  */
 export async function replaceGlossary(next: readonly Entry[] | null): Promise<StoredGlossary> {
@@ -126,10 +133,12 @@ export async function replaceGlossary(next: readonly Entry[] | null): Promise<St
   cacheFor(commit.index);
   for (const key of written) slotCache.set(key.slice(ENTRY_KEY_PREFIX.length), Object.freeze(commit.writes[key]!));
   keep(commit.index.slots);
+  const entries = next ? (Object.freeze(next) as Entry[]) : null;
+  if (entries) last = { id: commit.index.id, rev: commit.index.rev, entries };
   const garbage = current.legacy ? [...commit.orphans, LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY] : commit.orphans;
   // Committed already: a failure here leaves only keys no index names, swept later.
   if (garbage.length) await local().remove(garbage).catch(() => undefined);
-  return { rev: commit.index.rev, entries: next ? [...next] : null };
+  return { rev: commit.index.rev, entries };
 }
 
 /**
