@@ -112,6 +112,20 @@ describe('glossary store', () => {
     expect(Math.max(...sizes)).toBe(500);
   });
 
+  test('reading the revision just written gives the very same frozen array and entries', async () => {
+    const saved = await replaceGlossary(many(3));
+    const read = await loadGlossary();
+    expect(read.entries).toBe(saved.entries);
+    expect(Object.isFrozen(read.entries)).toBe(true);
+    expect(Object.isFrozen(read.entries![0])).toBe(true);
+    // Another page reads it from storage: equal, and stable across its own reads.
+    vi.resetModules();
+    const other = await import('./glossary-store');
+    const first = await other.loadGlossary();
+    expect(first.entries).toEqual(saved.entries);
+    expect((await other.loadGlossary()).entries).toBe(first.entries);
+  });
+
   test('watchers hear of committed changes only, with the revision', async () => {
     const revisions: number[] = [];
     const stop = watchGlossaryRevision((rev) => revisions.push(rev));
