@@ -6,7 +6,7 @@ import type { Settings } from '@/src/settings/settings';
 import { createPainter, type Painter } from './paint';
 import { connectFrames, countTerms, type ReportTerms } from './report';
 import { Scanner } from './scanner';
-import { CONTENT_DEFAULT_SETTINGS, GLOSSARY_KEY, readSettings, watchLocal, watchSettings } from './settings-view';
+import { DEFAULT_SETTINGS, GLOSSARY_KEY, readSettings, watchLocal, watchSettings } from './settings-view';
 import type { GlossaryView, MatchIndex } from './types';
 
 export interface PageSession {
@@ -30,7 +30,7 @@ export interface PageSession {
 
 export function startSession(doc: Document = document): PageSession {
   const isTop = doc.defaultView === doc.defaultView?.top;
-  let settings = CONTENT_DEFAULT_SETTINGS;
+  let settings = DEFAULT_SETTINGS;
   let enabled = true;
   let entries: Entry[] = [];
   let entryById = new Map<string, Entry>();

@@ -1,34 +1,24 @@
 // Settings and glossary changes as the content script sees them, read straight from
 // browser.storage.local. src/settings/settings.ts builds zod schemas when it loads (~85 KB in the
-// content script, whose cap is 30 KB) and WXT's storage helper adds ~9 KB, so the defaults and the
-// keys are mirrored here; settings-view.test.ts fails the moment they disagree with the originals.
+// content script, whose cap is 30 KB) and WXT's storage helper adds ~9 KB, so this reads the raw
+// values and takes the defaults and keys from the zod-free src/settings/defaults.ts.
 import type { Settings } from '@/src/settings/settings';
 import { GLOSSARY_INDEX_KEY } from '@/src/settings/glossary-layout';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/src/settings/defaults';
 
-/** Key in storage.local of settingsItem (src/settings/settings.ts). */
-export const SETTINGS_KEY = 'settings';
+export { DEFAULT_SETTINGS, SETTINGS_KEY };
+
 /**
  * The glossary's index (src/settings/glossary-layout.ts): small, rewritten on every change. The
  * content script watches only it and refetches the glossary from the background (tifa:get-glossary).
  */
 export const GLOSSARY_KEY = GLOSSARY_INDEX_KEY;
 
-/** Mirror of DEFAULT_SETTINGS in src/settings/settings.ts. */
-export const CONTENT_DEFAULT_SETTINGS: Settings = {
-  language: 'both',
-  hoverDelayMs: 150,
-  highlightStyle: 'underline',
-  categoryColors: {},
-  siteMode: 'everywhere',
-  siteRules: [],
-  paused: false,
-  showBadge: true,
-};
 
 /** Stored settings with any missing field (an older or damaged value) taken from the defaults. */
 export function withDefaults(stored: Partial<Settings> | null | undefined): Settings {
   const value = stored && typeof stored === 'object' ? stored : {};
-  return { ...CONTENT_DEFAULT_SETTINGS, ...value, categoryColors: { ...(value.categoryColors ?? {}) } };
+  return { ...DEFAULT_SETTINGS, ...value, categoryColors: { ...(value.categoryColors ?? {}) } };
 }
 
 export async function readSettings(): Promise<Settings> {

@@ -1,11 +1,12 @@
 // User preferences: typed, versioned storage items. Only the glossary is large; everything else is small.
 import { z } from 'zod';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from './defaults';
 import { CATEGORIES } from '@/src/glossary/schema';
 
 export const siteRuleSchema = z.object({
   host: z.string().min(1),
   includeSubdomains: z.boolean(),
-  /** In 'everywhere' mode a rule switches a site off; in 'listed' mode it switches a site on. */
+  /** Whether Tifa runs on this host; hosts without a rule follow siteMode (src/settings/site-rules.ts). */
   enabled: z.boolean(),
 });
 export type SiteRule = z.infer<typeof siteRuleSchema>;
@@ -22,18 +23,9 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = {
-  language: 'both',
-  hoverDelayMs: 150,
-  highlightStyle: 'underline',
-  categoryColors: {},
-  siteMode: 'everywhere',
-  siteRules: [],
-  paused: false,
-  showBadge: true,
-};
+export { DEFAULT_SETTINGS, SETTINGS_KEY } from './defaults';
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });

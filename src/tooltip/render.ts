@@ -2,7 +2,7 @@
 // (which users can edit and import) is never parsed as HTML.
 import type { Entry } from '@/src/glossary/schema';
 import type { Settings } from '@/src/settings/settings';
-import { TOOLTIP_CATEGORY_LABELS } from './categories';
+import { CATEGORY_LABELS } from '@/src/glossary/categories';
 
 export type Language = Settings['language'];
 
@@ -71,7 +71,7 @@ export function renderEntry(doc: Document, entry: Entry, options: ContentOptions
   heading.id = options.headingId;
   const pinyin = withLang(el(doc, 'span', 'pinyin', entry.pinyin), 'zh-Latn-pinyin');
   title.append(heading, pinyin);
-  const category = el(doc, 'span', `category cat-${entry.category}`, label(TOOLTIP_CATEGORY_LABELS[entry.category], language));
+  const category = el(doc, 'span', `category cat-${entry.category}`, label(CATEGORY_LABELS[entry.category], language));
   header.append(title, category);
   body.append(header);
 
