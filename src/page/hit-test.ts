@@ -85,8 +85,8 @@ export function caretAt(doc: Document, x: number, y: number, shadowRoots: readon
   return r ? { node: r.startContainer, offset: r.startOffset } : undefined;
 }
 
-/** The rectangle of `range` containing the point, if any (a term wrapping over two lines has two). */
-export function rectAtPoint(range: AbstractRange, x: number, y: number, slop = 1): DOMRect | undefined {
+/** A live Range over `range` (StaticRanges cannot be measured), or undefined if its nodes moved. */
+export function toLiveRange(range: AbstractRange): Range | undefined {
   const live = new Range();
   try {
     live.setStart(range.startContainer, range.startOffset);
@@ -94,6 +94,13 @@ export function rectAtPoint(range: AbstractRange, x: number, y: number, slop = 1
   } catch {
     return undefined;
   }
+  return live;
+}
+
+/** The rectangle of `range` containing the point, if any (a term wrapping over two lines has two). */
+export function rectAtPoint(range: AbstractRange, x: number, y: number, slop = 1): DOMRect | undefined {
+  const live = toLiveRange(range);
+  if (!live) return undefined;
   for (const rect of live.getClientRects()) {
     if (rect.width === 0 || rect.height === 0) continue;
     if (x >= rect.left - slop && x <= rect.right + slop && y >= rect.top - slop && y <= rect.bottom + slop) return rect;

@@ -6,7 +6,7 @@
 import type { Entry } from '@/src/glossary/schema';
 import { parseRequest } from '@/src/messages';
 import type { Settings } from '@/src/settings/settings';
-import { hitTest, rectAtPoint, shadowRootsOf } from '@/src/page/hit-test';
+import { hitTest, rectAtPoint, shadowRootsOf, toLiveRange } from '@/src/page/hit-test';
 import type { GlossaryView, MatchIndex, PageMatch } from '@/src/page/types';
 import { createHost, HEADING_ID, type TooltipHost } from './host';
 import { placeTooltip } from './position';
@@ -340,14 +340,8 @@ export function sameMatch(a: PageMatch, b: PageMatch): boolean {
 }
 
 function firstRect(range: AbstractRange): DOMRect | undefined {
-  const live = new Range();
-  try {
-    live.setStart(range.startContainer, range.startOffset);
-    live.setEnd(range.endContainer, range.endOffset);
-  } catch {
-    return undefined;
-  }
-  return [...live.getClientRects()].find((r) => r.width > 0 && r.height > 0);
+  const live = toLiveRange(range);
+  return live && [...live.getClientRects()].find((r) => r.width > 0 && r.height > 0);
 }
 
 /** Stepping with no tooltip open starts from what the reader is looking at, not from the page top. */
