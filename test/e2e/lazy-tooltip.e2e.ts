@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EXTENSION_DIR, launchWithExtension, waitFor, type ExtensionBrowser } from './harness';
-import { startFixtureServer, type FixtureServer } from './server';
+import { describe, expect, test } from 'vitest';
+import { EXTENSION_DIR, waitFor } from './harness';
+import { useExtensionBrowser } from './use-extension';
 import { paintedTerms, readTooltip, termBox } from './tooltip-helpers';
 
 /** Issue 4: the content script, minified, under 30 KB (what every frame of every page loads). */
@@ -36,29 +36,19 @@ describe('the build', () => {
   });
 });
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension({ allowedOrigins: [server.origin] });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fixture = useExtensionBrowser();
 
 /** A fresh tab on the demo page, painted, with a log of the extension scripts that ran in it. */
 async function freshPage(): Promise<{ page: Page; scripts: string[]; cdp: CDPSession }> {
-  const page = await browser.context.newPage();
-  const cdp = await browser.context.newCDPSession(page);
+  const page = await fixture.browser.context.newPage();
+  const cdp = await fixture.browser.context.newCDPSession(page);
   const scripts: string[] = [];
   // Every script compiled in the tab, isolated worlds included: content.js and, once asked for, tooltip-ui.js.
   cdp.on('Debugger.scriptParsed', (e) => {
     if (e.url.startsWith('chrome-extension://')) scripts.push(e.url.replace(/^chrome-extension:\/\/[^/]+/, ''));
   });
   await cdp.send('Debugger.enable');
-  await page.goto(server.url('news/demo.html'));
+  await page.goto(fixture.server.url('news/demo.html'));
   await waitFor(async () => (await paintedTerms(page)).some((t) => t.text === '两个维护'), 10_000);
   return { page, scripts, cdp };
 }
@@ -142,9 +132,9 @@ describe('the tooltip UI loads on first use', () => {
 
   test('first action the popup’s reveal: found, scrolled to, and opened; an absent entry loads nothing', async () => {
     const { page, scripts, cdp } = await freshPage();
-    expect(await browser.sendToTab(page, { type: 'tifa:reveal', id: 'no-such-entry' })).toEqual({ found: false });
+    expect(await fixture.browser.sendToTab(page, { type: 'tifa:reveal', id: 'no-such-entry' })).toEqual({ found: false });
     expect(uiLoaded(scripts)).toBe(false);
-    expect(await browser.sendToTab(page, { type: 'tifa:reveal', id: 'di-yi-shu-ji' })).toEqual({ found: true });
+    expect(await fixture.browser.sendToTab(page, { type: 'tifa:reveal', id: 'di-yi-shu-ji' })).toEqual({ found: true });
     const tip = (await opened(page))!;
     expect(tip.term).toBe('第一书记');
     expect(uiLoaded(scripts)).toBe(true);

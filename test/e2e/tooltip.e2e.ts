@@ -6,26 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension, ROOT, screenshot as save, waitFor, type ExtensionBrowser } from './harness';
-import { startFixtureServer, type FixtureServer } from './server';
+import { ROOT, screenshot as save, waitFor } from './harness';
+import { useExtensionBrowser } from './use-extension';
 import { setUserGlossary } from './glossary-storage';
 import { explains, hover, paintedTerms, readTooltip, termBox, type TooltipState } from './tooltip-helpers';
 
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension({ allowedOrigins: [server.origin] });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fixture = useExtensionBrowser();
 
 async function openPainted(file: string, term: string): Promise<Page> {
-  const page = await browser.open(server.url(file));
+  const page = await fixture.browser.open(fixture.server.url(file));
   await waitFor(async () => (await paintedTerms(page)).some((t) => t.text === term), 10_000);
   return page;
 }
@@ -94,9 +84,9 @@ describe('on the demo news page', () => {
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     });
     await page.mouse.move(at.x, at.y, { steps: 5 });
-    const [options] = await Promise.all([browser.context.waitForEvent('page'), page.mouse.click(at.x, at.y)]);
+    const [options] = await Promise.all([fixture.browser.context.waitForEvent('page'), page.mouse.click(at.x, at.y)]);
     await waitFor(() => options.url().includes('options.html'));
-    expect(options.url()).toBe(`chrome-extension://${browser.extensionId}/options.html#entry=san-hui-yi-ke`);
+    expect(options.url()).toBe(`chrome-extension://${fixture.browser.extensionId}/options.html#entry=san-hui-yi-ke`);
     await options.close();
     await page.keyboard.press('Escape');
   });
@@ -146,11 +136,11 @@ describe('on the demo news page', () => {
 
   test('the popup can reveal an entry: tifa:reveal scrolls to it and opens its tooltip', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
-    expect(await browser.sendToTab(page, { type: 'tifa:reveal', id: 'di-yi-shu-ji' })).toEqual({ found: true });
+    expect(await fixture.browser.sendToTab(page, { type: 'tifa:reveal', id: 'di-yi-shu-ji' })).toEqual({ found: true });
     const tip = await opened(page);
     expect(tip.term).toBe('第一书记');
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
-    expect(await browser.sendToTab(page, { type: 'tifa:reveal', id: 'no-such-entry' })).toEqual({ found: false });
+    expect(await fixture.browser.sendToTab(page, { type: 'tifa:reveal', id: 'no-such-entry' })).toEqual({ found: false });
   });
 });
 
@@ -163,7 +153,7 @@ describe('terms in other places', () => {
   });
 
   test('inside an iframe', async () => {
-    const page = await browser.open(server.url('tooltip/iframe.html'));
+    const page = await fixture.browser.open(fixture.server.url('tooltip/iframe.html'));
     const frame = page.frames().find((f) => f.url().endsWith('/tooltip/frame.html'))!;
     await waitFor(async () => (await paintedTerms(frame)).some((t) => t.text === '两个维护'), 10_000);
     const box = await termBox(frame, '两个维护');
@@ -209,7 +199,7 @@ test('an entry with markup in its fields, added through storage, shows the marku
     ambiguous: false,
     enabled: true,
   };
-  await setUserGlossary(browser.serviceWorker, { entries: [...shipped.entries, entry] });
+  await setUserGlossary(fixture.browser.serviceWorker, { entries: [...shipped.entries, entry] });
   const page = await openPainted('tooltip/xss.html', '测试提法');
   await hover(page, await termBox(page, '测试提法'));
   const tip = await opened(page);
