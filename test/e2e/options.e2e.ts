@@ -70,6 +70,9 @@ async function row(page: Page, id: string) {
 async function runAxe(page: Page, label: string): Promise<void> {
   // The page's CSP forbids inline scripts (addScriptTag); evaluating through the debugger is allowed.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(AXE, 'utf8'));
+  // Colours are judged as they settle: the preview's fade-in (110 ms) would otherwise be measured
+  // half-transparent on a slow machine. getAnimations() includes the preview's shadow tree.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
   // The whole page, the tooltip preview included: it is the tooltip exactly as pages show it.
   const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
