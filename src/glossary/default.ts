@@ -9,8 +9,3 @@ export function defaultGlossary(): Glossary {
   parsed ??= glossarySchema.parse(shipped);
   return parsed;
 }
-
-/** The glossary in effect: the user's edited copy, or the shipped default when there is none. */
-export function effectiveGlossary(user: Glossary | null): Glossary {
-  return user ?? defaultGlossary();
-}
