@@ -11,7 +11,7 @@ import { TOOLTIP_CSS } from '@/src/tooltip/styles';
 const PREVIEW_CSS = `
 :host { all: initial !important; display: block !important; position: static !important;
   width: auto !important; height: auto !important; }
-.panel { position: static; display: block; width: 100%; max-height: none; animation: none; }
+.panel, .panel.open { position: static; display: block; width: 100%; max-height: none; animation: none; }
 .edit { display: none; }
 .foot:not(:has(.since)) { display: none; }
 `;

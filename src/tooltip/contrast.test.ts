@@ -39,7 +39,7 @@ function vars(selector: string): Record<string, string> {
   return Object.fromEntries([...block.matchAll(/(--[\w-]+)\s*:\s*([^;]+);?/g)].map((m) => [m[1]!, m[2]!.trim()]));
 }
 
-const chipTint = Number(/\.category\s*\{[^}]*background:\s*color-mix\(in srgb, var\(--cat\) (\d+)%, transparent\)/.exec(css)?.[1]);
+const chipTint = Number(/\.category\s*\{[^}]*background:\s*color-mix\(in srgb, var\(--cat\) (\d+)%, var\(--bg\)\)/.exec(css)?.[1]);
 
 const themes = [
   { name: 'light', panel: vars('.panel'), category: (c: string) => vars(`.cat-${c}`)['--cat'] },

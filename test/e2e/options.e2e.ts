@@ -73,6 +73,15 @@ async function runAxe(page: Page, label: string): Promise<void> {
   // Colours are judged as they settle: the preview's fade-in (110 ms) would otherwise be measured
   // half-transparent on a slow machine. getAnimations() includes the preview's shadow tree.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  // Axe must judge a page at rest, not one React is still re-rendering (the preview is rebuilt when
+  // the stored glossary or settings arrive): wait until the DOM, preview included, stops changing.
+  await waitFor(async () => {
+    const snapshot = () =>
+      page.evaluate(() => document.body.outerHTML + (document.querySelector('.tooltip-preview')?.shadowRoot?.innerHTML ?? ''));
+    const before = await snapshot();
+    await page.waitForTimeout(150);
+    return before === (await snapshot());
+  }, 5000, 0);
   // The whole page, the tooltip preview included: it is the tooltip exactly as pages show it.
   const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
