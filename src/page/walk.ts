@@ -106,6 +106,8 @@ export class RunWalker {
   /** Shadow hosts whose light-DOM children are being walked (only slotted ones render). */
   readonly #hosts: Element[] = [];
   #done = false;
+  /** Set by #stepOver: whether the step left a block-level element. */
+  #leftBlock = false;
   /** Called for every open shadow root entered, so callers can observe and style it. */
   onShadowRoot: ((root: ShadowRoot) => void) | undefined;
 
@@ -187,25 +189,10 @@ export class RunWalker {
         if (descend !== null) {
           node = descend;
         } else {
-          // Move on: the next sibling, else up (ending the run at each block we leave).
-          let from: Node = node;
-          node = null;
-          while (from !== root) {
-            const sibling = from.nextSibling;
-            if (sibling) {
-              node = sibling;
-              break;
-            }
-            const parent: Node | null = from.parentNode;
-            if (!parent) break; // detached while paused: the caller sees `lost`
-            if (parent === host) {
-              this.#hosts.pop();
-              host = this.#hosts[this.#hosts.length - 1];
-            }
-            // Below the root every parent is an element (documents and shadow roots are only roots).
-            if (parent !== root && !INLINE.has((parent as Element).localName)) boundary = true;
-            from = parent;
-          }
+          // Move on, ending the run at each block we leave.
+          node = this.#stepOver(node, root);
+          host = this.#hosts[this.#hosts.length - 1];
+          if (this.#leftBlock) boundary = true;
         }
         if (boundary && nodes !== null) {
           this.#node = node;
@@ -214,27 +201,33 @@ export class RunWalker {
         }
         continue;
       }
-      // Only reached when leaving a childless host: step past it like any other node.
-      let from: Node = node;
-      node = null;
-      while (from !== root) {
-        const sibling = from.nextSibling;
-        if (sibling) {
-          node = sibling;
-          break;
-        }
-        const parent: Node | null = from.parentNode;
-        if (!parent) break;
-        if (parent === host) {
-          this.#hosts.pop();
-          host = this.#hosts[this.#hosts.length - 1];
-        }
-        from = parent;
-      }
+      // Only reached when leaving a childless host (nothing is pending): step past it like any other node.
+      node = this.#stepOver(node, root);
+      host = this.#hosts[this.#hosts.length - 1];
     }
     this.#node = node;
     this.#root = root;
     return nodes === null ? null : { text, nodes, starts };
+  }
+
+  /**
+   * The node after `from` within `root` without descending into it: its next sibling, else the next
+   * sibling of the nearest ancestor that has one. Leaving a shadow host's light children pops the
+   * host; leaving a block-level element sets #leftBlock.
+   */
+  #stepOver(from: Node, root: Node): Node | null {
+    this.#leftBlock = false;
+    while (from !== root) {
+      const sibling = from.nextSibling;
+      if (sibling) return sibling;
+      const parent: Node | null = from.parentNode;
+      if (!parent) return null; // detached while paused: the caller sees `lost`
+      if (parent === this.#hosts[this.#hosts.length - 1]) this.#hosts.pop();
+      // Below the root every parent is an element (documents and shadow roots are only roots).
+      if (parent !== root && !INLINE.has((parent as Element).localName)) this.#leftBlock = true;
+      from = parent;
+    }
+    return null;
   }
 }
 
