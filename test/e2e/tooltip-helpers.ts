@@ -2,6 +2,8 @@
 // registry the page shares with the extension) and what the tooltip shows (read through its open
 // shadow root).
 import type { Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { waitFor } from './harness';
 
 export interface TermBox {
   text: string;
@@ -123,3 +125,42 @@ export async function hover(page: Page, box: TermBox, offset = { x: 0, y: 0 }): 
 
 /** Whether the tooltip explains the text painted on the page (its term, or a variant of it). */
 export const explains = (tip: TooltipState, painted: string): boolean => tip.term === painted || tip.variant === painted;
+
+/** Markup that would run script if any glossary field were ever parsed as HTML. */
+export const MARKUP_PAYLOAD = '<img src=x onerror="window.__pwned=1">';
+
+/** A glossary entry (term 测试提法) carrying markup or script in every text field. */
+export function markupEntry(id: string) {
+  const payload = MARKUP_PAYLOAD;
+  return {
+    id,
+    term: '测试提法',
+    variants: [],
+    pinyin: 'cèshì tífǎ',
+    english: [`test ${payload}`, `<b>bold</b>`],
+    category: 'jargon',
+    summary: { zh: `摘要${payload}`, en: `summary ${payload}` },
+    explanation: { zh: `解释<script>window.__pwned=2</script>`, en: `<a href="javascript:alert(1)">x</a>` },
+    components: [{ zh: payload, en: payload }],
+    source: { quote: payload, section: '<i>section</i>' },
+    related: [],
+    ambiguous: false,
+    enabled: true,
+  };
+}
+
+/** Hovers the markup entry's term; its tooltip must show the markup literally, and nothing may run. */
+export async function expectMarkupShownAsText(page: Page): Promise<void> {
+  const payload = MARKUP_PAYLOAD;
+  await hover(page, await termBox(page, '测试提法'));
+  const tip = (await waitFor(() => readTooltip(page), 4000))!;
+  expect(tip.official).toBe(`test ${payload}`);
+  expect(tip.summary).toEqual([`摘要${payload}`, `summary ${payload}`]);
+  expect(tip.quote).toBe(payload);
+  expect(tip.imgCount).toBe(0);
+  expect(
+    await page.evaluate(() => document.querySelector('[data-tifa-tooltip]')!.shadowRoot!.querySelectorAll('img, script, a, b, i').length),
+  ).toBe(0);
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+}
