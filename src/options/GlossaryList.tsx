@@ -22,6 +22,8 @@ export interface ListProps {
   badgeOf(entry: Entry): 'edited' | 'mine' | undefined;
   /** Set by the parent to move keyboard focus back into the list. */
   focusRequest: number;
+  /** False while `entries` still answer an older query (the search is deferred while typing). */
+  settled: boolean;
 }
 
 export function GlossaryList(props: ListProps) {
@@ -30,6 +32,9 @@ export function GlossaryList(props: ListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const [focusIndex, setFocusIndex] = useState<number | undefined>(undefined);
+  // Arrow Down pressed in the search box before the results caught up with the typing: the first
+  // row of the *new* results gets focus once they arrive, not a row of the stale list.
+  const firstRowWanted = useRef(false);
 
   const virtualizer = useVirtualizer({
     count: entries.length,
@@ -60,6 +65,14 @@ export function GlossaryList(props: ListProps) {
       setFocusIndex(undefined);
     }
   });
+
+  useEffect(() => {
+    if (props.settled && firstRowWanted.current) {
+      firstRowWanted.current = false;
+      moveTo(0);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.settled, entries]);
 
   useEffect(() => {
     if (props.focusRequest > 0) moveTo(active);
@@ -118,7 +131,8 @@ export function GlossaryList(props: ListProps) {
             onKeyDown={(e) => {
               if (e.key === 'ArrowDown') {
                 e.preventDefault();
-                moveTo(0);
+                if (props.settled) moveTo(0);
+                else firstRowWanted.current = true;
               }
             }}
           />

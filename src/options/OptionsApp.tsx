@@ -353,6 +353,7 @@ export function OptionsApp() {
                 onNew={newEntry}
                 badgeOf={badgeOf}
                 focusRequest={listFocus}
+                settled={query === deferredQuery}
               />
               {editing.kind === 'none' ? (
                 <section className="editor-pane empty-pane" aria-label={t('newTitle')}>
