@@ -66,6 +66,31 @@ describe('compileMatcher against the naive reference', () => {
     );
   });
 
+  it('agrees when every pattern is at least two code units long (the pair filter decides where to look)', () => {
+    // Real glossary terms are two characters or more; the matcher then skips ahead by code-unit pairs.
+    const longPatterns = fc.array(
+      patternText.filter((pattern) => pattern.length >= 2),
+      { minLength: 1, maxLength: 12 },
+    );
+    const case_ = longPatterns.chain((patterns) =>
+      fc.tuple(
+        fc.constant(patterns),
+        fc.array(fc.oneof(fc.constantFrom(...patterns), piece, piece), { maxLength: 24 }).map((parts) => parts.join('')),
+        fc.nat(60),
+        fc.nat(60),
+      ),
+    );
+    fc.assert(
+      fc.property(case_, ([patterns, text, a, b]) => {
+        const matcher = compileMatcher(patterns.map((pattern) => ({ text: pattern })));
+        expect(matcher.scan(text)).toEqual(naiveMatches(patterns, text));
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        expect(matcher.scan(text, from, to)).toEqual(naiveMatches(patterns, text, from, to));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('agrees on sub-ranges of a text', () => {
     fc.assert(
       fc.property(glossary, textOf(40), fc.nat(45), fc.nat(45), (patterns, text, a, b) => {
