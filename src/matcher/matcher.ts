@@ -72,14 +72,14 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
     if (text.length === 0) return;
     let node = ROOT;
     for (let i = 0; i < text.length; i++) {
-      const index = alphabet[text.charCodeAt(i)] ?? 0;
-      let child = node === ROOT ? (rootChild[index] ?? NONE) : (firstChild[node] ?? NONE);
-      if (node !== ROOT) while (child !== NONE && edgeIndex[child] !== index) child = nextSibling[child] ?? NONE;
+      const index = alphabet[text.charCodeAt(i)]!;
+      let child = node === ROOT ? rootChild[index]! : firstChild[node]!;
+      if (node !== ROOT) while (child !== NONE && edgeIndex[child] !== index) child = nextSibling[child]!;
       if (child === NONE) {
         child = firstChild.length;
         if (node === ROOT) rootChild[index] = child;
         firstChild.push(NONE);
-        nextSibling.push(firstChild[node] ?? NONE);
+        nextSibling.push(firstChild[node]!);
         edgeIndex.push(index);
         terminal.push(NONE);
         depthOf.push(i + 1);
@@ -87,7 +87,7 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
       }
       node = child;
     }
-    const first = terminal[node] ?? NONE;
+    const first = terminal[node]!;
     if (first === NONE) terminal[node] = patternIndex;
     else {
       const group = sameTextGroups.get(first) ?? [first];
@@ -128,9 +128,9 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
   };
   const find = (link: Int32Array, slot: number): number => {
     let found = slot;
-    while (found < capacity && link[found] !== found) found = link[found] ?? capacity;
+    while (found < capacity && link[found] !== found) found = link[found]!;
     while (slot < found && slot < capacity) {
-      const next = link[slot] ?? capacity;
+      const next = link[slot]!;
       link[slot] = found;
       slot = next;
     }
@@ -143,28 +143,28 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
   const order: number[] = [ROOT]; // breadth-first node order: parents before children
   const childCount = new Int32Array(nodeCount);
   for (let next = 0; next < order.length; next++) {
-    const node = order[next] ?? ROOT;
-    for (let child = firstChild[node] ?? NONE; child !== NONE; child = nextSibling[child] ?? NONE) {
+    const node = order[next]!;
+    for (let child = firstChild[node]!; child !== NONE; child = nextSibling[child]!) {
       order.push(child);
-      childCount[node] = (childCount[node] ?? 0) + 1;
+      childCount[node] = childCount[node]! + 1;
     }
   }
   // Parents with most children go first, while the array is still sparse enough to hold their rows.
   // Single-child nodes (most of a Chinese glossary) always fit in the first free slot, so they come
   // last and fill the holes.
-  const parents = order.filter((node) => (childCount[node] ?? 0) > 0);
-  parents.sort((a, b) => (childCount[b] ?? 0) - (childCount[a] ?? 0));
+  const parents = order.filter((node) => childCount[node]! > 0);
+  parents.sort((a, b) => childCount[b]! - childCount[a]!);
   const offsetOf = new Int32Array(nodeCount);
   take(ROOT);
   let highestOffset = 0;
   const childIndices: number[] = [];
   for (const node of parents) {
     childIndices.length = 0;
-    for (let child = firstChild[node] ?? NONE; child !== NONE; child = nextSibling[child] ?? NONE) {
-      childIndices.push(edgeIndex[child] ?? 0);
+    for (let child = firstChild[node]!; child !== NONE; child = nextSibling[child]!) {
+      childIndices.push(edgeIndex[child]!);
     }
     childIndices.sort((a, b) => a - b);
-    const lowest = childIndices[0] ?? 1;
+    const lowest = childIndices[0]!;
     const single = childIndices.length === 1;
     const link = single ? freeLink : candidateLink;
     let offset = 0;
@@ -175,13 +175,13 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
       if (single) break;
       let fits = true;
       for (let k = 1; k < childIndices.length; k++) {
-        if (check[offset + (childIndices[k] ?? 0)] !== NONE) {
+        if (check[offset + childIndices[k]!] !== NONE) {
           fits = false;
           break;
         }
       }
       if (fits) break;
-      const failed = (failures[slot] ?? 0) + 1;
+      const failed = failures[slot]! + 1;
       failures[slot] = failed;
       if (failed > 4) candidateLink[slot] = slot + 1;
     }
@@ -196,12 +196,12 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
   // Now that every offset is known, give each node its slot and record parents in check.
   const slotOf = new Int32Array(nodeCount);
   for (const node of order) {
-    if ((childCount[node] ?? 0) === 0) continue;
-    const slot = slotOf[node] ?? ROOT;
-    const offset = offsetOf[node] ?? 0;
+    if (childCount[node]! === 0) continue;
+    const slot = slotOf[node]!;
+    const offset = offsetOf[node]!;
     base[slot] = offset;
-    for (let child = firstChild[node] ?? NONE; child !== NONE; child = nextSibling[child] ?? NONE) {
-      const childSlot = offset + (edgeIndex[child] ?? 0);
+    for (let child = firstChild[node]!; child !== NONE; child = nextSibling[child]!) {
+      const childSlot = offset + edgeIndex[child]!;
       slotOf[child] = childSlot;
       check[childSlot] = slot;
     }
@@ -214,28 +214,28 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
   const outPattern = new Int32Array(slotCount);
   const transition = (state: number, index: number): number => {
     for (;;) {
-      const target = (base[state] ?? 0) + index;
+      const target = base[state]! + index;
       if (check[target] === state) return target;
       if (state === ROOT) return ROOT;
-      state = fail[state] ?? ROOT;
+      state = fail[state]!;
     }
   };
   for (const node of order) {
-    const slot = slotOf[node] ?? ROOT;
-    depth[slot] = depthOf[node] ?? 0;
-    const own = terminal[node] ?? NONE;
+    const slot = slotOf[node]!;
+    depth[slot] = depthOf[node]!;
+    const own = terminal[node]!;
     if (node !== ROOT) {
       // The parent's slot is check[slot]; its failure target is final because it is shallower.
-      const parent = check[slot] ?? ROOT;
-      const failure = parent === ROOT ? ROOT : transition(fail[parent] ?? ROOT, edgeIndex[node] ?? 0);
+      const parent = check[slot]!;
+      const failure = parent === ROOT ? ROOT : transition(fail[parent]!, edgeIndex[node]!);
       fail[slot] = failure;
       if (own === NONE) {
-        outLength[slot] = outLength[failure] ?? 0;
-        outPattern[slot] = outPattern[failure] ?? 0;
+        outLength[slot] = outLength[failure]!;
+        outPattern[slot] = outPattern[failure]!;
       }
     }
     if (own !== NONE) {
-      outLength[slot] = depthOf[node] ?? 0;
+      outLength[slot] = depthOf[node]!;
       outPattern[slot] = own;
     }
   }
@@ -276,21 +276,21 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
           while (starts[text.charCodeAt(i)] === 0) if (++i >= end) return matches;
         }
       }
-      const index = alphabet[text.charCodeAt(i++)] ?? 0;
+      const index = alphabet[text.charCodeAt(i++)]!;
       if (index === 0) {
         state = ROOT;
         continue;
       }
       for (;;) {
-        const target = (base[state] ?? 0) + index;
+        const target = base[state]! + index;
         if (check[target] === state) {
           state = target;
           break;
         }
         if (state === ROOT) break;
-        state = fail[state] ?? ROOT;
+        state = fail[state]!;
       }
-      const found = outLength[state] ?? 0;
+      const found = outLength[state]!;
       if (found === 0) continue;
 
       // A match is pending. A later one replaces it if it starts no later (so it is longer or more
@@ -298,25 +298,25 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
       // current state (the longest live suffix) is shorter than the distance from its start.
       let matchStart = i - found;
       let matchEnd = i;
-      let matchPattern = outPattern[state] ?? 0;
+      let matchPattern = outPattern[state]!;
       while (i < end) {
-        const nextIndex = alphabet[text.charCodeAt(i++)] ?? 0;
+        const nextIndex = alphabet[text.charCodeAt(i++)]!;
         if (nextIndex === 0) break;
         for (;;) {
-          const target = (base[state] ?? 0) + nextIndex;
+          const target = base[state]! + nextIndex;
           if (check[target] === state) {
             state = target;
             break;
           }
           if (state === ROOT) break;
-          state = fail[state] ?? ROOT;
+          state = fail[state]!;
         }
-        const length = outLength[state] ?? 0;
+        const length = outLength[state]!;
         if (length !== 0 && i - length <= matchStart) {
           matchStart = i - length;
           matchEnd = i;
-          matchPattern = outPattern[state] ?? 0;
-        } else if (i - (depth[state] ?? 0) > matchStart) break;
+          matchPattern = outPattern[state]!;
+        } else if (i - depth[state]! > matchStart) break;
       }
       matches.push({ start: matchStart, end: matchEnd, patternIndex: matchPattern });
       // Matches that end after matchEnd but start inside the text already read were passed over
@@ -334,7 +334,7 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
       const text = patterns[patternIndex]?.text;
       if (text === undefined || text.length === 0) return [];
       let state = ROOT;
-      for (let i = 0; i < text.length; i++) state = (base[state] ?? 0) + (alphabet[text.charCodeAt(i)] ?? 0);
+      for (let i = 0; i < text.length; i++) state = base[state]! + alphabet[text.charCodeAt(i)]!;
       const first = outPattern[state] ?? patternIndex;
       return sameTextGroups.get(first) ?? [first];
     },
