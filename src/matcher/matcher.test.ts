@@ -47,7 +47,7 @@ describe('compileMatcher', () => {
     expect(found(['b', 'abcd'], 'abcx abcd')).toEqual(['b', 'abcd']);
   });
 
-  it('reports the lowest index among duplicates and lists the others', () => {
+  it('reports the lowest index among duplicates', () => {
     const patterns: Pattern[] = [
       { text: '双碳', id: 'a', ambiguous: false },
       { text: '碳中和', id: 'b', ambiguous: false },
@@ -56,17 +56,13 @@ describe('compileMatcher', () => {
     ];
     const matcher = compileMatcher(patterns);
     expect(matcher.scan('推进双碳')).toEqual([{ start: 2, end: 4, patternIndex: 0 }]);
-    expect(matcher.sameText(0)).toEqual([0, 2, 3]);
-    expect(matcher.sameText(3)).toEqual([0, 2, 3]);
-    expect(matcher.sameText(1)).toEqual([1]);
-    expect(matcher.patternCount).toBe(4);
   });
 
   it('copes with empty input, empty patterns and no patterns', () => {
     expect(found(['两个'], '')).toEqual([]);
     expect(found([], '两个维护')).toEqual([]);
     expect(found(['', '维护'], '两个维护')).toEqual(['维护']);
-    expect(compileMatcher([{ text: '' }]).sameText(0)).toEqual([]);
+    expect(compileMatcher([{ text: '' }]).scan('两个')).toEqual([]);
   });
 
   it('matches emoji and other surrogate pairs only as whole patterns', () => {

@@ -25,15 +25,11 @@ export interface Match {
 }
 
 export interface Matcher {
-  /** Number of patterns compiled in, including empty ones (which never match). */
-  readonly patternCount: number;
   /**
    * Leftmost-longest, non-overlapping matches lying wholly inside `text[from, to)`, in order.
    * Offsets are into `text` (not relative to `from`), so a caller can scan part of a long string.
    */
   scan(text: string, from?: number, to?: number): Match[];
-  /** All pattern indices whose text equals that of `patternIndex` (a match reports the lowest). */
-  sameText(patternIndex: number): readonly number[];
 }
 
 const ROOT = 0;
@@ -66,7 +62,6 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
   const edgeIndex: number[] = [0];
   const terminal: number[] = [NONE]; // lowest pattern index ending at this node
   const depthOf: number[] = [0];
-  const sameTextGroups = new Map<number, number[]>();
 
   patterns.forEach(({ text }, patternIndex) => {
     if (text.length === 0) return;
@@ -87,13 +82,8 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
       }
       node = child;
     }
-    const first = terminal[node]!;
-    if (first === NONE) terminal[node] = patternIndex;
-    else {
-      const group = sameTextGroups.get(first) ?? [first];
-      group.push(patternIndex);
-      sameTextGroups.set(first, group);
-    }
+    // Duplicates (two entries sharing a variant) keep the first: a match reports the lowest index.
+    if (terminal[node] === NONE) terminal[node] = patternIndex;
   });
   const nodeCount = firstChild.length;
 
@@ -327,16 +317,5 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
     return matches;
   };
 
-  return {
-    patternCount: patterns.length,
-    scan,
-    sameText: (patternIndex) => {
-      const text = patterns[patternIndex]?.text;
-      if (text === undefined || text.length === 0) return [];
-      let state = ROOT;
-      for (let i = 0; i < text.length; i++) state = base[state]! + alphabet[text.charCodeAt(i)]!;
-      const first = outPattern[state] ?? patternIndex;
-      return sameTextGroups.get(first) ?? [first];
-    },
-  };
+  return { scan };
 }

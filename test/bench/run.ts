@@ -315,6 +315,6 @@ console.log(
       : `${ms(demo.extension[0] ?? NaN)} on the first load, median ${ms(median(demo.extension))} over ${demo.extension.length} loads`) +
     `; warm (the scanner's JIT-compiled code) ${ms(demo.warm)}.`,
 );
-console.log(`Content script bundle: ${(size.bytes / 1024).toFixed(1)} KB minified, ${(size.gzip / 1024).toFixed(1)} KB gzip (${size.file}).`);
+console.log(`Content script bundle: ${size.bytes.toLocaleString('en')} bytes (${(size.bytes / 1000).toFixed(1)} KB) minified, ${(size.gzip / 1000).toFixed(1)} KB gzip (${size.file}).`);
 console.log();
 console.log('Targets: scan within 2× the floor; ≥ 20× faster than mark.js markRegExp; first pass on an article < 5 ms; bundle < 30 KB.');

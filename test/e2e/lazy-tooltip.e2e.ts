@@ -10,8 +10,11 @@ import { EXTENSION_DIR, waitFor } from './harness';
 import { useExtensionBrowser } from './use-extension';
 import { paintedTerms, readTooltip, termBox } from './tooltip-helpers';
 
-/** Issue 4: the content script, minified, under 30 KB (what every frame of every page loads). */
-const CONTENT_BUDGET = 30 * 1024;
+/**
+ * Issue 4: the content script, minified, under 30 KB (what every frame of every page loads).
+ * Counted in decimal kilobytes, the stricter reading of "30 KB".
+ */
+const CONTENT_BUDGET = 30_000;
 
 describe('the build', () => {
   const content = path.join(EXTENSION_DIR, 'content-scripts/content.js');
