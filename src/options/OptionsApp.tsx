@@ -27,7 +27,7 @@ import { emptyForm, formFromDraft, formFromEntry, parseDraft, type Draft, type E
 import { GlossaryList } from './GlossaryList';
 import { browserLanguage, I18nContext, translator, useI18n, type StringKey } from './i18n';
 import { ImportExport } from './ImportExport';
-import { EMPTY_QUERY, search, suggestPinyin, type Query } from './search';
+import { EMPTY_QUERY, search, suggestPinyin, warmIndex, type Query } from './search';
 import { SettingsPanel } from './SettingsPanel';
 
 type Tab = 'glossary' | 'import' | 'extract' | 'settings';
@@ -174,6 +174,13 @@ export function OptionsApp() {
   }, [entries, openFromHash]);
 
   const results = useMemo(() => (entries ? search(entries, deferredQuery) : []), [entries, deferredQuery]);
+  // The search index is built in idle slices once the list is shown, ready for the first keystroke.
+  useEffect(() => {
+    if (!entries) return;
+    const building = new AbortController();
+    void warmIndex(entries, building.signal);
+    return () => building.abort();
+  }, [entries]);
   const existingIds = useMemo(() => new Set(entries?.map((e) => e.id)), [entries]);
   const shippedCanon = useMemo(() => new Map(shippedEntries().map((e) => [e.id, canon(e)])), []);
   const differences = useMemo(() => (entries ? shippedDifferences(entries) : []), [entries]);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { defaultGlossary } from '@/src/glossary/default';
 import type { Entry } from '@/src/glossary/schema';
-import { EMPTY_QUERY, search, stripTones, suggestPinyin } from './search';
+import { EMPTY_QUERY, search, stripTones, suggestPinyin, warmIndex } from './search';
 
 const base = defaultGlossary().entries[0]!;
 const make = (id: string, term: string, pinyin: string, over: Partial<Entry> = {}): Entry => ({
@@ -81,5 +81,32 @@ describe('search', () => {
   test('pinyin suggestion and tone stripping', () => {
     expect(suggestPinyin('两个维护')).toBe('liǎng gè wéi hù');
     expect(stripTones('Lǚ')).toBe('lu');
+  });
+});
+
+describe('warmIndex', () => {
+  const many = Array.from({ length: 300 }, (_, i) => make(`e${i}`, `回头看${i}`, 'huítóukàn'));
+
+  test('builds the index in slices, yielding between them, and search finds the same entries after it', async () => {
+    let pauses = 0;
+    await warmIndex(many, new AbortController().signal, async () => void pauses++, 0);
+    // A zero budget still indexes one entry per slice: one pause per entry.
+    expect(pauses).toBe(300);
+    expect(search(many, { ...EMPTY_QUERY, text: '回头看299' }).map((e) => e.id)).toEqual(['e299']);
+  });
+
+  test('stops when the glossary changes (its signal aborts)', async () => {
+    const building = new AbortController();
+    let pauses = 0;
+    await warmIndex(many, building.signal, async () => {
+      if (++pauses === 5) building.abort();
+    }, 0);
+    expect(pauses).toBe(5);
+  });
+
+  test('the unfiltered list in glossary order is the glossary as it is; filters still apply', () => {
+    expect(ids({})).toEqual(['liang-ge-wei-hu', 'dang-zu', 'san-hui-yi-ke', 'hui-tou-kan']);
+    expect(ids({ enabled: 'disabled' })).toEqual(['dang-zu']);
+    expect(ids({ enabled: 'enabled', category: 'campaign' })).toEqual(['hui-tou-kan']);
   });
 });

@@ -110,9 +110,38 @@ function tokenMatches(item: Indexed, token: string): boolean {
   return sound.length > 0 && /^[a-z]+$/.test(sound) && item.sounds.includes(sound);
 }
 
+/**
+ * Builds the search index of `entries` a slice at a time, yielding between slices, so the first
+ * keystroke finds it ready without the page having frozen while it was built (pinyin for 10,000
+ * terms takes most of a second). Stops early when `signal` aborts (the glossary changed).
+ */
+export async function warmIndex(
+  entries: readonly Entry[],
+  signal: AbortSignal,
+  pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+  sliceMs = 8,
+): Promise<void> {
+  let next = 0;
+  while (next < entries.length && !signal.aborted) {
+    const started = performance.now();
+    // At least one entry a slice, so any budget makes progress.
+    do index(entries[next++]!);
+    while (next < entries.length && performance.now() - started < sliceMs);
+    await pause();
+  }
+}
+
 /** The entries matching `query`, in the chosen order. Every word of the search text must match. */
 export function search(entries: readonly Entry[], query: Query): Entry[] {
   const tokens = query.text.toLowerCase().trim().split(/\s+/).filter(Boolean);
+  // The unfiltered list in glossary order needs no index: opening the page never waits for it.
+  if (tokens.length === 0 && query.sort === 'glossary') {
+    return entries.filter(
+      (entry) =>
+        (query.category === 'all' || entry.category === query.category) &&
+        (query.enabled === 'all' || entry.enabled === (query.enabled === 'enabled')),
+    );
+  }
   const results: Indexed[] = [];
   for (const entry of entries) {
     if (query.category !== 'all' && entry.category !== query.category) continue;
