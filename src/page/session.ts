@@ -6,7 +6,7 @@ import type { Settings } from '@/src/settings/settings';
 import { createPainter, type Painter } from './paint';
 import { connectFrames, countTerms, type ReportTerms } from './report';
 import { Scanner } from './scanner';
-import { DEFAULT_SETTINGS, GLOSSARY_KEY, readSettings, watchLocal, watchSettings } from './settings-view';
+import { DEFAULT_SETTINGS, GLOSSARY_KEY, readSettings, watchLocal, watchSettings } from '@/src/settings/stored-settings';
 import type { GlossaryView, MatchIndex } from './types';
 
 export interface PageSession {

@@ -3,7 +3,8 @@
 // every switch writes settings, which content scripts of all tabs follow.
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { sendRequest, sendToTab, parseRequest, type PageReport } from '@/src/messages';
-import { loadSettings, settingsItem, type Settings } from '@/src/settings/settings';
+import type { Settings } from '@/src/settings/settings';
+import { readSettings, watchSettings } from '@/src/settings/stored-settings';
 import { setPaused, switchSite } from '@/src/settings/site-switch';
 import { popupView, tabIdFromQuery, type ReportState, type TermsView } from './model';
 import { langFor, STRINGS, type Strings } from './strings';
@@ -46,8 +47,8 @@ export function PopupApp() {
 
   useEffect(() => {
     void resolveTab().then((found) => setTab(found ?? null));
-    void loadSettings().then(setSettings);
-    const unwatch = settingsItem.watch(() => void loadSettings().then(setSettings));
+    void readSettings().then(setSettings);
+    const unwatch = watchSettings(setSettings);
     // The shortcut the user actually has (they can change it in the browser's shortcut settings).
     void browser.commands
       ?.getAll()

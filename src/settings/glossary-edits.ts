@@ -6,8 +6,10 @@
 import { defaultGlossary } from '@/src/glossary/default';
 import type { Entry } from '@/src/glossary/schema';
 import { canonical } from '@/src/glossary/io';
+import { exclusive } from './exclusive';
 import { loadGlossary, migrateGlossary, replaceGlossary, watchGlossaryRevision } from './glossary-store';
 import { loadSettings, settingsItem, settingsSchema, type Settings } from './settings';
+import { SETTINGS_LOCK } from './stored-settings';
 
 /** The glossary Tifa ships (data/glossary.json). */
 export function shippedEntries(): Entry[] {
@@ -42,15 +44,6 @@ export function watchEntries(listener: (entries: Entry[]) => void): () => void {
 
 const GLOSSARY_LOCK = 'tifa:glossary';
 
-// Serialises writes inside this page; navigator.locks (when present) serialises across pages.
-let queue: Promise<unknown> = Promise.resolve();
-function exclusive<T>(name: string, task: () => Promise<T>): Promise<T> {
-  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  const run = () => (locks ? locks.request(name, task) : task());
-  const result = queue.then(run, run);
-  queue = result.catch(() => undefined);
-  return result;
-}
 
 function sameAsShipped(entries: readonly Entry[]): boolean {
   const shipped = shippedEntries();
@@ -167,7 +160,7 @@ export function restoreShipped(id: string): Promise<Entry[]> {
 
 /** Applies `change` to the latest stored settings; the result is validated before it is stored. */
 export function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
-  return exclusive('tifa:settings', async () => {
+  return exclusive(SETTINGS_LOCK, async () => {
     const next = settingsSchema.parse(change(await loadSettings()));
     await settingsItem.setValue(next);
     return next;

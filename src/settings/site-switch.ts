@@ -1,23 +1,23 @@
 // Writes a site switch (popup, keyboard command) into settings. Content scripts watch settings, so every
-// open tab of the site follows at once (src/settings/site-watch.ts). Writes go through updateSettings,
+// open tab of the site follows at once (src/settings/site-watch.ts). Writes go through changeSettings,
 // the read-modify-write serialised across extension pages, so a switch never undoes an options edit.
-import { updateSettings } from '@/src/settings/glossary-edits';
-import { loadSettings } from '@/src/settings/settings';
-import { isSiteEnabled, setSiteEnabled } from '@/src/settings/site-rules';
+// Zod-free (./stored-settings.ts): the popup, which uses this, opens without loading the schema library.
+import { isSiteEnabled, setSiteEnabled } from './site-rules';
+import { changeSettings, readSettings } from './stored-settings';
 
 /** Switches the site of `url` on or off; returns the state it is in afterwards. */
 export async function switchSite(url: string, enabled: boolean): Promise<boolean> {
-  const next = await updateSettings((settings) => ({ ...settings, siteRules: setSiteEnabled(settings, url, enabled) }));
+  const next = await changeSettings((settings) => ({ ...settings, siteRules: setSiteEnabled(settings, url, enabled) }));
   return isSiteEnabled(next, url);
 }
 
 /** Flips the site of `url`; returns the state it is in afterwards. */
 export async function toggleSite(url: string): Promise<boolean> {
-  const settings = await loadSettings();
+  const settings = await readSettings();
   return switchSite(url, !isSiteEnabled(settings, url));
 }
 
 /** Sets the global pause. */
 export async function setPaused(paused: boolean): Promise<void> {
-  await updateSettings((settings) => ({ ...settings, paused }));
+  await changeSettings((settings) => ({ ...settings, paused }));
 }

@@ -1,8 +1,8 @@
 // Content-script side of the site switch: tells the page session whether Tifa should run here, now and
 // whenever the user flips a switch (popup, keyboard command, options page) or the page navigates.
-// Settings come through src/page/settings-view.ts, which keeps zod and WXT's storage helper out of
-// the content script.
-import { readSettings, watchSettings, withDefaults } from '@/src/page/settings-view';
+// Settings come through ./stored-settings.ts, which keeps zod and WXT's storage helper out of the
+// content script.
+import { readSettings, watchSettings, withDefaults } from './stored-settings';
 import type { Settings } from '@/src/settings/settings';
 import { isActiveOn } from '@/src/settings/site-rules';
 

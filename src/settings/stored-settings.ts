@@ -1,10 +1,13 @@
-// Settings and glossary changes as the content script sees them, read straight from
-// browser.storage.local. src/settings/settings.ts builds zod schemas when it loads (~85 KB in the
-// content script, whose cap is 30 KB) and WXT's storage helper adds ~9 KB, so this reads the raw
-// values and takes the defaults and keys from the zod-free src/settings/defaults.ts.
-import type { Settings } from '@/src/settings/settings';
-import { GLOSSARY_INDEX_KEY } from '@/src/settings/glossary-layout';
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/src/settings/defaults';
+// Settings (and the glossary's change signal) read and written as raw storage.local values, for the
+// content script and the popup. src/settings/settings.ts builds zod schemas when it loads (zod is
+// ~450 KB with its locales; the content script's cap is 30 KB and the popup should open at once) and
+// WXT's storage helper adds ~9 KB, so this takes the defaults and keys from the zod-free defaults.ts.
+// The options page validates what it writes with the schema; the writes here change only site rules
+// and the pause, from values this code builds.
+import type { Settings } from './settings';
+import { GLOSSARY_INDEX_KEY } from './glossary-layout';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from './defaults';
+import { exclusive } from './exclusive';
 
 export { DEFAULT_SETTINGS, SETTINGS_KEY };
 
@@ -13,6 +16,9 @@ export { DEFAULT_SETTINGS, SETTINGS_KEY };
  * content script watches only it and refetches the glossary from the background (tifa:get-glossary).
  */
 export const GLOSSARY_KEY = GLOSSARY_INDEX_KEY;
+
+/** The Web Lock every settings write takes, from whichever page: see exclusive.ts. */
+export const SETTINGS_LOCK = 'tifa:settings';
 
 
 /** Stored settings with any missing field (an older or damaged value) taken from the defaults. */
@@ -38,4 +44,16 @@ export function watchLocal(key: string, callback: (value: unknown) => void): () 
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {
   return watchLocal(SETTINGS_KEY, (value) => callback(withDefaults(value as Partial<Settings> | undefined)));
+}
+
+/**
+ * Applies `change` to the latest stored settings and stores the result, serialised with every other
+ * settings write (this page's and other pages', the options page's included). Returns the result.
+ */
+export function changeSettings(change: (settings: Settings) => Settings): Promise<Settings> {
+  return exclusive(SETTINGS_LOCK, async () => {
+    const next = change(await readSettings());
+    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    return next;
+  });
 }

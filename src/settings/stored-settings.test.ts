@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/src/settings/settings';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { replaceGlossary } from '@/src/settings/glossary-store';
-import { GLOSSARY_KEY, SETTINGS_KEY, watchLocal, withDefaults } from './settings-view';
+import { replaceGlossary } from './glossary-store';
+import { GLOSSARY_KEY, SETTINGS_KEY, watchLocal, withDefaults } from './stored-settings';
 
-describe('content-script settings view', () => {
+describe('settings as stored (the zod-free reader of the content script and popup)', () => {
   test('reads the key settingsItem writes', async () => {
     const { settingsItem } = await import('@/src/settings/settings');
     expect(settingsItem.key).toBe(`local:${SETTINGS_KEY}`);
