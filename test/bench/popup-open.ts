@@ -4,6 +4,9 @@
 import { launchWithExtension } from '../e2e/harness';
 import { startFixtureServer } from '../e2e/server';
 
+// The one `chrome` call made inside the extension's service worker.
+declare const chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } };
+
 const runs = Number(process.argv[2] ?? 15);
 const server = await startFixtureServer();
 const browser = await launchWithExtension({ allowedOrigins: [server.origin] });
