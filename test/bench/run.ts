@@ -76,7 +76,7 @@ async function freshPage(page: Page, html: string, scripts: string[]): Promise<v
 interface Row {
   floorMs: number;
   readingFloorMs: number;
-  scan: { workMs: number; wallMs: number; longestSliceMs: number; matches: number; painted: number; coldMs: number };
+  scan: { workMs: number; wallMs: number; longestSliceMs: number; matches: number; painted: number; paintMs: number; coldMs: number };
   markRegExp: { ms: number; count: number; coldMs: number };
   markArray: { ms: number; count: number; fraction: number; chunk: number };
   ours: { compileMs: number; scanMs: number; matches: number };
@@ -199,6 +199,7 @@ async function measureGlossary(page: Page, html: string, bundle: string, markJs:
       longestSliceMs: Math.max(...scans.map((s) => s.longestSliceMs)),
       matches: scans[0]?.matches ?? 0,
       painted: scans[0]?.painted ?? 0,
+      paintMs: median(scans.map((s) => s.paintMs)),
       coldMs: cold?.workMs ?? NaN,
     },
     markRegExp: { ms: median(regExpRuns.map((r) => r.ms)), count: regExpRuns[0]?.count ?? 0, coldMs: regExpCold?.ms ?? NaN },
@@ -293,6 +294,7 @@ line('bare text-node walk (floor)', rows.map((r) => ms(r.floorMs)));
 line('  walk reading every code unit', rows.map((r) => ms(r.readingFloorMs)));
 line('Tifa scan + highlight (work)', rows.map((r) => `${ms(r.scan.workMs)}  = ${(r.scan.workMs / r.floorMs).toFixed(1)}× floor`));
 line('  matches painted', rows.map((r) => r.scan.painted.toLocaleString('en')));
+line('  of which the browser: StaticRange + add', rows.map((r) => `${ms(r.scan.paintMs)}  (${((r.scan.paintMs * 1000) / Math.max(1, r.scan.painted)).toFixed(2)} µs a match)`));
 line('  first run (cold JIT)', rows.map((r) => ms(r.scan.coldMs)));
 line('  wall time, yielding between slices', rows.map((r) => ms(r.scan.wallMs)));
 line('  longest slice (any run)', rows.map((r) => ms(r.scan.longestSliceMs)));
