@@ -1,7 +1,7 @@
 // Finds candidate terms in another speech with the glossary's extractor and jieba, run here in the
 // extension page (WebAssembly is allowed in extension pages, never in content scripts). Ticked
 // candidates become drafts the user completes one by one.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import leftOutJson from '@/data/left-out.json';
 import { decodeBytes } from '@/src/glossary/io';
 import { extractCandidates, type Candidate, type LeftOut, type Segmenter } from '@/src/glossary/extract';
@@ -42,6 +42,11 @@ export function ExtractPanel({ entries, onAdd }: { entries: readonly Entry[]; on
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const resultsRef = useRef<HTMLHeadingElement>(null);
+  // The results take focus once rendered (after the commit: the update follows an await, so React
+  // may commit it after the next frame, and a timer could find no heading yet).
+  useEffect(() => {
+    if (candidates) resultsRef.current?.focus();
+  }, [candidates]);
 
   async function run() {
     setError('');
@@ -51,7 +56,6 @@ export function ExtractPanel({ entries, onAdd }: { entries: readonly Entry[]; on
       const found = extractCandidates(text, { segment, entries, leftOut: leftOutJson as LeftOut[] });
       setCandidates(found);
       setPicked(new Set());
-      requestAnimationFrame(() => resultsRef.current?.focus());
     } catch (e) {
       setError(t('extractFailed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {

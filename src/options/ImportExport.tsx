@@ -1,5 +1,5 @@
 // Export (JSON, CSV), import with a preview of every change, and the way back to the shipped glossary.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   applyImport,
   exportCsv,
@@ -69,7 +69,6 @@ export function ImportExport(props: ImportExportProps) {
       if (!parsed.ok) showFailure(file.name, parsed);
       else {
         setPending({ name: file.name, parsed });
-        requestAnimationFrame(() => previewHeadingRef.current?.focus());
       }
     } finally {
       setReading(false);
@@ -79,8 +78,16 @@ export function ImportExport(props: ImportExportProps) {
 
   function showFailure(name: string, error: ImportError) {
     setFailure({ name, error });
-    requestAnimationFrame(() => failureRef.current?.focus());
   }
+
+  // Focus follows the outcome once it is on screen: after the commit that renders it, never on a
+  // timer (a frame can come before React commits, and the element to focus does not exist yet).
+  useEffect(() => {
+    if (failure) failureRef.current?.focus();
+  }, [failure]);
+  useEffect(() => {
+    if (pending) previewHeadingRef.current?.focus();
+  }, [pending]);
 
   async function apply(mode: ImportMode) {
     if (!pending) return;
