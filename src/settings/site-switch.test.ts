@@ -38,3 +38,18 @@ test('pause is global and leaves site rules alone', async () => {
   await setPaused(false);
   expect(isActiveOn(await loadSettings(), 'https://b.com/')).toBe(true);
 });
+
+test('a switch (popup, zod-free) and an options edit made at the same moment both survive', async () => {
+  // Both writes read-modify-write the same stored value; the shared queue/Web Lock
+  // (./exclusive.ts) runs them one after the other, so neither overwrites the other.
+  const { updateSettings } = await import('./glossary-edits');
+  await Promise.all([
+    switchSite('https://a.com/', false),
+    updateSettings((s) => ({ ...s, hoverDelayMs: 700 })),
+    setPaused(true),
+    updateSettings((s) => ({ ...s, highlightStyle: 'background' })),
+  ]);
+  const stored = await loadSettings();
+  expect(stored).toMatchObject({ hoverDelayMs: 700, highlightStyle: 'background', paused: true });
+  expect(stored.siteRules).toEqual([{ host: 'a.com', includeSubdomains: false, enabled: false }]);
+});
