@@ -19,6 +19,10 @@ describe('RunWalker', () => {
     expect(run?.starts).toEqual([0, 2, 4, 7, 9]);
   });
 
+  test('joins text across <wbr> and comments, which break no word', () => {
+    expect(texts('<p>关于新形势下党内政治<wbr>生活的若干准则，两个<!-- 注释 -->维护</p>')).toEqual(['关于新形势下党内政治生活的若干准则，两个维护']);
+  });
+
   test('ends a run at every block boundary, <br> and <img> included', () => {
     expect(texts('<div>前言<p>两个</p>维护</div><p>甲<br>乙<img src="x.png">丙</p>')).toEqual(['前言', '两个', '维护', '甲', '乙', '丙']);
     expect(texts('<ul><li>两个</li><li>维护</li></ul>')).toEqual(['两个', '维护']);

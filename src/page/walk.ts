@@ -32,6 +32,7 @@ const INLINE = new Set([
   'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i',
   'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong',
   'sub', 'sup', 'time', 'tt', 'u', 'var',
+  'wbr', // a line-break opportunity inside a word (long titles): the text on either side is one word
   'tifa-mark', // the fallback painter's wrapper: its text is still page text
 ]);
 
