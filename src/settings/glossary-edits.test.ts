@@ -15,7 +15,11 @@ import {
   updateEntries,
   updateSettings,
   watchEntries,
+  migrateGlossaryStorage,
+  SHIPPED_SEEN_KEY,
+  withNewShipped,
 } from './glossary-edits';
+import shippedV1 from '@/data/shipped-v1-ids.json';
 import { DEFAULT_SETTINGS, loadSettings, settingsItem } from './settings';
 
 const mine = (id: string, term: string): Entry => ({
@@ -144,5 +148,60 @@ describe('settings', () => {
     expect(loaded).toEqual({ ...DEFAULT_SETTINGS, language: 'en', hoverDelayMs: 300 });
     await updateSettings((s) => ({ ...s, siteMode: 'listed' }));
     expect(await settingsItem.getValue()).toEqual({ ...DEFAULT_SETTINGS, language: 'en', hoverDelayMs: 300, siteMode: 'listed' });
+  });
+});
+
+describe("shipped updates reach a glossary of the user's own", () => {
+  const v1 = new Set(shippedV1.ids);
+  const ids = (entries: readonly Entry[]) => entries.map((e) => e.id);
+  const seenKey = async () => (await browser.storage.local.get(SHIPPED_SEEN_KEY))[SHIPPED_SEEN_KEY];
+
+  test('a glossary stored by the first release gets the entries shipped since, each beside its shipped neighbour; deletions and edits stay', async () => {
+    const fresh = shippedEntries().filter((e) => !v1.has(e.id));
+    expect(fresh.length).toBeGreaterThan(0);
+    // As the first release stored it: its shipped entries, one deleted, one edited, one of the user's own.
+    const old = shippedEntries()
+      .filter((e) => v1.has(e.id) && e.id !== 'dang-zu')
+      .map((e) => (e.id === 'hui-tou-kan' ? { ...e, english: ['my own rendering'] } : e));
+    await replaceGlossary([...old, mine('my-term', '自己的')]);
+    expect(await seenKey()).toBeUndefined();
+
+    expect(await migrateGlossaryStorage()).toBe(fresh.length);
+    const after = await readEntries();
+    expect(ids(after)).toEqual(expect.arrayContaining(ids(fresh)));
+    expect(ids(after)).not.toContain('dang-zu');
+    expect(after.find((e) => e.id === 'hui-tou-kan')?.english).toEqual(['my own rendering']);
+    expect(after.at(-1)?.id).toBe('my-term');
+    // Shipped entries keep the shipped order among themselves.
+    const shippedOrder = ids(shippedEntries()).filter((id) => id !== 'dang-zu');
+    expect(ids(after).filter((id) => id !== 'my-term')).toEqual(shippedOrder);
+    expect(await seenKey()).toEqual(ids(shippedEntries()));
+
+    // Once seen, never added again: the next start changes nothing, and a deletion holds.
+    expect(await migrateGlossaryStorage()).toBe(0);
+    await removeEntry(fresh[0]!.id);
+    expect(await migrateGlossaryStorage()).toBe(0);
+    expect(ids(await readEntries())).not.toContain(fresh[0]!.id);
+  });
+
+  test("a glossary written by this version has seen today's shipped entries: a deleted one is not put back", async () => {
+    await removeEntry('dang-zu');
+    expect(await seenKey()).toEqual(ids(shippedEntries()));
+    expect(await migrateGlossaryStorage()).toBe(0);
+    expect(ids(await readEntries())).not.toContain('dang-zu');
+  });
+
+  test('a user on the shipped glossary needs nothing stored: updates reach them as they are', async () => {
+    expect(await migrateGlossaryStorage()).toBe(0);
+    expect(await loadGlossary()).toMatchObject({ entries: null });
+  });
+
+  test('withNewShipped puts an entry with no earlier shipped neighbour first, and skips ids the user holds', () => {
+    const [a, b, c] = shippedEntries() as [Entry, Entry, Entry];
+    const own = { ...c, term: '改过的' };
+    const merged = withNewShipped([own, mine('x', '甲')], new Set(), [a, b, c]);
+    expect(ids(merged.entries)).toEqual([a.id, b.id, c.id, 'x']);
+    expect(merged.entries[2]).toBe(own);
+    expect(ids(merged.added)).toEqual([a.id, b.id]);
   });
 });

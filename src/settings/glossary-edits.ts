@@ -3,10 +3,12 @@
 // Web Lock shared by all pages of the extension, so two options tabs never overwrite each other.
 // Storage errors (quota) reject the returned promise: callers show them.
 // How the glossary is stored (an entry per key, so an edit writes one entry): ./glossary-store.ts.
+import shippedV1 from '@/data/shipped-v1-ids.json';
 import { defaultGlossary } from '@/src/glossary/default';
 import type { Entry } from '@/src/glossary/schema';
 import { canonical } from '@/src/glossary/io';
 import { exclusive } from './exclusive';
+import { SHIPPED_SEEN_KEY } from './glossary-layout';
 import { loadGlossary, migrateGlossary, replaceGlossary, watchGlossaryRevision } from './glossary-store';
 import { loadSettings, settingsItem, settingsSchema, type Settings } from './settings';
 import { SETTINGS_LOCK } from './stored-settings';
@@ -59,17 +61,77 @@ export function updateEntries(change: (entries: Entry[]) => Entry[]): Promise<En
     const next = change([...(await readEntries())]);
     // The stored array itself (frozen) when there is one: a page then hears of its own save with
     // the very array it already shows.
-    return (await replaceGlossary(sameAsShipped(next) ? null : next)).entries ?? next;
+    const stored = (await replaceGlossary(sameAsShipped(next) ? null : next)).entries ?? next;
+    // Written by this version, from a glossary that included (or chose to drop) today's shipped entries.
+    await markShippedSeen();
+    return stored;
   });
 }
 
 /**
  * Brings the stored glossary to the current storage layout (a version 1 single value is moved to
- * one key per entry) and sweeps keys no index names. The background runs it on start; edits
- * migrate on their first write anyway, and reads understand both layouts meanwhile.
+ * one key per entry), sweeps keys no index names, and adds to a user's own glossary the shipped
+ * entries that are new since it last saw the shipped glossary (see catchUpShipped). The background
+ * runs it on start; edits migrate on their first write anyway, and reads understand both layouts
+ * meanwhile. Resolves to the number of shipped entries added.
  */
-export function migrateGlossaryStorage(): Promise<boolean> {
-  return exclusive(GLOSSARY_LOCK, migrateGlossary);
+export function migrateGlossaryStorage(): Promise<number> {
+  return exclusive(GLOSSARY_LOCK, async () => {
+    await migrateGlossary();
+    return catchUpShipped();
+  });
+}
+
+// The shipped entries the user's glossary has seen (SHIPPED_SEEN_KEY) are those shipped when this
+// code last wrote it. A user who deleted a shipped entry has seen it, so it is not put back; an
+// entry shipped by a later update has not, so it is added.
+export { SHIPPED_SEEN_KEY };
+
+async function seenShippedIds(): Promise<ReadonlySet<string>> {
+  const value = (await browser.storage.local.get(SHIPPED_SEEN_KEY))[SHIPPED_SEEN_KEY];
+  // Absent: stored by the first release, which shipped exactly these (data/shipped-v1-ids.json).
+  const ids = Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : shippedV1.ids;
+  return new Set(ids);
+}
+
+async function markShippedSeen(): Promise<void> {
+  await browser.storage.local.set({ [SHIPPED_SEEN_KEY]: shippedEntries().map((e) => e.id) });
+}
+
+/**
+ * `entries` with the shipped entries it has not seen and does not hold (by id) put in, each next to
+ * its shipped neighbour. Pure.
+ */
+export function withNewShipped(entries: readonly Entry[], seen: ReadonlySet<string>, shipped: readonly Entry[]): { entries: Entry[]; added: Entry[] } {
+  const held = new Set(entries.map((e) => e.id));
+  const next = [...entries];
+  const added: Entry[] = [];
+  shipped.forEach((entry, at) => {
+    if (seen.has(entry.id) || held.has(entry.id)) return;
+    insertAsShipped(next, shipped, at);
+    added.push(entry);
+  });
+  return { entries: next, added };
+}
+
+/**
+ * Shipped updates reach a user who changed nothing by themselves (their glossary is the shipped
+ * one). A user with a glossary of their own gets the entries an update adds, unless they already
+ * have an entry with that id; entries they deleted stay deleted, and their edits stay as they are.
+ * Runs under the glossary lock.
+ */
+async function catchUpShipped(): Promise<number> {
+  const stored = await loadGlossary();
+  let added = 0;
+  if (stored.entries !== null) {
+    const merged = withNewShipped(stored.entries, await seenShippedIds(), shippedEntries());
+    if (merged.added.length > 0) {
+      await replaceGlossary(merged.entries);
+      added = merged.added.length;
+    }
+  }
+  await markShippedSeen();
+  return added;
 }
 
 /** Adds the entry, or replaces the stored entry with the same id (`previousId` when the id was edited). */
@@ -142,20 +204,23 @@ export function restoreShipped(id: string): Promise<Entry[]> {
     const original = shipped[at];
     if (!original) return entries;
     const own = entries.findIndex((e) => e.id === id);
-    if (own !== -1) {
-      entries[own] = original;
-      return entries;
-    }
-    for (let i = at - 1; i >= 0; i--) {
-      const neighbour = entries.findIndex((e) => e.id === shipped[i]?.id);
-      if (neighbour !== -1) {
-        entries.splice(neighbour + 1, 0, original);
-        return entries;
-      }
-    }
-    entries.unshift(original);
+    if (own !== -1) entries[own] = original;
+    else insertAsShipped(entries, shipped, at);
     return entries;
   });
+}
+
+/** Inserts shipped[at] into `entries` right after its nearest earlier shipped neighbour there (else first). */
+function insertAsShipped(entries: Entry[], shipped: readonly Entry[], at: number): void {
+  const entry = shipped[at]!;
+  for (let i = at - 1; i >= 0; i--) {
+    const neighbour = entries.findIndex((e) => e.id === shipped[i]?.id);
+    if (neighbour !== -1) {
+      entries.splice(neighbour + 1, 0, entry);
+      return;
+    }
+  }
+  entries.unshift(entry);
 }
 
 /** Applies `change` to the latest stored settings; the result is validated before it is stored. */

@@ -24,6 +24,11 @@ export const LEGACY_GLOSSARY_META_KEY = 'glossary$';
 /** The index: small, and rewritten on every change, so it is what watchers watch. */
 export const GLOSSARY_INDEX_KEY = 'glossary:index';
 export const ENTRY_KEY_PREFIX = 'glossary:e:';
+/**
+ * The ids of the shipped entries a user's own glossary has seen (written with every save, and when
+ * the background adds the entries an update shipped: src/settings/glossary-edits.ts catchUpShipped).
+ */
+export const SHIPPED_SEEN_KEY = 'glossary:shipped-seen';
 export const GLOSSARY_LAYOUT_VERSION = 2;
 
 export interface GlossaryIndex {

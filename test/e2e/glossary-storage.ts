@@ -3,7 +3,9 @@
 // directly, as tests did before layout 2, no longer changes the glossary once an index exists.
 // Writes commit like the extension does (entries, then the index, then the old slots go), so the
 // background and content scripts see one change, by the index.
-import { ENTRY_KEY_PREFIX, GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY, planCommit } from '../../src/settings/glossary-layout';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ENTRY_KEY_PREFIX, GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY, SHIPPED_SEEN_KEY, planCommit } from '../../src/settings/glossary-layout';
 import type { Worker } from 'playwright-core';
 import type { Entry } from '../../src/glossary/schema';
 
@@ -17,21 +19,31 @@ declare const chrome: {
   };
 };
 
-/** Installs `glossary` (its entries) as the user's glossary; null: back to the shipped default. */
+/** The ids of today's shipped glossary (data/glossary.json). */
+function shippedIds(): string[] {
+  const file = path.resolve(import.meta.dirname, '../../data/glossary.json');
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: Array<{ id: string }> }).entries.map((e) => e.id);
+}
+
+/**
+ * Installs `glossary` (its entries) as the user's glossary; null: back to the shipped default.
+ * Written as this version writes it, having seen today's shipped entries, so a background restart
+ * never adds shipped entries to it (src/settings/glossary-edits.ts catchUpShipped).
+ */
 export async function setUserGlossary(worker: Worker, glossary: { entries: readonly unknown[] } | null): Promise<void> {
   const index = await worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], GLOSSARY_INDEX_KEY);
   // Every entry goes to a fresh slot (no previous entries given): simple, and always correct.
   const commit = planCommit(index as Parameters<typeof planCommit>[0], [], glossary ? (glossary.entries as Entry[]) : null);
   await worker.evaluate(
-    async ({ commit, key, legacy }) => {
+    async ({ commit, key, legacy, seen }) => {
       const keys = Object.keys(commit.writes);
       for (let i = 0; i < keys.length; i += 500) {
         await chrome.storage.local.set(Object.fromEntries(keys.slice(i, i + 500).map((k) => [k, commit.writes[k]])));
       }
-      await chrome.storage.local.set({ [key]: commit.index });
+      await chrome.storage.local.set({ [key]: commit.index, [seen.key]: seen.ids });
       await chrome.storage.local.remove([...commit.orphans, ...legacy]);
     },
-    { commit, key: GLOSSARY_INDEX_KEY, legacy: [LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY] },
+    { commit, key: GLOSSARY_INDEX_KEY, legacy: [LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY], seen: { key: SHIPPED_SEEN_KEY, ids: shippedIds() } },
   );
 }
 
