@@ -46,7 +46,6 @@ export function watchEntries(listener: (entries: Entry[]) => void): () => void {
 
 const GLOSSARY_LOCK = 'tifa:glossary';
 
-
 function sameAsShipped(entries: readonly Entry[]): boolean {
   const shipped = shippedEntries();
   return entries.length === shipped.length && entries.every((e, i) => canonical(e) === canonical(shipped[i]));
@@ -85,8 +84,6 @@ export function migrateGlossaryStorage(): Promise<number> {
 // The shipped entries the user's glossary has seen (SHIPPED_SEEN_KEY) are those shipped when this
 // code last wrote it. A user who deleted a shipped entry has seen it, so it is not put back; an
 // entry shipped by a later update has not, so it is added.
-export { SHIPPED_SEEN_KEY };
-
 async function seenShippedIds(): Promise<ReadonlySet<string>> {
   const value = (await browser.storage.local.get(SHIPPED_SEEN_KEY))[SHIPPED_SEEN_KEY];
   // Absent: stored by the first release, which shipped exactly these (data/shipped-v1-ids.json).
@@ -94,8 +91,12 @@ async function seenShippedIds(): Promise<ReadonlySet<string>> {
   return new Set(ids);
 }
 
+/** Records today's shipped ids as seen; writes only when they differ (this runs on every worker start). */
 async function markShippedSeen(): Promise<void> {
-  await browser.storage.local.set({ [SHIPPED_SEEN_KEY]: shippedEntries().map((e) => e.id) });
+  const ids = shippedEntries().map((e) => e.id);
+  const stored = (await browser.storage.local.get(SHIPPED_SEEN_KEY))[SHIPPED_SEEN_KEY];
+  if (Array.isArray(stored) && stored.length === ids.length && stored.every((id, i) => id === ids[i])) return;
+  await browser.storage.local.set({ [SHIPPED_SEEN_KEY]: ids });
 }
 
 /**
