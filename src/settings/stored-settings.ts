@@ -20,7 +20,6 @@ export const GLOSSARY_KEY = GLOSSARY_INDEX_KEY;
 /** The Web Lock every settings write takes, from whichever page: see exclusive.ts. */
 export const SETTINGS_LOCK = 'tifa:settings';
 
-
 /** Stored settings with any missing field (an older or damaged value) taken from the defaults. */
 export function withDefaults(stored: Partial<Settings> | null | undefined): Settings {
   const value = stored && typeof stored === 'object' ? stored : {};
