@@ -62,7 +62,7 @@ export function updateEntries(change: (entries: Entry[]) => Entry[]): Promise<En
     // the very array it already shows.
     const stored = (await replaceGlossary(sameAsShipped(next) ? null : next)).entries ?? next;
     // Written by this version, from a glossary that included (or chose to drop) today's shipped entries.
-    await markShippedSeen();
+    await markShippedSeen(await readShippedSeen());
     return stored;
   });
 }
@@ -84,18 +84,22 @@ export function migrateGlossaryStorage(): Promise<number> {
 // The shipped entries the user's glossary has seen (SHIPPED_SEEN_KEY) are those shipped when this
 // code last wrote it. A user who deleted a shipped entry has seen it, so it is not put back; an
 // entry shipped by a later update has not, so it is added.
-async function seenShippedIds(): Promise<ReadonlySet<string>> {
-  const value = (await browser.storage.local.get(SHIPPED_SEEN_KEY))[SHIPPED_SEEN_KEY];
-  // Absent: stored by the first release, which shipped exactly these (data/shipped-v1-ids.json).
-  const ids = Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : shippedV1.ids;
-  return new Set(ids);
+async function readShippedSeen(): Promise<unknown> {
+  return (await browser.storage.local.get(SHIPPED_SEEN_KEY))[SHIPPED_SEEN_KEY];
 }
 
-/** Records today's shipped ids as seen; writes only when they differ (this runs on every worker start). */
-async function markShippedSeen(): Promise<void> {
+/** The ids a stored record names; absent: stored by the first release, which shipped exactly these (data/shipped-v1-ids.json). */
+function seenShippedIds(record: unknown): ReadonlySet<string> {
+  return new Set(Array.isArray(record) ? record.filter((id): id is string => typeof id === 'string') : shippedV1.ids);
+}
+
+/**
+ * Records today's shipped ids as seen, given the record as stored (`record`); writes only when they
+ * differ (this runs on every worker start).
+ */
+async function markShippedSeen(record: unknown): Promise<void> {
   const ids = shippedEntries().map((e) => e.id);
-  const stored = (await browser.storage.local.get(SHIPPED_SEEN_KEY))[SHIPPED_SEEN_KEY];
-  if (Array.isArray(stored) && stored.length === ids.length && stored.every((id, i) => id === ids[i])) return;
+  if (Array.isArray(record) && record.length === ids.length && record.every((id, i) => id === ids[i])) return;
   await browser.storage.local.set({ [SHIPPED_SEEN_KEY]: ids });
 }
 
@@ -123,15 +127,16 @@ export function withNewShipped(entries: readonly Entry[], seen: ReadonlySet<stri
  */
 async function catchUpShipped(): Promise<number> {
   const stored = await loadGlossary();
+  const record = await readShippedSeen();
   let added = 0;
   if (stored.entries !== null) {
-    const merged = withNewShipped(stored.entries, await seenShippedIds(), shippedEntries());
+    const merged = withNewShipped(stored.entries, seenShippedIds(record), shippedEntries());
     if (merged.added.length > 0) {
       await replaceGlossary(merged.entries);
       added = merged.added.length;
     }
   }
-  await markShippedSeen();
+  await markShippedSeen(record);
   return added;
 }
 
