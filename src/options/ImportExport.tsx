@@ -60,24 +60,18 @@ export function ImportExport(props: ImportExportProps) {
     if (!file) return;
     // Refused before reading: a 50 MB file is never loaded into memory.
     if (file.size > MAX_IMPORT_BYTES) {
-      showFailure(file.name, { ok: false, code: 'too-large', detail: String(file.size) });
+      setFailure({ name: file.name, error: { ok: false, code: 'too-large', detail: String(file.size) } });
       return;
     }
     setReading(true);
     try {
       const parsed = parseImport(new Uint8Array(await file.arrayBuffer()), file.name);
-      if (!parsed.ok) showFailure(file.name, parsed);
-      else {
-        setPending({ name: file.name, parsed });
-      }
+      if (!parsed.ok) setFailure({ name: file.name, error: parsed });
+      else setPending({ name: file.name, parsed });
     } finally {
       setReading(false);
       if (fileRef.current) fileRef.current.value = '';
     }
-  }
-
-  function showFailure(name: string, error: ImportError) {
-    setFailure({ name, error });
   }
 
   // Focus follows the outcome once it is on screen: after the commit that renders it, never on a

@@ -135,18 +135,13 @@ export async function warmIndex(
 export function search(entries: readonly Entry[], query: Query): Entry[] {
   const tokens = query.text.toLowerCase().trim().split(/\s+/).filter(Boolean);
   // The unfiltered list in glossary order needs no index: opening the page never waits for it.
-  if (tokens.length === 0 && query.sort === 'glossary') {
-    return entries.filter(
-      (entry) =>
-        (query.category === 'all' || entry.category === query.category) &&
-        (query.enabled === 'all' || entry.enabled === (query.enabled === 'enabled')),
-    );
-  }
+  const passes = (entry: Entry): boolean =>
+    (query.category === 'all' || entry.category === query.category) &&
+    (query.enabled === 'all' || entry.enabled === (query.enabled === 'enabled'));
+  if (tokens.length === 0 && query.sort === 'glossary') return entries.filter(passes);
   const results: Indexed[] = [];
   for (const entry of entries) {
-    if (query.category !== 'all' && entry.category !== query.category) continue;
-    if (query.enabled === 'enabled' && !entry.enabled) continue;
-    if (query.enabled === 'disabled' && entry.enabled) continue;
+    if (!passes(entry)) continue;
     const item = index(entry);
     if (tokens.every((t) => tokenMatches(item, t))) results.push(item);
   }
