@@ -27,7 +27,7 @@ import { emptyForm, formFromDraft, formFromEntry, parseDraft, type Draft, type E
 import { GlossaryList } from './GlossaryList';
 import { browserLanguage, I18nContext, translator, useI18n, type StringKey } from './i18n';
 import { ImportExport } from './ImportExport';
-import { EMPTY_QUERY, search, suggestPinyin, warmIndex, type Query } from './search';
+import { EMPTY_QUERY, needsIndex, search, suggestPinyin, unindexedCount, warmIndex, type Query } from './search';
 import { SettingsPanel } from './SettingsPanel';
 
 type Tab = 'glossary' | 'import' | 'extract' | 'settings';
@@ -56,6 +56,9 @@ const canon = (e: Entry) => {
   if (c === undefined) entryCanon.set(e, (c = canonical(e)));
   return c;
 };
+
+/** Entries the index may build on a keystroke (~50 µs each, pinyin included): about 10 ms at most. */
+const INDEX_ON_THE_SPOT = 200;
 
 export function OptionsApp() {
   const lang = useMemo(() => browserLanguage(), []);
@@ -173,14 +176,29 @@ export function OptionsApp() {
     return () => removeEventListener('hashchange', onHash);
   }, [entries, openFromHash]);
 
-  const results = useMemo(() => (entries ? search(entries, deferredQuery) : []), [entries, deferredQuery]);
   // The search index is built in idle slices once the list is shown, ready for the first keystroke.
+  const [indexedFor, setIndexedFor] = useState<readonly Entry[] | null>(null);
   useEffect(() => {
     if (!entries) return;
     const building = new AbortController();
-    void warmIndex(entries, building.signal);
+    void warmIndex(entries, building.signal).then(() => !building.signal.aborted && setIndexedFor(entries));
     return () => building.abort();
   }, [entries]);
+  // A search that would build much of the index at once (typing before warmIndex is done with a large
+  // glossary) waits for it, showing the list as it was, rather than freezing the page; a few new
+  // entries (a save, an import of some) are indexed on the spot.
+  const searchable = useMemo(
+    () => !entries || !needsIndex(deferredQuery) || indexedFor === entries || unindexedCount(entries) <= INDEX_ON_THE_SPOT,
+    [entries, deferredQuery, indexedFor],
+  );
+  const lastResults = useRef<Entry[]>([]);
+  const results = useMemo(
+    () => (!entries ? [] : searchable ? search(entries, deferredQuery) : lastResults.current),
+    [entries, deferredQuery, searchable],
+  );
+  useEffect(() => {
+    lastResults.current = results;
+  }, [results]);
   const existingIds = useMemo(() => new Set(entries?.map((e) => e.id)), [entries]);
   const shippedCanon = useMemo(() => new Map(shippedEntries().map((e) => [e.id, canon(e)])), []);
   const differences = useMemo(() => (entries ? shippedDifferences(entries) : []), [entries]);
@@ -360,7 +378,7 @@ export function OptionsApp() {
                 onNew={newEntry}
                 badgeOf={badgeOf}
                 focusRequest={listFocus}
-                settled={query === deferredQuery}
+                settled={query === deferredQuery && searchable}
               />
               {editing.kind === 'none' ? (
                 <section className="editor-pane empty-pane" aria-label={t('newTitle')}>

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { defaultGlossary } from '@/src/glossary/default';
 import type { Entry } from '@/src/glossary/schema';
-import { EMPTY_QUERY, search, stripTones, suggestPinyin, warmIndex } from './search';
+import { EMPTY_QUERY, needsIndex, search, stripTones, suggestPinyin, unindexedCount, warmIndex } from './search';
 
 const base = defaultGlossary().entries[0]!;
 const make = (id: string, term: string, pinyin: string, over: Partial<Entry> = {}): Entry => ({
@@ -108,5 +108,23 @@ describe('warmIndex', () => {
     expect(ids({})).toEqual(['liang-ge-wei-hu', 'dang-zu', 'san-hui-yi-ke', 'hui-tou-kan']);
     expect(ids({ enabled: 'disabled' })).toEqual(['dang-zu']);
     expect(ids({ enabled: 'enabled', category: 'campaign' })).toEqual(['hui-tou-kan']);
+  });
+});
+
+describe('unindexedCount and needsIndex', () => {
+  test('counts entries the index has never seen by id; a re-read copy (same id) is not new', async () => {
+    const fresh = Array.from({ length: 5 }, (_, i) => make(`u${i}`, `全周期管理${i}`, 'quán zhōuqī guǎnlǐ'));
+    expect(unindexedCount(fresh)).toBe(5);
+    await warmIndex(fresh, new AbortController().signal, async () => undefined);
+    expect(unindexedCount(fresh)).toBe(0);
+    expect(unindexedCount(fresh.map((e) => ({ ...e })))).toBe(0);
+  });
+
+  test('only the unfiltered text in glossary order goes without the index', () => {
+    expect(needsIndex(EMPTY_QUERY)).toBe(false);
+    expect(needsIndex({ ...EMPTY_QUERY, text: '  ' })).toBe(false);
+    expect(needsIndex({ ...EMPTY_QUERY, category: 'slogan' })).toBe(false);
+    expect(needsIndex({ ...EMPTY_QUERY, text: 'lgwh' })).toBe(true);
+    expect(needsIndex({ ...EMPTY_QUERY, sort: 'pinyin' })).toBe(true);
   });
 });

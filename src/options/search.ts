@@ -110,6 +110,12 @@ function tokenMatches(item: Indexed, token: string): boolean {
   return sound.length > 0 && /^[a-z]+$/.test(sound) && item.sounds.includes(sound);
 }
 
+/** Lets the page handle input between slices: scheduler.yield where there is one (no timer clamping), else a timeout. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /**
  * Builds the search index of `entries` a slice at a time, yielding between slices, so the first
  * keystroke finds it ready without the page having frozen while it was built (pinyin for 10,000
@@ -118,7 +124,7 @@ function tokenMatches(item: Indexed, token: string): boolean {
 export async function warmIndex(
   entries: readonly Entry[],
   signal: AbortSignal,
-  pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+  pause: () => Promise<void> = yieldToPage,
   sliceMs = 8,
 ): Promise<void> {
   let next = 0;
@@ -131,6 +137,21 @@ export async function warmIndex(
   }
 }
 
+/**
+ * How many of `entries` the index has never seen by id: those a search would build pinyin for now
+ * (tens of microseconds each). Entries re-read after a save are found by id and cost only a compare.
+ */
+export function unindexedCount(entries: readonly Entry[]): number {
+  let count = 0;
+  for (const entry of entries) if (!cache.has(entry) && !byId.has(entry.id)) count++;
+  return count;
+}
+
+/** Whether `query` needs the index: anything but the unfiltered text in glossary order does. */
+export function needsIndex(query: Query): boolean {
+  return query.text.trim() !== '' || query.sort !== 'glossary';
+}
+
 /** The entries matching `query`, in the chosen order. Every word of the search text must match. */
 export function search(entries: readonly Entry[], query: Query): Entry[] {
   const tokens = query.text.toLowerCase().trim().split(/\s+/).filter(Boolean);
@@ -138,7 +159,7 @@ export function search(entries: readonly Entry[], query: Query): Entry[] {
   const passes = (entry: Entry): boolean =>
     (query.category === 'all' || entry.category === query.category) &&
     (query.enabled === 'all' || entry.enabled === (query.enabled === 'enabled'));
-  if (tokens.length === 0 && query.sort === 'glossary') return entries.filter(passes);
+  if (!needsIndex(query)) return entries.filter(passes);
   const results: Indexed[] = [];
   for (const entry of entries) {
     if (!passes(entry)) continue;
