@@ -27,6 +27,13 @@ export interface PageReport {
 export interface Protocol {
   /** content/options → background: the effective glossary and the patterns compiled from it. */
   'tifa:get-glossary': { request: {}; response: { entries: Entry[]; patterns: Pattern[] } };
+  /**
+   * content → background: the page glossary (src/glossary/page-glossary.ts) encoded, when a page
+   * found none in storage (just installed, or storage cleared); the background also stores it.
+   */
+  'tifa:get-page-glossary': { request: {}; response: { encoded: string } };
+  /** content (tooltip) → background: the entries with these ids (those that exist), for explaining them. */
+  'tifa:get-entries': { request: { ids: string[] }; response: { entries: Entry[] } };
   /** content → background: which ambiguous candidate spans are whole words by jieba segmentation. */
   'tifa:segment-check': { request: { text: string; candidates: Span[] }; response: { confirmed: boolean[] } };
   /** popup/tests → content (top frame): which terms the page holds. */
@@ -53,6 +60,8 @@ const isSpan = (v: unknown): v is Span =>
 
 const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean } = {
   'tifa:get-glossary': () => true,
+  'tifa:get-page-glossary': () => true,
+  'tifa:get-entries': (m) => Array.isArray(m.ids) && m.ids.length <= 1000 && m.ids.every(isString),
   'tifa:segment-check': (m) =>
     isString(m.text) &&
     m.text.length <= 200_000 &&

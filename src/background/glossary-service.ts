@@ -47,9 +47,12 @@ async function compile(): Promise<GlossaryResponse> {
  * Drops the cache whenever the user's glossary changes, and starts moving an older storage layout
  * over (background start); returns the unwatch function.
  */
-export function watchGlossary(): () => void {
+export function watchGlossary(onChange: () => void = () => undefined): () => void {
   migrated = migrateGlossaryStorage().catch((error: unknown) => console.error('Tifa: glossary migration failed', error));
-  return watchGlossaryRevision(invalidateGlossary);
+  return watchGlossaryRevision(() => {
+    invalidateGlossary();
+    onChange();
+  });
 }
 
 /** The effective glossary and its patterns, compiled once per glossary change (see watchGlossary). */

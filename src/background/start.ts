@@ -1,14 +1,23 @@
 // Background service worker: answers the typed messages of src/messages.ts.
 import { parseRequest } from '@/src/messages';
 import { getGlossary, watchGlossary } from './glossary-service';
+import { entriesById, publishPageGlossary } from './page-glossary';
 import { segmentCheck } from './segmenter';
 import { startBadge } from './badge';
 import { startContextMenu } from './context-menu';
 import { startSiteCommand } from './site-command';
 import { injectTooltipUi } from './tooltip-ui';
 
+/** Publishes the page glossary; a failure is logged, and pages ask again (tifa:get-page-glossary). */
+function publish(): void {
+  publishPageGlossary().catch((error: unknown) => console.error('Tifa: page glossary failed', error));
+}
+
 export function startBackground(): void {
-  watchGlossary();
+  // Pages read the page glossary from storage: keep it in step with every glossary change, and
+  // with the shipped glossary of this version (an update may have changed it).
+  watchGlossary(publish);
+  publish();
   // Popup and per-site control (issue 7): toolbar badge, "Add to Tifa glossary", the site toggle key.
   startBadge();
   startContextMenu();
@@ -19,6 +28,18 @@ export function startBackground(): void {
     switch (request.type) {
       case 'tifa:get-glossary':
         getGlossary().then(sendResponse, (error: unknown) => console.error('Tifa: glossary failed to load', error));
+        return true;
+      case 'tifa:get-page-glossary':
+        publishPageGlossary().then(
+          (encoded) => sendResponse({ encoded }),
+          (error: unknown) => console.error('Tifa: page glossary failed', error),
+        );
+        return true;
+      case 'tifa:get-entries':
+        entriesById(request.ids).then(
+          (entries) => sendResponse({ entries }),
+          (error: unknown) => console.error('Tifa: entries failed to load', error),
+        );
         return true;
       case 'tifa:segment-check':
         segmentCheck(request.text, request.candidates).then(

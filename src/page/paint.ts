@@ -86,11 +86,133 @@ class OwnStyle {
   }
 }
 
+/** Ranges waiting to join the registry: consecutive matches of one pass, with the elements they start and end in. */
+interface Band {
+  ranges: Array<{ range: StaticRange; category: Category }>;
+  first: Element | null;
+  last: Element | null;
+}
+
+/** A band closes at this many matches: small enough to paint what is near, few enough to check cheaply. */
+const BAND_SIZE = 200;
+
+/**
+ * Highlights change the page's rendering as a whole: each change of the registry makes the next frame
+ * re-validate every painted range (Chromium's pre-paint), so adding ranges in many small batches
+ * costs the page far more than adding them once. So painted matches are queued, and joined to the
+ * registry at most once a frame; and on a long page only what lies within a screen of the viewport
+ * joins, the rest when scrolling brings it near. Matches are in the match store at once either way,
+ * so the page report, hit-testing and keyboard stepping never wait for paint.
+ */
+class PaintSchedule {
+  readonly #win: Window;
+  readonly #commit: (band: Band['ranges']) => void;
+  #bands: Band[] = [];
+  #open: Band | null = null;
+  #queued = new Set<StaticRange>();
+  #frame = 0;
+  #timer = 0;
+  #listening = false;
+  readonly #onScroll = (): void => this.#schedule();
+
+  constructor(win: Window, commit: (band: Band['ranges']) => void) {
+    this.#win = win;
+    this.#commit = commit;
+  }
+
+  add(range: StaticRange, category: Category, anchor: Element | null): void {
+    let band = this.#open;
+    if (!band || band.ranges.length >= BAND_SIZE) {
+      band = this.#open = { ranges: [], first: anchor, last: anchor };
+      this.#bands.push(band);
+    }
+    band.ranges.push({ range, category });
+    band.last = anchor ?? band.last;
+    this.#queued.add(range);
+    this.#schedule();
+  }
+
+  /** Drops a queued range; false if it was not queued (it may be painted). */
+  drop(range: StaticRange): boolean {
+    return this.#queued.delete(range);
+  }
+
+  clear(): void {
+    this.#bands = [];
+    this.#open = null;
+    this.#queued.clear();
+    this.#stopListening();
+  }
+
+  #schedule(): void {
+    if (this.#frame || this.#timer) return;
+    const win = this.#win;
+    // A hidden tab gets no frames: paint there on a task instead (it renders nothing until shown).
+    if (win.document.visibilityState === 'hidden') this.#timer = win.setTimeout(() => this.#flush(), 0);
+    else this.#frame = win.requestAnimationFrame(() => this.#flush());
+  }
+
+  #flush(): void {
+    this.#frame = 0;
+    this.#timer = 0;
+    // The open band may still grow (the pass is not done): it is checked like the others.
+    const height = this.#win.innerHeight || 800;
+    const waiting: Band[] = [];
+    const ready: Band['ranges'] = [];
+    for (const band of this.#bands) {
+      if (this.#near(band, height)) {
+        for (const item of band.ranges) if (this.#queued.delete(item.range)) ready.push(item);
+        if (band === this.#open) this.#open = null;
+      } else {
+        waiting.push(band);
+      }
+    }
+    this.#bands = waiting;
+    if (ready.length > 0) this.#commit(ready);
+    if (waiting.length > 0) this.#listen();
+    else this.#stopListening();
+  }
+
+  /** Whether any of the band lies within a screen above or below the viewport (or cannot be placed). */
+  #near(band: Band, height: number): boolean {
+    const { first, last } = band;
+    if (!first || !last || !first.isConnected || !last.isConnected) return true;
+    const top = first.getBoundingClientRect().top;
+    const bottom = last.getBoundingClientRect().bottom;
+    // Nothing laid out (display: none, a detached frame): nothing to see, so nothing to save.
+    if (top === 0 && bottom === 0) return true;
+    return bottom >= -height && top <= 2 * height;
+  }
+
+  #listen(): void {
+    if (this.#listening) return;
+    this.#listening = true;
+    // Capture: scrolling inside any scroller of the page counts too.
+    this.#win.addEventListener('scroll', this.#onScroll, { capture: true, passive: true });
+    this.#win.addEventListener('resize', this.#onScroll, { passive: true });
+  }
+
+  #stopListening(): void {
+    if (!this.#listening) return;
+    this.#listening = false;
+    this.#win.removeEventListener('scroll', this.#onScroll, { capture: true });
+    this.#win.removeEventListener('resize', this.#onScroll);
+  }
+
+  destroy(): void {
+    this.clear();
+    if (this.#frame) this.#win.cancelAnimationFrame(this.#frame);
+    if (this.#timer) this.#win.clearTimeout(this.#timer);
+    this.#frame = this.#timer = 0;
+  }
+}
+
 export class HighlightPainter implements Painter {
   readonly mutatesDom = false;
   readonly #prefix = `tifa-${randomSuffix()}`;
   readonly #highlights = new Map<Category, Highlight>();
   readonly #style: OwnStyle;
+  readonly #schedule: PaintSchedule;
   #look: HighlightLook;
 
   readonly #doc: Document;
@@ -100,6 +222,10 @@ export class HighlightPainter implements Painter {
     this.#look = look;
     this.#style = new OwnStyle(doc);
     this.#style.adopt(doc);
+    this.#schedule = new PaintSchedule(doc.defaultView ?? window, (ranges) => {
+      // One by one: `new Highlight(...ranges)` overflows the stack with a few hundred thousand ranges.
+      for (const { range, category } of ranges) this.#highlightFor(category).add(range);
+    });
   }
 
   /** The registry name used for a category. */
@@ -136,17 +262,18 @@ export class HighlightPainter implements Painter {
     if (!first || !last) return null;
     const range = new StaticRange({ startContainer: first, startOffset, endContainer: last, endOffset });
     const match: PageMatch = { id, text, range };
-    // One by one: `new Highlight(...ranges)` overflows the stack with a few hundred thousand ranges.
-    this.#highlightFor(category).add(range);
+    this.#schedule.add(range, category, first.parentElement);
     return { match, nodes };
   }
 
   unpaint(match: PageMatch): void {
+    if (this.#schedule.drop(match.range)) return;
     // Cheaper than remembering each match's highlight: painting is far more frequent than this.
     for (const highlight of this.#highlights.values()) if (highlight.delete(match.range)) return;
   }
 
   unpaintAll(): void {
+    this.#schedule.clear();
     for (const highlight of this.#highlights.values()) highlight.clear();
   }
 
@@ -161,6 +288,7 @@ export class HighlightPainter implements Painter {
   }
 
   destroy(): void {
+    this.#schedule.destroy();
     for (const category of this.#highlights.keys()) CSS.highlights.delete(this.nameOf(category));
     this.#highlights.clear();
     this.#style.destroy();

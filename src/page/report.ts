@@ -44,8 +44,8 @@ function frameApiOf(win: Window | null): FrameApi | undefined {
   }
 }
 
-/** This frame's terms plus those of its same-origin child frames (recursively, through their own APIs). */
-function childTerms(doc: Document): ReportTerms {
+/** The terms of a document's same-origin child frames (recursively, through their own APIs). */
+export function childTerms(doc: Document): ReportTerms {
   let terms: ReportTerms = [];
   for (const frame of doc.querySelectorAll('iframe, frame')) {
     const api = frameApiOf((frame as HTMLIFrameElement).contentWindow);

@@ -1,3 +1,4 @@
+import { buildPageGlossary } from '@/src/glossary/page-glossary';
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Category, Entry } from '@/src/glossary/schema';
@@ -83,7 +84,7 @@ function setup(body: string) {
       return confirm(text, spans);
     },
   });
-  scanner.setGlossary(ENTRIES, PATTERNS);
+  scanner.setGlossary(buildPageGlossary(ENTRIES, PATTERNS));
   return { document: document as unknown as Document, painter, scanner, calls };
 }
 
@@ -174,7 +175,7 @@ describe('Scanner', () => {
   test('a new glossary rescans everything; stop removes every highlight', async () => {
     const { painter, scanner } = setup('<p>两个维护，三会一课</p>');
     await scanner.start();
-    scanner.setGlossary(ENTRIES.slice(1), PATTERNS.filter((p) => p.id !== 'liang-ge-wei-hu'));
+    scanner.setGlossary(buildPageGlossary(ENTRIES.slice(1), PATTERNS.filter((p) => p.id !== 'liang-ge-wei-hu')));
     await settle(scanner);
     expect(painter.texts()).toEqual(['三会一课']);
     scanner.stop();

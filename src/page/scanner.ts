@@ -1,7 +1,8 @@
 // Finds glossary terms in a document and keeps their highlights in step with the page:
 // a first pass in slices, then only the subtrees that mutations touched, in idle time.
-import type { Category, Entry } from '@/src/glossary/schema';
-import type { Pattern, Span } from '@/src/messages';
+import type { Category } from '@/src/glossary/categories';
+import type { PageGlossary } from '@/src/glossary/page-glossary';
+import type { Span } from '@/src/messages';
 import { compileMatcher, type Match, type Matcher } from '@/src/matcher/matcher';
 import { MatchStore } from './match-store';
 import { MutationTracker, type ScanRoot } from './mutations';
@@ -88,10 +89,10 @@ export class Scanner {
   readonly #tracker: MutationTracker;
 
   #matcher: Matcher | null = null;
-  #patterns: readonly Pattern[] = [];
-  #entries = new Map<string, Entry>();
-  /** Each pattern's entry category, by pattern index (looked up once per glossary, not per match). */
-  #categoryOf: Category[] = [];
+  #glossary: PageGlossary = { ids: [], terms: [], categories: [], forms: [], entryOf: [], ambiguous: [] };
+  /** Whether each form (by pattern index) must be confirmed by segmentation. */
+  #ambiguous = new Uint8Array(0);
+  #termOf = new Map<string, string>();
 
   /** Subtrees waiting to be (re)scanned, each with its walker. The first is being worked on. */
   readonly #queue: Array<{ walker: RunWalker; inOrder: boolean }> = [];
@@ -122,19 +123,20 @@ export class Scanner {
     this.#tracker = new MutationTracker(() => this.#schedule());
   }
 
-  /** Compiles the glossary's patterns; call again when the glossary changes (rescans everything). */
-  setGlossary(entries: readonly Entry[], patterns: readonly Pattern[]): void {
-    this.#entries = new Map(entries.map((e) => [e.id, e]));
-    // Disabled entries never match, whatever the patterns say.
-    this.#patterns = patterns.filter((p) => this.#entries.get(p.id)?.enabled !== false);
-    this.#categoryOf = this.#patterns.map((p) => this.#entries.get(p.id)?.category ?? 'concept');
-    this.#painter.prepare(new Set(this.#categoryOf));
-    this.#matcher = compileMatcher(this.#patterns);
+  /** Compiles the glossary's forms; call again when the glossary changes (rescans everything). */
+  setGlossary(glossary: PageGlossary): void {
+    this.#glossary = glossary;
+    this.#ambiguous = new Uint8Array(glossary.forms.length);
+    for (const form of glossary.ambiguous) this.#ambiguous[form] = 1;
+    this.#termOf = new Map(glossary.ids.map((id, i) => [id, glossary.terms[i] ?? id]));
+    this.#painter.prepare(new Set(glossary.categories));
+    this.#matcher = compileMatcher(glossary.forms.map((text) => ({ text })));
     if (!this.#stopped) this.#rescanAll();
   }
 
-  entry(id: string): Entry | undefined {
-    return this.#entries.get(id);
+  /** The term of an entry of the current glossary. */
+  term(id: string): string | undefined {
+    return this.#termOf.get(id);
   }
 
   /** Starts scanning the document and watching it. Resolves when the first pass is done. */
@@ -327,8 +329,9 @@ export class Scanner {
     let painted = 0;
     for (let i = 0; i < count; i++) {
       const m = found[reverse ? count - 1 - i : i] as Match;
-      const pattern = this.#patterns[m.patternIndex];
-      if (!pattern) continue;
+      const entryIndex = this.#glossary.entryOf[m.patternIndex];
+      if (entryIndex === undefined) continue;
+      const id = this.#glossary.ids[entryIndex] as string;
       // The nodes holding the match's first and last code unit (most runs are a single node).
       const f = last === 0 ? 0 : nodeAt(starts, m.start);
       const l = last === 0 ? 0 : nodeAt(starts, m.end - 1);
@@ -337,12 +340,12 @@ export class Scanner {
         startOffset: m.start - (starts[f] as number),
         endOffset: m.end - (starts[l] as number),
       };
-      const category = this.#categoryOf[m.patternIndex] ?? 'concept';
+      const category = this.#glossary.categories[entryIndex] ?? 'concept';
       const surface = text.slice(m.start, m.end);
-      if (pattern.ambiguous) {
+      if (this.#ambiguous[m.patternIndex] === 1) {
         const from = Math.max(0, m.start - CONTEXT);
         const window = text.slice(from, Math.min(text.length, m.end + CONTEXT));
-        const candidate: Candidate = { id: pattern.id, text: surface, category, ...placement, window, spanStart: m.start - from, stale: false };
+        const candidate: Candidate = { id, text: surface, category, ...placement, window, spanStart: m.start - from, stale: false };
         this.#unsent.push(candidate);
         for (const node of placement.nodes) {
           const list = this.#pendingByNode.get(node);
@@ -351,7 +354,7 @@ export class Scanner {
         }
         continue;
       }
-      if (this.#add(pattern.id, surface, category, placement)) painted++;
+      if (this.#add(id, surface, category, placement)) painted++;
     }
     return painted;
   }

@@ -1,13 +1,21 @@
-// One page's Tifa session: fetches the glossary, scans and paints, keeps up with the page, the
+// One page's Tifa session: scans and paints with the page glossary, keeps up with the page, the
 // glossary and the settings, and answers for the page report. src/page/start.ts wires it up.
+import { decodePageGlossary, PAGE_GLOSSARY_KEY, type PageGlossary } from '@/src/glossary/page-glossary';
 import type { Entry } from '@/src/glossary/schema';
-import { sendRequest, type PageReport, type Pattern } from '@/src/messages';
+import { sendRequest, type PageReport } from '@/src/messages';
 import type { Settings } from '@/src/settings/settings';
 import { createPainter, type Painter } from './paint';
 import { connectFrames, countTerms, type ReportTerms } from './report';
 import { Scanner } from './scanner';
-import { DEFAULT_SETTINGS, GLOSSARY_KEY, readSettings, watchLocal, watchSettings } from '@/src/settings/stored-settings';
+import { watchLocal, watchSettings } from '@/src/settings/stored-settings';
 import type { GlossaryView, MatchIndex } from './types';
+
+/** What the page read from storage before starting (one storage call: see src/page/start.ts). */
+export interface SessionBoot {
+  settings: Settings;
+  /** Undefined when storage held none yet: the session asks the background. */
+  glossary: PageGlossary | undefined;
+}
 
 export interface PageSession {
   /** The current matches of this frame, for the tooltip. */
@@ -28,13 +36,14 @@ export interface PageSession {
   destroy(): void;
 }
 
-export function startSession(doc: Document = document): PageSession {
+export function startSession(doc: Document, boot: SessionBoot): PageSession {
   const isTop = doc.defaultView === doc.defaultView?.top;
-  let settings = DEFAULT_SETTINGS;
+  let settings = boot.settings;
   let enabled = true;
-  let entries: Entry[] = [];
-  let entryById = new Map<string, Entry>();
-  let patterns: Pattern[] = [];
+  let glossary: PageGlossary | undefined = boot.glossary;
+  let known = new Set(glossary?.ids ?? []);
+  /** Entries fetched for the tooltip, by id; emptied when the glossary changes. */
+  let entryCache = new Map<string, Entry>();
   let painter: Painter | null = null;
   let scanner: Scanner | null = null;
   let lastDistinct = -1;
@@ -44,7 +53,7 @@ export function startSession(doc: Document = document): PageSession {
   let unsubscribeStore: (() => void) | null = null;
 
   const ownTerms = (): ReportTerms =>
-    scanner ? countTerms(scanner.store.values(), (id) => scanner?.entry(id)?.term) : [];
+    scanner ? countTerms(scanner.store.values(), (id) => scanner?.term(id)) : [];
   const frames = connectFrames(doc, ownTerms, () => reportChanged());
 
   /** Tells the background (badge) when the number of distinct terms on the page changes. */
@@ -74,7 +83,7 @@ export function startSession(doc: Document = document): PageSession {
       onChange: () => reportChanged(),
     });
     scanner = current;
-    current.setGlossary(entries, patterns);
+    if (glossary) current.setGlossary(glossary);
     // Subscribers of the index follow whichever scanner is current.
     unsubscribeStore = current.store.subscribe(() => {
       for (const listener of [...indexListeners]) listener();
@@ -100,32 +109,34 @@ export function startSession(doc: Document = document): PageSession {
     for (const listener of [...indexListeners]) listener();
   }
 
-  async function loadGlossary(): Promise<void> {
-    const response = await sendRequest({ type: 'tifa:get-glossary' });
-    if (!response || !Array.isArray(response.entries) || !Array.isArray(response.patterns)) {
-      throw new Error('Tifa: no glossary from the background');
-    }
-    entries = response.entries;
-    entryById = new Map(entries.map((e) => [e.id, e]));
-    patterns = response.patterns;
+  function useGlossary(next: PageGlossary): void {
+    glossary = next;
+    known = new Set(next.ids);
+    entryCache = new Map();
+    scanner?.setGlossary(next);
   }
 
-  async function loadSettings(): Promise<void> {
-    settings = await readSettings();
+  /** Asks the background for the page glossary (storage had none); it stores it for the next page too. */
+  async function requestGlossary(): Promise<PageGlossary> {
+    const response = await sendRequest({ type: 'tifa:get-page-glossary' });
+    const decoded = decodePageGlossary(response?.encoded);
+    if (!decoded) throw new Error('Tifa: no glossary from the background');
+    return decoded;
   }
 
   const ready = (async () => {
-    await Promise.all([loadGlossary(), loadSettings()]);
     unwatch.push(
-      watchLocal(GLOSSARY_KEY, () => {
-        // The background recompiles the patterns; ask again and rescan everything.
-        void loadGlossary().then(() => scanner?.setGlossary(entries, patterns));
+      // The background rewrites the page glossary whenever the glossary changes: rescan with it.
+      watchLocal(PAGE_GLOSSARY_KEY, (value) => {
+        const next = decodePageGlossary(value);
+        if (next) useGlossary(next);
       }),
       watchSettings((value) => {
         settings = value;
         painter?.restyle(look());
       }),
     );
+    if (!glossary) useGlossary(await requestGlossary());
     if (enabled) await startScanner();
   })();
   ready.catch((error: unknown) => console.warn(String(error)));
@@ -141,7 +152,18 @@ export function startSession(doc: Document = document): PageSession {
 
   return {
     index,
-    glossary: { entry: (id) => entryById.get(id) },
+    glossary: {
+      has: (id) => known.has(id),
+      entry: (id) => entryCache.get(id),
+      async load(id) {
+        const cached = entryCache.get(id);
+        if (cached || !known.has(id)) return cached;
+        const cache = entryCache;
+        const { entries } = await sendRequest({ type: 'tifa:get-entries', ids: [id] });
+        for (const entry of entries ?? []) cache.set(entry.id, entry);
+        return cache.get(id);
+      },
+    },
     settings: () => settings,
     get enabled() {
       return enabled;

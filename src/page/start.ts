@@ -1,46 +1,101 @@
-// Content-script wiring: starts this frame's page session and answers the page report.
-// The tooltip plugs in below with the session's index and glossary view; its UI loads on first use.
-import { parseRequest, sendRequest } from '@/src/messages';
+// Content-script wiring: waits for Chinese text, then starts this frame's page session and answers
+// the page report. The tooltip plugs in below with the session's index and glossary view; its UI
+// loads on first use.
+import { decodePageGlossary, PAGE_GLOSSARY_KEY } from '@/src/glossary/page-glossary';
+import { parseRequest, sendRequest, type PageReport } from '@/src/messages';
 import { startLazyTooltip } from '@/src/tooltip/lazy';
 import { loadTooltipUi } from '@/src/tooltip/ui-hook';
 import { startSession, type PageSession } from './session';
-import { watchSiteActive } from '@/src/settings/site-watch';
+import { whenChineseText } from './chinese-text';
+import { childTerms } from './report';
+import { watchSiteActive, type SiteWatch } from '@/src/settings/site-watch';
+import { SETTINGS_KEY, withDefaults } from '@/src/settings/stored-settings';
+import type { Settings } from '@/src/settings/settings';
 
 export type { PageSession };
 
-/** Starts Tifa in this frame; returns the session (its `setEnabled` is the site on/off switch). */
-export function startContent(): PageSession {
-  const session = startSession(document);
-  // Site rules and the pause (issue 7): nothing is painted until the rule for this page is known, then
-  // the session follows every switch live.
-  void session.setEnabled(false);
-  const site = watchSiteActive((active) => session.setEnabled(active));
+export interface ContentHandle {
+  /** The session, once this frame has Chinese text and has started one. */
+  readonly session: PageSession | undefined;
+  /** Stops everything for good (extension reloaded or updated). */
+  destroy(): void;
+}
 
-  const stopTooltip = startLazyTooltip(
-    {
-      matches: session.index,
-      glossary: session.glossary,
-      settings: session.settings,
-      openOptions: (entryId) => void sendRequest({ type: 'tifa:open-options', entryId }).catch(() => undefined),
-    },
-    loadTooltipUi,
-  );
-  // The tooltip leaves with the session (extension reloaded or updated).
-  const destroySession = session.destroy;
-  session.destroy = () => {
-    site.stop();
-    stopTooltip();
-    destroySession();
-  };
+/**
+ * Where a running instance keeps its handle. Content scripts of one extension share an isolated world
+ * per frame, which page scripts never see; an instance injected again (the extension reloaded or
+ * updated in development) stops the one before it, which would otherwise keep painting.
+ */
+const RUNNING = Symbol.for('tifa.content');
 
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+/** Starts Tifa in this frame. Until the frame holds Chinese text it only watches for some. */
+export function startContent(): ContentHandle {
+  const slot = globalThis as unknown as Record<symbol, ContentHandle | undefined>;
+  slot[RUNNING]?.destroy();
+  let session: PageSession | undefined;
+  let site: SiteWatch | undefined;
+  let stopTooltip: (() => void) | undefined;
+  let destroyed = false;
+  let started: Promise<void> | undefined;
+
+  async function begin(): Promise<void> {
+    // Settings and the page glossary in one storage read; the service worker is not woken.
+    const stored = await browser.storage.local.get([SETTINGS_KEY, PAGE_GLOSSARY_KEY]).catch(() => ({}) as Record<string, unknown>);
+    if (destroyed) return;
+    const settings = withDefaults(stored[SETTINGS_KEY] as Partial<Settings> | undefined);
+    const current = startSession(document, { settings, glossary: decodePageGlossary(stored[PAGE_GLOSSARY_KEY]) });
+    session = current;
+    // Site rules and the pause (issue 7): nothing is painted until the rule for this page is known,
+    // then the session follows every switch live.
+    void current.setEnabled(false);
+    site = watchSiteActive((active) => current.setEnabled(active), undefined, settings);
+    stopTooltip = startLazyTooltip(
+      {
+        matches: current.index,
+        glossary: current.glossary,
+        settings: current.settings,
+        openOptions: (entryId) => void sendRequest({ type: 'tifa:open-options', entryId }).catch(() => undefined),
+      },
+      loadTooltipUi,
+    );
+  }
+
+  const stopWaiting = whenChineseText(document, () => {
+    started = begin();
+  });
+
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: PageReport) => void) => {
     const request = parseRequest(message);
     if (request?.type !== 'tifa:page-report') return undefined;
     // Only the top frame answers (it adds up same-origin frames), so the popup gets one report per tab.
     if (window !== window.top) return undefined;
+    if (!started) {
+      // No Chinese text here (yet): only same-origin frames can hold terms.
+      sendResponse({ enabled: true, terms: childTerms(document) });
+      return undefined;
+    }
     // Answer after the first pass, so a report asked for right after load is complete.
-    void Promise.all([session.ready.catch(() => undefined), site.ready]).then(() => sendResponse(session.report()));
+    void started
+      .then(() => Promise.all([session?.ready.catch(() => undefined), site?.ready]))
+      .then(() => sendResponse(session ? session.report() : { enabled: true, terms: childTerms(document) }));
     return true;
-  });
-  return session;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  const handle: ContentHandle = {
+    get session() {
+      return session;
+    },
+    destroy() {
+      destroyed = true;
+      stopWaiting();
+      browser.runtime.onMessage.removeListener(onMessage);
+      site?.stop();
+      stopTooltip?.();
+      session?.destroy();
+      if (slot[RUNNING] === handle) slot[RUNNING] = undefined;
+    },
+  };
+  slot[RUNNING] = handle;
+  return handle;
 }

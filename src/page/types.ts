@@ -21,9 +21,17 @@ export interface MatchIndex {
   subscribe(listener: () => void): () => void;
 }
 
-/** The glossary as the content script sees it. */
+/**
+ * The glossary as the content script sees it: which entries exist (from the page glossary), and
+ * their full text, fetched from the background when a tooltip first needs it.
+ */
 export interface GlossaryView {
+  /** Whether the glossary in effect has this entry. */
+  has(id: string): boolean;
+  /** The entry, if it was loaded already. */
   entry(id: string): Entry | undefined;
+  /** Loads the entry (once; later calls answer from memory). */
+  load(id: string): Promise<Entry | undefined>;
 }
 
 /**

@@ -33,7 +33,12 @@ export interface SiteWatch {
  * Calls `onChange(active)` once with the current state, then each time it changes. Storage changes
  * reach every open tab, so a switch takes effect in all tabs of the site without a reload.
  */
-export function watchSiteActive(onChange: (active: boolean) => unknown, pageUrl: () => string = tabPageUrl): SiteWatch {
+export function watchSiteActive(
+  onChange: (active: boolean) => unknown,
+  pageUrl: () => string = tabPageUrl,
+  /** The settings as just read (the content script reads them with the glossary): no second read. */
+  initial?: Settings,
+): SiteWatch {
   let settings: Settings | undefined;
   let current: boolean | undefined;
   let stopped = false;
@@ -50,7 +55,7 @@ export function watchSiteActive(onChange: (active: boolean) => unknown, pageUrl:
     settings = value;
     evaluate();
   });
-  const ready = readSettings()
+  const ready = (initial ? Promise.resolve(initial) : readSettings())
     // Unreadable settings mean defaults (on everywhere), as on a fresh install.
     .catch(() => withDefaults(undefined))
     .then(async (value) => {

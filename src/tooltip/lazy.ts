@@ -66,6 +66,8 @@ export function startLazyTooltip(options: TooltipOptions, load: () => Promise<St
     // The same object while the page is not rescanned; a rescan at worst restarts the hover delay.
     if (resting?.match === hit.match) return;
     resting = { match: hit.match, since: performance.now() };
+    // The entry's text comes from the background: fetch it while the hover delay runs, like the UI.
+    void glossary.load(hit.match.id).catch(() => undefined);
     void ensureLoaded();
   }
 
@@ -80,7 +82,7 @@ export function startLazyTooltip(options: TooltipOptions, load: () => Promise<St
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
     const request = parseRequest(message);
     if (request?.type !== 'tifa:reveal' || win !== win.top) return undefined;
-    if (!glossary.entry(request.id) || !matches.list().some((m) => m.id === request.id)) {
+    if (!glossary.has(request.id) || !matches.list().some((m) => m.id === request.id)) {
       sendResponse({ found: false });
       return undefined;
     }

@@ -67,6 +67,8 @@ export function startTooltip(options: TooltipOptions): TooltipController {
   let frame = 0;
   let pointer = { x: 0, y: 0, overTooltip: false };
   let ownScrollUntil = 0;
+  /** Bumped by every open and close: an entry that arrives late opens only if nothing happened since. */
+  let loading = 0;
   let shadowRoots = shadowRootsOf(matches.list());
 
   const cancelPending = () => {
@@ -79,6 +81,7 @@ export function startTooltip(options: TooltipOptions): TooltipController {
   };
 
   function close(): void {
+    loading++;
     cancelPending();
     cancelHide();
     if (!shown) return;
@@ -95,7 +98,19 @@ export function startTooltip(options: TooltipOptions): TooltipController {
     cancelPending();
     cancelHide();
     const entry = glossary.entry(match.id);
-    if (!entry) return;
+    if (!entry) {
+      // Entries come from the background on first use: open once it arrives, unless something else
+      // was opened or the tooltip closed meanwhile.
+      const ticket = ++loading;
+      void glossary.load(match.id).then(
+        (loaded) => {
+          if (loaded && ticket === loading) open(match, anchor, announce);
+        },
+        () => undefined,
+      );
+      return;
+    }
+    loading++;
     const isNew = !ui;
     ui ??= createHost(doc);
     const { panel, live } = ui;
@@ -234,7 +249,7 @@ export function startTooltip(options: TooltipOptions): TooltipController {
 
   /** Opens the next (1) or previous (-1) term on the page; false when there is none. */
   function step(direction: 1 | -1): boolean {
-    const list = matches.list().filter((m) => glossary.entry(m.id));
+    const list = matches.list().filter((m) => glossary.has(m.id));
     if (list.length === 0) return false;
     let index = shown ? list.findIndex((m) => sameMatch(m, shown!.match)) : -1;
     if (index >= 0) index = (index + direction + list.length) % list.length;
@@ -265,7 +280,7 @@ export function startTooltip(options: TooltipOptions): TooltipController {
 
   function onReveal(id: string): boolean {
     const list = matches.list().filter((m) => m.id === id);
-    if (list.length === 0 || !glossary.entry(id)) return false;
+    if (list.length === 0 || !glossary.has(id)) return false;
     const current = shown ? list.findIndex((m) => sameMatch(m, shown!.match)) : -1;
     const match = list[(current + 1) % list.length];
     if (!match) return false;

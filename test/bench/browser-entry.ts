@@ -1,6 +1,7 @@
 // The in-page half of `npm run bench`: bundled with esbuild into one script and injected into a
 // headless Chromium page. It runs the same scanner modules as the content script (src/page), the
 // floor, and the matchers, and returns timings; mark.js is injected separately from node_modules.
+import { buildPageGlossary } from '@/src/glossary/page-glossary';
 import { AhoCorasick } from '@monyone/aho-corasick/greedy';
 import type { Entry } from '@/src/glossary/schema';
 import type { Pattern } from '@/src/messages';
@@ -53,7 +54,7 @@ async function scan(entries: Entry[], patterns: Pattern[]): Promise<ScanResult> 
     // Segmentation lives in the service worker and is not part of this measurement.
     confirm: async (_text, candidates) => candidates.map(() => true),
   });
-  scanner.setGlossary(entries, patterns.map((p) => ({ ...p, ambiguous: false })));
+  scanner.setGlossary(buildPageGlossary(entries, patterns.map((p) => ({ ...p, ambiguous: false }))));
   await scanner.start();
   // Let the browser paint once with the highlights, as a user would see them.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));

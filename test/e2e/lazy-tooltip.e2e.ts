@@ -17,7 +17,7 @@ import { paintedTerms, readTooltip, termBox } from './tooltip-helpers';
 const CONTENT_BUDGET = 30_000;
 
 describe('the build', () => {
-  const content = path.join(EXTENSION_DIR, 'content-scripts/content.js');
+  const content = path.join(EXTENSION_DIR, 'page-content.js');
   const ui = path.join(EXTENSION_DIR, 'tooltip-ui.js');
 
   test(`content.js is under ${CONTENT_BUDGET} bytes`, () => {
@@ -92,7 +92,7 @@ async function hoverLatency(page: Page, text: string): Promise<number> {
 describe('the tooltip UI loads on first use', () => {
   test('reading, scrolling and moving the pointer away from terms never loads it', async () => {
     const { page, scripts, cdp } = await freshPage();
-    expect(scripts).toContain('/content-scripts/content.js');
+    expect(scripts).toContain('/page-content.js');
     const h1 = (await page.locator('h1').boundingBox())!;
     await page.mouse.move(h1.x + 5, h1.y + 5, { steps: 5 });
     await page.mouse.wheel(0, 600);

@@ -1,0 +1,54 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { hasChineseText, whenChineseText } from './chinese-text';
+
+const doc = (body: string) => parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`).document as unknown as Document;
+
+describe('hasChineseText', () => {
+  it('finds Han characters in the text of the page', () => {
+    expect(hasChineseText(doc('<p>Breaking: <b>两个维护</b></p>'))).toBe(true);
+    expect(hasChineseText(doc('<p>黨組</p>'))).toBe(true);
+  });
+
+  it('is false for frames without any: ads, embeds, English pages', () => {
+    expect(hasChineseText(doc('<div class="ad"><a href="#">Buy now</a><img alt="ad"></div>'))).toBe(false);
+    expect(hasChineseText(doc(''))).toBe(false);
+    // Japanese kana and Korean hangul alone are not Chinese text.
+    expect(hasChineseText(doc('<p>ひらがな 한국어</p>'))).toBe(false);
+  });
+
+  it('ignores Han characters in scripts and styles', () => {
+    expect(hasChineseText(doc('<script>var s = "两个维护";</script><style>/* 注释 */</style><p>English</p>'))).toBe(false);
+  });
+});
+
+describe('whenChineseText', () => {
+  it('calls back at once when the frame has Chinese text', () => {
+    let calls = 0;
+    whenChineseText(doc('<p>三会一课</p>'), () => calls++);
+    expect(calls).toBe(1);
+  });
+
+  it('waits for Chinese text to arrive, then calls back once', async () => {
+    const { document, window } = parseHTML('<!doctype html><html><head></head><body><p>Loading…</p></body></html>');
+    globalThis.MutationObserver ??= window.MutationObserver as unknown as typeof MutationObserver;
+    let calls = 0;
+    whenChineseText(document as unknown as Document, () => calls++);
+    expect(calls).toBe(0);
+    const english = document.createElement('p');
+    english.textContent = 'Still English';
+    document.body.append(english);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toBe(0);
+    const chinese = document.createElement('p');
+    chinese.textContent = '第一书记';
+    document.body.append(chinese);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toBe(1);
+    const more = document.createElement('p');
+    more.textContent = '回头看';
+    document.body.append(more);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toBe(1);
+  });
+});
