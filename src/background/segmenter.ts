@@ -11,6 +11,10 @@ import { getGlossary, glossaryGeneration } from './glossary-service';
 let ready: Promise<unknown> | undefined;
 const addedWords = new Set<string>();
 let wordsGeneration = -1;
+// Dictionary look-ups repeat across a page (党组织 in every paragraph); each costs a call into
+// WebAssembly. Cleared when words are added, and when it grows large.
+const wordCache = new Map<string, boolean>();
+const WORD_CACHE_LIMIT = 5000;
 
 function initJieba(): Promise<unknown> {
   if (!ready) {
@@ -33,6 +37,7 @@ async function addAmbiguousTerms(): Promise<void> {
     if (p.ambiguous && !addedWords.has(p.text)) {
       add_word(p.text);
       addedWords.add(p.text);
+      wordCache.clear();
     }
   }
   wordsGeneration = generation;
@@ -40,7 +45,13 @@ async function addAmbiguousTerms(): Promise<void> {
 
 /** Whether `word` is in jieba's dictionary: cut_all lists every dictionary word in its input. */
 function isWord(word: string): boolean {
-  return cut_all(word).includes(word);
+  let known = wordCache.get(word);
+  if (known === undefined) {
+    known = cut_all(word).includes(word);
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    wordCache.set(word, known);
+  }
+  return known;
 }
 
 /** For each candidate span, whether it is a word by jieba's segmentation (src/glossary/segment.ts). */
