@@ -10,13 +10,16 @@
 // - a token crosses one of its edges from outside (骨干|部队, 对|表格, 追问|责任): the term's
 //   characters belong to other words, rejected; except a place name that took the term's first
 //   character (吴忠市|委, see headOnName), a gap in jieba's dictionary;
-// - one token holds it together with more characters (党组织, 村干部, 党组书记): the term is a word of
-//   that token only when each of its edges inside the token is a real seam. An edge is a seam when the
-//   part of the token beyond it is a word of its own (机关|党委, 广大|干部, 党组|书记, 干部|职工), or,
-//   when that part is not (one character, like 村 in 村干部), when no dictionary word inside the token
-//   runs across the edge: 村干部 has none (村 + 干部, a modifier and the term), 党组织 has 组织 across
-//   党组's end (党 + 组织, not 党组 + 织), 核对表 has 核对 across 对表's start. A single character
-//   never counts as "a word of its own": jieba's dictionary lists nearly every character on its own.
+// - one token holds it together with more characters (党组织, 村干部, 党组书记). What comes before the
+//   term in that token is taken as a modifier (村干部, 广大干部, 机关党委, 乡党委): jieba's words that
+//   end with a term are nearly all "modifier + term". What comes after it must be a word of its own
+//   (党组|书记, 干部|职工), or, when it is not (a single character, like 织 in 党组织), no dictionary
+//   word may run from the term into it: 党组织 has 组织 across 党组's end (党 + 组织, not 党组 + 织),
+//   while 问责制 and 县委会 have none. A single character never counts as "a word of its own":
+//   jieba's dictionary lists nearly every character on its own.
+//   Some words are lost that way (党委会 has 委会, 组织部长 has 部长), and some few words ending
+//   with a term are no modifier + term (核对表 is 核对 + 表; 若干部 is 若干 + 部): in news, tokens
+//   like 乡党委 (乡党 is a word too) far outnumber those, so the start is not checked.
 // This reads jieba's dictionary (which words exist), not its statistics, so the verdicts are as good as
 // that dictionary; a candidate that jieba itself leaves whole is confirmed as before (楼栋长|期 in
 // 楼栋长期 is jieba's mistake, not caught here).
@@ -78,32 +81,28 @@ function lastTokenStartingBy(tokens: readonly CodePointToken[], offset: number):
   return found;
 }
 
-/** A part beyond an edge is a word of its own: two characters or more, and in the dictionary. */
+/** The part after the candidate is a word of its own: two characters or more, and in the dictionary. */
 function isOwnWord(part: string, isWord: IsWord): boolean {
   return [...part].length >= 2 && isWord(part);
 }
 
 /**
- * Whether the edge at `edge` (inside `word`, a token holding the candidate [start, end)) is a seam:
- * no dictionary word within the token starts on one side of the edge and ends inside the candidate
- * on the other. `word` and the offsets are relative to the token's start.
+ * Whether no dictionary word within the token `word` starts inside the candidate [start, end) and
+ * ends after it (组织 in 党组织 for 党组). Offsets are relative to the token's start.
  */
-function noWordAcross(word: string, start: number, end: number, edge: number, isWord: IsWord): boolean {
-  if (edge === start) {
-    // Words from the prefix into the candidate: 核对 in 核对表 for 对表.
-    for (let i = 0; i < start; i++) for (let j = start + 1; j < end; j++) if (isWord(word.slice(i, j))) return false;
-  } else {
-    // Words from the candidate into the suffix: 组织 in 党组织 for 党组.
-    for (let i = start + 1; i < end; i++) for (let j = end + 1; j <= word.length; j++) if (isWord(word.slice(i, j))) return false;
-  }
+function noWordAcrossEnd(word: string, start: number, end: number, isWord: IsWord): boolean {
+  for (let i = start + 1; i < end; i++) for (let j = end + 1; j <= word.length; j++) if (isWord(word.slice(i, j))) return false;
   return true;
 }
 
-/** Whether the candidate [start, end) is a word of the token `word` that holds it (offsets in `word`). */
+/**
+ * Whether the candidate [start, end) is a word of the token `word` that holds it (offsets in `word`).
+ * Whatever comes before it in the token is a modifier (村干部, 机关党委, 乡党委); what comes after
+ * must be a word of its own (党组书记) or, if not, no word may run from the term into it (党组织).
+ */
 function wordWithinToken(word: string, start: number, end: number, isWord: IsWord): boolean {
-  const seam = (edge: number, beyond: string): boolean =>
-    beyond === '' || isOwnWord(beyond, isWord) || noWordAcross(word, start, end, edge, isWord);
-  return seam(start, word.slice(0, start)) && seam(end, word.slice(end));
+  const after = word.slice(end);
+  return after === '' || isOwnWord(after, isWord) || noWordAcrossEnd(word, start, end, isWord);
 }
 
 /**

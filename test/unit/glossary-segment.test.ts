@@ -76,8 +76,18 @@ describe('a term inside a longer word jieba returns', () => {
     for (const text of ['加强【党组】织建设', '【党委】会议']) expect(verdict(text), text).toBe(text === '【党委】会议');
   });
 
-  test('a dictionary word across the term inside the token rejects it (核对表 is 核对 + 表)', () => {
-    expect(verdict('请核【对表】中数据')).toBe(false);
+  test('what comes before the term in the token is taken as a modifier, even where a word runs across', () => {
+    // 乡党 (fellow villagers) is a word, but 乡党委 is 乡 + 党委.
+    expect(verdict('上云乡【党委】副书记')).toBe(true);
+    expect(verdict('乡【党委】政府')).toBe(true);
+    // The price: 核对表 (a checklist) is 核对 + 表, and 对表 is confirmed in it. Rare in news.
+    expect(verdict('请核【对表】中数据')).toBe(true);
+  });
+
+  test('a word running from the term into a one-character rest rejects it', () => {
+    expect(verdict('【党委】会研究决定')).toBe(false); // 党委会 has 委会: lost
+    expect(verdict('市委【组织部】长')).toBe(false); // 组织部长 has 部长: lost
+    expect(verdict('实行【问责】制')).toBe(true); // 问责制: none
   });
 
   test('a token crossing the term from outside rejects it', () => {
