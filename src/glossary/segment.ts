@@ -15,11 +15,12 @@
 //   end with a term are nearly all "modifier + term". What comes after it must be a word of its own
 //   (党组|书记, 干部|职工), or, when it is not (a single character, like 织 in 党组织), no dictionary
 //   word may run from the term into it: 党组织 has 组织 across 党组's end (党 + 组织, not 党组 + 织),
-//   while 问责制 and 县委会 have none. A single character never counts as "a word of its own":
+//   while 问责制 and 县委会 have none (a word that leaves a word of the term behind, 部长 in 组织部长,
+//   does not count: see noWordAcrossEnd). A single character never counts as "a word of its own":
 //   jieba's dictionary lists nearly every character on its own.
-//   Some words are lost that way (党委会 has 委会, 组织部长 has 部长), and some few words ending
-//   with a term are no modifier + term (核对表 is 核对 + 表; 若干部 is 若干 + 部): in news, tokens
-//   like 乡党委 (乡党 is a word too) far outnumber those, so the start is not checked.
+//   A few words are lost that way (党委会 has 委会, 党建网 has 建网), and a few words ending with a
+//   term are no modifier + term (核对表 is 核对 + 表; 若干部 is 若干 + 部): in news, tokens like
+//   乡党委 (乡党 is a word too) far outnumber those, so the start is not checked.
 // This reads jieba's dictionary (which words exist), not its statistics, so the verdicts are as good as
 // that dictionary; a candidate that jieba itself leaves whole is confirmed as before (楼栋长|期 in
 // 楼栋长期 is jieba's mistake, not caught here).
@@ -88,10 +89,15 @@ function isOwnWord(part: string, isWord: IsWord): boolean {
 
 /**
  * Whether no dictionary word within the token `word` starts inside the candidate [start, end) and
- * ends after it (组织 in 党组织 for 党组). Offsets are relative to the token's start.
+ * ends after it, leaving a fragment of the term before it (组织 in 党组织 leaves 党 of 党组). A word
+ * that leaves a word (部长 in 组织部长 leaves 组织) does not count: the token is then two words either
+ * way, 组织|部长 or 组织部|长, and in news it is the term. Offsets are relative to the token's start.
  */
 function noWordAcrossEnd(word: string, start: number, end: number, isWord: IsWord): boolean {
-  for (let i = start + 1; i < end; i++) for (let j = end + 1; j <= word.length; j++) if (isWord(word.slice(i, j))) return false;
+  for (let i = start + 1; i < end; i++) {
+    if (isOwnWord(word.slice(start, i), isWord)) continue;
+    for (let j = end + 1; j <= word.length; j++) if (isWord(word.slice(i, j))) return false;
+  }
   return true;
 }
 

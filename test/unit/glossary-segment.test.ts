@@ -86,7 +86,8 @@ describe('a term inside a longer word jieba returns', () => {
 
   test('a word running from the term into a one-character rest rejects it', () => {
     expect(verdict('【党委】会研究决定')).toBe(false); // 党委会 has 委会: lost
-    expect(verdict('市委【组织部】长')).toBe(false); // 组织部长 has 部长: lost
+    expect(verdict('【党建】网')).toBe(false); // 党建网 has 建网: lost
+    expect(verdict('市委常委、【组织部】长')).toBe(true); // 部长 leaves 组织, a word: 组织|部长 or 组织部|长
     expect(verdict('实行【问责】制')).toBe(true); // 问责制: none
   });
 
