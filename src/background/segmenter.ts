@@ -2,7 +2,7 @@
 // strict-CSP pages cannot compile WebAssembly themselves.
 // The web build is initialised with the URL of the .wasm copied into the extension by wxt.config.ts
 // (never inlined: it is 4 MB), once, on the first request.
-import init, { add_word, tokenize } from 'jieba-wasm/web';
+import init, { add_word, cut_all, tokenize } from 'jieba-wasm/web';
 import { confirmCandidates } from '@/src/glossary/segment';
 import { toSimplifiedSameLength } from '@/src/glossary/simplify';
 import type { Span } from '@/src/messages';
@@ -11,6 +11,10 @@ import { getGlossary, glossaryGeneration } from './glossary-service';
 let ready: Promise<unknown> | undefined;
 const addedWords = new Set<string>();
 let wordsGeneration = -1;
+// Dictionary look-ups repeat across a page (党组织 in every paragraph); each costs a call into
+// WebAssembly. Cleared when words are added, and when it grows large.
+const wordCache = new Map<string, boolean>();
+const WORD_CACHE_LIMIT = 5000;
 
 function initJieba(): Promise<unknown> {
   if (!ready) {
@@ -33,15 +37,27 @@ async function addAmbiguousTerms(): Promise<void> {
     if (p.ambiguous && !addedWords.has(p.text)) {
       add_word(p.text);
       addedWords.add(p.text);
+      wordCache.clear();
     }
   }
   wordsGeneration = generation;
 }
 
-/** For each candidate span, whether jieba puts word boundaries at both its ends. */
+/** Whether `word` is in jieba's dictionary: cut_all lists every dictionary word in its input. */
+function isWord(word: string): boolean {
+  let known = wordCache.get(word);
+  if (known === undefined) {
+    known = cut_all(word).includes(word);
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    wordCache.set(word, known);
+  }
+  return known;
+}
+
+/** For each candidate span, whether it is a word by jieba's segmentation (src/glossary/segment.ts). */
 export async function segmentCheck(text: string, candidates: readonly Span[]): Promise<boolean[]> {
   await initJieba();
   await addAmbiguousTerms();
   // Segment the simplified spelling: offsets are the same, and jieba knows the words.
-  return confirmCandidates(toSimplifiedSameLength(text), candidates, (t) => tokenize(t, 'default', false));
+  return confirmCandidates(toSimplifiedSameLength(text), candidates, (t) => tokenize(t, 'default', false), isWord);
 }

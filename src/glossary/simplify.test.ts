@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { tokenize } from 'jieba-wasm';
+import { cut_all, tokenize } from 'jieba-wasm';
 import { confirmCandidates } from './segment';
 import { toSimplifiedSameLength } from './simplify';
 
@@ -18,6 +18,7 @@ describe('toSimplifiedSameLength', () => {
       { start: 0, end: 2 },
       { start: 10, end: 12 },
     ];
-    expect(confirmCandidates(toSimplifiedSameLength(text), spans, seg)).toEqual([false, true]);
+    const isWord = (word: string) => cut_all(word).includes(word);
+    expect(confirmCandidates(toSimplifiedSameLength(text), spans, seg, isWord)).toEqual([false, true]);
   });
 });
