@@ -304,8 +304,9 @@ describe('live changes from the options page', () => {
   });
 });
 
-test('a 1 MB page is scanned in slices: no long task over 50 ms, every paragraph covered', async () => {
-  // Generated like the benchmark's page, written next to the fixtures (git ignores it).
+test('a 1 MB page: every occurrence is in the report, what is near the viewport is painted, the rest as scrolling reaches it', async () => {
+  // Generated like the benchmark's page, written next to the fixtures (git ignores it). How long this
+  // takes and the longest task are measured by `npm run bench`, not here.
   const paragraphs = generateNewsText(1_000_000, 7).split('\n').filter((p) => p.length > 0);
   const expected = paragraphs.join('').split('两个维护').length - 1;
   fs.writeFileSync(
@@ -315,31 +316,36 @@ test('a 1 MB page is scanned in slices: no long task over 50 ms, every paragraph
       .join('\n')}</body></html>`,
   );
   const page = await browser.context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __long: Array<{ start: number; duration: number }> };
-    w.__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
   await page.goto(server.url('pages/big.generated.html'));
   const counts = reportCounts(await browser.pageReport(page));
   expect(counts['liang-ge-wei-hu']).toBe(expected);
-  const { pass, long } = await page.evaluate(() => {
-    const measure = performance.getEntriesByName('tifa:first-pass')[0] as PerformanceMeasure | undefined;
-    const w = window as unknown as { __long: Array<{ start: number; duration: number }> };
-    return {
-      pass: measure ? { start: measure.startTime, duration: measure.duration, detail: measure.detail } : null,
-      long: w.__long,
-    };
-  });
+  /** Which paragraphs (by index) hold a painted range, from the registry the page shares. */
+  const paintedParagraphs = () =>
+    page.evaluate(() => {
+      const all = [...document.querySelectorAll('p')];
+      const index = new Map(all.map((p, i) => [p, i]));
+      const found = new Set<number>();
+      for (const [, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
+        for (const range of highlight) {
+          const p = (range.startContainer.parentElement as Element | null)?.closest('p');
+          const i = p ? index.get(p) : undefined;
+          if (i !== undefined) found.add(i);
+        }
+      }
+      return { total: all.length, painted: [...found].sort((a, b) => a - b) };
+    });
+  await expect.poll(async () => (await paintedParagraphs()).painted.length, { timeout: 10_000 }).toBeGreaterThan(0);
+  const top = await paintedParagraphs();
+  console.log(`1 MB page: ${top.painted.length} of ${top.total} paragraphs painted at first, up to paragraph ${top.painted.at(-1)}`);
+  // The first screens are painted; the end of an 8,000-paragraph page is not, until it is near.
+  expect(top.painted.length).toBeGreaterThan(0);
+  expect(top.painted.length).toBeLessThan(top.total / 4);
+  const last = (list: number[]) => list[list.length - 1] ?? -1;
+  expect(last(top.painted)).toBeLessThan(top.total / 4);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(async () => last((await paintedParagraphs()).painted), { timeout: 10_000 }).toBeGreaterThan(top.total * 0.95);
+  await screenshot(page, 'big-page-end');
   await page.close();
-  expect(pass).not.toBeNull();
-  console.log(`1 MB page, first pass: ${JSON.stringify(pass?.detail)}; long tasks: ${JSON.stringify(long)}`);
-  expect(pass?.detail.longestSliceMs).toBeLessThan(50);
-  // Long tasks while our pass ran (the parser's own long tasks come before it starts).
-  const during = long.filter((t) => pass && t.start + t.duration > pass.start && t.start < pass.start + pass.duration);
-  expect(during).toEqual([]);
 });
 
 test('the extension made no network request of its own', () => {
