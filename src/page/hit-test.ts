@@ -145,7 +145,7 @@ export function hitTest(
 }
 
 /** The open shadow roots that hold matches: caretPositionFromPoint only looks into roots it is given. */
-export function shadowRootsOf(list: readonly PageMatch[]): ShadowRoot[] {
+export function shadowRootsOf(list: Iterable<PageMatch>): ShadowRoot[] {
   const roots = new Set<ShadowRoot>();
   for (const m of list) {
     const root = m.range.startContainer.getRootNode();

@@ -3,7 +3,7 @@
 // position with one map lookup.
 import type { MatchIndex, PageMatch } from './types';
 
-export class MatchStore implements MatchIndex {
+export class MatchStore implements Omit<MatchIndex, 'count'> {
   /** Matches by every text node they touch. */
   readonly #byNode = new Map<Text, PageMatch[]>();
   /** The nodes of matches spanning more than one node (most cover one: their range says which). */

@@ -143,6 +143,8 @@ export function startSession(doc: Document, boot: SessionBoot): PageSession {
 
   const index: MatchIndex = {
     list: () => scanner?.store.list() ?? [],
+    count: () => scanner?.store.size ?? 0,
+    values: () => scanner?.store.values() ?? [],
     at: (node, offset) => scanner?.store.at(node, offset),
     subscribe(listener) {
       indexListeners.add(listener);

@@ -13,8 +13,12 @@ export interface PageMatch {
 
 /** The current matches of the page (top document, open shadow roots and this frame), kept up to date. */
 export interface MatchIndex {
-  /** All current matches in document order. */
+  /** All current matches in document order (may walk the document to sort them: not per pointer move). */
   list(): readonly PageMatch[];
+  /** How many matches there are (cheap). */
+  count(): number;
+  /** The matches in no particular order (cheap). */
+  values(): Iterable<PageMatch>;
   /** The match covering the caret position (node, offset), if any. Cheap: called on every mousemove. */
   at(node: Node, offset: number): PageMatch | undefined;
   /** Called after every rescan or removal; returns an unsubscribe function. */

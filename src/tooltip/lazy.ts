@@ -54,10 +54,10 @@ export function startLazyTooltip(options: TooltipOptions, load: () => Promise<St
 
   function checkPointer(): void {
     frame = 0;
-    const list = matches.list();
-    // Nothing painted: the common case on most pages costs nothing more.
-    if (list.length === 0) return;
-    shadowRoots ??= shadowRootsOf(list);
+    // Nothing painted: the common case on most pages costs nothing more. (Not list(): putting the
+    // matches in document order walks the page, too much for a pointer move.)
+    if (matches.count() === 0) return;
+    shadowRoots ??= shadowRootsOf(matches.values());
     const hit = hitTest(doc, pointer.x, pointer.y, matches, shadowRoots);
     if (!hit) {
       resting = undefined;
@@ -82,7 +82,7 @@ export function startLazyTooltip(options: TooltipOptions, load: () => Promise<St
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
     const request = parseRequest(message);
     if (request?.type !== 'tifa:reveal' || win !== win.top) return undefined;
-    if (!glossary.has(request.id) || !matches.list().some((m) => m.id === request.id)) {
+    if (!glossary.has(request.id) || ![...matches.values()].some((m) => m.id === request.id)) {
       sendResponse({ found: false });
       return undefined;
     }

@@ -69,7 +69,7 @@ export function startTooltip(options: TooltipOptions): TooltipController {
   let ownScrollUntil = 0;
   /** Bumped by every open and close: an entry that arrives late opens only if nothing happened since. */
   let loading = 0;
-  let shadowRoots = shadowRootsOf(matches.list());
+  let shadowRoots = shadowRootsOf(matches.values());
 
   const cancelPending = () => {
     if (pending) win.clearTimeout(pending.timer);
@@ -181,7 +181,7 @@ export function startTooltip(options: TooltipOptions): TooltipController {
       return;
     }
     // Nothing to find and nothing open: the common case on most of the page costs nothing more.
-    if (!shown && matches.list().length === 0) return;
+    if (!shown && matches.count() === 0) return;
     const hit = hitTest(doc, pointer.x, pointer.y, matches, shadowRoots);
     if (hit && isShown(hit.match)) {
       cancelPending();
