@@ -1,6 +1,7 @@
-// `npm run bench`: Tifa's page scan against the floor and mark.js in headless Chromium, the matcher
-// against @monyone/aho-corasick, the first pass on the demo article with the built extension, and
-// the content-script bundle size. Prints one table. Run after a build (the npm script builds first).
+// The second section of `npm run bench` (run.ts): Tifa's page scan alone, injected into a page with the
+// glossary already in memory, against the floor and mark.js in headless Chromium, and the matcher
+// against @monyone/aho-corasick. These figures locate work inside the scanner; what the extension
+// costs a page is the first section (page-load.ts), which measures the built extension.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -14,9 +15,6 @@ import { newsPage } from './page';
 import { syntheticGlossary } from './synthetic';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const OUT_DIR = path.resolve(ROOT, process.env.TIFA_OUT_DIR ?? '.output');
-const EXTENSION_DIR = path.resolve(ROOT, process.env.TIFA_EXTENSION_DIR ?? path.join(OUT_DIR, 'chrome-mv3'));
-process.env.TIFA_EXTENSION_DIR = EXTENSION_DIR; // the e2e harness reads it when imported
 const RUNS = 5;
 /** mark(array) is given at most about this long; beyond it the time is extrapolated from part of the page. */
 const MARK_ARRAY_BUDGET_MS = 20_000;
@@ -211,112 +209,67 @@ async function measureGlossary(page: Page, html: string, bundle: string, markJs:
   };
 }
 
-/** First pass of the real, built extension on the demo article (cold: the page's first scan). */
-async function demoFirstPass(bundle: string): Promise<{ extension: number[]; warm: number; matches: number }> {
-  const { launchWithExtension } = await import('../e2e/harness');
-  const { startFixtureServer } = await import('../e2e/server');
-  const server = await startFixtureServer();
-  const browser = await launchWithExtension({ allowedOrigins: [server.origin] });
-  try {
-    // Five loads in new tabs: the first is the coldest (nothing compiled yet in that renderer).
-    const extension: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const page = await browser.open(server.url('news/demo.html'));
-      await browser.pageReport(page); // answered once the first pass is done
-      const workMs = await page.evaluate(() => {
-        const entry = performance.getEntriesByName('tifa:first-pass')[0] as PerformanceMeasure | undefined;
-        return entry ? (entry.detail as { workMs: number }).workMs : null;
-      });
-      if (workMs !== null) extension.push(workMs);
-      await page.close();
-    }
-
-    // Warm: the same scanner injected into the demo page (no content script there: about:blank copy).
-    const html = fs.readFileSync(path.join(ROOT, 'test/fixtures/news/demo.html'), 'utf8');
-    const plain = await browser.context.newPage();
-    await plain.setContent(html);
-    await plain.addScriptTag({ content: bundle });
-    const { entries, patterns } = defaultInputs();
-    const runs = [];
-    for (let i = 0; i < 20; i++) runs.push(await plain.evaluate(([e, p]) => tifaBench.scan(e, p), [entries, patterns] as const));
-    await plain.close();
-    return { extension, warm: median(runs.slice(5).map((r) => r.workMs)), matches: runs[0]?.matches ?? 0 };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
-
-function bundleSize(): { bytes: number; gzip: number; file: string } {
-  const file = path.join(EXTENSION_DIR, 'content-scripts', 'content.js');
+export function bundleSize(extensionDir: string): { bytes: number; gzip: number; file: string } {
+  const file = path.join(extensionDir, 'content-scripts', 'content.js');
   const code = fs.readFileSync(file);
   return { bytes: code.length, gzip: zlib.gzipSync(code).length, file: path.relative(ROOT, file) };
 }
 
 // ---------------------------------------------------------------- main
 
-const { html, paragraphs } = newsPage();
-const bundle = await benchBundle();
-const markJs = fs.readFileSync(path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
-const glossaries = [defaultInputs(), syntheticInputs()];
+/** Measures and prints the scanner section. */
+export async function runScannerBench(): Promise<void> {
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
-const version = browser.version();
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-const rows: Row[] = [];
-for (const glossary of glossaries) {
-  process.stderr.write(`measuring with the ${glossary.label}…\n`);
-  rows.push(await measureGlossary(page, html, bundle, markJs, glossary));
+  const { html, paragraphs } = newsPage();
+  const bundle = await benchBundle();
+  const markJs = fs.readFileSync(path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
+  const glossaries = [defaultInputs(), syntheticInputs()];
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  const version = browser.version();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const rows: Row[] = [];
+  for (const glossary of glossaries) {
+    process.stderr.write(`measuring with the ${glossary.label}…\n`);
+    rows.push(await measureGlossary(page, html, bundle, markJs, glossary));
+  }
+  await browser.close();
+
+  // ---------------------------------------------------------------- table
+
+  const [first] = rows;
+  const width = 46;
+  const col = 34;
+  const line = (label: string, cells: string[]) => console.log(label.padEnd(width) + cells.map((c) => c.padEnd(col)).join(''));
+  console.log();
+  console.log(
+    `Tifa benchmark — headless Chromium ${version}; generated news page: ${(first?.chars ?? 0).toLocaleString('en')} characters, ` +
+      `${paragraphs.toLocaleString('en')} paragraphs, ${(first?.textNodes ?? 0).toLocaleString('en')} text nodes; median of ${RUNS} runs unless noted`,
+  );
+  console.log();
+  line('', glossaries.map((g) => g.label));
+  line('', glossaries.map((g) => `${new Set(g.patterns.map((p) => p.text)).size.toLocaleString('en')} surface forms`));
+  line('bare text-node walk (floor)', rows.map((r) => ms(r.floorMs)));
+  line('  walk reading every code unit', rows.map((r) => ms(r.readingFloorMs)));
+  line('Tifa scan + highlight (work)', rows.map((r) => `${ms(r.scan.workMs)}  = ${(r.scan.workMs / r.floorMs).toFixed(1)}× floor`));
+  line('  matches painted', rows.map((r) => r.scan.painted.toLocaleString('en')));
+  line('  of which the browser: StaticRange + add', rows.map((r) => `${ms(r.scan.paintMs)}  (${((r.scan.paintMs * 1000) / Math.max(1, r.scan.painted)).toFixed(2)} µs a match)`));
+  line('  first run (cold JIT)', rows.map((r) => ms(r.scan.coldMs)));
+  line('  wall time, yielding between slices', rows.map((r) => ms(r.scan.wallMs)));
+  line('  longest slice (any run)', rows.map((r) => ms(r.scan.longestSliceMs)));
+  line('mark.js markRegExp, one alternation (warm)', rows.map((r) => `${ms(r.markRegExp.ms)}  Tifa ${(r.markRegExp.ms / r.scan.workMs).toFixed(1)}× faster`));
+  line('  marks', rows.map((r) => r.markRegExp.count.toLocaleString('en')));
+  line('  first run (cold JIT)', rows.map((r) => `${ms(r.markRegExp.coldMs)}  Tifa cold ${(r.markRegExp.coldMs / r.scan.coldMs).toFixed(1)}× faster`));
+  line('mark.js mark(array), run once', rows.map((r) => `${ms(r.markArray.ms)}${r.markArray.fraction < 1 ? ` (est. from ${(r.markArray.fraction * 100).toPrecision(2)}%)` : ''}`));
+  line('', rows.map((r) => (r.markArray.chunk ? `(${r.markArray.chunk}-term calls: one overflows)` : '')));
+  line('  Tifa faster by', rows.map((r) => `${(r.markArray.ms / r.scan.workMs).toFixed(0)}×`));
+  line('matcher alone: src/matcher compile', rows.map((r) => ms(r.ours.compileMs)));
+  line('                            scan', rows.map((r) => `${ms(r.ours.scanMs)}  (${r.ours.matches.toLocaleString('en')} matches)`));
+  line('@monyone/aho-corasick greedy compile', rows.map((r) => ms(r.library.compileMs)));
+  line('                            scan', rows.map((r) => `${ms(r.library.scanMs)}  (${r.library.matches.toLocaleString('en')} matches)`));
+  line('  matcher scan speed-up', rows.map((r) => `${(r.library.scanMs / r.ours.scanMs).toFixed(1)}×`));
+  console.log('Targets: scan within 2× the floor; ≥ 20× faster than mark.js markRegExp.');
 }
-await browser.close();
-process.stderr.write('measuring the demo article with the built extension…\n');
-const demo = await demoFirstPass(bundle);
-const size = bundleSize();
-
-// ---------------------------------------------------------------- table
-
-const [first] = rows;
-const width = 46;
-const col = 34;
-const line = (label: string, cells: string[]) => console.log(label.padEnd(width) + cells.map((c) => c.padEnd(col)).join(''));
-console.log();
-console.log(
-  `Tifa benchmark — headless Chromium ${version}; generated news page: ${(first?.chars ?? 0).toLocaleString('en')} characters, ` +
-    `${paragraphs.toLocaleString('en')} paragraphs, ${(first?.textNodes ?? 0).toLocaleString('en')} text nodes; median of ${RUNS} runs unless noted`,
-);
-console.log();
-line('', glossaries.map((g) => g.label));
-line('', glossaries.map((g) => `${new Set(g.patterns.map((p) => p.text)).size.toLocaleString('en')} surface forms`));
-line('bare text-node walk (floor)', rows.map((r) => ms(r.floorMs)));
-line('  walk reading every code unit', rows.map((r) => ms(r.readingFloorMs)));
-line('Tifa scan + highlight (work)', rows.map((r) => `${ms(r.scan.workMs)}  = ${(r.scan.workMs / r.floorMs).toFixed(1)}× floor`));
-line('  matches painted', rows.map((r) => r.scan.painted.toLocaleString('en')));
-line('  of which the browser: StaticRange + add', rows.map((r) => `${ms(r.scan.paintMs)}  (${((r.scan.paintMs * 1000) / Math.max(1, r.scan.painted)).toFixed(2)} µs a match)`));
-line('  first run (cold JIT)', rows.map((r) => ms(r.scan.coldMs)));
-line('  wall time, yielding between slices', rows.map((r) => ms(r.scan.wallMs)));
-line('  longest slice (any run)', rows.map((r) => ms(r.scan.longestSliceMs)));
-line('mark.js markRegExp, one alternation (warm)', rows.map((r) => `${ms(r.markRegExp.ms)}  Tifa ${(r.markRegExp.ms / r.scan.workMs).toFixed(1)}× faster`));
-line('  marks', rows.map((r) => r.markRegExp.count.toLocaleString('en')));
-line('  first run (cold JIT)', rows.map((r) => `${ms(r.markRegExp.coldMs)}  Tifa cold ${(r.markRegExp.coldMs / r.scan.coldMs).toFixed(1)}× faster`));
-line('mark.js mark(array), run once', rows.map((r) => `${ms(r.markArray.ms)}${r.markArray.fraction < 1 ? ` (est. from ${(r.markArray.fraction * 100).toPrecision(2)}%)` : ''}`));
-line('', rows.map((r) => (r.markArray.chunk ? `(${r.markArray.chunk}-term calls: one overflows)` : '')));
-line('  Tifa faster by', rows.map((r) => `${(r.markArray.ms / r.scan.workMs).toFixed(0)}×`));
-line('matcher alone: src/matcher compile', rows.map((r) => ms(r.ours.compileMs)));
-line('                            scan', rows.map((r) => `${ms(r.ours.scanMs)}  (${r.ours.matches.toLocaleString('en')} matches)`));
-line('@monyone/aho-corasick greedy compile', rows.map((r) => ms(r.library.compileMs)));
-line('                            scan', rows.map((r) => `${ms(r.library.scanMs)}  (${r.library.matches.toLocaleString('en')} matches)`));
-line('  matcher scan speed-up', rows.map((r) => `${(r.library.scanMs / r.ours.scanMs).toFixed(1)}×`));
-console.log();
-console.log(
-  `Demo article (test/fixtures/news/demo.html, default glossary, ${demo.matches} matches): first pass in the built extension ` +
-    (demo.extension.length === 0
-      ? 'n/a (no tifa:first-pass measure)'
-      : `${ms(demo.extension[0] ?? NaN)} on the first load, median ${ms(median(demo.extension))} over ${demo.extension.length} loads`) +
-    `; warm (the scanner's JIT-compiled code) ${ms(demo.warm)}.`,
-);
-console.log(`Content script bundle: ${size.bytes.toLocaleString('en')} bytes (${(size.bytes / 1000).toFixed(1)} KB) minified, ${(size.gzip / 1000).toFixed(1)} KB gzip (${size.file}).`);
-console.log();
-console.log('Targets: scan within 2× the floor; ≥ 20× faster than mark.js markRegExp; first pass on an article < 5 ms; bundle < 30 KB.');
