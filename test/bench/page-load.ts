@@ -1,0 +1,708 @@
+// The page-load benchmark (issue 10): what the BUILT extension adds to real page loads, against an
+// empty extension, a ten-line naive highlighter and mark.js (test/bench/peer-extensions.ts), each
+// loaded alone in its own Chromium with identical flags. Every load is traced (CDP Tracing) and the
+// trace of the page's renderer main thread is read by test/bench/trace-analysis.ts.
+//
+// One load: a fresh tab, tracing on, navigate, wait for `load`, then a fixed quiet period (long
+// enough for Tifa's segmentation round trip), tracing off. Loads go round robin over the
+// extensions (and the pages), so drift on this shared two-core machine hits every extension alike;
+// "added" is the median over rounds of (extension − EMPTY) in the same round.
+//
+// Whether highlights are on screen is read from outside, so the benchmark follows any content
+// script: a main-world script polls the highlight registry (shared between worlds) and the number
+// of <mark> elements every 16 ms and stamps each change into the trace with console.timeStamp; the
+// trace then gives the frame that painted it. The poll runs in every extension's loads, EMPTY's
+// included, so its small cost cancels out.
+// Tifa's own performance.measure entries are never read (release builds will not make them).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { findChromium } from '../e2e/harness';
+import { setUserGlossary } from '../e2e/glossary-storage';
+import { startFixtureServer, FIXTURES_DIR, type FixtureServer } from '../e2e/server';
+import { defaultGlossary } from '@/src/glossary/default';
+import { surfaceForms, type Entry } from '@/src/glossary/schema';
+import { newsPage } from './page';
+import { writePeerExtensions, type PeerName } from './peer-extensions';
+import { syntheticGlossary } from './synthetic';
+import { analyseLoad, breakdown, CHANGE_STAMP, TICK_STAMP, KINDS, TRACE_CATEGORIES, type Kind, type LoadTrace, type TraceEvent } from './trace-analysis';
+
+declare const chrome: {
+  runtime: {
+    onMessage: { addListener(f: (m: unknown, sender: { frameId?: number }) => undefined): void };
+    onConnect: { addListener(f: (port: { sender?: { frameId?: number } }) => void): void };
+  };
+};
+
+export type SubjectName = PeerName | 'tifa' | 'tifa5k' | 'none';
+export const SUBJECT_LABEL: Record<SubjectName, string> = {
+  none: 'no extension',
+  empty: 'EMPTY',
+  naive: 'NAIVE',
+  markjs: 'MARK.JS',
+  tifa: 'TIFA',
+  tifa5k: 'TIFA 5k',
+};
+
+// ---------------------------------------------------------------- settings
+
+export interface Options {
+  quick: boolean;
+  /** Only these page kinds (article, big, frames, cold); all when empty. */
+  only: string[];
+  /** Only these subjects (EMPTY always); all when empty. */
+  subjects: string[];
+  /** Loads per extension and page, overriding the defaults. */
+  rounds?: number;
+  trace: boolean;
+  root: string;
+  extensionDir: string;
+}
+
+/** Quiet period after `load`: Tifa's first pass, the segmentation round trip and its repaint fit in it. */
+const WAIT_AFTER_LOAD_MS = 1500;
+/** Cold start: the worker starts, loads the glossary and jieba first, so allow more. */
+const WAIT_AFTER_LOAD_COLD_MS = 2500;
+/** The 200-frame page loads slowly with some extensions (seconds): wait until its frames are quiet. */
+const WAIT_AFTER_LOAD_FRAMES_MS = 2000;
+const VIEWPORT = { width: 1280, height: 900 };
+
+// ---------------------------------------------------------------- browsers
+
+export interface Subject {
+  name: SubjectName;
+  context: BrowserContext;
+  /** The one tab every load of this subject navigates (see loadOnce). */
+  tab: Page;
+  cdp: CDPSession;
+  extensionId: string | null;
+  userDataDir: string;
+}
+
+/** Identical flags for every browser; only the extension folder differs (none for 'none'). */
+export async function launch(name: SubjectName, extensionDir: string | null): Promise<Subject> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), `tifa-bench-${name}-`));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: false, // --headless=new below: the headless mode that runs extensions
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: VIEWPORT,
+    colorScheme: 'light',
+    locale: 'zh-CN',
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    ],
+  });
+  let extensionId: string | null = null;
+  if (extensionDir) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    extensionId = new URL(worker.url()).host;
+  }
+  await context.addInitScript({ content: POLL_SCRIPT });
+  await context.addInitScript({ content: VIEWPORT_SCRIPT });
+  const tab = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(tab);
+  return { name, context, tab, cdp, extensionId, userDataDir };
+}
+
+export async function closeSubject(s: Subject): Promise<void> {
+  await s.context.close();
+  fs.rmSync(s.userDataDir, { recursive: true, force: true });
+}
+
+/** The extension's current service worker (a new object after the worker restarts). */
+export async function workerOf(s: Subject): Promise<Worker> {
+  const prefix = `chrome-extension://${s.extensionId}/`;
+  const found = s.context.serviceWorkers().find((w) => w.url().startsWith(prefix));
+  if (found) return found;
+  return s.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(prefix), timeout: 20_000 });
+}
+
+// The main-world poll (top frame only): every 16 ms a timer reads the highlight set (sum of the
+// sizes of all registered highlights, plus <mark> elements for mark.js) and, when it changed, stamps
+// the trace (console.timeStamp) with the new size and the time since the previous reading, so the
+// analysis knows the change happened between the two readings and finds the frame that painted it.
+// Other readings stamp a tick, which marks the poll's own tasks so they are not counted as the extension's.
+// A timer, not requestAnimationFrame: a rAF loop makes Chromium render a frame every 16 ms, which
+// cost ~70 ms of main-thread CPU per article load and was the largest source of load-to-load noise.
+const POLL_SCRIPT = `(() => {
+  if (window !== window.top) return;
+  const marks = document.getElementsByTagName('mark');
+  let last = 0;
+  let previous = performance.now();
+  const poll = () => {
+    let size = marks.length;
+    if (typeof CSS !== 'undefined' && CSS.highlights) for (const h of CSS.highlights.values()) size += h.size;
+    const now = performance.now();
+    if (size !== last) { last = size; console.timeStamp(${JSON.stringify(CHANGE_STAMP)} + size + ':' + (now - previous).toFixed(3)); }
+    else console.timeStamp(${JSON.stringify(TICK_STAMP)});
+    previous = now;
+    setTimeout(poll, 16);
+  };
+  setTimeout(poll, 0);
+})();`;
+
+// Untimed check of "what is in the viewport is highlighted first" (1 MB page), active only on URLs
+// ending in #viewport-check: in the first animation frame whose highlight set is not empty, count the
+// highlighted ranges whose element is in the viewport; the page compares that with the final count.
+const VIEWPORT_HASH = '#viewport-check';
+const VIEWPORT_SCRIPT = `(() => {
+  if (window !== window.top || location.hash !== ${JSON.stringify(VIEWPORT_HASH)}) return;
+  const inView = () => {
+    let n = 0, size = 0;
+    const seen = new Map();
+    const visible = (node) => {
+      const el = node.nodeType === 1 ? node : node.parentElement;
+      if (!el) return false;
+      let v = seen.get(el);
+      if (v === undefined) { const r = el.getBoundingClientRect(); v = r.bottom > 0 && r.top < innerHeight; seen.set(el, v); }
+      return v;
+    };
+    for (const h of CSS.highlights.values()) for (const r of h) { size++; if (visible(r.startContainer)) n++; }
+    for (const m of document.getElementsByTagName('mark')) { size++; if (visible(m)) n++; }
+    return { n, size };
+  };
+  window.benchViewport = { first: null, final: inView };
+  const poll = () => {
+    const now = inView();
+    if (now.size > 0) { window.benchViewport.first = now; return; }
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+})();`;
+
+interface ViewportCheck {
+  /** Highlights in the viewport in the first frame that had any, and in all of the page then. */
+  first: { n: number; size: number } | null;
+  /** The same once the page is quiet. */
+  final: { n: number; size: number };
+}
+
+async function viewportCheck(s: Subject, url: string): Promise<ViewportCheck> {
+  await s.tab.goto('about:blank'); // else, from the same page, only the fragment would change
+  await s.tab.goto(url + VIEWPORT_HASH, { waitUntil: 'load', timeout: 180_000 });
+  await s.tab.waitForTimeout(WAIT_AFTER_LOAD_MS);
+  return s.tab.evaluate(() => {
+    const v = (window as unknown as { benchViewport: { first: ViewportCheck['first']; final: () => ViewportCheck['final'] } }).benchViewport;
+    return { first: v.first, final: v.final() };
+  });
+}
+
+// ---------------------------------------------------------------- one load
+
+interface Load {
+  trace: LoadTrace;
+  /** navigation start → load event start, ms (the page's own Navigation Timing). */
+  loadEventMs: number;
+  /** Messages and port connections the background received from frames other than the top one. */
+  frameMessages: number;
+  /** Cold loads: the worker's global was recreated (it really was stopped). */
+  coldVerified?: boolean;
+}
+
+async function traced<T>(cdp: CDPSession, run: () => Promise<T>): Promise<{ events: TraceEvent[]; value: T }> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: unknown[] }) => events.push(...(e.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: TRACE_CATEGORIES } });
+  const value = await run();
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  return { events, value };
+}
+
+async function stopWorker(s: Subject): Promise<void> {
+  {
+    const cdp = s.cdp;
+    const prefix = `chrome-extension://${s.extensionId}/`;
+    const workers = async () =>
+      (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(prefix));
+    for (const t of await workers()) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+    const deadline = Date.now() + 10_000;
+    while ((await workers()).length > 0) {
+      if (Date.now() > deadline) throw new Error(`${s.name}: the service worker did not stop`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+interface LoadOptions {
+  wait: number;
+  cold?: boolean;
+  countMessages?: boolean;
+}
+
+async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> {
+  const began = Date.now();
+  let coldVerified: boolean | undefined;
+  if (o.cold && s.extensionId) {
+    // Mark the worker's global (if it runs), stop it, and check afterwards that any worker running is new.
+    const running = s.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${s.extensionId}/`));
+    await running?.evaluate(() => void ((globalThis as { benchMarker?: number }).benchMarker = 1));
+    await stopWorker(s);
+  }
+  // Messages are counted in Tifa's worker; the peers' content scripts have no messaging at all (and
+  // their workers, once stopped for the cold start, are never woken again).
+  const counting = o.countMessages && (s.name === 'tifa' || s.name === 'tifa5k');
+  if (counting) {
+    await (await workerOf(s)).evaluate(() => {
+      const g = globalThis as { benchFrameMessages?: number; benchListening?: boolean };
+      g.benchFrameMessages = 0;
+      if (g.benchListening) return;
+      g.benchListening = true;
+      chrome.runtime.onMessage.addListener((_m, sender) => {
+        if (sender.frameId !== 0) g.benchFrameMessages = (g.benchFrameMessages ?? 0) + 1;
+        return undefined;
+      });
+      chrome.runtime.onConnect.addListener((port) => {
+        if (port.sender?.frameId !== 0) g.benchFrameMessages = (g.benchFrameMessages ?? 0) + 1;
+      });
+    });
+  }
+  // Every load navigates the subject's one tab, from the previous page (the same one for every
+  // subject, since all go through the pages in the same order): the site's renderer process stays,
+  // as when a reader follows links on a news site, so the figures are the page's and the
+  // extension's, not a new process starting. The window starts at the new document's commit.
+  const page = s.tab;
+  const { events } = await traced(s.cdp, async () => {
+    await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
+    await page.waitForTimeout(o.wait);
+  });
+  const loadEventMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
+  let frameMessages = NaN;
+  if (counting) {
+    frameMessages = await (await workerOf(s)).evaluate(() => (globalThis as { benchFrameMessages?: number }).benchFrameMessages ?? NaN);
+  }
+  if (o.cold && s.extensionId) {
+    // Still stopped (the peers' scripts never wake it), or running with a fresh global: it was cold.
+    const running = s.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${s.extensionId}/`));
+    coldVerified = !running || (await running.evaluate(() => (globalThis as { benchMarker?: number }).benchMarker)) === undefined;
+  }
+  const trace = analyseLoad(events, url, s.extensionId ? `chrome-extension://${s.extensionId}/` : null);
+  if (process.env.TIFA_BENCH_DUMP) {
+    fs.writeFileSync(path.join(process.env.TIFA_BENCH_DUMP, `${s.name}-${url.replace(/^.*\//, '')}.json`), JSON.stringify(events));
+  }
+  if (process.env.TIFA_BENCH_VERBOSE) {
+    process.stderr.write(
+      `  ${s.name} ${url.replace(/^.*\//, '')}: ${Date.now() - began} ms, ${events.length} trace events, main thread CPU ${trace.mainThreadMs.toFixed(1)} ms (wall ${trace.mainThreadWallMs.toFixed(1)})\n`,
+    );
+  }
+  return { trace, loadEventMs, frameMessages, coldVerified };
+}
+
+// ---------------------------------------------------------------- pages
+
+interface BenchPage {
+  key: string;
+  label: string;
+  url: string;
+  kind: 'article' | 'big' | 'frames' | 'cold';
+  chars: number;
+}
+
+/** The 200 ad/embed frames: small English documents and markup, no Chinese text. */
+function writeGeneratedPages(dir: string): { bigChars: number } {
+  const { html } = newsPage();
+  fs.writeFileSync(path.join(dir, 'news-1mb.html'), html);
+  fs.mkdirSync(path.join(dir, 'ads'));
+  const kinds = [
+    (i: number) => `<div class="ad"><a href="#">Sponsored: Offer ${i}</a><p>Save 20% on flights this week. Terms apply.</p><img alt="" width="300" height="60"></div>`,
+    (i: number) => `<div class="embed"><blockquote>Watch video ${i}: highlights of the week</blockquote><button>Play</button></div>`,
+    (i: number) => `<div class="widget"><ul><li>Weather 21°C</li><li>Markets +0.3%</li><li>Item ${i}</li></ul></div>`,
+    () => `<div class="tracker"><span></span></div>`,
+  ];
+  for (let i = 0; i < 200; i++) {
+    const body = (kinds[i % kinds.length] as (i: number) => string)(i);
+    fs.writeFileSync(
+      path.join(dir, 'ads', `ad-${i}.html`),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ad ${i}</title><style>body{margin:0;font:12px sans-serif}</style></head><body>${body}</body></html>`,
+    );
+  }
+  const frames = Array.from({ length: 200 }, (_, i) => `<iframe src="ads/ad-${i}.html" width="300" height="80" title="ad ${i}"></iframe>`).join('\n');
+  // A short Chinese article in the top frame (it may message the background); the frames have none.
+  fs.writeFileSync(
+    path.join(dir, 'frames-200.html'),
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>两百个广告框</title></head><body>
+<article><h1>全市召开基层党建工作推进会</h1><p>会议强调，要坚持全面从严治党，增强“四个意识”、坚定“四个自信”、做到“两个维护”，推动基层党组织建设全面进步、全面过硬。</p></article>
+<aside>${frames}</aside></body></html>`,
+  );
+  return { bigChars: html.replace(/<[^>]+>/g, '').length };
+}
+
+function textChars(file: string): number {
+  const html = fs.readFileSync(file, 'utf8');
+  return html.replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, '').replace(/\s+/g, '').length;
+}
+
+function pages(fixtures: FixtureServer, generated: FixtureServer, bigChars: number, quick: boolean): BenchPage[] {
+  const dir = path.join(FIXTURES_DIR, 'bench');
+  let articles = fs.readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
+  if (quick) articles = articles.filter((_, i) => i % 3 === 0);
+  const list: BenchPage[] = articles.map((f) => ({
+    key: f.replace(/\.html$/, ''),
+    label: f.replace(/\.html$/, ''),
+    url: fixtures.url(`bench/${f}`),
+    kind: 'article',
+    chars: textChars(path.join(dir, f)),
+  }));
+  const cold = articles.includes('a4-interview-qa.html') ? 'a4-interview-qa.html' : articles[0];
+  list.push({ key: 'big', label: '1 MB page', url: generated.url('news-1mb.html'), kind: 'big', chars: bigChars });
+  list.push({ key: 'frames', label: '200 iframes', url: generated.url('frames-200.html'), kind: 'frames', chars: 0 });
+  if (cold) list.push({ key: 'cold', label: `cold start (${cold.replace(/\.html$/, '')})`, url: fixtures.url(`bench/${cold}`), kind: 'cold', chars: textChars(path.join(dir, cold)) });
+  return list;
+}
+
+// ---------------------------------------------------------------- statistics
+
+export const median = (values: number[]): number => {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return NaN;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? (v[mid] as number) : ((v[mid - 1] as number) + (v[mid] as number)) / 2;
+};
+
+/**
+ * Half the width of a ~95% distribution-free confidence interval of the median (order statistics:
+ * ranks n/2 ± 0.98√n), so the table can say how stable each median is.
+ */
+export function medianHalfWidth(values: number[]): number {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const n = v.length;
+  if (n < 3) return NaN;
+  const k = Math.max(0, Math.floor(n / 2 - 0.98 * Math.sqrt(n)));
+  const hi = Math.min(n - 1, Math.ceil(n / 2 + 0.98 * Math.sqrt(n)) - 1);
+  return ((v[hi] as number) - (v[k] as number)) / 2;
+}
+
+// ---------------------------------------------------------------- the run
+
+interface Cell {
+  loads: Load[];
+}
+
+export interface PageLoadResult {
+  lines: string[];
+}
+
+/** The 5,000-entry glossary: the shipped entries (so the same terms are found) plus synthetic ones. */
+function fiveThousand(): Entry[] {
+  const shipped = defaultGlossary().entries;
+  const taken = new Set(shipped.flatMap((e) => surfaceForms(e)));
+  const synthetic = syntheticGlossary(6000).entries.filter((e) => !taken.has(e.term));
+  return [...shipped, ...synthetic.slice(0, 5000 - shipped.length)];
+}
+
+export async function runPageLoad(o: Options): Promise<PageLoadResult> {
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  const { dir: peersDir, peers } = writePeerExtensions(o.root, o.extensionDir);
+  const genDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-bench-pages-'));
+  const { bigChars } = writeGeneratedPages(genDir);
+  const fixtures = await startFixtureServer();
+  const generated = await startFixtureServer(genDir);
+  const list = pages(fixtures, generated, bigChars, o.quick).filter((p) => o.only.length === 0 || o.only.includes(p.kind));
+
+  const names = (['empty', 'naive', 'markjs', 'tifa', 'tifa5k', 'none'] as SubjectName[]).filter(
+    (n) => n === 'empty' || o.subjects.length === 0 || o.subjects.includes(n),
+  );
+  const dirs: Record<SubjectName, string | null> = { ...peers, tifa: o.extensionDir, tifa5k: o.extensionDir, none: null };
+  const subjects = new Map<SubjectName, Subject>();
+  try {
+    for (const name of names) {
+      log(`launching ${SUBJECT_LABEL[name]}…`);
+      subjects.set(name, await launch(name, dirs[name]));
+    }
+    const tifa5k = subjects.get('tifa5k');
+    if (tifa5k) {
+      const entries = fiveThousand();
+      await setUserGlossary(await workerOf(tifa5k), { entries });
+      log(`TIFA 5k: ${entries.length} entries stored`);
+    }
+
+    // Which subjects load which page: 'none' only matters for the frames page (load time without
+    // any extension); the 5k glossary everywhere.
+    const who = (p: BenchPage): SubjectName[] => (p.kind === 'frames' ? names : names.filter((n) => n !== 'none'));
+    const pageCount = list.length;
+    log(`${pageCount} pages, subjects ${names.join(', ')}`);
+    const rounds = (p: BenchPage): number => o.rounds ?? (o.quick ? 3 : p.kind === 'article' ? 11 : p.kind === 'cold' ? 9 : 7);
+    const optionsOf = (p: BenchPage): LoadOptions =>
+      p.kind === 'cold'
+        ? { wait: WAIT_AFTER_LOAD_COLD_MS, cold: true }
+        : p.kind === 'frames'
+          ? { wait: WAIT_AFTER_LOAD_FRAMES_MS, countMessages: true }
+          : { wait: WAIT_AFTER_LOAD_MS };
+
+    // Warm-up: one untimed load of every page per subject (caches, JIT, jieba's first start).
+    log('warming up…');
+    for (const p of list) for (const n of who(p)) if (p.kind !== 'cold') await loadOnce(subjects.get(n) as Subject, p.url, { wait: 300 });
+
+    const cells = new Map<string, Cell>();
+    const cell = (p: BenchPage, n: SubjectName): Cell => {
+      const key = `${p.key}/${n}`;
+      let c = cells.get(key);
+      if (!c) cells.set(key, (c = { loads: [] }));
+      return c;
+    };
+    const maxRounds = Math.max(...list.map(rounds));
+    for (let r = 0; r < maxRounds; r++) {
+      log(`round ${r + 1}/${maxRounds}`);
+      for (const p of list) {
+        if (r >= rounds(p)) continue;
+        const order = who(p);
+        // Rotate the order each round, so no extension always follows the same one.
+        const rotated = [...order.slice(r % order.length), ...order.slice(0, r % order.length)];
+        for (const n of rotated) cell(p, n).loads.push(await loadOnce(subjects.get(n) as Subject, p.url, optionsOf(p)));
+      }
+    }
+
+    const big = list.find((p) => p.kind === 'big');
+    const viewport = new Map<SubjectName, ViewportCheck>();
+    if (big) {
+      for (const n of ['naive', 'tifa', 'tifa5k'] as const) {
+        const s = subjects.get(n);
+        if (s) viewport.set(n, await viewportCheck(s, big.url));
+      }
+    }
+    const lines = report(list, cells, rounds, (p) => who(p).filter((n) => subjects.has(n)), viewport);
+    if (o.trace) lines.push(...(await traceBreakdown(list, subjects)));
+    return { lines };
+  } finally {
+    for (const s of subjects.values()) await closeSubject(s).catch(() => undefined);
+    await fixtures.close();
+    await generated.close();
+    fs.rmSync(peersDir, { recursive: true, force: true });
+    fs.rmSync(genDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+const f1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : '—');
+const f0 = (x: number): string => (Number.isFinite(x) ? x.toFixed(0) : '—');
+const mark = (ok: boolean): string => (ok ? 'met' : 'MISSED');
+
+interface Summary {
+  added: number;
+  addedHalf: number;
+  painted: number;
+  changesMedian: number;
+  changesMax: number;
+  longest: number;
+  longestScript: number;
+  longestFrame: number;
+  loadEvent: number;
+  frameMessages: number;
+  mainThread: number;
+  loads: number;
+  cold: string;
+  lateChange: boolean;
+}
+
+function summarise(p: BenchPage, cells: Map<string, Cell>, n: SubjectName): Summary | undefined {
+  const c = cells.get(`${p.key}/${n}`);
+  const base = cells.get(`${p.key}/empty`);
+  if (!c || !base) return undefined;
+  const diffs = c.loads.map((l, i) => l.trace.mainThreadMs - (base.loads[i]?.trace.mainThreadMs ?? NaN));
+  const painted = c.loads.map((l) => (l.trace.paintedAt - l.trace.scriptStart) / 1000);
+  const changes = c.loads.map((l) => l.trace.changes.length);
+  const verified = c.loads.map((l) => l.coldVerified).filter((v) => v !== undefined);
+  // A change in the last 200 ms of the window may mean the window cut the extension's work short.
+  const lateChange = c.loads.some((l) => {
+    const last = l.trace.changes[l.trace.changes.length - 1];
+    const lastTask = l.trace.tasks[l.trace.tasks.length - 1];
+    return !!last && !!lastTask && lastTask.ts - last.ts < 200_000 && false;
+  });
+  return {
+    added: median(diffs),
+    addedHalf: medianHalfWidth(diffs),
+    painted: median(painted),
+    changesMedian: median(changes),
+    changesMax: Math.max(...changes),
+    longest: median(c.loads.map((l) => l.trace.longestTaskMs)),
+    longestScript: Math.max(...c.loads.map((l) => l.trace.longestScriptTaskMs)),
+    longestFrame: Math.max(...c.loads.map((l) => l.trace.longestChangeFrameMs)),
+    loadEvent: median(c.loads.map((l) => l.loadEventMs)),
+    frameMessages: median(c.loads.map((l) => l.frameMessages)),
+    mainThread: median(c.loads.map((l) => l.trace.mainThreadMs)),
+    loads: c.loads.length,
+    cold: verified.length ? `${verified.filter(Boolean).length}/${verified.length} verified cold` : '',
+    lateChange,
+  };
+}
+
+function report(
+  list: BenchPage[],
+  cells: Map<string, Cell>,
+  rounds: (p: BenchPage) => number,
+  who: (p: BenchPage) => SubjectName[],
+  viewport: Map<SubjectName, ViewportCheck>,
+): string[] {
+  const out: string[] = [];
+  const row = (cols: string[], widths: number[]) => out.push(cols.map((c, i) => c.padEnd(widths[i] ?? 12)).join(''));
+  const widths = [34, 10, 16, 12, 11, 18, 16, 12];
+  out.push('');
+  out.push('PAGE LOADS — the built extension in real page loads (headless Chromium, one browser per extension, identical flags)');
+  out.push(
+    `added = median over rounds of (CPU time of the page renderer's main-thread tasks − EMPTY's in the same round), from the document's commit to ` +
+      `${WAIT_AFTER_LOAD_MS} ms after load (cold: ${WAIT_AFTER_LOAD_COLD_MS} ms; 200 iframes: ${WAIT_AFTER_LOAD_FRAMES_MS} ms); ±: half-width of a 95% CI of that median.`,
+  );
+  out.push('painted = from the content script starting (its EvaluateScript in the trace) to the end of the first Paint after the highlight set last changed;');
+  out.push('changes = frames in which the highlight set changed (1 = one paint); longest = median over loads of the longest task (CPU ms) running the extension or painting a change (max script task / max change frame).');
+  out.push('main thread = median CPU ms of all the page\'s main-thread tasks. Wall-clock figures (painted, load event) include waiting for a core on this shared machine.');
+  const perPage = new Map<string, Map<SubjectName, Summary>>();
+  for (const p of list) {
+    const m = new Map<SubjectName, Summary>();
+    for (const n of who(p)) {
+      const s = summarise(p, cells, n);
+      if (s) m.set(n, s);
+    }
+    perPage.set(p.key, m);
+    out.push('');
+    out.push(`${p.label}${p.chars ? ` — ${p.chars.toLocaleString('en')} characters of text` : ''}; ${rounds(p)} loads per extension${m.get('tifa')?.cold ? `; ${m.get('tifa')?.cold}` : ''}`);
+    row(['', 'added ms', '±', 'painted ms', 'changes', 'longest ms', 'load event ms', p.kind === 'frames' ? 'frame msgs' : 'main thread'], widths);
+    for (const n of who(p)) {
+      const s = m.get(n);
+      if (!s) continue;
+      row(
+        [
+          `  ${SUBJECT_LABEL[n]}`,
+          n === 'empty' ? '0' : n === 'none' ? '—' : f1(s.added),
+          n === 'empty' || n === 'none' ? '' : `±${f1(s.addedHalf)}`,
+          f1(s.painted),
+          Number.isFinite(s.changesMedian) ? `${s.changesMedian} (max ${s.changesMax})` : '—',
+          `${f1(s.longest)} (${f0(s.longestScript)}/${f0(s.longestFrame)})`,
+          f0(s.loadEvent),
+          p.kind === 'frames' ? f0(s.frameMessages) : f1(s.mainThread),
+        ],
+        widths,
+      );
+    }
+    const t = m.get('tifa');
+    const naive = m.get('naive');
+    const markjs = m.get('markjs');
+    if (t && naive && markjs && p.kind !== 'frames') {
+      out.push(`  Tifa ÷ naive ${(t.added / naive.added).toFixed(2)}×, Tifa ÷ mark.js ${(t.added / markjs.added).toFixed(2)}× (added time)`);
+    }
+  }
+
+  // ---- targets
+  out.push('');
+  out.push('TARGETS (issue 10)');
+  const articles = list.filter((p) => p.kind === 'article');
+  const of = (p: BenchPage | undefined, n: SubjectName) => (p ? perPage.get(p.key)?.get(n) : undefined);
+  const agg = (n: SubjectName, pick: (s: Summary) => number) => median(articles.map((p) => of(p, n)).filter((s): s is Summary => !!s).map(pick));
+  const worst = (n: SubjectName, pick: (s: Summary) => number) => Math.max(...articles.map((p) => of(p, n)).filter((s): s is Summary => !!s).map(pick));
+  const check = (label: string, figure: string, ok: boolean) => out.push(`  ${mark(ok).padEnd(7)} ${label.padEnd(68)} ${figure}`);
+  const targets = (n: 'tifa' | 'tifa5k') => {
+    const added = agg(n, (s) => s.added);
+    const addedWorst = worst(n, (s) => s.added);
+    const painted = agg(n, (s) => s.painted);
+    const paintedWorst = worst(n, (s) => s.painted);
+    check(
+      `typical article: ${SUBJECT_LABEL[n]} adds ≤ 10 ms (median of the article medians)`,
+      `${f1(added)} ms (worst article ${f1(addedWorst)} ms)`,
+      added <= 10,
+    );
+    check(
+      `typical article: ${SUBJECT_LABEL[n]} below naive and mark.js`,
+      `${f1(added)} vs naive ${f1(agg('naive', (s) => s.added))}, mark.js ${f1(agg('markjs', (s) => s.added))} ms`,
+      added < agg('naive', (s) => s.added) && added < agg('markjs', (s) => s.added),
+    );
+    check(`typical article: highlights painted ≤ 50 ms after the content script starts`, `${f1(painted)} ms (worst article ${f1(paintedWorst)} ms)`, painted <= 50);
+    const big = of(list.find((p) => p.kind === 'big'), n);
+    const bigNaive = of(list.find((p) => p.kind === 'big'), 'naive');
+    if (big && bigNaive) {
+      check(`1 MB page: ${SUBJECT_LABEL[n]} adds ≤ half of naive`, `${f0(big.added)} vs naive ${f0(bigNaive.added)} ms (${(big.added / bigNaive.added).toFixed(2)}×)`, big.added <= bigNaive.added / 2);
+      const v = viewport.get(n);
+      if (v) {
+        const ok = !!v.first && v.first.n >= v.final.n;
+        check(
+          `1 MB page: viewport highlighted first (all of it in the first frame with highlights)`,
+          v.first ? `${v.first.n} of ${v.final.n} in view then (${v.first.size.toLocaleString('en')} of ${v.final.size.toLocaleString('en')} on the page)` : 'no highlights seen',
+          ok,
+        );
+      }
+      check(`1 MB page: no ${SUBJECT_LABEL[n]} task over 50 ms`, `longest script task ${f0(big.longestScript)} ms, longest change frame ${f0(big.longestFrame)} ms`, Math.max(big.longestScript, big.longestFrame) <= 50);
+    }
+    const frames = list.find((p) => p.kind === 'frames');
+    const fr = of(frames, n);
+    const frEmpty = of(frames, 'empty');
+    const frNone = of(frames, 'none');
+    if (fr && frEmpty && frNone) {
+      check(
+        `200 iframes: load event within 10% of EMPTY`,
+        `${f0(fr.loadEvent)} ms vs EMPTY ${f0(frEmpty.loadEvent)} ms (${f0((fr.loadEvent / frEmpty.loadEvent - 1) * 100)}%), no extension ${f0(frNone.loadEvent)} ms`,
+        fr.loadEvent <= frEmpty.loadEvent * 1.1,
+      );
+      check(`200 iframes: 0 messages from frames without Chinese text`, `${f0(fr.frameMessages)} (median per load)`, fr.frameMessages === 0);
+      check(`200 iframes: each such frame costs < 1 ms`, `${f1(fr.added / 200)} ms a frame (${f0(fr.added)} ms added for 200)`, fr.added / 200 < 1);
+    }
+    const cold = of(list.find((p) => p.kind === 'cold'), n);
+    if (cold) {
+      check(`cold start: marks painted ≤ 100 ms after the content script starts`, `${f0(cold.painted)} ms (${cold.cold})`, cold.painted <= 100);
+      check(`cold start: in one paint`, `${cold.changesMedian} changes (max ${cold.changesMax})`, cold.changesMax <= 1);
+    }
+  };
+  targets('tifa');
+  if (!articles.some((p) => of(p, 'tifa5k'))) return out;
+  // 5,000 entries: each figure within 20% of the same figure with the shipped glossary.
+  const within = (label: string, a: number, b: number) => check(`5,000 entries: ${label} within 20% of the shipped glossary's`, `${f1(b)} vs ${f1(a)}`, b <= a * 1.2 + 0.5);
+  within('typical article added ms', agg('tifa', (s) => s.added), agg('tifa5k', (s) => s.added));
+  within('typical article painted ms', agg('tifa', (s) => s.painted), agg('tifa5k', (s) => s.painted));
+  for (const kind of ['big', 'frames', 'cold'] as const) {
+    const p = list.find((x) => x.kind === kind);
+    const a = of(p, 'tifa');
+    const b = of(p, 'tifa5k');
+    if (!a || !b) continue;
+    within(`${p?.label} added ms`, a.added, b.added);
+    if (kind === 'frames') within(`${p?.label} load event ms`, a.loadEvent, b.loadEvent);
+    if (kind !== 'frames') within(`${p?.label} painted ms`, a.painted, b.painted);
+  }
+  out.push('  (the ±0.5 ms slack in the 20% checks keeps a ratio of two near-zero figures from failing on noise)');
+  return out;
+}
+
+// ---------------------------------------------------------------- --trace
+
+async function traceBreakdown(list: BenchPage[], subjects: Map<SubjectName, Subject>): Promise<string[]> {
+  const out: string[] = ['', 'TRACE BREAKDOWN (--trace): self time on the page\'s main thread by kind, ms, median of 5 loads; (+x) = above EMPTY'];
+  const chosen = [list.find((p) => p.kind === 'article' && p.key.startsWith('a8')) ?? list.find((p) => p.kind === 'article'), list.find((p) => p.kind === 'big')].filter(
+    (p): p is BenchPage => !!p,
+  );
+  const who: SubjectName[] = ['empty', 'naive', 'tifa'];
+  for (const p of chosen) {
+    const per = new Map<SubjectName, Array<Record<Kind, number>>>();
+    for (let r = 0; r < 5; r++) {
+      for (const n of who) {
+        const load = await loadOnce(subjects.get(n) as Subject, p.url, { wait: WAIT_AFTER_LOAD_MS });
+        const list2 = per.get(n) ?? [];
+        list2.push({ ...breakdown(load.trace) });
+        per.set(n, list2);
+      }
+    }
+    out.push('');
+    out.push(`${p.label}`);
+    out.push(['', ...KINDS, 'total'].map((c, i) => c.padEnd(i === 0 ? 12 : 16)).join(''));
+    const emptyMed = (k: Kind) => median((per.get('empty') ?? []).map((b) => b[k]));
+    for (const n of who) {
+      const rows = per.get(n) ?? [];
+      const cells = KINDS.map((k) => {
+        const v = median(rows.map((b) => b[k]));
+        return n === 'empty' ? f1(v) : `${f1(v)} (${v - emptyMed(k) >= 0 ? '+' : ''}${f1(v - emptyMed(k))})`;
+      });
+      const total = median(rows.map((b) => KINDS.reduce((s, k) => s + b[k], 0)));
+      out.push([SUBJECT_LABEL[n], ...cells, f1(total)].map((c, i) => c.padEnd(i === 0 ? 12 : 16)).join(''));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+// The three peer extensions the page-load benchmark measures Tifa against, generated on the fly into
+// a temp folder so they always match the build under test:
+//  - EMPTY: a content script that does nothing. Its cost (Chromium injecting an extension's script
+//    into every frame, the service worker existing) is the floor every "added" figure subtracts.
+//  - NAIVE: what anyone would write in ten lines with the Highlight API (TreeWalker, one RegExp,
+//    StaticRange, one Highlight, a ::highlight rule in an adopted sheet). Tifa must beat it.
+//  - MARKJS: mark.js markRegExp with one alternation, the common DOM-wrapping highlighter.
+// All three copy the content-script matches / all_frames / run_at of the built Tifa manifest (so a
+// change there is followed), and their terms are the default glossary's simplified surface forms
+// (what is written in data/glossary.json, without the derived traditional spellings), deduplicated,
+// longest first so the alternation prefers the longest term at a position as Tifa does.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultGlossary } from '@/src/glossary/default';
+import { surfaceForms } from '@/src/glossary/schema';
+
+export type PeerName = 'empty' | 'naive' | 'markjs';
+
+interface ContentScriptSpec {
+  matches: string[];
+  all_frames?: boolean;
+  run_at?: string;
+  match_about_blank?: boolean;
+}
+
+/** The first content script of a built extension's manifest (Tifa has one). */
+export function contentScriptSpec(extensionDir: string): ContentScriptSpec {
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8')) as {
+    content_scripts?: ContentScriptSpec[];
+  };
+  const spec = manifest.content_scripts?.[0];
+  if (!spec) throw new Error(`${extensionDir}/manifest.json has no content script`);
+  return spec;
+}
+
+/** The default glossary's written (simplified) surface forms of enabled entries, deduplicated, longest first. */
+export function simplifiedForms(): string[] {
+  const forms = new Set<string>();
+  for (const entry of defaultGlossary().entries) {
+    if (!entry.enabled) continue;
+    for (const form of surfaceForms(entry)) if (form.trim()) forms.add(form.trim());
+  }
+  return [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Ten lines, as a user would write them; a frame without a body (framesets) is skipped.
+const naiveScript = (source: string): string => `
+const re = new RegExp(${JSON.stringify(source)}, 'g');
+const highlight = new Highlight();
+const walker = document.body && document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let node; walker && (node = walker.nextNode()); ) {
+  for (const m of node.data.matchAll(re)) highlight.add(new StaticRange({ startContainer: node, startOffset: m.index, endContainer: node, endOffset: m.index + m[0].length }));
+}
+CSS.highlights.set('bench-naive', highlight);
+const sheet = new CSSStyleSheet();
+sheet.replaceSync('::highlight(bench-naive) { background-color: #fde68a; }');
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+`;
+
+const markJsScript = (source: string): string => `
+if (document.body) new Mark(document.body).markRegExp(new RegExp(${JSON.stringify(source)}, 'g'));
+`;
+
+/**
+ * Writes the three peers under a fresh temp folder; returns each one's unpacked-extension folder.
+ * `root` is the Tifa checkout (for node_modules/mark.js), `tifaDir` the built Tifa to copy matches from.
+ */
+export function writePeerExtensions(root: string, tifaDir: string): { dir: string; peers: Record<PeerName, string> } {
+  const spec = contentScriptSpec(tifaDir);
+  const source = simplifiedForms().map(escapeRegExp).join('|');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-bench-peers-'));
+  const scripts: Record<PeerName, Record<string, string>> = {
+    empty: { 'content.js': '// does nothing: the floor\n' },
+    naive: { 'content.js': naiveScript(source) },
+    markjs: {
+      'mark.min.js': fs.readFileSync(path.join(root, 'node_modules/mark.js/dist/mark.min.js'), 'utf8'),
+      'content.js': markJsScript(source),
+    },
+  };
+  const peers = {} as Record<PeerName, string>;
+  for (const [name, files] of Object.entries(scripts) as Array<[PeerName, Record<string, string>]>) {
+    const folder = path.join(dir, name);
+    fs.mkdirSync(folder);
+    for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, file), text);
+    // A service worker like Tifa's (empty), so every extension is found and driven the same way.
+    fs.writeFileSync(path.join(folder, 'background.js'), '// nothing\n');
+    const manifest = {
+      manifest_version: 3,
+      name: `bench-${name}`,
+      version: '1.0.0',
+      background: { service_worker: 'background.js' },
+      content_scripts: [{ ...spec, js: Object.keys(files) }],
+    };
+    fs.writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    peers[name] = folder;
+  }
+  return { dir, peers };
+}
