@@ -314,7 +314,7 @@ export function EntryEditor(props: EditorProps) {
                 <Field id={`f-s${i}-publisher`} label="sourcePublisher" errors={errors[`sources.${i}.publisher` as FieldKey]}>
                   {(a) => <input {...a} value={source.publisher} onChange={(e) => setSource(i, { publisher: e.target.value })} />}
                 </Field>
-                <Field id={`f-s${i}-date`} label="sourceDate" errors={errors[`sources.${i}.date` as FieldKey]}>
+                <Field id={`f-s${i}-date`} label="sourceDate" hint="sourceDateHint" errors={errors[`sources.${i}.date` as FieldKey]}>
                   {(a) => <input {...a} inputMode="numeric" spellCheck={false} value={source.date} onChange={(e) => setSource(i, { date: e.target.value })} />}
                 </Field>
                 <Field id={`f-s${i}-url`} label="sourceUrl" errors={errors[`sources.${i}.url` as FieldKey]}>
