@@ -19,10 +19,12 @@ import {
   parseImportText,
   previewImport,
   sanitiseRaw,
+  sourceFromLine,
+  sourceToLine,
   validateEntry,
   type ParsedImport,
 } from './io';
-import { CATEGORIES, glossarySchema, type Entry } from './schema';
+import { CATEGORIES, glossarySchema, SOURCE_SUPPORTS, type Entry } from './schema';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../test/fixtures/import');
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)));
@@ -93,6 +95,25 @@ describe('export then import gives back the identical glossary', () => {
     explanation: fc.record({ zh: block, en: block }),
     components: fc.array(fc.record({ zh: line, en: line }), { maxLength: 3 }),
     source: fc.option(fc.record({ quote: block, section: line }), { nil: undefined }),
+    sources: fc.option(
+      fc.array(
+        fc.record(
+          {
+            title: fc.oneof(line, fc.constantFrom('a | b', 'back\\slash \\| x', '|', '中共中央 | 国务院')),
+            publisher: line,
+            date: fc.constantFrom('2018', '2018-07', '2018-07-31'),
+            url: fc.constantFrom('https://www.gov.cn/zhengce/2018-10/28/content_5335316.htm', 'https://example.org/a?b=1|2'),
+            supports: fc.uniqueArray(fc.constantFrom(...SOURCE_SUPPORTS), { maxLength: 4 }),
+          },
+          { requiredKeys: ['title', 'publisher', 'supports'] },
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
+      { nil: undefined },
+    ),
+    englishOfficialBy: fc.option(line, { nil: undefined }),
+    speechRole: fc.option(fc.record({ zh: block, en: block }), { nil: undefined }),
+    noPublicDefinition: fc.option(fc.constant(true), { nil: undefined }),
     since: fc.option(line, { nil: undefined }),
     related: fc.array(fc.constantFrom('dang-zu', 'si-ge-yi-shi'), { maxLength: 2 }),
     ambiguous: fc.boolean(),
@@ -102,7 +123,9 @@ describe('export then import gives back the identical glossary', () => {
   const arbGlossary = fc.array(arbEntry, { minLength: 1, maxLength: 6 }).map((es) =>
     es.map((e, i) => {
       const out: Record<string, unknown> = { ...e, id: `entry-${i}` };
-      for (const k of ['source', 'since', 'origin']) if (out[k] === undefined) delete out[k];
+      for (const k of ['source', 'sources', 'englishOfficialBy', 'speechRole', 'noPublicDefinition', 'since', 'origin']) {
+        if (out[k] === undefined) delete out[k];
+      }
       return out as Entry;
     }),
   );
@@ -119,6 +142,74 @@ describe('export then import gives back the identical glossary', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('sources, official English, speech role, no public definition', () => {
+  const sourced = entry({
+    sources: [
+      {
+        title: '中国共产党支部工作条例（试行）',
+        publisher: '中共中央',
+        date: '2018-10',
+        url: 'https://www.gov.cn/zhengce/2018-11/25/content_5343162.htm',
+        supports: ['meaning', 'items'],
+      },
+      { title: 'Keywords | China', publisher: 'China Academy of Translation', supports: ['english'] },
+    ],
+    englishOfficialBy: 'Xinhua',
+    speechRole: { zh: '讲话要求落实。', en: 'The speech asks for it to be carried out.' },
+    noPublicDefinition: true,
+  });
+
+  test('JSON and CSV carry them exactly', () => {
+    expect(ok(parseImportText(exportJson([sourced]), 'x.json')).rows.map((r) => r.entry)).toEqual([sourced]);
+    const csv = exportCsv([sourced]);
+    expect(csv.split('\r\n')[0]).toContain('speech_role_zh,speech_role_en,sources,english_official_by,no_public_definition');
+    expect(csv).toContain('中国共产党支部工作条例（试行） | 中共中央 | 2018-10 | https://www.gov.cn/zhengce/2018-11/25/content_5343162.htm | meaning items');
+    expect(csv).toContain('Keywords \\| China | China Academy of Translation |  |  | english');
+    expect(ok(parseImport(utf8(csv), 'x.csv')).rows.map((r) => r.entry)).toEqual([sourced]);
+  });
+
+  test('a file from before these fields imports unchanged: nothing is added to its entries', () => {
+    const old = `{"format":"tifa-glossary","version":1,"entries":[${JSON.stringify(entry())}]}`;
+    const fromJson = ok(parseImportText(old, 'old.json')).rows[0]?.entry;
+    expect(fromJson).toEqual(entry());
+    for (const k of ['sources', 'englishOfficialBy', 'speechRole', 'noPublicDefinition']) expect(fromJson).not.toHaveProperty(k);
+    const sheet = ok(parseImport(fixture('spreadsheet.csv'), 'spreadsheet.csv'));
+    for (const row of sheet.rows) for (const k of ['sources', 'englishOfficialBy', 'speechRole', 'noPublicDefinition']) expect(row.entry).not.toHaveProperty(k);
+  });
+
+  test('empty sources and a false flag are the same as absent', () => {
+    const r = validateEntry({ ...entry(), sources: [], noPublicDefinition: false, englishOfficialBy: ' ' });
+    expect(r).toEqual({ ok: true, entry: entry() });
+  });
+
+  test('source lines: escapes, empty date and url, supports separated by spaces or commas', () => {
+    expect(sourceFromLine(' 甲 \\| 乙 | 出版者 |  |  | meaning, english ')).toEqual({ title: '甲 | 乙', publisher: '出版者', supports: ['meaning', 'english'] });
+    expect(sourceFromLine('a\\\\ | b | 2020 | https://x.org/ | date')).toEqual({ title: 'a\\', publisher: 'b', date: '2020', url: 'https://x.org/', supports: ['date'] });
+    const s = { title: 'a|b\\c', publisher: 'p', supports: [] as Array<(typeof SOURCE_SUPPORTS)[number]> };
+    expect(sourceFromLine(sourceToLine(s))).toEqual(s);
+  });
+
+  test('bad sources are refused with the field that is wrong', () => {
+    const problems = (sources: unknown) => {
+      const r = validateEntry({ ...entry(), sources });
+      return r.ok ? [] : r.problems.map((p) => (p.kind === 'schema' ? p.field : p.kind));
+    };
+    const good = { title: 't', publisher: 'p', supports: ['meaning'] };
+    expect(problems([good])).toEqual([]);
+    expect(problems([{ ...good, url: 'http://www.gov.cn/' }])).toEqual(['sources.0.url']);
+    expect(problems([{ ...good, url: 'https://' }])).toEqual(['sources.0.url']);
+    expect(problems([{ ...good, url: 'www.gov.cn/x' }])).toEqual(['sources.0.url']);
+    expect(problems([{ ...good, url: 'javascript:alert(1)' }])).toEqual(expect.arrayContaining(['markup', 'sources.0.url']));
+    expect(problems([{ ...good, date: '2018年' }])).toEqual(['sources.0.date']);
+    expect(problems([{ ...good, date: '2018-13' }])).toEqual(['sources.0.date']);
+    expect(problems([{ ...good, supports: ['meaning', 'meaning'] }])).toEqual(['sources.0.supports']);
+    expect(problems([{ ...good, supports: ['vibes'] }])).toEqual(['sources.0.supports.0']);
+    expect(problems([{ ...good, title: '' }])).toEqual(['sources.0.title']);
+    expect(problems([good, good, good, good])).toEqual(['sources']);
+    expect(problems([{ ...good, extra: 1 }])).toEqual(['sources.0']);
   });
 });
 

@@ -3,7 +3,7 @@
 //   → sanitise and validate each entry → preview against the current glossary → apply.
 // Every step is pure (no DOM, no browser APIs): a failure anywhere returns a reason and the caller
 // leaves storage untouched.
-import { entrySchema, GLOSSARY_FORMAT, GLOSSARY_VERSION, type Entry } from './schema';
+import { entrySchema, GLOSSARY_FORMAT, GLOSSARY_VERSION, SOURCE_SUPPORTS, type Entry, type Reference } from './schema';
 
 /** Larger files are refused before they are read: the full shipped glossary is well under 1 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -131,7 +131,9 @@ export function cleanBlock(s: string): string {
     .trim();
 }
 
-const MULTILINE_FIELDS = new Set(['summary', 'explanation', 'quote']);
+const MULTILINE_FIELDS = new Set(['summary', 'explanation', 'quote', 'speechRole']);
+/** Optional one-line fields that are dropped when empty (a blank spreadsheet cell or form field). */
+const DROPPED_WHEN_EMPTY = new Set(['since', 'origin', 'date', 'url', 'englishOfficialBy']);
 
 /**
  * Cleans every string of a raw entry (whatever its shape) so that what the user typed, what a
@@ -146,7 +148,10 @@ export function sanitiseRaw(raw: unknown, key = ''): unknown {
       // summary/explanation hold {zh, en}: both are multi-line.
       const childKey = MULTILINE_FIELDS.has(key) ? key : k;
       const clean = sanitiseRaw(v, childKey);
-      if ((k === 'since' || k === 'origin') && clean === '') continue;
+      if (DROPPED_WHEN_EMPTY.has(k) && clean === '') continue;
+      // Absent means none and false: one spelling, so equal entries compare equal after any round trip.
+      if (k === 'sources' && Array.isArray(clean) && clean.length === 0) continue;
+      if (k === 'noPublicDefinition' && clean === false) continue;
       out[k] = clean;
     }
     return out;
@@ -326,6 +331,11 @@ export const CSV_COLUMNS = [
   'components_en',
   'source_quote',
   'source_section',
+  'speech_role_zh',
+  'speech_role_en',
+  'sources',
+  'english_official_by',
+  'no_public_definition',
   'since',
   'related',
   'ambiguous',
@@ -411,6 +421,54 @@ function bool(s: string, fallback: boolean): boolean | string {
   return s; // left as text so the schema reports it
 }
 
+// The `sources` cell holds one source a line, its fields separated by " | " in this order:
+//   title | publisher | date | url | supports
+// e.g. `中国共产党支部工作条例（试行） | 中共中央 | 2018-10 | https://www.gov.cn/… | meaning items`.
+// Date and url may be left empty; supports is a list of meaning, english, date, items (spaces or
+// commas between). A "|" or "\" inside a field is written "\|" or "\\".
+const SOURCE_FIELDS = ['title', 'publisher', 'date', 'url', 'supports'] as const;
+
+function escapeSourceField(s: string): string {
+  return s.replace(/[\\|]/g, (c) => `\\${c}`);
+}
+
+/** One source as a line of the `sources` cell. */
+export function sourceToLine(source: Reference): string {
+  return [source.title, source.publisher, source.date ?? '', source.url ?? '', source.supports.join(' ')]
+    .map(escapeSourceField)
+    .join(' | ');
+}
+
+/** A line of the `sources` cell as a raw source (checked by the schema afterwards). */
+export function sourceFromLine(line: string): Record<string, unknown> {
+  const fields: string[] = [];
+  let field = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    const next = line[i + 1];
+    if (c === '\\' && (next === '|' || next === '\\')) {
+      field += next;
+      i++;
+    } else if (c === '|') {
+      fields.push(field);
+      field = '';
+    } else field += c;
+  }
+  fields.push(field);
+  const [title = '', publisher = '', date = '', url = '', ...rest] = fields.map((f) => f.trim());
+  // Extra "|" fields end up among supports, where the schema names them.
+  const supports = rest.join(' ').split(/[\s,，、]+/).filter(Boolean);
+  const raw: Record<string, unknown> = { title, publisher, supports };
+  if (date) raw.date = date;
+  if (url) raw.url = url;
+  return raw;
+}
+
+/** The words a `supports` list accepts, for messages and hints. */
+export const SOURCE_SUPPORT_WORDS = SOURCE_SUPPORTS.join(', ');
+/** The `sources` cell's field order, for messages and hints. */
+export const SOURCE_LINE_FORMAT = SOURCE_FIELDS.join(' | ');
+
 /** A CSV record (by column name) as a raw entry; empty cells of optional fields stay absent. */
 function csvRowToRaw(get: (c: CsvColumn) => string): Record<string, unknown> {
   const raw: Record<string, unknown> = {
@@ -435,6 +493,14 @@ function csvRowToRaw(get: (c: CsvColumn) => string): Record<string, unknown> {
   const quote = get('source_quote');
   const section = get('source_section');
   if (quote.trim() || section.trim()) raw.source = { quote, section };
+  const roleZh = get('speech_role_zh');
+  const roleEn = get('speech_role_en');
+  if (roleZh.trim() || roleEn.trim()) raw.speechRole = { zh: roleZh, en: roleEn };
+  const sources = list(get('sources'));
+  if (sources.length) raw.sources = sources.map(sourceFromLine);
+  if (get('english_official_by').trim()) raw.englishOfficialBy = get('english_official_by');
+  const noDefinition = bool(get('no_public_definition'), false);
+  if (noDefinition !== false) raw.noPublicDefinition = noDefinition;
   if (get('since').trim()) raw.since = get('since');
   if (get('origin').trim()) raw.origin = get('origin');
   return raw;
@@ -645,6 +711,11 @@ export function exportCsv(entries: readonly Entry[]): string {
       components_en: e.components.map((c) => c.en).join('\n'),
       source_quote: e.source?.quote ?? '',
       source_section: e.source?.section ?? '',
+      speech_role_zh: e.speechRole?.zh ?? '',
+      speech_role_en: e.speechRole?.en ?? '',
+      sources: (e.sources ?? []).map(sourceToLine).join('\n'),
+      english_official_by: e.englishOfficialBy ?? '',
+      no_public_definition: e.noPublicDefinition ? 'true' : '',
       since: e.since ?? '',
       related: e.related.join('\n'),
       ambiguous: String(e.ambiguous),

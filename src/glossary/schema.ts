@@ -15,6 +15,42 @@ const bilingual = (max: number) => z.object({ zh: text(max), en: text(max) }).st
 const PINYIN = /^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ' ·\-,]+$/;
 export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** What a source backs up: the meaning, the first (official) English, the date, the enumerated items. */
+export const SOURCE_SUPPORTS = ['meaning', 'english', 'date', 'items'] as const;
+export type SourceSupport = (typeof SOURCE_SUPPORTS)[number];
+
+/** A year, a month or a day: 2018, 2018-07, 2018-07-31. */
+export const SOURCE_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** A full https address with a host (the only kind of link the tooltip opens). */
+export function isHttpsUrl(s: string): boolean {
+  if (!/^https:\/\/[^\s]+$/i.test(s)) return false;
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' && u.hostname.includes('.') && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}
+
+/** A public text that backs an entry up: a document, an article, a reference work. */
+export const referenceSchema = z
+  .object({
+    title: text(300),
+    /** The publisher or issuing body. */
+    publisher: text(200),
+    date: z.string().trim().regex(SOURCE_DATE, 'date: YYYY, YYYY-MM or YYYY-MM-DD').optional(),
+    url: z.string().trim().max(2000).refine(isHttpsUrl, 'url: a full https:// address').optional(),
+    supports: z
+      .array(z.enum(SOURCE_SUPPORTS))
+      .max(SOURCE_SUPPORTS.length)
+      .refine((list) => new Set(list).size === list.length, 'supports: each at most once')
+      .default([]),
+  })
+  .strict();
+
+export type Reference = z.infer<typeof referenceSchema>;
+
 export const entrySchema = z
   .object({
     id: z.string().regex(ID, 'id: lower-case letters, digits and hyphens'),
@@ -33,6 +69,17 @@ export const entrySchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Public texts that back the entry up. The shipped glossary gives 1–3 for every entry (a data
+     * test checks it); users' own entries and files from older versions may have none.
+     */
+    sources: z.array(referenceSchema).max(3).optional(),
+    /** Who uses the first English rendering (present: it is official; absent: it is descriptive). */
+    englishOfficialBy: text(300).optional(),
+    /** What the source speech does with the term, shown under the source quote. */
+    speechRole: bilingual(1000).optional(),
+    /** No public source defines the term (a local coinage): the explanation says so. */
+    noPublicDefinition: z.boolean().optional(),
     since: z.string().trim().max(100).optional(),
     related: z.array(z.string().regex(ID)).max(30).default([]),
     ambiguous: z.boolean().default(false),

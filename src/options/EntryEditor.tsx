@@ -1,11 +1,21 @@
 // The entry form: validated by the glossary schema, errors next to their fields, pinyin suggested
 // from the term, a live preview of the tooltip.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { CATEGORIES, type Entry } from '@/src/glossary/schema';
+import { CATEGORIES, SOURCE_SUPPORTS, type Entry } from '@/src/glossary/schema';
 import { canonical } from '@/src/glossary/io';
 import type { Settings } from '@/src/settings/settings';
 import { categoryLabel, problemText, useI18n, type StringKey } from './i18n';
-import { entryFromForm, formFromEntry, isCategory, rawFromForm, type EntryForm, type FieldErrors, type FieldKey } from './form';
+import {
+  emptySource,
+  entryFromForm,
+  formFromEntry,
+  isCategory,
+  rawFromForm,
+  type EntryForm,
+  type FieldErrors,
+  type FieldKey,
+  type SourceRow,
+} from './form';
 import { suggestPinyin } from './search';
 import { TooltipPreview } from './TooltipPreview';
 
@@ -76,6 +86,8 @@ export function EntryEditor(props: EditorProps) {
   }, [result]);
 
   const set = <K extends keyof EntryForm>(key: K, value: EntryForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const setSource = (i: number, patch: Partial<SourceRow>) =>
+    setForm((f) => ({ ...f, sources: f.sources.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));
 
   function onTermChange(term: string) {
     setForm((f) => ({ ...f, term, pinyin: pinyinTouched ? f.pinyin : term.trim() ? suggestPinyin(term) : '' }));
@@ -195,6 +207,9 @@ export function EntryEditor(props: EditorProps) {
         <Field id="f-english" label="english" errors={errors.english}>
           {(a) => <textarea {...a} rows={2} lang="en" value={form.english} onChange={(e) => set('english', e.target.value)} />}
         </Field>
+        <Field id="f-official-by" label="englishOfficialBy" hint="englishOfficialByHint" errors={errors.englishOfficialBy}>
+          {(a) => <input {...a} lang="en" value={form.englishOfficialBy} onChange={(e) => set('englishOfficialBy', e.target.value)} />}
+        </Field>
 
         <div className="grid two">
           <Field id="f-summary-zh" label="summaryZh" errors={errors.summaryZh}>
@@ -275,7 +290,81 @@ export function EntryEditor(props: EditorProps) {
               {(a) => <input {...a} value={form.since} onChange={(e) => set('since', e.target.value)} />}
             </Field>
           </div>
+          <Field id="f-role-zh" label="speechRoleZh" errors={errors.speechRoleZh}>
+            {(a) => <textarea {...a} rows={2} lang="zh-CN" value={form.speechRoleZh} onChange={(e) => set('speechRoleZh', e.target.value)} />}
+          </Field>
+          <Field id="f-role-en" label="speechRoleEn" errors={errors.speechRoleEn}>
+            {(a) => <textarea {...a} rows={2} lang="en" value={form.speechRoleEn} onChange={(e) => set('speechRoleEn', e.target.value)} />}
+          </Field>
         </div>
+
+        <fieldset className="sources" aria-describedby="f-sources-hint">
+          <legend>{t('sources')}</legend>
+          <p className="hint" id="f-sources-hint">
+            {t('sourcesHint')}
+          </p>
+          {errors.sources ? <FieldError id="f-sources-error" problems={errors.sources} /> : null}
+          {form.sources.map((source, i) => (
+            <fieldset className="source-row" key={i}>
+              <legend>{t('sourceN', { n: i + 1 })}</legend>
+              <div className="source-fields">
+                <Field id={`f-s${i}-title`} label="sourceTitle" errors={errors[`sources.${i}.title` as FieldKey]}>
+                  {(a) => <input {...a} value={source.title} onChange={(e) => setSource(i, { title: e.target.value })} />}
+                </Field>
+                <Field id={`f-s${i}-publisher`} label="sourcePublisher" errors={errors[`sources.${i}.publisher` as FieldKey]}>
+                  {(a) => <input {...a} value={source.publisher} onChange={(e) => setSource(i, { publisher: e.target.value })} />}
+                </Field>
+                <Field id={`f-s${i}-date`} label="sourceDate" hint="sourceDateHint" errors={errors[`sources.${i}.date` as FieldKey]}>
+                  {(a) => <input {...a} inputMode="numeric" spellCheck={false} value={source.date} onChange={(e) => setSource(i, { date: e.target.value })} />}
+                </Field>
+                <Field id={`f-s${i}-url`} label="sourceUrl" errors={errors[`sources.${i}.url` as FieldKey]}>
+                  {(a) => <input {...a} type="url" spellCheck={false} value={source.url} onChange={(e) => setSource(i, { url: e.target.value })} />}
+                </Field>
+              </div>
+              <div className="source-foot">
+                <fieldset className="supports" aria-describedby={errors[`sources.${i}.supports` as FieldKey] ? `f-s${i}-supports-error` : undefined}>
+                  <legend>{t('sourceSupports')}</legend>
+                  {SOURCE_SUPPORTS.map((k) => (
+                    <label className="check" key={k}>
+                      <input
+                        type="checkbox"
+                        checked={source.supports.includes(k)}
+                        onChange={(e) =>
+                          setSource(i, { supports: e.target.checked ? [...source.supports, k] : source.supports.filter((x) => x !== k) })
+                        }
+                      />
+                      {t(`support.${k}`)}
+                    </label>
+                  ))}
+                </fieldset>
+                <button
+                  type="button"
+                  className="button subtle"
+                  onClick={() => set('sources', form.sources.filter((_, j) => j !== i))}
+                >
+                  <span aria-hidden="true">× </span>
+                  {t('removeSource', { n: i + 1 })}
+                </button>
+              </div>
+              {errors[`sources.${i}.supports` as FieldKey] ? (
+                <FieldError id={`f-s${i}-supports-error`} problems={errors[`sources.${i}.supports` as FieldKey]!} />
+              ) : null}
+            </fieldset>
+          ))}
+          {form.sources.length < 3 ? (
+            <button
+              type="button"
+              className="button subtle"
+              onClick={() => {
+                set('sources', [...form.sources, emptySource()]);
+                requestAnimationFrame(() => document.getElementById(`f-s${form.sources.length}-title`)?.focus());
+              }}
+            >
+              <span aria-hidden="true">＋ </span>
+              {t('addSource')}
+            </button>
+          ) : null}
+        </fieldset>
 
         <div className="checks">
           <label className="check">
@@ -285,6 +374,10 @@ export function EntryEditor(props: EditorProps) {
           <label className="check">
             <input type="checkbox" checked={form.ambiguous} onChange={(e) => set('ambiguous', e.target.checked)} />
             {t('ambiguous')}
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={form.noPublicDefinition} onChange={(e) => set('noPublicDefinition', e.target.checked)} />
+            {t('noPublicDefinition')}
           </label>
         </div>
 

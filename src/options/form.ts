@@ -1,6 +1,6 @@
 // The entry form's state (strings, as typed) and its conversion to and from an Entry. Validation is
 // the glossary's own (io.validateEntry → entrySchema), so the form accepts exactly what import does.
-import { CATEGORIES, type Category, type Entry } from '@/src/glossary/schema';
+import { CATEGORIES, SOURCE_SUPPORTS, type Category, type Entry, type SourceSupport } from '@/src/glossary/schema';
 import { cleanLine, idFromPinyin, validateEntry, type RowProblem } from '@/src/glossary/io';
 
 export interface EntryForm {
@@ -17,6 +17,14 @@ export interface EntryForm {
   components: Array<{ zh: string; en: string }>;
   sourceQuote: string;
   sourceSection: string;
+  /** The term's role in the source speech, shown under the quote. */
+  speechRoleZh: string;
+  speechRoleEn: string;
+  /** Public texts backing the entry up, one row each (date and url may stay empty). */
+  sources: SourceRow[];
+  /** Who uses the first English rendering; empty: the rendering is descriptive. */
+  englishOfficialBy: string;
+  noPublicDefinition: boolean;
   since: string;
   related: string;
   ambiguous: boolean;
@@ -24,8 +32,24 @@ export interface EntryForm {
   origin: string;
 }
 
-/** A form field, or one half of a component row ("components.2.en"). */
-export type FieldKey = Exclude<keyof EntryForm, 'components'> | 'components' | `components.${number}.${'zh' | 'en'}`;
+export interface SourceRow {
+  title: string;
+  publisher: string;
+  date: string;
+  url: string;
+  supports: SourceSupport[];
+}
+export type SourceField = keyof SourceRow;
+
+export const emptySource = (): SourceRow => ({ title: '', publisher: '', date: '', url: '', supports: [] });
+
+/** A form field, one half of a component row ("components.2.en"), or one field of a source row ("sources.0.url"). */
+export type FieldKey =
+  | Exclude<keyof EntryForm, 'components' | 'sources'>
+  | 'components'
+  | `components.${number}.${'zh' | 'en'}`
+  | 'sources'
+  | `sources.${number}.${SourceField}`;
 export type FieldErrors = Partial<Record<FieldKey, RowProblem[]>>;
 
 export const emptyForm = (): EntryForm => ({
@@ -42,6 +66,11 @@ export const emptyForm = (): EntryForm => ({
   components: [],
   sourceQuote: '',
   sourceSection: '',
+  speechRoleZh: '',
+  speechRoleEn: '',
+  sources: [],
+  englishOfficialBy: '',
+  noPublicDefinition: false,
   since: '',
   related: '',
   ambiguous: false,
@@ -64,6 +93,17 @@ export function formFromEntry(e: Entry): EntryForm {
     components: e.components.map((c) => ({ ...c })),
     sourceQuote: e.source?.quote ?? '',
     sourceSection: e.source?.section ?? '',
+    speechRoleZh: e.speechRole?.zh ?? '',
+    speechRoleEn: e.speechRole?.en ?? '',
+    sources: (e.sources ?? []).map((s) => ({
+      title: s.title,
+      publisher: s.publisher,
+      date: s.date ?? '',
+      url: s.url ?? '',
+      supports: [...s.supports],
+    })),
+    englishOfficialBy: e.englishOfficialBy ?? '',
+    noPublicDefinition: e.noPublicDefinition ?? false,
     since: e.since ?? '',
     related: e.related.join('\n'),
     ambiguous: e.ambiguous,
@@ -91,6 +131,21 @@ export function rawFromForm(form: EntryForm): Record<string, unknown> {
     enabled: form.enabled,
   };
   if (form.sourceQuote.trim() || form.sourceSection.trim()) raw.source = { quote: form.sourceQuote, section: form.sourceSection };
+  if (form.speechRoleZh.trim() || form.speechRoleEn.trim()) raw.speechRole = { zh: form.speechRoleZh, en: form.speechRoleEn };
+  // A row left completely empty is a row the user added and did not fill: not a source.
+  const sources = form.sources
+    .filter((s) => s.title.trim() || s.publisher.trim() || s.date.trim() || s.url.trim() || s.supports.length)
+    .map((s) => ({
+      title: s.title,
+      publisher: s.publisher,
+      ...(s.date.trim() ? { date: s.date } : {}),
+      ...(s.url.trim() ? { url: s.url } : {}),
+      // In the schema's order, whatever order the boxes were ticked in.
+      supports: SOURCE_SUPPORTS.filter((k) => s.supports.includes(k)),
+    }));
+  if (sources.length) raw.sources = sources;
+  if (form.englishOfficialBy.trim()) raw.englishOfficialBy = form.englishOfficialBy;
+  if (form.noPublicDefinition) raw.noPublicDefinition = true;
   if (form.since.trim()) raw.since = form.since;
   if (form.origin.trim()) raw.origin = form.origin;
   return raw;
@@ -108,6 +163,13 @@ export function fieldOf(path: string): FieldKey {
       return second === 'section' ? 'sourceSection' : 'sourceQuote';
     case 'components':
       return second !== undefined && (third === 'zh' || third === 'en') ? `components.${Number(second)}.${third}` : 'components';
+    case 'speechRole':
+      return second === 'en' ? 'speechRoleEn' : 'speechRoleZh';
+    case 'sources':
+      return second !== undefined && isSourceField(third) ? `sources.${Number(second)}.${third}` : 'sources';
+    case 'englishOfficialBy':
+    case 'noPublicDefinition':
+      return head;
     case 'id':
     case 'term':
     case 'variants':
@@ -203,3 +265,6 @@ export function formFromDraft(draft: Draft, pinyinOf: (term: string) => string):
 }
 
 export const isCategory = (s: string): s is Category => (CATEGORIES as readonly string[]).includes(s);
+
+const SOURCE_FIELDS: readonly string[] = ['title', 'publisher', 'date', 'url', 'supports'] satisfies SourceField[];
+const isSourceField = (s: string | undefined): s is SourceField => s !== undefined && SOURCE_FIELDS.includes(s);

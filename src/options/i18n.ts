@@ -60,6 +60,35 @@ const STRINGS = {
   sourceQuote: { zh: '出处原文', en: 'Source sentence' },
   sourceSection: { zh: '出处章节', en: 'Source section' },
   since: { zh: '始于', en: 'Since' },
+  englishOfficialBy: { zh: '第一个英文译法的使用者（官方译法）', en: 'Who uses the first English rendering (official)' },
+  englishOfficialByHint: {
+    zh: '如新华社、《中国关键词》、党章英文版。留空表示第一个译法是描述性的。',
+    en: 'E.g. Xinhua, Keywords to Understand China, the English Party Constitution. Empty: the first rendering is descriptive.',
+  },
+  speechRoleZh: { zh: '在出处讲话中的作用（中文）', en: 'Role in the source speech (Chinese)' },
+  speechRoleEn: { zh: '在出处讲话中的作用（英文）', en: 'Role in the source speech (English)' },
+  sources: { zh: '公开来源（最多 3 个）', en: 'Public sources (up to 3)' },
+  sourcesHint: {
+    zh: '能核对这一词条的公开文本：官方文件、新华社、人民日报、求是、《中国关键词》等。',
+    en: 'Public texts that back the entry up: official documents, Xinhua, People’s Daily, Qiushi, Keywords to Understand China…',
+  },
+  sourceN: { zh: '来源 {n}', en: 'Source {n}' },
+  sourceTitle: { zh: '标题', en: 'Title' },
+  sourcePublisher: { zh: '发布者或发文机关', en: 'Publisher or issuing body' },
+  sourceDate: { zh: '日期', en: 'Date' },
+  sourceDateHint: { zh: '2018、2018-07 或 2018-07-31', en: '2018, 2018-07 or 2018-07-31' },
+  sourceUrl: { zh: '网址（https，可不填）', en: 'Address (https, optional)' },
+  sourceSupports: { zh: '可以核对', en: 'It supports' },
+  'support.meaning': { zh: '含义', en: 'meaning' },
+  'support.english': { zh: '英文译法', en: 'English' },
+  'support.date': { zh: '日期', en: 'date' },
+  'support.items': { zh: '所列内容', en: 'items' },
+  addSource: { zh: '添加来源', en: 'Add a source' },
+  removeSource: { zh: '删除来源 {n}', en: 'Remove source {n}' },
+  noPublicDefinition: {
+    zh: '没有找到公开定义（地方说法；解释中要写明）',
+    en: 'No public definition found (a local coinage; say so in the explanation)',
+  },
   more: { zh: '更多', en: 'More' },
   id: { zh: '标识（id）', en: 'Identifier (id)' },
   idHint: { zh: '留空则根据拼音生成。', en: 'Left empty, it is made from the pinyin.' },
@@ -106,6 +135,9 @@ const STRINGS = {
   errNotObject: { zh: '不是一个词条对象。', en: 'Not an entry object.' },
   errBothComponent: { zh: '中英文都要填写。', en: 'Fill in both languages.' },
   errSource: { zh: '出处原文和章节要一起填写。', en: 'Give both the source sentence and its section.' },
+  errUrl: { zh: '必须是完整的 https:// 网址，如 https://www.gov.cn/…', en: 'Must be a full https:// address, like https://www.gov.cn/…' },
+  errDate: { zh: '日期写作 2018、2018-07 或 2018-07-31。', en: 'Write the date as 2018, 2018-07 or 2018-07-31.' },
+  errSupportsOnce: { zh: '每项只能选一次。', en: 'Each at most once.' },
   // Import and export
   exportTitle: { zh: '导出', en: 'Export' },
   exportHint: {
@@ -273,6 +305,9 @@ export function problemText(problem: RowProblem, t: Translate): string {
     case 'not-object':
       return t('errNotObject');
     case 'schema': {
+      if (/^sources\.\d+\.url$/.test(problem.field)) return t('errUrl');
+      if (/^sources\.\d+\.date$/.test(problem.field)) return t('errDate');
+      if (/^sources\.\d+\.supports$/.test(problem.field) && problem.code === 'custom') return t('errSupportsOnce');
       if (problem.code === 'too_small') return isList(problem.field) ? t('errAtLeastOne') : t('errRequired');
       if (problem.code === 'too_big') return isList(problem.field) ? t('errTooMany', { n: problem.limit ?? '' }) : t('errTooLong', { n: problem.limit ?? '' });
       if (problem.code === 'invalid_format') return problem.field.startsWith('pinyin') ? t('errPinyin') : t('errId');
@@ -283,7 +318,7 @@ export function problemText(problem: RowProblem, t: Translate): string {
   }
 }
 
-const LIST_FIELDS = new Set(['english', 'variants', 'components', 'related']);
+const LIST_FIELDS = new Set(['english', 'variants', 'components', 'related', 'sources']);
 const isList = (field: string) => LIST_FIELDS.has(field);
 
 export function importErrorText(error: ImportError, t: Translate): string {

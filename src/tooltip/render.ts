@@ -17,7 +17,26 @@ const LABELS = {
   edit: { zh: '编辑词条', en: 'Edit entry' },
   since: { zh: '始于', en: 'Since' },
   keys: { zh: '下一个 / 上一个提法', en: 'Next / previous term' },
+  official: { zh: '官方译法', en: 'official' },
+  descriptive: { zh: '描述性译法', en: 'descriptive' },
+  officialBy: { zh: '使用者', en: 'Used by' },
+  inSpeech: { zh: '在讲话中', en: 'In the speech' },
+  sources: { zh: '依据', en: 'Sources' },
+  supports: { zh: '可核对', en: 'Supports' },
+  newTab: { zh: '在新标签页打开', en: 'opens in a new tab' },
+  noDefinition: {
+    zh: '没有找到公开定义：这是地方说法，解释依据其用法。',
+    en: 'No public definition found: a local coinage, explained from how it is used.',
+  },
 } satisfies Record<string, Bilingual>;
+
+/** What a source backs up, as the tooltip names it. */
+const SUPPORT_LABELS: Record<string, Bilingual> = {
+  meaning: { zh: '含义', en: 'meaning' },
+  english: { zh: '英文译法', en: 'English' },
+  date: { zh: '日期', en: 'date' },
+  items: { zh: '所列内容', en: 'items' },
+};
 
 function label(l: Bilingual, language: Language): string {
   return language === 'zh' ? l.zh : language === 'en' ? l.en : `${l.zh} ${l.en}`;
@@ -83,7 +102,17 @@ export function renderEntry(doc: Document, entry: Entry, options: ContentOptions
 
   const [official, ...alternatives] = entry.english;
   const english = el(doc, 'div', 'english');
-  english.append(withLang(el(doc, 'p', 'official', official ?? ''), 'en'));
+  // The first rendering, labelled official (and by whom) or descriptive.
+  const first = el(doc, 'div', 'english-first');
+  const kind = entry.englishOfficialBy ? LABELS.official : LABELS.descriptive;
+  first.append(withLang(el(doc, 'p', 'official', official ?? ''), 'en'));
+  first.append(el(doc, 'span', `rendering ${entry.englishOfficialBy ? 'is-official' : 'is-descriptive'}`, label(kind, language)));
+  english.append(first);
+  if (entry.englishOfficialBy) {
+    const by = el(doc, 'p', 'official-by', lead(LABELS.officialBy, language));
+    by.append(withLang(el(doc, 'span', 'official-by-text', entry.englishOfficialBy), 'en'));
+    english.append(by);
+  }
   if (alternatives.length > 0) {
     english.append(withLang(el(doc, 'p', 'alternatives', `${lead(LABELS.alsoRendered, language)}${alternatives.join(' · ')}`), 'en'));
   }
@@ -95,6 +124,11 @@ export function renderEntry(doc: Document, entry: Entry, options: ContentOptions
 
   const explanation = el(doc, 'div', 'explanation');
   bilingual(doc, explanation, entry.explanation, language, 'explanation-text');
+  if (entry.noPublicDefinition) {
+    const note = el(doc, 'div', 'no-definition');
+    bilingual(doc, note, LABELS.noDefinition, language, 'no-definition-text');
+    explanation.append(note);
+  }
   body.append(explanation);
 
   if (entry.components.length > 0) {
@@ -118,8 +152,16 @@ export function renderEntry(doc: Document, entry: Entry, options: ContentOptions
     quote.append(withLang(el(doc, 'p', 'quote-text', entry.source.quote), 'zh-CN'));
     quote.append(withLang(el(doc, 'cite', 'section', entry.source.section), 'zh-CN'));
     section.append(quote);
+    if (entry.speechRole) {
+      const role = el(doc, 'div', 'speech-role');
+      role.append(el(doc, 'p', 'speech-role-label', lead(LABELS.inSpeech, language)));
+      bilingual(doc, role, entry.speechRole, language, 'speech-role-text');
+      section.append(role);
+    }
     body.append(section);
   }
+
+  if (entry.sources?.length) body.append(renderSources(doc, entry.sources, language));
 
   const footer = el(doc, 'footer', 'foot');
   const info = el(doc, 'span', 'foot-info');
@@ -143,6 +185,57 @@ export function renderEntry(doc: Document, entry: Entry, options: ContentOptions
   const whole = el(doc, 'div', 'body');
   whole.append(body, footer);
   return whole;
+}
+
+type Source = NonNullable<Entry['sources']>[number];
+
+/** Only a well-formed https address becomes a link (the schema allows nothing else; this is a second lock). */
+function httpsHref(url: string | undefined): string | undefined {
+  if (!url || !/^https:\/\//i.test(url)) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The sources, one compact line each: publisher and year (a link opening in a new tab when there is
+ * an address: the only network request Tifa ever causes, and only on the reader's click), then the
+ * title, cut short on screen.
+ */
+function renderSources(doc: Document, sources: readonly Source[], language: Language): HTMLElement {
+  const section = el(doc, 'section', 'sources');
+  section.append(el(doc, 'h3', 'label', label(LABELS.sources, language)));
+  const list = el(doc, 'ul', 'source-list');
+  for (const source of sources) {
+    const item = el(doc, 'li', 'source-item');
+    const year = source.date?.slice(0, 4);
+    // "《学术界》2021年第6期" already says its year.
+    const name = year && !source.publisher.includes(year) ? `${source.publisher} ${year}` : source.publisher;
+    const href = httpsHref(source.url);
+    let head: HTMLElement;
+    if (href) {
+      const link = el(doc, 'a', 'source-link', name);
+      link.href = href;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      link.referrerPolicy = 'no-referrer';
+      head = link;
+    } else head = el(doc, 'span', 'source-name', name);
+    const supports = source.supports.map((k) => label(SUPPORT_LABELS[k] ?? { zh: k, en: k }, language)).join(language === 'zh' ? '、' : ', ');
+    const extra = [supports ? `${lead(LABELS.supports, language)}${supports}` : '', href ? label(LABELS.newTab, language) : '']
+      .filter(Boolean)
+      .join(' · ');
+    // The title is cut short on screen: the whole line is in the hover text, and read out in full.
+    item.title = `${name} — ${source.title}${extra ? ` · ${extra}` : ''}`;
+    item.append(head, el(doc, 'span', 'source-title', ` ${source.title}`));
+    if (extra) item.append(el(doc, 'span', 'visually-hidden', ` · ${extra}`));
+    list.append(item);
+  }
+  section.append(list);
+  return section;
 }
 
 /** One line for screen readers when a tooltip opens by keyboard. */

@@ -119,6 +119,42 @@ describe('browse and edit', () => {
     await page.close();
   });
 
+  test('sources: the rows of an entry, one removed, one added with a wrong address then a right one, saved', async () => {
+    const page = await openOptions();
+    await page.locator('#search').fill('lgwh');
+    await page.locator('[data-entry-id="liang-ge-wei-hu"] .row-main').click();
+    await expect.poll(() => page.locator('#f-term').inputValue()).toBe('两个维护');
+    expect(await page.locator('.source-row').count()).toBe(3);
+    expect(await page.locator('#f-s0-publisher').inputValue()).toBe('China Daily');
+    expect(await page.locator('#f-official-by').inputValue()).toMatch(/China Daily/);
+    // Three is the most: no "add" until one goes.
+    expect(await page.getByRole('button', { name: /添加来源|Add a source/ }).count()).toBe(0);
+    await page.getByRole('button', { name: /删除来源 3|Remove source 3/ }).click();
+    await page.getByRole('button', { name: /添加来源|Add a source/ }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-s2-title');
+    await page.locator('#f-s2-title').fill('“四个意识”“四个自信”“两个维护”是相辅相成的整体');
+    await page.locator('#f-s2-publisher').fill('求是网');
+    await page.locator('#f-s2-date').fill('2020年3月');
+    await page.locator('#f-s2-url').fill('http://www.qstheory.cn/llwx/2020-03/12/c_1125699745.htm');
+    await page.locator('.source-row').nth(2).getByRole('checkbox', { name: /含义|meaning/ }).check();
+    await page.getByRole('button', { name: /^(保存|Save)$/ }).click();
+    await expect.poll(() => page.locator('#f-s2-url-error').textContent()).toMatch(/https:\/\//);
+    expect(await page.locator('#f-s2-date-error').textContent()).toMatch(/2018-07/);
+    expect(await page.locator('#f-s2-url').getAttribute('aria-invalid')).toBe('true');
+    await page.locator('fieldset.sources').scrollIntoViewIfNeeded();
+    await screenshot(page, 'options-editor-sources');
+    await page.locator('#f-s2-date').fill('2020-03-12');
+    await page.locator('#f-s2-url').fill('https://www.qstheory.cn/llwx/2020-03/12/c_1125699745.htm');
+    await page.getByRole('button', { name: /^(保存|Save)$/ }).click();
+    const saved = (await waitFor(async () => {
+      const g = (await storedGlossary()) as { entries: Array<StoredEntry & { sources?: Array<{ publisher: string; url?: string; supports: string[] }> }> } | null;
+      return g?.entries.find((e) => e.id === 'liang-ge-wei-hu');
+    }, 5000))!;
+    expect(saved.sources?.map((s) => s.publisher)).toEqual(['China Daily', "Xinhua / People's Daily Online", '求是网']);
+    expect(saved.sources?.[2]).toMatchObject({ url: 'https://www.qstheory.cn/llwx/2020-03/12/c_1125699745.htm', supports: ['meaning'] });
+    await page.close();
+  });
+
   test('a new entry: pinyin filled from the term, errors next to fields, saved, then highlighted on a page', async () => {
     const page = await openOptions();
     await page.getByRole('button', { name: /新建词条|New entry/ }).click();
@@ -429,7 +465,8 @@ describe('scale and storage failures', () => {
     const entries = Array.from({ length: 10_000 }, (_, i) => {
       const base = shipped[i % shipped.length]!;
       // A user's own entries are shorter than the shipped ones (~2.8 KB with long bilingual
-      // explanations): explanations cut to 300 characters, about 1 KB an entry.
+      // explanations, more with their sources and role in the speech): explanations cut to 300
+      // characters, without sources or speech role, about 1 KB an entry.
       const explanation = base.explanation as { zh: string; en: string };
       return {
         ...base,
@@ -437,6 +474,8 @@ describe('scale and storage failures', () => {
         term: `${String(base.term)}${i}`,
         explanation: { zh: explanation.zh.slice(0, 150), en: explanation.en.slice(0, 300) },
         source: undefined,
+        speechRole: undefined,
+        sources: undefined,
         related: [],
       };
     });

@@ -285,6 +285,60 @@ describe('placement and themes', () => {
   });
 });
 
+describe('the end of the tooltip: the role in the speech, the sources', () => {
+  /** Scrolls the tooltip's content to its end (where the quote and the sources are). */
+  const scrollToEnd = (page: Page) =>
+    page.evaluate(() => {
+      const scroll = document.querySelector('[data-tifa-tooltip]')!.shadowRoot!.querySelector('.scroll')!;
+      scroll.scrollTop = scroll.scrollHeight;
+    });
+  const sourceLinks = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelector('[data-tifa-tooltip]')!.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.source-link')].map((a) => ({
+        href: a.href,
+        target: a.target,
+        rel: a.rel,
+        tabIndex: a.tabIndex,
+        text: a.textContent,
+      })),
+    );
+
+  test('sources as publisher and year, linked to open in a new tab; nothing is fetched until a click', async () => {
+    const page = await openWithTooltip('news/demo.html', { language: 'en' });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await hover(page, await termBox(page, '两个维护'));
+    const tip = await opened(page);
+    expect(tip.text).toMatch(/official/);
+    expect(tip.text).toMatch(/In the speech: /);
+    await scrollToEnd(page);
+    const links = await sourceLinks(page);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      expect(link.href).toMatch(/^https:\/\//);
+      expect(link).toMatchObject({ target: '_blank', rel: 'noopener noreferrer', tabIndex: 0 });
+      expect(link.text).toMatch(/ \d{4}$/);
+    }
+    await screenshot(page, 'tooltip-sources-en');
+    expect(requests.filter((u) => !u.startsWith(server.url('')))).toEqual([]);
+  });
+
+  test('a local coinage says no public definition was found (Chinese, dark)', async () => {
+    const page = await openWithTooltip('tooltip/dark.html', { language: 'zh' });
+    await hover(page, await termBox(page, '两个维护'));
+    await opened(page);
+    await scrollToEnd(page);
+    await screenshot(page, 'tooltip-sources-dark-zh');
+    const demo = await openWithTooltip('news/demo.html', { language: 'both' });
+    await hover(demo, await termBox(demo, '四包一'));
+    const tip = await opened(demo);
+    expect(tip.text).toMatch(/没有找到公开定义/);
+    expect(tip.text).toMatch(/descriptive/);
+    await scrollToEnd(demo);
+    await screenshot(demo, 'tooltip-no-definition-both');
+  });
+});
+
 describe('where terms live', () => {
   test('a term inside an open shadow root', async () => {
     const page = await openWithTooltip('tooltip/shadow.html');

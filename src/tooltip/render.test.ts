@@ -1,0 +1,96 @@
+// The tooltip body built from an entry (in linkedom): sources as compact lines with safe links, the
+// first English labelled official or descriptive, the role in the speech under the quote, and the
+// no-public-definition note.
+import { parseHTML } from 'linkedom';
+import { describe, expect, test } from 'vitest';
+import { defaultGlossary } from '@/src/glossary/default';
+import type { Entry } from '@/src/glossary/schema';
+import { renderEntry, type Language } from './render';
+
+const shipped = defaultGlossary().entries;
+
+function render(entry: Entry, language: Language = 'en') {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const root = renderEntry(document as unknown as Document, entry, { language, headingId: 'h', onEdit: () => undefined });
+  const all = (sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
+  return { root, all, text: (sel: string) => root.querySelector(sel)?.textContent ?? '' };
+}
+
+const base: Entry = { ...shipped[0]!, sources: undefined, englishOfficialBy: undefined, speechRole: undefined, noPublicDefinition: undefined };
+
+describe('sources', () => {
+  const entry: Entry = {
+    ...base,
+    sources: [
+      { title: 'Ensure the Two Upholds', publisher: 'China Daily', date: '2019-07-09', url: 'https://www.chinadaily.com.cn/a.htm', supports: ['meaning', 'english'] },
+      { title: '中国共产党支部工作条例（试行）', publisher: '中共中央', supports: ['items'] },
+      // Not reachable through the schema; the renderer still refuses to make it a link.
+      { title: 'x', publisher: 'Evil', url: 'javascript:alert(1)', supports: [] },
+    ],
+  };
+
+  test('one line each: publisher and year, then the title; a link only for https, opening in a new tab without referrer', () => {
+    const { all } = render(entry);
+    const items = all('.source-item');
+    expect(items).toHaveLength(3);
+    expect(items[0]!.querySelector('.source-link')?.textContent).toBe('China Daily 2019');
+    expect(items[0]!.querySelector('.source-title')?.textContent).toBe(' Ensure the Two Upholds');
+    const link = all('a');
+    expect(link).toHaveLength(1);
+    expect(link[0]!.getAttribute('href')).toBe('https://www.chinadaily.com.cn/a.htm');
+    expect(link[0]!.getAttribute('target')).toBe('_blank');
+    expect(link[0]!.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(items[1]!.querySelector('.source-name')?.textContent).toBe('中共中央');
+    expect(items[2]!.querySelector('.source-name')?.textContent).toBe('Evil');
+  });
+
+  test('the full title and what it supports are in the hover text and read out', () => {
+    const { all } = render(entry);
+    const first = all('.source-item')[0]!;
+    expect(first.getAttribute('title')).toBe('China Daily 2019 — Ensure the Two Upholds · Supports: meaning, English · opens in a new tab');
+    expect(first.querySelector('.visually-hidden')?.textContent).toBe(' · Supports: meaning, English · opens in a new tab');
+    expect(render(entry, 'zh').all('.source-item')[1]!.getAttribute('title')).toBe('中共中央 — 中国共产党支部工作条例（试行） · 可核对：所列内容');
+  });
+
+  test('a publisher that already names the year does not get it twice', () => {
+    const { text } = render({ ...base, sources: [{ title: 't', publisher: '《学术界》2021年第6期', date: '2021', supports: ['meaning'] }] });
+    expect(text('.source-name')).toBe('《学术界》2021年第6期');
+  });
+
+  test('no sources, no section', () => {
+    expect(render(base).all('.sources')).toHaveLength(0);
+  });
+});
+
+describe('the first English rendering', () => {
+  test('official, with who uses it', () => {
+    const { text } = render({ ...base, englishOfficialBy: 'Xinhua' });
+    expect(text('.official')).toBe(base.english[0]);
+    expect(text('.rendering.is-official')).toBe('official');
+    expect(text('.official-by')).toBe('Used by: Xinhua');
+  });
+
+  test('descriptive otherwise', () => {
+    const { text, all } = render(base, 'both');
+    expect(text('.rendering.is-descriptive')).toBe('描述性译法 descriptive');
+    expect(all('.official-by')).toHaveLength(0);
+  });
+});
+
+test('the role in the speech sits under the quote, in the chosen language', () => {
+  const entry: Entry = { ...base, speechRole: { zh: '讲话把它列为首要要求。', en: 'The speech makes it the first requirement.' } };
+  const { all, text } = render(entry, 'zh');
+  const source = all('.source')[0]!;
+  expect(source.querySelector('.quote + .speech-role')).not.toBeNull();
+  expect(text('.speech-role-label')).toBe('在讲话中：');
+  expect(all('.speech-role-text').map((p) => p.textContent)).toEqual(['讲话把它列为首要要求。']);
+});
+
+test('an entry without a public definition says so under the explanation', () => {
+  expect(render({ ...base, noPublicDefinition: true }).text('.no-definition')).toMatch(/^No public definition found/);
+  expect(render(base).all('.no-definition')).toHaveLength(0);
+});
+
+test('every shipped entry renders its sources', () => {
+  for (const entry of shipped) expect(render(entry).all('.source-item').length).toBe(entry.sources?.length ?? 0);
+});
