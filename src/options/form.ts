@@ -1,6 +1,6 @@
 // The entry form's state (strings, as typed) and its conversion to and from an Entry. Validation is
 // the glossary's own (io.validateEntry → entrySchema), so the form accepts exactly what import does.
-import { CATEGORIES, type Category, type Entry } from '@/src/glossary/schema';
+import { CATEGORIES, DEFAULT_SALIENCE, SALIENCES, type Category, type Entry, type Salience } from '@/src/glossary/schema';
 import { cleanLine, idFromPinyin, validateEntry, type RowProblem } from '@/src/glossary/io';
 
 export interface EntryForm {
@@ -10,6 +10,7 @@ export interface EntryForm {
   pinyin: string;
   english: string;
   category: Category | '';
+  salience: Salience;
   summaryZh: string;
   summaryEn: string;
   explanationZh: string;
@@ -35,6 +36,7 @@ export const emptyForm = (): EntryForm => ({
   pinyin: '',
   english: '',
   category: '',
+  salience: DEFAULT_SALIENCE,
   summaryZh: '',
   summaryEn: '',
   explanationZh: '',
@@ -57,6 +59,7 @@ export function formFromEntry(e: Entry): EntryForm {
     pinyin: e.pinyin,
     english: e.english.join('\n'),
     category: e.category,
+    salience: e.salience,
     summaryZh: e.summary.zh,
     summaryEn: e.summary.en,
     explanationZh: e.explanation.zh,
@@ -83,6 +86,7 @@ export function rawFromForm(form: EntryForm): Record<string, unknown> {
     pinyin: form.pinyin,
     english: lines(form.english),
     category: form.category,
+    salience: form.salience,
     summary: { zh: form.summaryZh, en: form.summaryEn },
     explanation: { zh: form.explanationZh, en: form.explanationEn },
     components: form.components.filter((c) => c.zh.trim() || c.en.trim()),
@@ -114,6 +118,7 @@ export function fieldOf(path: string): FieldKey {
     case 'pinyin':
     case 'english':
     case 'category':
+    case 'salience':
     case 'since':
     case 'related':
     case 'ambiguous':
@@ -203,3 +208,5 @@ export function formFromDraft(draft: Draft, pinyinOf: (term: string) => string):
 }
 
 export const isCategory = (s: string): s is Category => (CATEGORIES as readonly string[]).includes(s);
+
+export const isSalience = (s: string): s is Salience => (SALIENCES as readonly string[]).includes(s);

@@ -15,6 +15,7 @@ function entry(id: string, term: string, extra: Partial<Entry> = {}): Entry {
     pinyin: 'tí fǎ',
     english: ['x'],
     category: 'slogan',
+    salience: 'core',
     summary: { zh: term, en: id },
     explanation: { zh: term, en: id },
     components: [],
