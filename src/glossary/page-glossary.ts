@@ -9,7 +9,7 @@
 // is parsed natively, far faster than an object tree converted field by field.
 // Pure module: no DOM, no browser APIs.
 import { CATEGORIES, type Category } from './categories';
-import { SALIENCES } from './salience';
+import { DEFAULT_SALIENCE, SALIENCES } from './salience';
 import type { Entry } from './schema';
 import type { Pattern } from '@/src/messages';
 
@@ -46,7 +46,8 @@ export function buildPageGlossary(entries: readonly Entry[], patterns: readonly 
     ids: enabled.map((e) => e.id),
     terms: enabled.map((e) => e.term),
     categories: enabled.map((e) => e.category),
-    salience: enabled.map((e) => SALIENCES.indexOf(e.salience)),
+    // An entry without one (stored before salience, not re-validated) counts as the default.
+    salience: enabled.map((e) => Math.max(0, SALIENCES.indexOf(e.salience ?? DEFAULT_SALIENCE))),
     forms: sorted.map(({ p }) => p.text),
     entryOf: sorted.map(({ p }) => indexOf.get(p.id)!),
     ambiguous,
