@@ -183,7 +183,6 @@ function Display({ view, t }: { view: { displayMode: Settings['displayMode']; sh
           </button>
         ))}
       </div>
-      <p className="switch-desc mode-hint">{t.modesHint[view.displayMode]}</p>
       <Switch
         label={t.everyday}
         description={view.displayMode === 'core' ? t.everydayCore : view.showEveryday ? t.everydayOn : t.everydayOff}
