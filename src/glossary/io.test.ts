@@ -24,7 +24,7 @@ import {
   validateEntry,
   type ParsedImport,
 } from './io';
-import { CATEGORIES, glossarySchema, SOURCE_SUPPORTS, type Entry } from './schema';
+import { CATEGORIES, glossarySchema, SALIENCES, SOURCE_SUPPORTS, type Entry } from './schema';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../test/fixtures/import');
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)));
@@ -43,6 +43,7 @@ const entry = (over: Partial<Entry> = {}): Entry => ({
   pinyin: 'sān huì yī kè',
   english: ['three meetings and one lesson'],
   category: 'practice',
+  salience: 'core',
   summary: { zh: '支部党员大会、支委会、党小组会和党课。', en: 'Branch meetings and Party lectures.' },
   explanation: { zh: '党支部组织生活的基本制度。', en: "The basic routine of a branch's life." },
   components: [],
@@ -91,6 +92,7 @@ describe('export then import gives back the identical glossary', () => {
     pinyin,
     english: fc.array(line, { minLength: 1, maxLength: 3 }),
     category: fc.constantFrom(...CATEGORIES),
+    salience: fc.constantFrom(...SALIENCES),
     summary: fc.record({ zh: block, en: block }),
     explanation: fc.record({ zh: block, en: block }),
     components: fc.array(fc.record({ zh: line, en: line }), { maxLength: 3 }),
@@ -210,6 +212,41 @@ describe('sources, official English, speech role, no public definition', () => {
     expect(problems([{ ...good, title: '' }])).toEqual(['sources.0.title']);
     expect(problems([good, good, good, good])).toEqual(['sources']);
     expect(problems([{ ...good, extra: 1 }])).toEqual(['sources.0']);
+  });
+});
+
+describe('salience', () => {
+  const { salience: _omitted, ...older } = entry();
+  test('a JSON file from before salience imports, each entry as context vocabulary', () => {
+    const doc = JSON.stringify({ format: 'tifa-glossary', version: 1, entries: [older] });
+    const parsed = ok(parseImportText(doc, 'old.json'));
+    expect(parsed.invalid).toEqual([]);
+    expect(parsed.rows.map((r) => r.entry.salience)).toEqual(['context']);
+  });
+
+  test('a CSV sheet without a salience column (or with a blank cell) imports as context vocabulary', () => {
+    const head = 'term,pinyin,english,category,summary_zh,summary_en,explanation_zh,explanation_en';
+    const parsed = ok(parseImport(utf8(`${head}\n三会一课,sān huì yī kè,x,practice,a,b,c,d\n`), 'old.csv'));
+    expect(parsed.rows.map((r) => r.entry.salience)).toEqual(['context']);
+    const blank = ok(parseImport(utf8(`${head},salience\n三会一课,sān huì yī kè,x,practice,a,b,c,d,\n`), 'blank.csv'));
+    expect(blank.rows.map((r) => r.entry.salience)).toEqual(['context']);
+  });
+
+  test('importing a file without salience over existing entries keeps their salience', () => {
+    const doc = JSON.stringify({ format: 'tifa-glossary', version: 1, entries: [{ ...older, english: ['changed'] }] });
+    const preview = previewImport([entry({ salience: 'core' })], ok(parseImportText(doc, 'old.json')));
+    expect(preview.changed.map((c) => [c.entry.salience, c.fields])).toEqual([['core', ['english']]]);
+  });
+
+  test('each salience survives JSON and CSV export and import; an unknown one is a problem on its field', () => {
+    const entries = SALIENCES.map((salience, i) => entry({ id: `e-${i}`, term: `词${i}`, salience }));
+    expect(ok(parseImportText(exportJson(entries), 'g.json')).rows.map((r) => r.entry)).toEqual(entries);
+    const csv = exportCsv(entries);
+    expect(csv.split('\r\n')[0]).toContain(',salience,');
+    expect(ok(parseImport(utf8(csv), 'g.csv')).rows.map((r) => r.entry)).toEqual(entries);
+    const r = validateEntry({ ...entry(), salience: 'loud' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => (p.kind === 'schema' ? p.field : p.kind))).toEqual(['salience']);
   });
 });
 

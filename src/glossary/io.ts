@@ -51,6 +51,11 @@ export interface ParsedRow {
   entry: Entry;
   /** The file gave no id (a hand-made CSV row): matched by term, else given a fresh id. */
   idGenerated: boolean;
+  /**
+   * The file gave no salience (a file from before it existed, or a sheet without the column): the
+   * entry carries the default, and an import over an existing entry keeps that entry's salience.
+   */
+  salienceDefaulted?: boolean;
 }
 
 export interface ParsedImport {
@@ -323,6 +328,7 @@ export const CSV_COLUMNS = [
   'pinyin',
   'english',
   'category',
+  'salience',
   'summary_zh',
   'summary_en',
   'explanation_zh',
@@ -485,6 +491,9 @@ function csvRowToRaw(get: (c: CsvColumn) => string): Record<string, unknown> {
   };
   const id = get('id').trim();
   if (id) raw.id = id;
+  // Older files have no salience column (and a blank cell means the default).
+  const salience = get('salience').trim();
+  if (salience) raw.salience = salience;
   const zh = list(get('components_zh'));
   const en = list(get('components_en'));
   if (zh.length || en.length) {
@@ -607,7 +616,8 @@ export function parseImportText(text: string, fileName = '', encoding: Encoding 
       continue;
     }
     seenIds.add(result.entry.id);
-    rows.push({ line, entry: result.entry, idGenerated });
+    const salienceDefaulted = !obj || obj.salience === undefined;
+    rows.push({ line, entry: result.entry, idGenerated, ...(salienceDefaulted ? { salienceDefaulted } : {}) });
   }
   return { ok: true, format, encoding, version, rows, invalid, ignoredColumns };
 }
@@ -663,6 +673,8 @@ export function previewImport(current: readonly Entry[], parsed: ParsedImport): 
     }
     touched.add(entry.id);
     const before = byId.get(entry.id);
+    // A file that says nothing of salience does not reset what the user or the shipped glossary set.
+    if (before && row.salienceDefaulted) entry = { ...entry, salience: before.salience };
     if (!before) preview.added.push({ line: row.line, entry });
     else if (sameEntry(before, entry)) preview.unchanged.push({ line: row.line, entry });
     else preview.changed.push({ line: row.line, entry, before, fields: changedFields(before, entry) });
@@ -703,6 +715,7 @@ export function exportCsv(entries: readonly Entry[]): string {
       pinyin: e.pinyin,
       english: e.english.join('\n'),
       category: e.category,
+      salience: e.salience,
       summary_zh: e.summary.zh,
       summary_en: e.summary.en,
       explanation_zh: e.explanation.zh,

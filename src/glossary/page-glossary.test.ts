@@ -19,6 +19,9 @@ describe('page glossary', () => {
     const ambiguous = new Set(patterns.filter((p) => p.ambiguous).map((p) => p.text));
     expect(new Set(page.ambiguous.map((i) => page.forms[i]))).toEqual(ambiguous);
     expect(page.terms[page.ids.indexOf('liang-ge-wei-hu')]).toBe('两个维护');
+    expect(page.salience).toEqual(entries.map((e) => ['core', 'context', 'everyday'].indexOf(e.salience)));
+    expect(page.salience[page.ids.indexOf('liang-ge-wei-hu')]).toBe(0);
+    expect(page.salience[page.ids.indexOf('gan-bu')]).toBe(2);
   });
 
   it('leaves out disabled entries and their forms', () => {
@@ -51,7 +54,13 @@ describe('page glossary', () => {
     expect(decodePageGlossary(undefined)).toBeUndefined();
     expect(decodePageGlossary(good)).toBeUndefined(); // an object, not the stored string
     expect(decodePageGlossary('{not json')).toBeUndefined();
-    expect(decodePageGlossary(variant({ format: 2 }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ format: 1 }))).toBeUndefined(); // stored before salience
+    expect(decodePageGlossary(variant({ format: 3 }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ salience: undefined }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ salience: [0, 1] }))).toBeUndefined(); // one short
+    expect(decodePageGlossary(variant({ salience: [0, 1, 3] }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ salience: [0, 1, 'core'] }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ salience: [0, 1, 1.5] }))).toBeUndefined();
     expect(decodePageGlossary(variant({ entryOf: [99] }))).toBeUndefined();
     expect(decodePageGlossary(variant({ categories: ['slogan', 'nonsense', 'slogan'] }))).toBeUndefined();
     expect(decodePageGlossary(variant({ ambiguous: [-1] }))).toBeUndefined();

@@ -1,6 +1,6 @@
 // What every page and frame gets of the glossary: only what finding, painting and counting terms
-// need (surface forms, which entry each belongs to, its term and category, whether segmentation must
-// confirm it). The whole glossary (~490 KB for the shipped one) used to be sent to every frame; this
+// need (surface forms, which entry each belongs to, its term, category and salience, whether
+// segmentation must confirm it). The whole glossary (~490 KB for the shipped one) used to be sent to every frame; this
 // is about 20 KB, and an entry's explanation is fetched only when its tooltip opens.
 //
 // The background writes it to storage.local as one JSON string (src/background/page-glossary.ts),
@@ -9,17 +9,21 @@
 // is parsed natively, far faster than an object tree converted field by field.
 // Pure module: no DOM, no browser APIs.
 import { CATEGORIES, type Category } from './categories';
+import { DEFAULT_SALIENCE, SALIENCES } from './salience';
 import type { Entry } from './schema';
 import type { Pattern } from '@/src/messages';
 
 export const PAGE_GLOSSARY_KEY = 'page-glossary';
-const FORMAT = 1;
+/** 2: with salience. A page that finds format 1 stored asks the background, which rewrites it. */
+const FORMAT = 2;
 
 export interface PageGlossary {
   /** Entry ids, terms and categories by entry index (enabled entries only). */
   ids: string[];
   terms: string[];
   categories: Category[];
+  /** Salience by entry index, as an index into SALIENCES (0 core, 1 context, 2 everyday): compact. */
+  salience: number[];
   /** Surface forms, longest first (the order the matcher wants), each with its entry index. */
   forms: string[];
   entryOf: number[];
@@ -42,6 +46,8 @@ export function buildPageGlossary(entries: readonly Entry[], patterns: readonly 
     ids: enabled.map((e) => e.id),
     terms: enabled.map((e) => e.term),
     categories: enabled.map((e) => e.category),
+    // An entry without one (stored before salience, not re-validated) counts as the default.
+    salience: enabled.map((e) => Math.max(0, SALIENCES.indexOf(e.salience ?? DEFAULT_SALIENCE))),
     forms: sorted.map(({ p }) => p.text),
     entryOf: sorted.map(({ p }) => indexOf.get(p.id)!),
     ambiguous,
@@ -66,11 +72,12 @@ export function decodePageGlossary(value: unknown): PageGlossary | undefined {
     return undefined;
   }
   if (!parsed || parsed.format !== FORMAT) return undefined;
-  const { ids, terms, categories, forms, entryOf, ambiguous } = parsed;
+  const { ids, terms, categories, salience, forms, entryOf, ambiguous } = parsed;
   if (!isStringArray(ids) || !isStringArray(terms) || !isStringArray(forms) || !Array.isArray(categories)) return undefined;
   if (terms.length !== ids.length || categories.length !== ids.length) return undefined;
   if (!categories.every((c) => (CATEGORIES as readonly string[]).includes(c))) return undefined;
+  if (!isIndexArray(salience, SALIENCES.length) || salience.length !== ids.length) return undefined;
   if (!isIndexArray(entryOf, ids.length) || entryOf.length !== forms.length) return undefined;
   if (!isIndexArray(ambiguous, forms.length)) return undefined;
-  return { ids, terms, categories: categories as Category[], forms, entryOf, ambiguous };
+  return { ids, terms, categories: categories as Category[], salience, forms, entryOf, ambiguous };
 }

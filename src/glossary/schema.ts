@@ -2,11 +2,13 @@
 // Pure module: no DOM, no browser APIs.
 import { z } from 'zod';
 import { CATEGORIES } from './categories';
+import { DEFAULT_SALIENCE, SALIENCES } from './salience';
 
 export const GLOSSARY_FORMAT = 'tifa-glossary';
 export const GLOSSARY_VERSION = 1;
 
 export { CATEGORIES, CATEGORY_LABELS, type Category } from './categories';
+export { DEFAULT_SALIENCE, SALIENCES, SALIENCE_LABELS, type Salience } from './salience';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const bilingual = (max: number) => z.object({ zh: text(max), en: text(max) }).strict();
@@ -59,6 +61,8 @@ export const entrySchema = z
     pinyin: z.string().trim().min(1).max(200).regex(PINYIN, 'pinyin: letters with tone marks only'),
     english: z.array(text(200)).min(1, 'at least one English rendering').max(10),
     category: z.enum(CATEGORIES),
+    /** How prominent the entry is on a page (src/glossary/salience.ts); older files have none. */
+    salience: z.enum(SALIENCES).default(DEFAULT_SALIENCE),
     summary: bilingual(300),
     explanation: bilingual(4000),
     components: z.array(bilingual(300)).max(30).default([]),

@@ -1,7 +1,7 @@
 // The entry form: validated by the glossary schema, errors next to their fields, pinyin suggested
 // from the term, a live preview of the tooltip.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { CATEGORIES, SOURCE_SUPPORTS, type Entry } from '@/src/glossary/schema';
+import { CATEGORIES, SALIENCES, SALIENCE_LABELS, SOURCE_SUPPORTS, type Entry } from '@/src/glossary/schema';
 import { canonical } from '@/src/glossary/io';
 import type { Settings } from '@/src/settings/settings';
 import { categoryLabel, problemText, useI18n, type StringKey } from './i18n';
@@ -10,6 +10,7 @@ import {
   entryFromForm,
   formFromEntry,
   isCategory,
+  isSalience,
   rawFromForm,
   type EntryForm,
   type FieldErrors,
@@ -199,6 +200,20 @@ export function EntryEditor(props: EditorProps) {
               </select>
             )}
           </Field>
+          <Field id="f-salience" label="salience" hint="salienceHint" errors={errors.salience}>
+            {(a) => (
+              <select {...a} value={form.salience} onChange={(e) => isSalience(e.target.value) && set('salience', e.target.value)}>
+                {SALIENCES.map((s) => (
+                  <option key={s} value={s}>
+                    {SALIENCE_LABELS[s][lang]} · {s}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+
+        <div className="grid two">
           <Field id="f-variants" label="variants" errors={errors.variants}>
             {(a) => <textarea {...a} rows={2} lang="zh-CN" value={form.variants} onChange={(e) => set('variants', e.target.value)} />}
           </Field>

@@ -35,7 +35,7 @@ export function SettingsPanel({ settings, onChange }: { settings: Settings; onCh
     onChange((s) => ({ ...s, siteRules: [...s.siteRules, { host, includeSubdomains: true, enabled: s.siteMode === 'listed' }] }));
   }
 
-  const radio = <K extends 'language' | 'highlightStyle' | 'siteMode'>(key: K, legend: StringKey, options: Array<[Settings[K], StringKey]>) => (
+  const radio = <K extends 'language' | 'highlightStyle' | 'siteMode' | 'displayMode'>(key: K, legend: StringKey, options: Array<[Settings[K], StringKey]>) => (
     <fieldset className="radios">
       <legend>{t(legend)}</legend>
       {options.map(([value, label]) => (
@@ -55,6 +55,24 @@ export function SettingsPanel({ settings, onChange }: { settings: Settings; onCh
           ['en', 'langEn'],
           ['both', 'langBoth'],
         ])}
+        {radio('displayMode', 'displayMode', [
+          ['first', 'modeFirst'],
+          ['all', 'modeAll'],
+          ['core', 'modeCore'],
+        ])}
+        <label className="check">
+          <input
+            type="checkbox"
+            name="showEveryday"
+            checked={settings.showEveryday}
+            onChange={(e) => {
+              const on = e.target.checked;
+              onChange((s) => ({ ...s, showEveryday: on }));
+            }}
+          />
+          {t('showEveryday')}
+          {settings.displayMode === 'core' && <span className="hint"> {t('showEverydayCoreNote')}</span>}
+        </label>
         {radio('highlightStyle', 'highlightStyle', [
           ['underline', 'styleUnderline'],
           ['background', 'styleBackground'],

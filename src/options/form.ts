@@ -1,6 +1,6 @@
 // The entry form's state (strings, as typed) and its conversion to and from an Entry. Validation is
 // the glossary's own (io.validateEntry → entrySchema), so the form accepts exactly what import does.
-import { CATEGORIES, SOURCE_SUPPORTS, type Category, type Entry, type SourceSupport } from '@/src/glossary/schema';
+import { CATEGORIES, DEFAULT_SALIENCE, SALIENCES, SOURCE_SUPPORTS, type Category, type Entry, type Salience, type SourceSupport } from '@/src/glossary/schema';
 import { cleanLine, idFromPinyin, validateEntry, type RowProblem } from '@/src/glossary/io';
 
 export interface EntryForm {
@@ -10,6 +10,7 @@ export interface EntryForm {
   pinyin: string;
   english: string;
   category: Category | '';
+  salience: Salience;
   summaryZh: string;
   summaryEn: string;
   explanationZh: string;
@@ -59,6 +60,7 @@ export const emptyForm = (): EntryForm => ({
   pinyin: '',
   english: '',
   category: '',
+  salience: DEFAULT_SALIENCE,
   summaryZh: '',
   summaryEn: '',
   explanationZh: '',
@@ -86,6 +88,7 @@ export function formFromEntry(e: Entry): EntryForm {
     pinyin: e.pinyin,
     english: e.english.join('\n'),
     category: e.category,
+    salience: e.salience,
     summaryZh: e.summary.zh,
     summaryEn: e.summary.en,
     explanationZh: e.explanation.zh,
@@ -123,6 +126,7 @@ export function rawFromForm(form: EntryForm): Record<string, unknown> {
     pinyin: form.pinyin,
     english: lines(form.english),
     category: form.category,
+    salience: form.salience,
     summary: { zh: form.summaryZh, en: form.summaryEn },
     explanation: { zh: form.explanationZh, en: form.explanationEn },
     components: form.components.filter((c) => c.zh.trim() || c.en.trim()),
@@ -176,6 +180,7 @@ export function fieldOf(path: string): FieldKey {
     case 'pinyin':
     case 'english':
     case 'category':
+    case 'salience':
     case 'since':
     case 'related':
     case 'ambiguous':
@@ -268,3 +273,4 @@ export const isCategory = (s: string): s is Category => (CATEGORIES as readonly 
 
 const SOURCE_FIELDS: readonly string[] = ['title', 'publisher', 'date', 'url', 'supports'] satisfies SourceField[];
 const isSourceField = (s: string | undefined): s is SourceField => s !== undefined && SOURCE_FIELDS.includes(s);
+export const isSalience = (s: string): s is Salience => (SALIENCES as readonly string[]).includes(s);

@@ -14,8 +14,17 @@ export interface Placement {
 }
 
 export interface Painter {
-  /** Paints a match at `placement` and returns it as stored (its range and the nodes it covers). */
-  paint(id: string, text: string, category: Category, placement: Placement): { match: PageMatch; nodes: Text[] } | null;
+  /**
+   * Makes a match at `placement` and returns it as stored (its range and the nodes it covers);
+   * paints it unless `show` is false (a later occurrence in the first-occurrence mode: a match
+   * for stepping, counting and hovering, painted only if it becomes the first).
+   */
+  paint(id: string, text: string, category: Category, placement: Placement, show?: boolean): { match: PageMatch; nodes: Text[] } | null;
+  /** Paints a match made unpainted (it became the first occurrence of its term). */
+  show(match: PageMatch, category: Category): void;
+  /** Stops painting a match but keeps it a match (an earlier occurrence of its term turned up). */
+  hide(match: PageMatch): void;
+  /** Forgets a match: unpaints it if it is painted. */
   unpaint(match: PageMatch): void;
   /** Unpaints every match at once, where that is cheaper than one by one (else callers unpaint each). */
   unpaintAll?(): void;
@@ -255,15 +264,24 @@ export class HighlightPainter implements Painter {
     if (this.#highlights.size !== before) this.#style.set(highlightCss(this.#prefix, this.#look, this.#highlights.keys()));
   }
 
-  paint(id: string, text: string, category: Category, placement: Placement) {
+  paint(id: string, text: string, category: Category, placement: Placement, show = true) {
     const { nodes, startOffset, endOffset } = placement;
     const first = nodes[0];
     const last = nodes[nodes.length - 1];
     if (!first || !last) return null;
     const range = new StaticRange({ startContainer: first, startOffset, endContainer: last, endOffset });
     const match: PageMatch = { id, text, range };
-    this.#schedule.add(range, category, first.parentElement);
+    if (show) this.#schedule.add(range, category, first.parentElement);
     return { match, nodes };
+  }
+
+  show(match: PageMatch, category: Category): void {
+    // Through the schedule like any paint: joins the registry with the frame's other changes.
+    this.#schedule.add(match.range, category, match.range.startContainer.parentElement);
+  }
+
+  hide(match: PageMatch): void {
+    this.unpaint(match);
   }
 
   unpaint(match: PageMatch): void {
@@ -337,7 +355,12 @@ export class WrapPainter implements Painter {
     return highlightCss(this.#className, this.#look, this.#categories).replace(/::highlight\(([\w-]+)\)/g, `${FALLBACK_TAG}.$1`);
   }
 
-  paint(id: string, text: string, category: Category, placement: Placement) {
+  /** The class of an unpainted match's wrappers: no rule styles it. */
+  #quiet(): string {
+    return `${this.#className}-quiet`;
+  }
+
+  paint(id: string, text: string, category: Category, placement: Placement, show = true) {
     const { nodes, startOffset, endOffset } = placement;
     if (!this.#categories.has(category)) {
       this.#categories.add(category);
@@ -354,7 +377,8 @@ export class WrapPainter implements Painter {
       if (to < node.data.length) node.splitText(to);
       if (from > 0) node = node.splitText(from);
       const element = this.#doc.createElement(FALLBACK_TAG);
-      element.className = `${this.#className}-${category}`;
+      // Unpainted matches are wrapped too: later wrapping splits text nodes, which would move them.
+      element.className = show ? `${this.#className}-${category}` : this.#quiet();
       node.parentNode?.insertBefore(element, node);
       element.append(node);
       wrapped.push(node);
@@ -367,6 +391,14 @@ export class WrapPainter implements Painter {
     const match: PageMatch = { id, text, range };
     this.#wrappers.set(match, elements);
     return { match, nodes: wrapped };
+  }
+
+  show(match: PageMatch, category: Category): void {
+    for (const element of this.#wrappers.get(match) ?? []) element.className = `${this.#className}-${category}`;
+  }
+
+  hide(match: PageMatch): void {
+    for (const element of this.#wrappers.get(match) ?? []) element.className = this.#quiet();
   }
 
   unpaint(match: PageMatch): void {

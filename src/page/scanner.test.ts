@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Category, Entry } from '@/src/glossary/schema';
 import type { Pattern, Span } from '@/src/messages';
 import type { Painter, Placement } from './paint';
-import { Scanner } from './scanner';
+import { Scanner, type Display } from './scanner';
 import type { PageMatch } from './types';
 
 function entry(id: string, term: string, extra: Partial<Entry> = {}): Entry {
@@ -15,6 +15,7 @@ function entry(id: string, term: string, extra: Partial<Entry> = {}): Entry {
     pinyin: 'tí fǎ',
     english: ['x'],
     category: 'slogan',
+    salience: 'core',
     summary: { zh: term, en: id },
     explanation: { zh: term, en: id },
     components: [],
@@ -44,12 +45,18 @@ class ListPainter implements Painter {
   readonly mutatesDom = false;
   readonly painted = new Set<PageMatch>();
   paints = 0;
-  paint(id: string, text: string, _category: Category, { nodes, startOffset, endOffset }: Placement) {
+  paint(id: string, text: string, _category: Category, { nodes, startOffset, endOffset }: Placement, show = true) {
     const range = { startContainer: nodes[0], startOffset, endContainer: nodes[nodes.length - 1], endOffset, collapsed: false } as unknown as StaticRange;
     const match: PageMatch = { id, text, range };
-    this.painted.add(match);
+    if (show) this.painted.add(match);
     this.paints++;
     return { match, nodes };
+  }
+  show(match: PageMatch) {
+    this.painted.add(match);
+  }
+  hide(match: PageMatch) {
+    this.painted.delete(match);
   }
   unpaint(match: PageMatch) {
     this.painted.delete(match);
@@ -71,7 +78,7 @@ async function confirm(text: string, candidates: Span[]): Promise<boolean[]> {
 let scanner: Scanner | undefined;
 const saved = globalThis.MutationObserver;
 
-function setup(body: string) {
+function setup(body: string, display?: Display, glossary = buildPageGlossary(ENTRIES, PATTERNS)) {
   const { document, window } = parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`);
   globalThis.MutationObserver = window.MutationObserver as unknown as typeof MutationObserver;
   const painter = new ListPainter();
@@ -83,8 +90,9 @@ function setup(body: string) {
       calls.push(text);
       return confirm(text, spans);
     },
+    ...(display ? { display } : {}),
   });
-  scanner.setGlossary(buildPageGlossary(ENTRIES, PATTERNS));
+  scanner.setGlossary(glossary);
   return { document: document as unknown as Document, painter, scanner, calls };
 }
 
@@ -190,5 +198,68 @@ describe('Scanner', () => {
     expect(scanner.store.size).toBe(6000);
     expect(scanner.lastPass?.runs).toBe(3000);
     expect(scanner.lastPass?.workMs).toBeGreaterThan(scanner.lastPass?.longestSliceMs ?? Infinity);
+  });
+});
+
+describe('Scanner display modes', () => {
+  const FIRST: Display = { mode: 'first', showEveryday: false };
+  const painted = (painter: ListPainter) =>
+    [...painter.painted].map((m) => `${(m.range.startContainer as Text).data}@${m.range.startOffset}`).sort();
+
+  test('first occurrence: only the first of each term is painted; every occurrence stays a match, in order', async () => {
+    const { painter, scanner } = setup('<p>两个维护甲</p><p>三会一课，两个维护乙</p><p>两个维护丙</p>', FIRST);
+    await scanner.start();
+    expect(painted(painter)).toEqual(['三会一课，两个维护乙@0', '两个维护甲@0']);
+    expect(scanner.store.list().map((m) => m.text)).toEqual(['两个维护', '三会一课', '两个维护', '两个维护']);
+  });
+
+  test('an occurrence added earlier in the page becomes the first; removing the first paints the next', async () => {
+    const { document, painter, scanner } = setup('<p id="a">两个维护甲</p><p id="b">两个维护乙</p>', FIRST);
+    await scanner.start();
+    expect(painted(painter)).toEqual(['两个维护甲@0']);
+    const p = document.createElement('p');
+    p.textContent = '两个维护零';
+    document.body.prepend(p);
+    await settle(scanner);
+    expect(painted(painter)).toEqual(['两个维护零@0']);
+    p.remove();
+    document.getElementById('a')?.remove();
+    await settle(scanner);
+    expect(painted(painter)).toEqual(['两个维护乙@0']);
+    expect(scanner.store.size).toBe(1);
+  });
+
+  test('a confirmed ambiguous occurrence earlier than the painted first becomes the first', async () => {
+    const entries = [entry('dang-zu', '党组', { ambiguous: true, category: 'institution' })];
+    const patterns: Pattern[] = [
+      { text: '党组书记', id: 'dang-zu', ambiguous: false },
+      { text: '党组', id: 'dang-zu', ambiguous: true },
+    ];
+    const { painter, scanner } = setup('<p>各级党委（党组）要带头</p><p>党组书记讲话</p>', FIRST, buildPageGlossary(entries, patterns));
+    await scanner.start();
+    await settle(scanner);
+    expect(painted(painter)).toEqual(['各级党委（党组）要带头@5']);
+    expect(scanner.store.list().map((m) => m.text)).toEqual(['党组', '党组书记']);
+  });
+
+  test('formulas only and everyday words follow salience; switching rescans live', async () => {
+    const entries = [entry('liang-ge-wei-hu', '两个维护'), entry('gan-bu', '干部', { salience: 'everyday' }), entry('san-hui-yi-ke', '三会一课', { salience: 'context' })];
+    const patterns: Pattern[] = entries.map((e) => ({ text: e.term, id: e.id, ambiguous: false }));
+    const { painter, scanner } = setup('<p>干部做到两个维护，落实三会一课；干部再做到两个维护</p>', FIRST, buildPageGlossary(entries, patterns));
+    await scanner.start();
+    const texts = () => scanner.store.list().map((m) => m.text);
+    expect(texts()).toEqual(['两个维护', '三会一课', '两个维护']);
+    expect(painter.texts()).toEqual(['三会一课', '两个维护']);
+    scanner.setDisplay({ mode: 'first', showEveryday: true });
+    await settle(scanner);
+    expect(texts()).toEqual(['干部', '两个维护', '三会一课', '干部', '两个维护']);
+    expect(painter.texts()).toEqual(['三会一课', '两个维护', '干部']);
+    scanner.setDisplay({ mode: 'core', showEveryday: true });
+    await settle(scanner);
+    expect(texts()).toEqual(['两个维护', '两个维护']);
+    expect(painter.texts()).toEqual(['两个维护', '两个维护']);
+    scanner.setDisplay({ mode: 'all', showEveryday: false });
+    await settle(scanner);
+    expect(painter.texts()).toEqual(['三会一课', '两个维护', '两个维护']);
   });
 });

@@ -2,6 +2,7 @@
 // a first pass in slices, then only the subtrees that mutations touched, in idle time.
 import type { Category } from '@/src/glossary/categories';
 import type { PageGlossary } from '@/src/glossary/page-glossary';
+import { SALIENCES, salienceShown, type DisplayMode } from '@/src/glossary/salience';
 import type { Span } from '@/src/messages';
 import { compileMatcher, type Match, type Matcher } from '@/src/matcher/matcher';
 import { MatchStore } from './match-store';
@@ -21,6 +22,22 @@ export interface ScannerOptions {
   onChange?: () => void;
   /** Longest stretch of work before yielding to the page. */
   sliceMs?: number;
+  /** Which occurrences to paint; without it, every occurrence of every entry (as before modes). */
+  display?: Display;
+}
+
+/** The display settings the scanner follows (src/settings/settings.ts). */
+export interface Display {
+  mode: DisplayMode;
+  showEveryday: boolean;
+}
+
+/** Whether `a` (node, offset) comes before `b` in the document. */
+function precedes(aNode: Node, aOffset: number, bNode: Node, bOffset: number): boolean {
+  if (aNode === bNode) return aOffset < bOffset;
+  // DOCUMENT_POSITION_PRECEDING: `a` is before `b`. (Across shadow trees the answer is arbitrary
+  // but consistent, which is all "first" needs there.)
+  return (bNode.compareDocumentPosition(aNode) & 2) !== 0;
 }
 
 /** How much text around an ambiguous candidate goes to segmentation: enough for jieba to see the words. */
@@ -89,7 +106,22 @@ export class Scanner {
   readonly #tracker: MutationTracker;
 
   #matcher: Matcher | null = null;
-  #glossary: PageGlossary = { ids: [], terms: [], categories: [], forms: [], entryOf: [], ambiguous: [] };
+  #glossary: PageGlossary = { ids: [], terms: [], categories: [], salience: [], forms: [], entryOf: [], ambiguous: [] };
+  #display: Display;
+  /** Whether each entry (by entry index) is found at all under the display settings. */
+  #shown: Uint8Array = new Uint8Array(0);
+
+  // The first-occurrence mode. Every occurrence is a match (in the store: stepped to, counted,
+  // hoverable), but only the first of each term in document order is painted. Matches arrive in
+  // document order during a first pass; mutations and segmentation confirmations add them anywhere,
+  // so those are compared with the painted first, and when the painted first goes the earliest
+  // left takes its place (once per batch, in #settleFirsts).
+  /** The painted occurrence of each entry id. */
+  readonly #firstOf = new Map<string, PageMatch>();
+  /** Every occurrence of each entry id. */
+  readonly #byId = new Map<string, Set<PageMatch>>();
+  /** Ids whose painted first went: the earliest occurrence left is painted at the end of the batch. */
+  readonly #firstGone = new Set<string>();
   /** Whether each form (by pattern index) must be confirmed by segmentation. */
   #ambiguous = new Uint8Array(0);
   #termOf = new Map<string, string>();
@@ -118,8 +150,12 @@ export class Scanner {
     this.#confirm = options.confirm;
     this.#onChange = options.onChange;
     this.#sliceMs = options.sliceMs ?? 10;
+    this.#display = options.display ?? { mode: 'all', showEveryday: true };
     this.store = new MatchStore((matches) => this.#documentOrder(matches));
-    this.store.onRemove = (match) => this.#painter.unpaint(match);
+    this.store.onRemove = (match) => {
+      this.#painter.unpaint(match);
+      this.#forget(match);
+    };
     this.#tracker = new MutationTracker(() => this.#schedule());
   }
 
@@ -129,9 +165,32 @@ export class Scanner {
     this.#ambiguous = new Uint8Array(glossary.forms.length);
     for (const form of glossary.ambiguous) this.#ambiguous[form] = 1;
     this.#termOf = new Map(glossary.ids.map((id, i) => [id, glossary.terms[i] ?? id]));
+    this.#shown = this.#shownEntries();
     this.#painter.prepare(new Set(glossary.categories));
     this.#matcher = compileMatcher(glossary.forms.map((text) => ({ text })));
     if (!this.#stopped) this.#rescanAll();
+  }
+
+  /**
+   * Follows new display settings. Live: a change of which entries are shown, or of the mode,
+   * rescans the page (as a glossary change does); anything else costs nothing.
+   */
+  setDisplay(display: Display): void {
+    const before = this.#display;
+    if (before.mode === display.mode && before.showEveryday === display.showEveryday) return;
+    this.#display = { mode: display.mode, showEveryday: display.showEveryday };
+    this.#shown = this.#shownEntries();
+    if (!this.#stopped) this.#rescanAll();
+  }
+
+  #shownEntries(): Uint8Array {
+    const { mode, showEveryday } = this.#display;
+    const { salience } = this.#glossary;
+    const shown = new Uint8Array(this.#glossary.ids.length);
+    for (let i = 0; i < shown.length; i++) {
+      shown[i] = salienceShown(SALIENCES[salience[i] ?? 1] ?? 'context', mode, showEveryday) ? 1 : 0;
+    }
+    return shown;
   }
 
   /** The term of an entry of the current glossary. */
@@ -185,9 +244,14 @@ export class Scanner {
   /** Drops every match and its paint: in one call per highlight where the painter can. */
   #clearMatches(): void {
     const painter = this.#painter;
-    if (!painter.unpaintAll) return this.store.clear();
-    this.store.clear(false);
-    painter.unpaintAll();
+    if (!painter.unpaintAll) this.store.clear();
+    else {
+      this.store.clear(false);
+      painter.unpaintAll();
+    }
+    this.#firstOf.clear();
+    this.#byId.clear();
+    this.#firstGone.clear();
   }
 
   #enqueue(root: ScanRoot, inOrder: boolean): void {
@@ -254,11 +318,12 @@ export class Scanner {
         continue;
       }
       if (!item.inOrder) this.store.unordered();
-      matches += this.#scanRun(run);
+      matches += this.#scanRun(run, item.inOrder);
       runs++;
       // A run is a paragraph or so (microseconds): reading the clock every few runs is precise enough.
       if ((runs & 3) === 0 && performance.now() - started >= budgetMs) break;
     }
+    this.#settleFirsts();
     if (this.#painter.mutatesDom) this.#tracker.discardPending();
     const elapsed = performance.now() - started;
     if (this.#timing) {
@@ -307,7 +372,7 @@ export class Scanner {
   }
 
   /** Matches one run and paints what it finds; returns the number of matches. Idempotent per run. */
-  #scanRun(run: TextRun): number {
+  #scanRun(run: TextRun, inOrder: boolean): number {
     const { nodes, starts, text } = run;
     if (this.store.size > 0 || this.#pendingByNode.size > 0) {
       for (const node of nodes) {
@@ -330,7 +395,8 @@ export class Scanner {
     for (let i = 0; i < count; i++) {
       const m = found[reverse ? count - 1 - i : i] as Match;
       const entryIndex = this.#glossary.entryOf[m.patternIndex];
-      if (entryIndex === undefined) continue;
+      // Entries the display settings leave out are not matches at all (not counted, not stepped to).
+      if (entryIndex === undefined || this.#shown[entryIndex] !== 1) continue;
       const id = this.#glossary.ids[entryIndex] as string;
       // The nodes holding the match's first and last code unit (most runs are a single node).
       const f = last === 0 ? 0 : nodeAt(starts, m.start);
@@ -354,17 +420,67 @@ export class Scanner {
         }
         continue;
       }
-      if (this.#add(id, surface, category, placement)) painted++;
+      // Painting from the end, a run's own matches arrive backwards: compare them.
+      if (this.#add(id, surface, category, placement, inOrder && !reverse)) painted++;
     }
     return painted;
   }
 
-  #add(id: string, text: string, category: Category, placement: Placement): boolean {
-    const painted = this.#painter.paint(id, text, category, placement);
+  /** Adds a match; `inOrder`: it comes after every match found so far (a first pass in document order). */
+  #add(id: string, text: string, category: Category, placement: Placement, inOrder: boolean): boolean {
+    if (this.#display.mode !== 'first') {
+      const painted = this.#painter.paint(id, text, category, placement);
+      if (!painted) return false;
+      this.store.add(painted.match, painted.nodes);
+      this.#dirtySinceNotify = true;
+      return true;
+    }
+    const current = this.#firstOf.get(id);
+    let show = false;
+    if (this.#firstGone.has(id)) show = false; // settled at the end of the batch
+    else if (!current) show = true;
+    else if (!inOrder) {
+      const node = placement.nodes[0];
+      show = node !== undefined && precedes(node, placement.startOffset, current.range.startContainer, current.range.startOffset);
+    }
+    const painted = this.#painter.paint(id, text, category, placement, show);
     if (!painted) return false;
+    if (show && current) this.#painter.hide(current);
+    if (show) this.#firstOf.set(id, painted.match);
+    const all = this.#byId.get(id);
+    if (all) all.add(painted.match);
+    else this.#byId.set(id, new Set([painted.match]));
     this.store.add(painted.match, painted.nodes);
     this.#dirtySinceNotify = true;
     return true;
+  }
+
+  /** A match left the store: if it was its term's painted first, the earliest left takes its place. */
+  #forget(match: PageMatch): void {
+    const all = this.#byId.get(match.id);
+    if (!all) return;
+    all.delete(match);
+    if (all.size === 0) this.#byId.delete(match.id);
+    if (this.#firstOf.get(match.id) !== match) return;
+    this.#firstOf.delete(match.id);
+    if (all.size > 0) this.#firstGone.add(match.id);
+  }
+
+  /** Paints the earliest occurrence of each term whose painted first went in this batch. */
+  #settleFirsts(): void {
+    if (this.#firstGone.size === 0) return;
+    for (const id of this.#firstGone) {
+      let earliest: PageMatch | undefined;
+      for (const match of this.#byId.get(id) ?? []) {
+        const { startContainer, startOffset } = match.range;
+        if (!earliest || precedes(startContainer, startOffset, earliest.range.startContainer, earliest.range.startOffset)) earliest = match;
+      }
+      if (!earliest) continue;
+      const index = this.#glossary.ids.indexOf(id);
+      this.#painter.show(earliest, this.#glossary.categories[index] ?? 'concept');
+      this.#firstOf.set(id, earliest);
+    }
+    this.#firstGone.clear();
   }
 
   /** Sends queued ambiguous candidates to segmentation, in requests of bounded size. */
@@ -411,8 +527,10 @@ export class Scanner {
       if (candidate.stale || confirmed[index] !== true) return;
       if (!candidate.nodes.every((n) => n.isConnected)) return;
       this.store.unordered();
-      if (this.#add(candidate.id, candidate.text, candidate.category, candidate)) changed = true;
+      // Out of order: a confirmed match earlier than its term's painted first becomes the first.
+      if (this.#add(candidate.id, candidate.text, candidate.category, candidate, false)) changed = true;
     });
+    this.#settleFirsts();
     if (this.#painter.mutatesDom) this.#tracker.discardPending();
     if (changed) this.#notify(false);
   }

@@ -72,6 +72,7 @@ export function startSession(doc: Document, boot: SessionBoot): PageSession {
   }
 
   const look = () => ({ highlightStyle: settings.highlightStyle, categoryColors: settings.categoryColors });
+  const display = () => ({ mode: settings.displayMode, showEveryday: settings.showEveryday });
 
   function startScanner(): Promise<void> {
     painter = createPainter(doc, look());
@@ -81,6 +82,7 @@ export function startSession(doc: Document, boot: SessionBoot): PageSession {
       confirm: (text, candidates) =>
         sendRequest({ type: 'tifa:segment-check', text, candidates }).then((r) => r?.confirmed ?? []),
       onChange: () => reportChanged(),
+      display: display(),
     });
     scanner = current;
     if (glossary) current.setGlossary(glossary);
@@ -134,6 +136,8 @@ export function startSession(doc: Document, boot: SessionBoot): PageSession {
       watchSettings((value) => {
         settings = value;
         painter?.restyle(look());
+        // A new display mode or everyday switch repaints this page live (a rescan); else nothing.
+        scanner?.setDisplay(display());
       }),
     );
     if (!glossary) useGlossary(await requestGlossary());

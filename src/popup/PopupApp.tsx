@@ -5,7 +5,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { sendRequest, sendToTab, parseRequest, type PageReport } from '@/src/messages';
 import type { Settings } from '@/src/settings/settings';
 import { readSettings, watchSettings } from '@/src/settings/stored-settings';
-import { setPaused, switchSite } from '@/src/settings/site-switch';
+import { setDisplay, setPaused, switchSite } from '@/src/settings/site-switch';
 import { popupView, tabIdFromQuery, type ReportState, type TermsView } from './model';
 import { langFor, STRINGS, type Strings } from './strings';
 
@@ -148,6 +148,8 @@ export function PopupApp() {
             />
           </section>
 
+          <Display view={view} t={t} />
+
           <Terms view={view.terms} t={t} english={english} onReveal={reveal} onReload={() => tabId !== undefined && void browser.tabs.reload(tabId)} />
           <p className="notice" role="status">
             {notice}
@@ -155,6 +157,39 @@ export function PopupApp() {
         </>
       )}
     </main>
+  );
+}
+
+/** Which occurrences pages mark: three modes, and everyday words one click away. Open tabs follow live. */
+function Display({ view, t }: { view: { displayMode: Settings['displayMode']; showEveryday: boolean }; t: Strings }) {
+  const headingId = useId();
+  const modes = ['first', 'all', 'core'] as const;
+  return (
+    <section className="display" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t.displayHeading}</h2>
+      <div className="modes" role="radiogroup" aria-labelledby={headingId}>
+        {modes.map((mode) => (
+          <button
+            key={mode}
+            type="button"
+            role="radio"
+            className="mode"
+            data-mode={mode}
+            aria-checked={view.displayMode === mode}
+            title={t.modesHint[mode]}
+            onClick={() => void setDisplay({ displayMode: mode })}
+          >
+            {t.modes[mode]}
+          </button>
+        ))}
+      </div>
+      <Switch
+        label={t.everyday}
+        description={view.displayMode === 'core' ? t.everydayCore : view.showEveryday ? t.everydayOn : t.everydayOff}
+        checked={view.showEveryday}
+        onChange={(on) => void setDisplay({ showEveryday: on })}
+      />
+    </section>
   );
 }
 

@@ -22,6 +22,12 @@ describe('popupView', () => {
     });
   });
 
+  test('shows the display mode and the everyday switch from settings (first occurrence, no everyday words by default)', () => {
+    expect([popupView(NEWS, settings(), ok([])).displayMode, popupView(NEWS, settings(), ok([])).showEveryday]).toEqual(['first', false]);
+    const view = popupView(NEWS, settings({ displayMode: 'core', showEveryday: true }), ok([]));
+    expect([view.displayMode, view.showEveryday]).toEqual(['core', true]);
+  });
+
   test('a page without terms says so', () => {
     expect(popupView(NEWS, settings(), ok([])).terms).toEqual({ kind: 'empty' });
   });

@@ -26,6 +26,9 @@ export interface PopupView {
   host: string | undefined;
   siteOn: boolean;
   paused: boolean;
+  /** Which occurrences pages mark, and whether everyday words are marked. */
+  displayMode: Settings['displayMode'];
+  showEveryday: boolean;
   terms: TermsView;
 }
 
@@ -33,7 +36,7 @@ export function popupView(url: string | undefined, settings: Settings, report: R
   const kind = pageKind(url);
   const host = siteHostOf(url);
   const siteOn = host !== undefined && isSiteEnabled(settings, url);
-  const base = { host, siteOn, paused: settings.paused };
+  const base = { host, siteOn, paused: settings.paused, displayMode: settings.displayMode, showEveryday: settings.showEveryday };
   if (kind !== 'ok') return { ...base, terms: { kind: 'unsupported', reason: kind } };
   if (settings.paused) return { ...base, terms: { kind: 'paused' } };
   if (!siteOn) return { ...base, terms: { kind: 'site-off' } };

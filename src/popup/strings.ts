@@ -34,6 +34,13 @@ export interface Strings {
   empty: string;
   emptyBody: string;
   noSite: string;
+  displayHeading: string;
+  modes: Record<'first' | 'all' | 'core', string>;
+  modesHint: Record<'first' | 'all' | 'core', string>;
+  everyday: string;
+  everydayOn: string;
+  everydayOff: string;
+  everydayCore: string;
 }
 
 const zh: Strings = {
@@ -68,6 +75,17 @@ const zh: Strings = {
   empty: '本页没有词库中的提法',
   emptyBody: '选中一个词，右键“添加到提法词库”即可加入。',
   noSite: '此页',
+  displayHeading: '标注哪些',
+  modes: { first: '每词首次', all: '全部', core: '只标核心' },
+  modesHint: {
+    first: '每个提法只标第一次出现；后面的仍可用 Alt+Shift+. 逐个跳到，并计入下方列表',
+    all: '标出每一处',
+    core: '只标“两个维护”“三会一课”这类核心提法',
+  },
+  everyday: '也标常用词',
+  everydayOn: '干部、党建、市委等也标出',
+  everydayOff: '干部、党建、市委等不标',
+  everydayCore: '“只标核心”时不标常用词',
 };
 
 const en: Strings = {
@@ -102,6 +120,17 @@ const en: Strings = {
   empty: 'No glossary terms on this page',
   emptyBody: 'Select a word and right-click “Add to Tifa glossary” to add it.',
   noSite: 'this page',
+  displayHeading: 'What to mark',
+  modes: { first: 'First of each', all: 'All', core: 'Core only' },
+  modesHint: {
+    first: 'Each term is marked where it first appears; later ones are still reached with Alt+Shift+. and counted below',
+    all: 'Every occurrence is marked',
+    core: 'Only core formulas such as 两个维护 and 三会一课',
+  },
+  everyday: 'Also mark everyday words',
+  everydayOn: '干部, 党建, 市委 and the like are marked too',
+  everydayOff: '干部, 党建, 市委 and the like are left unmarked',
+  everydayCore: 'Not in “core only”',
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

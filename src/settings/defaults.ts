@@ -14,4 +14,6 @@ export const DEFAULT_SETTINGS: Settings = {
   siteRules: [],
   paused: false,
   showBadge: true,
+  displayMode: 'first',
+  showEveryday: false,
 };

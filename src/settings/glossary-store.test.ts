@@ -65,6 +65,21 @@ describe('planCommit (pure)', () => {
 });
 
 describe('glossary store', () => {
+  test('entries stored before salience read with the shipped entry\'s salience, or the default', async () => {
+    const gan = defaultGlossary().entries.find((e) => e.id === 'gan-bu')!;
+    const { salience: _a, ...older } = { ...gan };
+    const { salience: _b, ...own } = entry('mine', '自己的词');
+    await replaceGlossary([older as Entry, own as Entry]);
+    // Another page (a fresh module, nothing cached) reads what is stored.
+    vi.resetModules();
+    const fresh = await import('./glossary-store');
+    const { entries } = await fresh.loadGlossary();
+    expect(entries?.map((e) => [e.id, e.salience])).toEqual([
+      ['gan-bu', 'everyday'],
+      ['mine', 'context'],
+    ]);
+  });
+
   test('nothing stored: the shipped default at revision 0', async () => {
     expect(await loadGlossary()).toEqual({ rev: 0, entries: null });
   });

@@ -6,7 +6,8 @@
 // Entries handed out, and the array of them, are frozen and shared between reads of the same
 // revision: they are values, never to be mutated. Reading a revision again (a page hearing of its
 // own save) gives the very same array, so a UI keyed on it does no work twice.
-import type { Entry } from '@/src/glossary/schema';
+import { defaultGlossary } from '@/src/glossary/default';
+import { DEFAULT_SALIENCE, type Entry } from '@/src/glossary/schema';
 import {
   ENTRY_KEY_PREFIX,
   GLOSSARY_INDEX_KEY,
@@ -59,6 +60,18 @@ function keep(slots: readonly string[]): void {
   for (const slot of slotCache.keys()) if (!named.has(slot)) slotCache.delete(slot);
 }
 
+let shippedSalience: Map<string, Entry['salience']> | undefined;
+
+/**
+ * Entries stored before salience existed have none (stored entries are not re-validated on read):
+ * an entry the shipped glossary has takes its salience from there, any other the default.
+ */
+function withSalience(entry: Entry): Entry {
+  if (entry.salience) return entry;
+  shippedSalience ??= new Map(defaultGlossary().entries.map((e) => [e.id, e.salience]));
+  return { ...entry, salience: shippedSalience.get(entry.id) ?? DEFAULT_SALIENCE };
+}
+
 /** Reads the slots not cached yet; false when one is gone (the index moved on meanwhile). */
 async function fetchSlots(slots: readonly string[]): Promise<boolean> {
   const missing = slots.filter((s) => !slotCache.has(s));
@@ -69,7 +82,7 @@ async function fetchSlots(slots: readonly string[]): Promise<boolean> {
     const got = await local().get(batch.map(entryKey));
     for (const slot of batch) {
       const entry = got[entryKey(slot)] as Entry | undefined | null;
-      if (entry && typeof entry === 'object') slotCache.set(slot, Object.freeze(entry));
+      if (entry && typeof entry === 'object') slotCache.set(slot, Object.freeze(withSalience(entry)));
       else complete = false;
     }
   }
@@ -82,7 +95,7 @@ async function read(): Promise<Snapshot> {
     const got = await local().get([GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY]);
     const index = parseIndex(got[GLOSSARY_INDEX_KEY]);
     const legacy = got[LEGACY_GLOSSARY_KEY] !== undefined;
-    if (!index) return { rev: 0, entries: legacyEntries(got[LEGACY_GLOSSARY_KEY]), index, legacy };
+    if (!index) return { rev: 0, entries: legacyEntries(got[LEGACY_GLOSSARY_KEY])?.map(withSalience) ?? null, index, legacy };
     if (index.shipped) return { rev: index.rev, entries: null, index, legacy };
     if (last && last.id === index.id && last.rev === index.rev) return { rev: index.rev, entries: last.entries, index, legacy };
     cacheFor(index);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from './defaults';
 import { CATEGORIES } from '@/src/glossary/schema';
+import { DISPLAY_MODES } from '@/src/glossary/salience';
 
 export const siteRuleSchema = z.object({
   host: z.string().min(1),
@@ -20,6 +21,10 @@ export const settingsSchema = z.object({
   siteRules: z.array(siteRuleSchema),
   paused: z.boolean(),
   showBadge: z.boolean(),
+  /** Which occurrences pages paint (src/glossary/salience.ts): all, the first of each term, core only. */
+  displayMode: z.enum(DISPLAY_MODES),
+  /** Whether everyday words (干部, 党建…) are marked too (never in the core-only mode). */
+  showEveryday: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -4,6 +4,7 @@
 // Zod-free (./stored-settings.ts): the popup, which uses this, opens without loading the schema library.
 import { isSiteEnabled, setSiteEnabled } from './site-rules';
 import { changeSettings, readSettings } from './stored-settings';
+import type { Settings } from './settings';
 
 /** Switches the site of `url` on or off; returns the state it is in afterwards. */
 export async function switchSite(url: string, enabled: boolean): Promise<boolean> {
@@ -20,4 +21,9 @@ export async function toggleSite(url: string): Promise<boolean> {
 /** Sets the global pause. */
 export async function setPaused(paused: boolean): Promise<void> {
   await changeSettings((settings) => ({ ...settings, paused }));
+}
+
+/** Sets which occurrences pages mark, and whether everyday words are marked (open tabs follow live). */
+export async function setDisplay(change: Partial<Pick<Settings, 'displayMode' | 'showEveryday'>>): Promise<void> {
+  await changeSettings((settings) => ({ ...settings, ...change }));
 }

@@ -30,5 +30,10 @@ describe('settings as stored (the zod-free reader of the content script and popu
     expect(merged.categoryColors).toEqual({ slogan: '#112233' });
     expect(merged.hoverDelayMs).toBe(DEFAULT_SETTINGS.hoverDelayMs);
     expect(withDefaults(null)).toEqual(DEFAULT_SETTINGS);
+    // Settings stored before display modes: the first occurrence of each term, no everyday words.
+    expect([merged.displayMode, merged.showEveryday]).toEqual(['first', false]);
+    const damaged = withDefaults({ displayMode: 'loud', showEveryday: 'yes' } as unknown as Partial<typeof DEFAULT_SETTINGS>);
+    expect([damaged.displayMode, damaged.showEveryday]).toEqual(['first', false]);
+    expect(withDefaults({ displayMode: 'core', showEveryday: true }).displayMode).toBe('core');
   });
 });

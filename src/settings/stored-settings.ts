@@ -8,6 +8,7 @@ import type { Settings } from './settings';
 import { GLOSSARY_INDEX_KEY } from './glossary-layout';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from './defaults';
 import { exclusive } from './exclusive';
+import { DISPLAY_MODES } from '@/src/glossary/salience';
 
 export { DEFAULT_SETTINGS, SETTINGS_KEY };
 
@@ -23,7 +24,11 @@ export const SETTINGS_LOCK = 'tifa:settings';
 /** Stored settings with any missing field (an older or damaged value) taken from the defaults. */
 export function withDefaults(stored: Partial<Settings> | null | undefined): Settings {
   const value = stored && typeof stored === 'object' ? stored : {};
-  return { ...DEFAULT_SETTINGS, ...value, categoryColors: { ...(value.categoryColors ?? {}) } };
+  const merged = { ...DEFAULT_SETTINGS, ...value, categoryColors: { ...(value.categoryColors ?? {}) } };
+  // The display settings decide what pages paint: a damaged value falls back to the default.
+  if (!(DISPLAY_MODES as readonly unknown[]).includes(merged.displayMode)) merged.displayMode = DEFAULT_SETTINGS.displayMode;
+  if (typeof merged.showEveryday !== 'boolean') merged.showEveryday = DEFAULT_SETTINGS.showEveryday;
+  return merged;
 }
 
 export async function readSettings(): Promise<Settings> {

@@ -14,6 +14,7 @@ export function syntheticGlossary(count: number): { entries: Entry[]; patterns: 
       pinyin: 'ti fa',
       english: ['synthetic'],
       category: CATEGORIES[i % CATEGORIES.length] ?? 'concept',
+      salience: 'context',
       summary: { zh: term, en: 'synthetic' },
       explanation: { zh: term, en: 'synthetic' },
       components: [],

@@ -8,6 +8,7 @@ import type { PageReport } from '../../src/messages';
 
 // The parts of the `chrome` API the harness calls inside the extension's service worker.
 declare const chrome: {
+  storage: { local: { set(items: object): Promise<void> } };
   tabs: {
     query(q: object): Promise<Array<{ id?: number; url?: string }>>;
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
@@ -53,7 +54,16 @@ export interface LaunchOptions {
   locale?: string;
   /** Origins whose requests are expected (the fixture server). */
   allowedOrigins?: string[];
+  /**
+   * Settings stored before any page opens. By default every occurrence of every entry is painted
+   * (EVERY_OCCURRENCE), which the tests of painting, hovering and reporting were written for; the
+   * display modes are tested in calm.e2e.ts, which passes null to keep the shipped defaults.
+   */
+  settings?: object | null;
 }
+
+/** The settings that paint every occurrence of every entry, as before display modes. */
+export const EVERY_OCCURRENCE = { displayMode: 'all', showEveryday: true } as const;
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
@@ -83,6 +93,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
+  const settings = options.settings === undefined ? EVERY_OCCURRENCE : options.settings;
+  if (settings) await serviceWorker.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
 
   const foreignRequests: string[] = [];
   const allowed = [...(options.allowedOrigins ?? []), `chrome-extension://${extensionId}`];

@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import type { Frame, Page } from 'playwright-core';
 import type { EntryInput } from '../../src/glossary/schema';
 import { setUserGlossary as setStoredGlossary } from './glossary-storage';
-import type { ExtensionBrowser } from './harness';
+import { EVERY_OCCURRENCE, type ExtensionBrowser } from './harness';
 import { FIXTURES_DIR } from './server';
 
 declare const chrome: { storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } } };
@@ -53,8 +53,9 @@ export async function setUserGlossary(browser: ExtensionBrowser, glossary: { ent
   await setStoredGlossary(browser.serviceWorker, glossary);
 }
 
+/** Stores `settings` (over EVERY_OCCURRENCE, as launchWithExtension does unless told otherwise). */
 export async function setUserSettings(browser: ExtensionBrowser, settings: object): Promise<void> {
-  await browser.serviceWorker.evaluate((s) => chrome.storage.local.set({ settings: s }), settings);
+  await browser.serviceWorker.evaluate((s) => chrome.storage.local.set({ settings: s }), { ...EVERY_OCCURRENCE, ...settings });
 }
 
 export interface Painted {

@@ -29,6 +29,17 @@ describe('data/glossary.json', () => {
     expect(entries.length).toBeGreaterThan(0);
   });
 
+  test('every entry states its salience in the file (not left to the schema default)', () => {
+    const rawEntries = (raw as { entries: Array<{ id: string; salience?: unknown }> }).entries;
+    expect(rawEntries.filter((e) => !['core', 'context', 'everyday'].includes(e.salience as string)).map((e) => e.id)).toEqual([]);
+    // The words the issue names as burying the formulas are everyday; the formulas are core.
+    const of = (term: string) => entries.find((e) => e.term === term)?.salience;
+    for (const term of ['干部', '党建', '党委', '市委', '县委', '组织工作', '领导干部', '党员干部', '疫情防控', '高质量发展', '接地气', '最后一公里', '真抓实干']) {
+      expect([term, of(term)]).toEqual([term, 'everyday']);
+    }
+    for (const term of ['两个维护', '三会一课', '四包一', '四个意识']) expect([term, of(term)]).toEqual([term, 'core']);
+  });
+
   test('every entry has its source: a quote found verbatim in the speech that holds the term or a variant', () => {
     expect(
       problems((e) => {
