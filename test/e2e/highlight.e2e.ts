@@ -304,7 +304,9 @@ describe('live changes from the options page', () => {
   });
 });
 
-test('a 1 MB page is scanned in slices: no long task over 50 ms, every paragraph covered', async () => {
+// How long Tifa's tasks are on this page (none over 50 ms) is measured by `npm run bench` (the 1 MB
+// page, from a trace), not asserted here: durations on a busy machine say nothing about correctness.
+test('a 1 MB page: every paragraph covered', async () => {
   // Generated like the benchmark's page, written next to the fixtures (git ignores it).
   const paragraphs = generateNewsText(1_000_000, 7).split('\n').filter((p) => p.length > 0);
   const expected = paragraphs.join('').split('两个维护').length - 1;
@@ -315,31 +317,10 @@ test('a 1 MB page is scanned in slices: no long task over 50 ms, every paragraph
       .join('\n')}</body></html>`,
   );
   const page = await browser.context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __long: Array<{ start: number; duration: number }> };
-    w.__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
   await page.goto(server.url('pages/big.generated.html'));
   const counts = reportCounts(await browser.pageReport(page));
   expect(counts['liang-ge-wei-hu']).toBe(expected);
-  const { pass, long } = await page.evaluate(() => {
-    const measure = performance.getEntriesByName('tifa:first-pass')[0] as PerformanceMeasure | undefined;
-    const w = window as unknown as { __long: Array<{ start: number; duration: number }> };
-    return {
-      pass: measure ? { start: measure.startTime, duration: measure.duration, detail: measure.detail } : null,
-      long: w.__long,
-    };
-  });
   await page.close();
-  expect(pass).not.toBeNull();
-  console.log(`1 MB page, first pass: ${JSON.stringify(pass?.detail)}; long tasks: ${JSON.stringify(long)}`);
-  expect(pass?.detail.longestSliceMs).toBeLessThan(50);
-  // Long tasks while our pass ran (the parser's own long tasks come before it starts).
-  const during = long.filter((t) => pass && t.start + t.duration > pass.start && t.start < pass.start + pass.duration);
-  expect(during).toEqual([]);
 });
 
 test('the extension made no network request of its own', () => {
