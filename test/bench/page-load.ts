@@ -233,6 +233,12 @@ async function traced<T>(cdp: CDPSession, run: () => Promise<T>, categories = TR
   return { events, value };
 }
 
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 async function stopWorker(s: Subject): Promise<void> {
   {
     const cdp = s.cdp;
@@ -261,9 +267,16 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
   let coldVerified: boolean | undefined;
   if (o.cold && s.extensionId) {
     // Mark the worker's global (if it runs), stop it, and check afterwards that any worker running is new.
+    // Bounded: in one full run this step hung (no answer from the worker or the CDP call) for minutes.
     const running = s.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${s.extensionId}/`));
-    await running?.evaluate(() => void ((globalThis as { benchMarker?: number }).benchMarker = 1));
-    await stopWorker(s);
+    await withTimeout(
+      (async () => {
+        await running?.evaluate(() => void ((globalThis as { benchMarker?: number }).benchMarker = 1));
+        await stopWorker(s);
+      })(),
+      20_000,
+      `${s.name}: stopping the service worker`,
+    );
   }
   // Messages are counted in Tifa's worker; the peers' content scripts have no messaging at all (and
   // their workers, once stopped for the cold start, are never woken again).
