@@ -1,5 +1,6 @@
 // `npm run bench` (the npm script builds first): what the BUILT extension costs real page loads, against
-// an empty extension, a ten-line naive highlighter and mark.js (page-load.ts), then the in-page scanner and matcher figures
+// an empty extension, a ten-line naive highlighter and mark.js (page-load.ts), then the options page
+// with 10,000 entries (options-bench.ts) and the first tooltip (tooltip-bench.ts), then the in-page scanner and matcher figures
 // (scanner-bench.ts). Measures whatever build TIFA_EXTENSION_DIR points at (default
 // $TIFA_OUT_DIR/chrome-mv3, else .output/chrome-mv3).
 //   --quick   fewer loads and pages, for iterating
@@ -10,7 +11,9 @@
 //   --rounds=N   loads per extension and page
 import path from 'node:path';
 import { runPageLoad } from './page-load';
+import { runOptionsBench } from './options-bench';
 import { bundleSize, runScannerBench } from './scanner-bench';
+import { runTooltipBench } from './tooltip-bench';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT_DIR = path.resolve(ROOT, process.env.TIFA_OUT_DIR ?? '.output');
@@ -39,6 +42,8 @@ lines.splice(
 for (const line of lines) console.log(line);
 
 if (!loadsOnly) {
+  for (const line of await runOptionsBench(ROOT, EXTENSION_DIR)) console.log(line);
+  for (const line of await runTooltipBench(EXTENSION_DIR)) console.log(line);
   console.log();
   console.log('IN-PAGE SCANNER AND MATCHER (the scanner alone, glossary already in memory, no rendering)');
   await runScannerBench();

@@ -80,6 +80,8 @@ export interface LoadTrace {
   longestScriptTaskMs: number;
   longestChangeFrameMs: number;
   tasks: Task[];
+  /** The last event of the trace on the page's main thread (µs): about where the window ended. */
+  windowEnd: number;
   /** The page's main-thread events from the document's commit on. */
   events: TraceEvent[];
   pid: number;
@@ -167,6 +169,7 @@ export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPref
   return {
     mainThreadMs,
     mainThreadWallMs,
+    windowEnd: Math.max(...mine.map((e) => end(e))),
     scriptStart,
     changes,
     paintedAt,

@@ -460,7 +460,10 @@ describe('extract and settings', () => {
 });
 
 describe('scale and storage failures', () => {
-  test('a 10,000-entry glossary loads, searches and saves without freezing the page', async () => {
+  // How fast this goes (first rows, search result, save, longest tasks) is measured by `npm run bench`
+  // (test/bench/options-bench.ts), not asserted here: on a loaded machine durations say nothing about
+  // correctness (issue 10). The generous timeout is for such a machine, not a speed limit.
+  test('a 10,000-entry glossary loads, searches and saves, and nothing is lost', { timeout: 300_000 }, async () => {
     const shipped = (JSON.parse(fs.readFileSync(path.join(ROOT, 'data/glossary.json'), 'utf8')) as { entries: Array<Record<string, unknown>> }).entries;
     const entries = Array.from({ length: 10_000 }, (_, i) => {
       const base = shipped[i % shipped.length]!;
@@ -480,65 +483,31 @@ describe('scale and storage failures', () => {
       };
     });
     entries[7777] = { ...entries[7777]!, term: '两个维护七七七七', id: 'needle' };
-    const bytes = JSON.stringify(entries).length;
     await setUserGlossary(browser.serviceWorker, { entries });
 
     const page = await browser.context.newPage();
-    // Long tasks (main thread blocked over 50 ms): the page freezes only if one of them is long.
-    await page.addInitScript(() => {
-      const w = window as unknown as { longTasks: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
-    });
-    const longest = () =>
-      page.evaluate(() => {
-        const w = window as unknown as { longTasks: number[] };
-        const max = Math.max(0, ...w.longTasks);
-        w.longTasks = [];
-        return Math.round(max);
-      });
-    const started = Date.now();
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await page.locator('[data-entry-id]').first().waitFor();
-    const loadMs = Date.now() - started;
-    const loadTask = await longest();
+    await page.locator('[data-entry-id]').first().waitFor({ timeout: 240_000 });
     expect(await page.locator('.count').textContent()).toMatch(/10000/);
 
-    const searchStart = Date.now();
     await page.locator('#search').pressSequentially('lgwhqqqq', { delay: 30 });
-    await expect.poll(() => page.locator('[data-entry-id]').allTextContents()).toEqual([expect.stringContaining('两个维护七七七七')]);
-    const searchMs = Date.now() - searchStart;
-    const searchTask = await longest();
+    await expect
+      .poll(() => page.locator('[data-entry-id]').allTextContents(), { timeout: 240_000 })
+      .toEqual([expect.stringContaining('两个维护七七七七')]);
 
     await page.locator('[data-entry-id="needle"] .row-main').click();
     await page.locator('#f-english').fill('needle found');
-    const saveStart = Date.now();
     await page.getByRole('button', { name: /^(保存|Save)$/ }).click();
     // While storage works (asynchronously), the page still answers: typing in the search box.
     await page.locator('#search').fill('lgwh');
-    await page.locator('[data-testid="toast"]').waitFor({ timeout: 30_000 });
-    const saveMs = Date.now() - saveStart;
-    const saveTask = await longest();
+    await page.locator('[data-testid="toast"]').waitFor({ timeout: 240_000 });
     const after = (await storedGlossary())!;
     expect({ count: after.entries.length, needle: after.entries.find((e) => e.id === 'needle')?.english }).toEqual({
       count: 10_000,
       needle: ['needle found'],
     });
-
-    console.log(
-      `10,000 entries (${(bytes / 1024 / 1024).toFixed(1)} MB): first rows ${loadMs} ms (longest task ${loadTask} ms); ` +
-        `typing 8 characters to the result ${searchMs} ms (longest task ${searchTask} ms); ` +
-        `save ${saveMs} ms (longest task ${saveTask} ms)`,
-    );
-    expect(loadMs).toBeLessThan(8000);
-    // Opening shows the list without the search index (built afterwards in idle slices,
-    // src/options/search.ts warmIndex): 55–58 ms longest task, where building it at once blocked 0.25–0.8 s.
-    expect(loadTask).toBeLessThan(200);
-    expect(searchTask).toBeLessThan(200);
-    // With one storage key per entry (src/settings/glossary-layout.ts) a save writes one entry and
-    // the index (~60 KB for 10,000 entries): 57–79 ms longest task measured on a 2-core machine,
-    // where the single-value layout before it blocked 0.5–3.3 s.
-    expect(saveTask).toBeLessThan(200);
+    // Every other entry is stored as it was.
+    expect(after.entries.filter((e, i) => e.id !== entries[i]!.id || e.term !== entries[i]!.term)).toEqual([]);
     await page.close();
   });
 
