@@ -44,9 +44,16 @@ export interface Protocol {
   'tifa:report-changed': { request: { count: number; enabled: boolean }; response: void };
   /** content → background: open the options page, optionally at an entry. */
   'tifa:open-options': { request: { entryId?: string }; response: void };
-  /** content → background: inject the tooltip UI (entrypoints/tooltip-ui.ts) into the sending frame; false if it could not. */
-  'tifa:load-tooltip': { request: {}; response: boolean };
+  /**
+   * content → background: inject a script loaded on demand into the sending frame (the tooltip UI,
+   * entrypoints/tooltip-ui.ts; the wrapping painter, entrypoints/wrap-painter.ts); false if it could not.
+   */
+  'tifa:load-script': { request: { script: OnDemandScript }; response: boolean };
 }
+
+/** The scripts a content script may ask the background to inject into its frame. */
+export const ON_DEMAND_SCRIPTS = ['tooltip-ui', 'wrap-painter'] as const;
+export type OnDemandScript = (typeof ON_DEMAND_SCRIPTS)[number];
 
 export type RequestType = keyof Protocol;
 export type Request = { [K in RequestType]: { type: K } & Protocol[K]['request'] }[RequestType];
@@ -72,8 +79,21 @@ const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean 
   'tifa:reveal': (m) => isString(m.id),
   'tifa:report-changed': (m) => isInt(m.count) && typeof m.enabled === 'boolean',
   'tifa:open-options': (m) => m.entryId === undefined || isString(m.entryId),
-  'tifa:load-tooltip': () => true,
+  'tifa:load-script': (m) => (ON_DEMAND_SCRIPTS as readonly unknown[]).includes(m.script),
 };
+
+/**
+ * The request, if `message` is one of the two a page's content script answers: the page report and
+ * `tifa:reveal`. Checked here without the table above, which the size-capped content script would
+ * otherwise carry whole.
+ */
+export function parsePageRequest(message: unknown): RequestOf<'tifa:page-report'> | RequestOf<'tifa:reveal'> | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const m = message as Record<string, unknown>;
+  if (m.type === 'tifa:page-report') return m as RequestOf<'tifa:page-report'>;
+  if (m.type === 'tifa:reveal' && isString(m.id)) return m as RequestOf<'tifa:reveal'>;
+  return undefined;
+}
 
 /** The request, if `message` is a well-formed Tifa request; otherwise undefined (ignored). */
 export function parseRequest(message: unknown): Request | undefined {

@@ -6,7 +6,7 @@ import { segmentCheck } from './segmenter';
 import { startBadge } from './badge';
 import { startContextMenu } from './context-menu';
 import { startSiteCommand } from './site-command';
-import { injectTooltipUi } from './tooltip-ui';
+import { injectScript } from './inject-script';
 
 /** Publishes the page glossary; a failure is logged, and pages ask again (tifa:get-page-glossary). */
 function publish(): void {
@@ -51,8 +51,8 @@ export function startBackground(): void {
           },
         );
         return true;
-      case 'tifa:load-tooltip':
-        void injectTooltipUi(sender).then(sendResponse);
+      case 'tifa:load-script':
+        void injectScript(request.script, sender).then(sendResponse);
         return true;
       case 'tifa:open-options':
         // openOptionsPage() cannot carry a hash, so an entry is opened as its own tab (#entry=<id>).

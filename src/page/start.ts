@@ -2,7 +2,7 @@
 // the page report. The tooltip plugs in below with the session's index and glossary view; its UI
 // loads on first use.
 import { decodePageGlossary, PAGE_GLOSSARY_KEY } from '@/src/glossary/page-glossary';
-import { parseRequest, sendRequest, type PageReport } from '@/src/messages';
+import { parsePageRequest, sendRequest, type PageReport } from '@/src/messages';
 import { startLazyTooltip } from '@/src/tooltip/lazy';
 import { loadTooltipUi } from '@/src/tooltip/ui-hook';
 import { startSession, type PageSession } from './session';
@@ -65,7 +65,7 @@ export function startContent(): ContentHandle {
   });
 
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: PageReport) => void) => {
-    const request = parseRequest(message);
+    const request = parsePageRequest(message);
     if (request?.type !== 'tifa:page-report') return undefined;
     // Only the top frame answers (it adds up same-origin frames), so the popup gets one report per tab.
     if (window !== window.top) return undefined;

@@ -3,7 +3,7 @@
 // only then loads the tooltip UI (ui-hook.ts), hands over what it saw and steps aside. Most pages are
 // read without ever opening a tooltip, and every frame of every page pays for what the content
 // script holds: the UI's code and stylesheet are loaded where a reader first needs them.
-import { parseRequest } from '@/src/messages';
+import { parsePageRequest } from '@/src/messages';
 import { hitTest, shadowRootsOf } from '@/src/page/hit-test';
 import type { PageMatch } from '@/src/page/types';
 import type { StartTooltip, TooltipController, TooltipOptions } from './tooltip';
@@ -80,7 +80,7 @@ export function startLazyTooltip(options: TooltipOptions, load: () => Promise<St
   }
 
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
-    const request = parseRequest(message);
+    const request = parsePageRequest(message);
     if (request?.type !== 'tifa:reveal' || win !== win.top) return undefined;
     if (!glossary.has(request.id) || ![...matches.values()].some((m) => m.id === request.id)) {
       sendResponse({ found: false });

@@ -9,7 +9,7 @@ beforeEach(() => fakeBrowser.reset());
 
 test('resolves with the startTooltip the injected script registers before the background answers', async () => {
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
-    expect(message).toEqual({ type: 'tifa:load-tooltip' });
+    expect(message).toEqual({ type: 'tifa:load-script', script: 'tooltip-ui' });
     registerTooltipUi(start); // what entrypoints/tooltip-ui.ts does when executeScript runs it
     return Promise.resolve(true);
   });

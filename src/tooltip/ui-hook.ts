@@ -23,6 +23,6 @@ export function loadTooltipUi(): Promise<StartTooltip> {
     (globalThis as unknown as Globals)[TOOLTIP_UI_HOOK] = resolve;
     // executeScript resolves after the script ran, so by the answer the hook has been called and
     // this rejection changes nothing; without it the script never ran.
-    sendRequest({ type: 'tifa:load-tooltip' }).then(() => reject(new Error('tooltip UI not injected')), reject);
+    sendRequest({ type: 'tifa:load-script', script: 'tooltip-ui' }).then(() => reject(new Error('tooltip UI not injected')), reject);
   });
 }

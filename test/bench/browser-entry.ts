@@ -47,7 +47,7 @@ function paintAlone(bounds: readonly Bounds[]): number {
 
 /** Runs one complete first pass with a fresh scanner and clears it again. */
 async function scan(entries: Entry[], patterns: Pattern[]): Promise<ScanResult> {
-  const painter = createPainter(document, DEFAULT_LOOK);
+  const painter = await createPainter(document, DEFAULT_LOOK);
   const scanner = new Scanner({
     doc: document,
     painter,

@@ -53,9 +53,9 @@ async function freshPage(): Promise<{ page: Page; scripts: string[]; cdp: CDPSes
   await cdp.send('Debugger.enable');
   await page.goto(fixture.server.url('news/demo.html'));
   await waitFor(async () => (await paintedTerms(page)).some((t) => t.text === '两个维护'), 10_000);
-  // Settled too: ambiguous terms are painted after segmentation confirms them (src/page/session.ts
-  // marks the end of both with this measure), so term positions no longer change under the test.
-  await waitFor(() => page.evaluate(() => performance.getEntriesByName('tifa:first-pass').length > 0), 10_000);
+  // Settled too: ambiguous terms are painted after segmentation confirms them (the page report is
+  // answered once both are done), so term positions no longer change under the test.
+  await fixture.browser.pageReport(page);
   return { page, scripts, cdp };
 }
 

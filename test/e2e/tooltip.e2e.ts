@@ -18,8 +18,8 @@ async function openPainted(file: string, term: string): Promise<Page> {
   const page = await fixture.browser.open(fixture.server.url(file));
   await waitFor(async () => (await paintedTerms(page)).some((t) => t.text === term), 10_000);
   // And settled: ambiguous terms are painted only once segmentation confirms them, after the first
-  // pass; the content script marks the end of both with this measure (src/page/session.ts).
-  await waitFor(() => page.evaluate(() => performance.getEntriesByName('tifa:first-pass').length > 0), 10_000);
+  // pass; the page report is answered once both are done (src/page/start.ts).
+  await fixture.browser.pageReport(page);
   return page;
 }
 

@@ -1,0 +1,125 @@
+// The wrapping painter, for browsers without the CSS Custom Highlight API (Firefox before 140): it
+// wraps each match in an inline element, so it changes the page's DOM, which the Highlight API
+// painter (src/page/paint.ts) never does. Built as its own script (entrypoints/wrap-painter.ts) and
+// injected only into frames of such browsers.
+import type { Category } from '@/src/glossary/categories';
+import { OwnStyle, randomSuffix, type Painter, type Placement } from './paint';
+import { highlightCss, type HighlightLook } from './style';
+import { TIFA_UI_ATTRIBUTE, type PageMatch } from './types';
+
+/** The name of the element the fallback painter wraps matches in. Scanning treats it as inline. */
+export const FALLBACK_TAG = 'tifa-mark';
+
+/**
+ * Wraps each text node a match covers (or the covered part of it) in an inline element. Used only
+ * where the Highlight API is missing, since it changes the page's DOM.
+ */
+export class WrapPainter implements Painter {
+  readonly mutatesDom = true;
+  readonly #className = `tifa-${randomSuffix()}`;
+  readonly #wrappers = new WeakMap<PageMatch, Element[]>();
+  readonly #categories = new Set<Category>();
+  #look: HighlightLook;
+  readonly #style: OwnStyle | null;
+  readonly #styleElement: HTMLStyleElement | null = null;
+
+  readonly #doc: Document;
+
+  constructor(doc: Document, look: HighlightLook) {
+    this.#doc = doc;
+    this.#look = look;
+    const css = this.#css();
+    if (typeof (doc as Partial<Document>).adoptedStyleSheets !== 'undefined') {
+      this.#style = new OwnStyle(doc);
+      this.#style.set(css);
+      this.#style.adopt(doc);
+    } else {
+      // Older browsers without constructed sheets: a <style> of ours, marked as Tifa's.
+      this.#style = null;
+      this.#styleElement = doc.createElement('style');
+      this.#styleElement.setAttribute(TIFA_UI_ATTRIBUTE, '');
+      this.#styleElement.textContent = css;
+      (doc.head ?? doc.documentElement).append(this.#styleElement);
+    }
+  }
+
+  #css(): string {
+    // The same declarations as the highlight rules, on a class instead of ::highlight().
+    return highlightCss(this.#className, this.#look, this.#categories).replace(/::highlight\(([\w-]+)\)/g, `${FALLBACK_TAG}.$1`);
+  }
+
+  /** The class of an unpainted match's wrappers: no rule styles it. */
+  #quiet(): string {
+    return `${this.#className}-quiet`;
+  }
+
+  paint(id: string, text: string, category: Category, placement: Placement, show = true) {
+    const { nodes, startOffset, endOffset } = placement;
+    if (!this.#categories.has(category)) {
+      this.#categories.add(category);
+      this.restyle(this.#look);
+    }
+    const wrapped: Text[] = [];
+    const elements: Element[] = [];
+    nodes.forEach((original, index) => {
+      let node = original;
+      const from = index === 0 ? startOffset : 0;
+      const to = index === nodes.length - 1 ? endOffset : node.data.length;
+      if (to <= from || !node.parentNode) return;
+      // splitText keeps the earlier part in the original node, so earlier offsets stay valid.
+      if (to < node.data.length) node.splitText(to);
+      if (from > 0) node = node.splitText(from);
+      const element = this.#doc.createElement(FALLBACK_TAG);
+      // Unpainted matches are wrapped too: later wrapping splits text nodes, which would move them.
+      element.className = show ? `${this.#className}-${category}` : this.#quiet();
+      node.parentNode?.insertBefore(element, node);
+      element.append(node);
+      wrapped.push(node);
+      elements.push(element);
+    });
+    const first = wrapped[0];
+    const last = wrapped[wrapped.length - 1];
+    if (!first || !last) return null;
+    const range = new StaticRange({ startContainer: first, startOffset: 0, endContainer: last, endOffset: last.data.length });
+    const match: PageMatch = { id, text, range };
+    this.#wrappers.set(match, elements);
+    return { match, nodes: wrapped };
+  }
+
+  show(match: PageMatch, category: Category): void {
+    for (const element of this.#wrappers.get(match) ?? []) element.className = `${this.#className}-${category}`;
+  }
+
+  hide(match: PageMatch): void {
+    for (const element of this.#wrappers.get(match) ?? []) element.className = this.#quiet();
+  }
+
+  unpaint(match: PageMatch): void {
+    for (const element of this.#wrappers.get(match) ?? []) {
+      if (element.parentNode) element.replaceWith(...element.childNodes);
+    }
+    this.#wrappers.delete(match);
+  }
+
+  prepare(categories: Iterable<Category>): void {
+    for (const category of categories) this.#categories.add(category);
+    this.restyle(this.#look);
+  }
+
+  restyle(look: HighlightLook): void {
+    this.#look = look;
+    const css = this.#css();
+    if (this.#style) this.#style.set(css);
+    if (this.#styleElement) this.#styleElement.textContent = css;
+  }
+
+  adopt(root: ShadowRoot): void {
+    this.#style?.adopt(root);
+  }
+
+  destroy(): void {
+    this.#style?.destroy();
+    this.#styleElement?.remove();
+  }
+}
+
