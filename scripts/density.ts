@@ -20,12 +20,11 @@ import { compilePatterns } from '../src/glossary/normalise';
 import { buildPageGlossary } from '../src/glossary/page-glossary';
 import { confirmCandidates } from '../src/glossary/segment';
 import { toSimplifiedSameLength } from '../src/glossary/simplify';
-import type { Category } from '../src/glossary/categories';
 import type { Span } from '../src/messages';
-import type { Painter, Placement } from '../src/page/paint';
 import { Scanner, type Display } from '../src/page/scanner';
 import type { PageMatch } from '../src/page/types';
 import { RunWalker } from '../src/page/walk';
+import { RecordingPainter } from '../test/support/recording-painter';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const FIXTURES = path.join(ROOT, 'test/fixtures');
@@ -43,31 +42,6 @@ const isWord = (word: string) => cut_all(word).includes(word);
 const confirm = async (text: string, candidates: Span[]): Promise<boolean[]> =>
   confirmCandidates(toSimplifiedSameLength(text), candidates, (t) => tokenize(t, 'default', false), isWord);
 const salienceOf = new Map(entries.map((e) => [e.id, e.salience]));
-
-/** Records what would be painted. */
-class RecordingPainter implements Painter {
-  readonly mutatesDom = false;
-  readonly painted = new Set<PageMatch>();
-  paint(id: string, text: string, _category: Category, { nodes, startOffset, endOffset }: Placement, show = true) {
-    const range = { startContainer: nodes[0], startOffset, endContainer: nodes[nodes.length - 1], endOffset, collapsed: false } as unknown as StaticRange;
-    const match: PageMatch = { id, text, range };
-    if (show) this.painted.add(match);
-    return { match, nodes };
-  }
-  show(match: PageMatch) {
-    this.painted.add(match);
-  }
-  hide(match: PageMatch) {
-    this.painted.delete(match);
-  }
-  unpaint(match: PageMatch) {
-    this.painted.delete(match);
-  }
-  prepare() {}
-  restyle() {}
-  adopt() {}
-  destroy() {}
-}
 
 export const MODES: Array<{ name: string; short: string; display: Display }> = [
   { name: 'everything (all + everyday: before this change)', short: 'everything', display: { mode: 'all', showEveryday: true } },

@@ -1,11 +1,10 @@
 import { buildPageGlossary } from '@/src/glossary/page-glossary';
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { Category, Entry } from '@/src/glossary/schema';
+import type { Entry } from '@/src/glossary/schema';
 import type { Pattern, Span } from '@/src/messages';
-import type { Painter, Placement } from './paint';
 import { Scanner, type Display } from './scanner';
-import type { PageMatch } from './types';
+import { RecordingPainter } from '../../test/support/recording-painter';
 
 function entry(id: string, term: string, extra: Partial<Entry> = {}): Entry {
   return {
@@ -41,35 +40,6 @@ const PATTERNS: Pattern[] = [
 ];
 
 /** Paints into a list instead of CSS.highlights (the Highlight API needs a real browser). */
-class ListPainter implements Painter {
-  readonly mutatesDom = false;
-  readonly painted = new Set<PageMatch>();
-  paints = 0;
-  paint(id: string, text: string, _category: Category, { nodes, startOffset, endOffset }: Placement, show = true) {
-    const range = { startContainer: nodes[0], startOffset, endContainer: nodes[nodes.length - 1], endOffset, collapsed: false } as unknown as StaticRange;
-    const match: PageMatch = { id, text, range };
-    if (show) this.painted.add(match);
-    this.paints++;
-    return { match, nodes };
-  }
-  show(match: PageMatch) {
-    this.painted.add(match);
-  }
-  hide(match: PageMatch) {
-    this.painted.delete(match);
-  }
-  unpaint(match: PageMatch) {
-    this.painted.delete(match);
-  }
-  texts(): string[] {
-    return [...this.painted].map((m) => m.text).sort();
-  }
-  prepare() {}
-  restyle() {}
-  adopt() {}
-  destroy() {}
-}
-
 /** jieba stand-in: 党组 is a word unless 织 follows (党组织). */
 async function confirm(text: string, candidates: Span[]): Promise<boolean[]> {
   return candidates.map((c) => text[c.end] !== '织');
@@ -81,7 +51,7 @@ const saved = globalThis.MutationObserver;
 function setup(body: string, display?: Display, glossary = buildPageGlossary(ENTRIES, PATTERNS)) {
   const { document, window } = parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`);
   globalThis.MutationObserver = window.MutationObserver as unknown as typeof MutationObserver;
-  const painter = new ListPainter();
+  const painter = new RecordingPainter();
   const calls: string[] = [];
   scanner = new Scanner({
     doc: document as unknown as Document,
@@ -203,7 +173,7 @@ describe('Scanner', () => {
 
 describe('Scanner display modes', () => {
   const FIRST: Display = { mode: 'first', showEveryday: false };
-  const painted = (painter: ListPainter) =>
+  const painted = (painter: RecordingPainter) =>
     [...painter.painted].map((m) => `${(m.range.startContainer as Text).data}@${m.range.startOffset}`).sort();
 
   test('first occurrence: only the first of each term is painted; every occurrence stays a match, in order', async () => {

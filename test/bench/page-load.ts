@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { findChromium } from '../e2e/harness';
+import { CHROMIUM_FLAGS, findChromium } from '../e2e/harness';
 import { setUserGlossary } from '../e2e/glossary-storage';
 import { startFixtureServer, FIXTURES_DIR, type FixtureServer } from '../e2e/server';
 import { defaultGlossary } from '@/src/glossary/default';
@@ -103,13 +103,7 @@ export async function launch(name: SubjectName, extensionDir: string | null): Pr
     locale: 'zh-CN',
     args: [
       '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ],
   });
