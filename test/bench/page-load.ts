@@ -720,7 +720,7 @@ async function traceBreakdown(list: BenchPage[], subjects: Map<SubjectName, Subj
     const per = new Map<SubjectName, Array<Record<Kind, number>>>();
     for (let r = 0; r < 5; r++) {
       for (const n of who) {
-        const load = await loadOnce(subjects.get(n) as Subject, p.url, { wait: WAIT_AFTER_LOAD_MS });
+        const load = await loadOnce(subjects.get(n) as Subject, p.url, { wait: p.kind === 'big' ? WAIT_AFTER_LOAD_BIG_MS : WAIT_AFTER_LOAD_MS });
         const list2 = per.get(n) ?? [];
         list2.push({ ...breakdown(load.trace) });
         per.set(n, list2);

@@ -15,6 +15,8 @@ const RUNS = 5;
  */
 async function hoverLatency(page: Page, text: string, termBox: (p: Page, t: string) => Promise<{ x: number; y: number; width: number; height: number }>): Promise<number> {
   const box = await termBox(page, text);
+  // tsx compiles the function below with a `__name` helper for its inner arrow: give the page one.
+  await page.evaluate('window.__name = (f) => f');
   await page.evaluate(() => {
     const w = window as unknown as { __arrived: number; __shown: number };
     w.__arrived = 0;
