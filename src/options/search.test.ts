@@ -53,19 +53,12 @@ describe('search', () => {
     expect(ids({})).toEqual(entries.map((e) => e.id));
   });
 
-  test('10,000 entries: indexing once, then each search well under a frame budget', () => {
+  test('10,000 entries: the first search builds the index, a later one finds the entry (their speed: npm run bench)', () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       make(`e-${i}`, `提法${String.fromCharCode(0x4e00 + (i % 2000))}${i}`, 'tí fǎ', { english: [`rendering ${i}`] }),
     );
-    const t0 = performance.now();
-    search(many, { ...EMPTY_QUERY, text: 'x' });
-    const indexing = performance.now() - t0;
-    const t1 = performance.now();
-    const hits = search(many, { ...EMPTY_QUERY, text: 'rendering 9999' });
-    const searching = performance.now() - t1;
-    expect(hits.map((e) => e.id)).toEqual(['e-9999']);
-    expect(indexing).toBeLessThan(3000);
-    expect(searching).toBeLessThan(100);
+    expect(search(many, { ...EMPTY_QUERY, text: 'x' })).toEqual([]);
+    expect(search(many, { ...EMPTY_QUERY, text: 'rendering 9999' }).map((e) => e.id)).toEqual(['e-9999']);
   });
 
   test('a fresh copy of an entry (as storage hands out) is searched by its new text', () => {

@@ -101,10 +101,16 @@ interface Band {
   ranges: Array<{ range: StaticRange; category: Category }>;
   first: Element | null;
   last: Element | null;
+  /** How many times the element changed along the band (about its paragraphs). */
+  elements: number;
 }
 
-/** A band closes at this many matches: small enough to paint what is near, few enough to check cheaply. */
+/**
+ * A band closes at this many matches or elements: small enough to paint only what is near (a sparse
+ * glossary's 200 matches can span a quarter of a long page), few enough bands to check cheaply.
+ */
 const BAND_SIZE = 200;
+const BAND_ELEMENTS = 24;
 
 /**
  * Highlights change the page's rendering as a whole: each change of the registry makes the next frame
@@ -132,12 +138,15 @@ class PaintSchedule {
 
   add(range: StaticRange, category: Category, anchor: Element | null): void {
     let band = this.#open;
-    if (!band || band.ranges.length >= BAND_SIZE) {
-      band = this.#open = { ranges: [], first: anchor, last: anchor };
+    if (!band || band.ranges.length >= BAND_SIZE || band.elements >= BAND_ELEMENTS) {
+      band = this.#open = { ranges: [], first: anchor, last: anchor, elements: 1 };
       this.#bands.push(band);
     }
     band.ranges.push({ range, category });
-    band.last = anchor ?? band.last;
+    if (anchor && anchor !== band.last) {
+      band.last = anchor;
+      band.elements++;
+    }
     this.#queued.add(range);
     this.#schedule();
   }
