@@ -167,8 +167,8 @@ describe('site switch', () => {
     await popupShot(popup, 'popup-site-off-zh');
     expect(await axeViolations(popup)).toEqual([]);
 
-    // localhost is another site: untouched.
-    expect(await paintedCount(other)).toBe(otherPainted);
+    // localhost is another site: untouched (its far-off marks may have been painted since, never removed).
+    expect(await paintedCount(other)).toBeGreaterThanOrEqual(otherPainted);
     expect((await browser.pageReport(other)).enabled).toBe(true);
 
     // Reload: still off.

@@ -11,6 +11,9 @@ import { useExtensionBrowser } from './use-extension';
 import { setUserGlossary } from './glossary-storage';
 import { expectMarkupShownAsText, explains, hover, markupEntry, paintedTerms, readTooltip, termBox, type TooltipState } from './tooltip-helpers';
 
+/** The service worker's extension API, as the tests use it there. */
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+
 
 const fixture = useExtensionBrowser();
 
@@ -189,6 +192,11 @@ describe('terms in other places', () => {
 test('an entry with markup in its fields, added through storage, shows the markup as text', async () => {
   const shipped = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/glossary.json'), 'utf8')) as { entries: unknown[] };
   await setUserGlossary(fixture.browser.serviceWorker, { entries: [...shipped.entries, markupEntry('markup-test')] });
+  // This test is about rendering, so it opens the page once the background has published the new
+  // page glossary (how an open page follows an edit is tested in highlight.e2e.ts).
+  const published = () =>
+    fixture.browser.serviceWorker.evaluate(async () => String((await chrome.storage.local.get('page-glossary'))['page-glossary'] ?? '').includes('markup-test'));
+  await waitFor(published, 10_000);
   const page = await openPainted('tooltip/xss.html', '测试提法');
   await expectMarkupShownAsText(page);
   await screenshot(page, 'tooltip-extension-markup-as-text');
