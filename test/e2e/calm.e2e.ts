@@ -131,8 +131,10 @@ describe('the popup switches the mode of the open page, live', () => {
   test('everyday words are one click away, in the first-occurrence mode', async () => {
     await popup.locator('[data-mode="first"]').click();
     await popup.locator('.display [role="switch"]').click();
-    const { r, paintedCount } = await settledWhen((r, n) => r.terms.some((t) => SALIENCE[t.id] === 'everyday') && n === r.terms.length);
-    expect(r.terms.map((t) => t.id)).toEqual(expect.arrayContaining(['gan-bu']));
+    // 干部 is everyday and ambiguous: it shows once segmentation has confirmed it, which may come
+    // after other everyday words, so the page has settled when it is there and every term is painted.
+    const { r, paintedCount } = await settledWhen((r, n) => r.terms.some((t) => t.id === 'gan-bu') && n === r.terms.length);
+    expect(r.terms.some((t) => SALIENCE[t.id] === 'everyday')).toBe(true);
     expect(paintedCount).toBe(r.terms.length);
     expect(await page.evaluate(() => (window as unknown as { calmNotReloaded?: boolean }).calmNotReloaded)).toBe(true);
     await screenshot(page, 'calm-first-everyday', true);
