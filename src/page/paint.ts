@@ -37,6 +37,8 @@ export interface Painter {
   adopt(root: ShadowRoot): void;
   /** Removes every highlight and the stylesheet. */
   destroy(): void;
+  /** Resolves once what was painted so far shows (the Highlight API painter joins ranges once a frame). */
+  flushed?(): Promise<void>;
   /** Whether painting changes the DOM (then the caller ignores its own mutations). */
   readonly mutatesDom: boolean;
 }
@@ -166,14 +168,27 @@ class PaintSchedule {
   #schedule(): void {
     if (this.#frame || this.#timer) return;
     const win = this.#win;
-    // A hidden tab gets no frames: paint there on a task instead (it renders nothing until shown).
-    if (win.document.visibilityState === 'hidden') this.#timer = win.setTimeout(() => this.#flush(), 0);
-    else this.#frame = win.requestAnimationFrame(() => this.#flush());
+    // The next frame, or a task if no frame comes soon (a hidden tab gets none; it renders nothing
+    // until shown, so painting there costs no frame).
+    const hidden = win.document.visibilityState === 'hidden';
+    this.#timer = win.setTimeout(() => this.#flush(), hidden ? 0 : 100);
+    if (!hidden) this.#frame = win.requestAnimationFrame(() => this.#flush());
   }
 
+  /** Resolves once what is queued now was joined to the registry or left for later (far off). */
+  flushed(): Promise<void> {
+    if (!this.#frame && !this.#timer) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  #waiters: Array<() => void> = [];
+
   #flush(): void {
+    if (this.#frame) this.#win.cancelAnimationFrame(this.#frame);
+    if (this.#timer) this.#win.clearTimeout(this.#timer);
     this.#frame = 0;
     this.#timer = 0;
+    for (const resolve of this.#waiters.splice(0)) queueMicrotask(resolve);
     // The open band may still grow (the pass is not done): it is checked like the others.
     const height = this.#win.innerHeight || 800;
     const waiting: Band[] = [];
@@ -223,6 +238,7 @@ class PaintSchedule {
     if (this.#frame) this.#win.cancelAnimationFrame(this.#frame);
     if (this.#timer) this.#win.clearTimeout(this.#timer);
     this.#frame = this.#timer = 0;
+    for (const resolve of this.#waiters.splice(0)) resolve();
   }
 }
 
@@ -298,6 +314,11 @@ export class HighlightPainter implements Painter {
     if (this.#schedule.drop(match.range)) return;
     // Cheaper than remembering each match's highlight: painting is far more frequent than this.
     for (const highlight of this.#highlights.values()) if (highlight.delete(match.range)) return;
+  }
+
+  /** Resolves once the matches painted so far are in the registry (or deferred as far off). */
+  flushed(): Promise<void> {
+    return this.#schedule.flushed();
   }
 
   unpaintAll(): void {

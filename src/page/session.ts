@@ -106,7 +106,7 @@ export function startSession(doc: Document, boot: SessionBoot): PageSession {
     });
     // Nothing goes into the page's performance timeline: the page could read it. Tests wait for the
     // page report, answered once this resolves; the benchmark reads a trace.
-    return current.start();
+    return current.start().then(() => painter?.flushed?.());
   }
 
   function stopScanner(): void {

@@ -39,17 +39,8 @@ export function startContent(): ContentHandle {
   let started: Promise<void> | undefined;
 
   async function begin(): Promise<void> {
-    // Settings and the page glossary in one storage read; the service worker is not woken. A change
-    // written while the read is under way would reach no listener yet: keep it and prefer it.
-    const newer: Record<string, unknown> = {};
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-      if (area !== 'local') return;
-      for (const key of [SETTINGS_KEY, PAGE_GLOSSARY_KEY]) if (changes[key]) newer[key] = changes[key].newValue;
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    const read = await browser.storage.local.get([SETTINGS_KEY, PAGE_GLOSSARY_KEY]).catch(() => ({}) as Record<string, unknown>);
-    browser.storage.onChanged.removeListener(onChanged);
-    const stored = { ...read, ...newer };
+    // Settings and the page glossary in one storage read; the service worker is not woken.
+    const stored = await browser.storage.local.get([SETTINGS_KEY, PAGE_GLOSSARY_KEY]).catch(() => ({}) as Record<string, unknown>);
     if (destroyed) return;
     const settings = withDefaults(stored[SETTINGS_KEY] as Partial<Settings> | undefined);
     const current = startSession(document, { settings, glossary: decodePageGlossary(stored[PAGE_GLOSSARY_KEY]) });
