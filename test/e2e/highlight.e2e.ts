@@ -183,6 +183,9 @@ describe('an infinite-scroll page', () => {
   test('removed text drops its highlights; edited text is rescanned', async () => {
     await page.evaluate(() => (window as unknown as { removeFirst(): void }).removeFirst());
     await reportWhen(page, (c) => c['liang-ge-wei-hu'] === 5);
+    // The edited line is at the top: scrolled back to it, or its new highlight would wait as far off
+    // (more than a screen away after the scrolling above), and not be in the registry yet.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.evaluate(() => (window as unknown as { editText(t: string): void }).editText('第2条：开展“回头看”。'));
     const counts = await reportWhen(page, (c) => c['hui-tou-kan'] === 1);
     expect(counts?.['di-yi-shu-ji']).toBeUndefined();
