@@ -53,6 +53,10 @@ export const referenceSchema = z
 
 export type Reference = z.infer<typeof referenceSchema>;
 
+/** Shipped collections besides the speech's glossary, each switched on or off as a whole. */
+export const COLLECTIONS = ['national'] as const;
+export type Collection = (typeof COLLECTIONS)[number];
+
 export const entrySchema = z
   .object({
     id: z.string().regex(ID, 'id: lower-case letters, digits and hyphens'),
@@ -66,13 +70,21 @@ export const entrySchema = z
     summary: bilingual(300),
     explanation: bilingual(4000),
     components: z.array(bilingual(300)).max(30).default([]),
+    /**
+     * The sentence the entry is drawn from: for the speech's entries a sentence of the speech and
+     * the section holding it; for a collection's entries a sentence of a public text, cited.
+     */
     source: z
       .object({
         quote: text(2000),
         section: text(200),
+        /** The public text the quote comes from (absent: the quote is from the speech). */
+        citation: referenceSchema.optional(),
       })
       .strict()
       .optional(),
+    /** The shipped collection the entry belongs to beyond the speech's glossary (absent: the speech's, or the user's own). */
+    collection: z.enum(COLLECTIONS).optional(),
     /**
      * Public texts that back the entry up. The shipped glossary gives 1–3 for every entry (a data
      * test checks it); users' own entries and files from older versions may have none.
