@@ -2,12 +2,14 @@
 // Pure module: no DOM, no browser APIs.
 import { z } from 'zod';
 import { CATEGORIES } from './categories';
+import { COLLECTIONS } from './collections';
 import { DEFAULT_SALIENCE, SALIENCES } from './salience';
 
 export const GLOSSARY_FORMAT = 'tifa-glossary';
 export const GLOSSARY_VERSION = 1;
 
 export { CATEGORIES, CATEGORY_LABELS, type Category } from './categories';
+export { COLLECTIONS, COLLECTION_LABELS, type Collection } from './collections';
 export { DEFAULT_SALIENCE, SALIENCES, SALIENCE_LABELS, type Salience } from './salience';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -53,9 +55,6 @@ export const referenceSchema = z
 
 export type Reference = z.infer<typeof referenceSchema>;
 
-/** Shipped collections besides the speech's glossary, each switched on or off as a whole. */
-export const COLLECTIONS = ['national'] as const;
-export type Collection = (typeof COLLECTIONS)[number];
 
 export const entrySchema = z
   .object({

@@ -16,4 +16,5 @@ export const DEFAULT_SETTINGS: Settings = {
   showBadge: true,
   displayMode: 'first',
   showEveryday: false,
+  collections: {},
 };

@@ -1,7 +1,7 @@
 // User preferences: typed, versioned storage items. Only the glossary is large; everything else is small.
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from './defaults';
-import { CATEGORIES } from '@/src/glossary/schema';
+import { CATEGORIES, COLLECTIONS } from '@/src/glossary/schema';
 import { DISPLAY_MODES } from '@/src/glossary/salience';
 
 export const siteRuleSchema = z.object({
@@ -25,6 +25,8 @@ export const settingsSchema = z.object({
   displayMode: z.enum(DISPLAY_MODES),
   /** Whether everyday words (干部, 党建…) are marked too (never in the core-only mode). */
   showEveryday: z.boolean(),
+  /** Shipped collections switched off (src/glossary/collections.ts); absent means on. */
+  collections: z.partialRecord(z.enum(COLLECTIONS), z.boolean()),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
