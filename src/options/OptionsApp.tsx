@@ -199,6 +199,10 @@ export function OptionsApp() {
   useEffect(() => {
     lastResults.current = results;
   }, [results]);
+  const collectionCounts = useMemo(() => {
+    const national = entries?.filter((e) => e.collection === 'national').length ?? 0;
+    return { all: entries?.length ?? 0, speech: (entries?.length ?? 0) - national, national };
+  }, [entries]);
   const existingIds = useMemo(() => new Set(entries?.map((e) => e.id)), [entries]);
   const shippedCanon = useMemo(() => new Map(shippedEntries().map((e) => [e.id, canon(e)])), []);
   const differences = useMemo(() => (entries ? shippedDifferences(entries) : []), [entries]);
@@ -379,6 +383,9 @@ export function OptionsApp() {
                 badgeOf={badgeOf}
                 focusRequest={listFocus}
                 settled={query === deferredQuery && searchable}
+                collectionCounts={collectionCounts}
+                nationalOn={settings.collections.national !== false}
+                onNationalSwitch={(on) => changeSettings((s) => ({ ...s, collections: { ...s.collections, national: on } }))}
               />
               {editing.kind === 'none' ? (
                 <section className="editor-pane empty-pane" aria-label={t('newTitle')}>

@@ -73,6 +73,18 @@ export function SettingsPanel({ settings, onChange }: { settings: Settings; onCh
           {t('showEveryday')}
           {settings.displayMode === 'core' && <span className="hint"> {t('showEverydayCoreNote')}</span>}
         </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            name="collection-national"
+            checked={settings.collections.national !== false}
+            onChange={(e) => {
+              const on = e.target.checked;
+              onChange((s) => ({ ...s, collections: { ...s.collections, national: on } }));
+            }}
+          />
+          {t('collectionSwitch')}
+        </label>
         {radio('highlightStyle', 'highlightStyle', [
           ['underline', 'styleUnderline'],
           ['background', 'styleBackground'],
