@@ -7,6 +7,7 @@ import { startBadge } from './badge';
 import { startContextMenu } from './context-menu';
 import { startSiteCommand } from './site-command';
 import { injectScript } from './inject-script';
+import { findNewFormulations } from './new-formulations';
 
 /** Publishes the page glossary; a failure is logged, and pages ask again (tifa:get-page-glossary). */
 function publish(): void {
@@ -48,6 +49,15 @@ export function startBackground(): void {
             // Without segmentation nothing ambiguous is confirmed: a missed mark beats a wrong one.
             console.error('Tifa: segmentation failed', error);
             sendResponse({ confirmed: request.candidates.map(() => false) });
+          },
+        );
+        return true;
+      case 'tifa:new-formulations':
+        findNewFormulations(request.text, request.dismissed).then(
+          (found) => sendResponse({ found }),
+          (error: unknown) => {
+            console.error('Tifa: new formulations failed', error);
+            sendResponse({ found: [], error: error instanceof Error ? error.message : String(error) });
           },
         );
         return true;

@@ -4,6 +4,7 @@
 // Every step is pure (no DOM, no browser APIs): a failure anywhere returns a reason and the caller
 // leaves storage untouched.
 import { entrySchema, GLOSSARY_FORMAT, GLOSSARY_VERSION, SOURCE_SUPPORTS, type Entry, type Reference } from './schema';
+import { csvCell, unescapeFormula } from './csv-cell';
 
 /** Larger files are refused before they are read: the full shipped glossary is well under 1 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -398,22 +399,6 @@ export function parseCsv(text: string): Array<{ line: number; cells: string[] }>
   }
   if (cell !== '' || cells.length > 0 || recordHasContent) endRecord();
   return records;
-}
-
-// Spreadsheets run cells starting with = + - @ as formulas ("CSV injection"). Export prefixes such
-// cells, and cells that already start with apostrophes before such a character, with one apostrophe;
-// import removes exactly one. So the round trip is exact and a hostile cell stays inert.
-const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
-function escapeFormula(s: string): string {
-  return FORMULA_LIKE.test(s) ? `'${s}` : s;
-}
-function unescapeFormula(s: string): string {
-  return s.startsWith("'") && FORMULA_LIKE.test(s.slice(1)) ? s.slice(1) : s;
-}
-
-function csvCell(s: string): string {
-  const v = escapeFormula(s);
-  return /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 const list = (s: string): string[] => s.split('\n').map((x) => x.trim()).filter(Boolean);

@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { CATEGORIES } from './categories';
 import { COLLECTIONS } from './collections';
+import { isHttpsUrl } from './https-url';
+
+export { isHttpsUrl };
 import { DEFAULT_SALIENCE, SALIENCES } from './salience';
 
 export const GLOSSARY_FORMAT = 'tifa-glossary';
@@ -25,17 +28,6 @@ export type SourceSupport = (typeof SOURCE_SUPPORTS)[number];
 
 /** A year, a month or a day: 2018, 2018-07, 2018-07-31. */
 export const SOURCE_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
-
-/** A full https address with a host (the only kind of link the tooltip opens). */
-export function isHttpsUrl(s: string): boolean {
-  if (!/^https:\/\/[^\s]+$/i.test(s)) return false;
-  try {
-    const u = new URL(s);
-    return u.protocol === 'https:' && u.hostname.includes('.') && !u.username && !u.password;
-  } catch {
-    return false;
-  }
-}
 
 /** A public text that backs an entry up: a document, an article, a reference work. */
 export const referenceSchema = z

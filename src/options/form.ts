@@ -219,16 +219,8 @@ export function entryFromForm(form: EntryForm, existingIds: ReadonlySet<string>,
   return { ok: true, entry: result.entry };
 }
 
-export interface Draft {
-  term: string;
-  /** Tone-marked pinyin, when the sender already worked it out (the context menu does). */
-  pinyin?: string;
-  /** The sentence the term was found in. */
-  source?: string;
-  /** Where that sentence is: a section or file name (else the origin's host is used). */
-  section?: string;
-  origin?: string;
-}
+export type { Draft } from '@/src/glossary/draft';
+import type { Draft } from '@/src/glossary/draft';
 
 /** `#draft=<json>` from the context menu: {term, source, origin}. Undefined when unreadable. */
 export function parseDraft(json: string): Draft | undefined {
