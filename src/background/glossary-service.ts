@@ -32,7 +32,7 @@ function patternsKey(entries: readonly Entry[]): string {
 /** The collection switches the cached glossary was built with. */
 let switchesSeen: string | undefined;
 
-function switchesKey(switches: CollectionSwitches): string {
+function switchesKey(switches: CollectionSwitches = {}): string {
   return JSON.stringify(Object.entries(switches).filter(([, on]) => on === false).map(([c]) => c).sort());
 }
 
@@ -45,7 +45,7 @@ async function compile(): Promise<GlossaryResponse> {
   await migrated;
   const [glossary, settings] = await Promise.all([loadGlossary(), readSettings()]);
   switchesSeen = switchesKey(settings.collections);
-  const entries = inSwitchedOnCollections(glossary.entries ?? defaultGlossary().entries, settings.collections);
+  const entries = inSwitchedOnCollections(glossary.entries ?? defaultGlossary().entries, settings.collections ?? {});
   const key = patternsKey(entries);
   const stored = await compiledPatternsItem.getValue().catch(() => null);
   if (stored?.key === key) return { entries, patterns: stored.patterns };

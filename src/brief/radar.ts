@@ -39,7 +39,10 @@ export function newFormulations(
     // One character is no formulation; a long quote is a quotation, not a term.
     if (han < 2 || han > 16) continue;
     const score = Math.max(...c.kinds.map((k) => KIND_WEIGHT[k])) + (c.kinds.length - 1) * 0.5 + Math.log2(c.count);
-    found.push({ text: c.text, kinds: c.kinds, count: c.count, sentence: sentenceOfContext(c.contexts[0] ?? ''), score });
+        // The sentence from the text itself, where line breaks still end sentences (contexts fold them).
+    const at = text.indexOf(c.text);
+    const sentence = at >= 0 ? sentenceAround(text, at, at + c.text.length) : sentenceOfContext(c.contexts[0] ?? '');
+    found.push({ text: c.text, kinds: c.kinds, count: c.count, sentence, score });
   }
   return found.sort((a, b) => b.score - a.score || b.count - a.count || a.text.localeCompare(b.text, 'zh')).slice(0, MAX_NEW_FORMULATIONS);
 }

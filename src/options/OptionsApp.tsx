@@ -384,7 +384,7 @@ export function OptionsApp() {
                 focusRequest={listFocus}
                 settled={query === deferredQuery && searchable}
                 collectionCounts={collectionCounts}
-                nationalOn={settings.collections.national !== false}
+                nationalOn={settings.collections?.national !== false}
                 onNationalSwitch={(on) => changeSettings((s) => ({ ...s, collections: { ...s.collections, national: on } }))}
               />
               {editing.kind === 'none' ? (

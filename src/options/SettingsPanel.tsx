@@ -77,7 +77,7 @@ export function SettingsPanel({ settings, onChange }: { settings: Settings; onCh
           <input
             type="checkbox"
             name="collection-national"
-            checked={settings.collections.national !== false}
+            checked={settings.collections?.national !== false}
             onChange={(e) => {
               const on = e.target.checked;
               onChange((s) => ({ ...s, collections: { ...s.collections, national: on } }));

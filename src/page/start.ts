@@ -71,13 +71,13 @@ export function startContent(): ContentHandle {
     if (window !== window.top) return undefined;
     if (!started) {
       // No Chinese text here (yet): only same-origin frames can hold terms.
-      sendResponse({ enabled: true, terms: childTerms(document) });
+      sendResponse({ enabled: true, terms: childTerms(document, true) });
       return undefined;
     }
     // Answer after the first pass, so a report asked for right after load is complete.
     void started
       .then(() => Promise.all([session?.ready.catch(() => undefined), site?.ready]))
-      .then(() => sendResponse(session ? session.report() : { enabled: true, terms: childTerms(document) }));
+      .then(() => sendResponse(session ? session.report() : { enabled: true, terms: childTerms(document, true) }));
     return true;
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -94,6 +94,8 @@ export function PageTools(props: { tabId: number; host: string | undefined; lang
   const [brief, setBrief] = useState<Brief | 'working' | 'failed' | undefined>(undefined);
   const [found, setFound] = useState<{ page: string; list: NewFormulation[] } | 'working' | 'failed' | undefined>(undefined);
   const [status, setStatus] = useState('');
+  // Counts finished searches: lets a reader's assistive tech (and tests) tell a new answer from the last.
+  const [searches, setSearches] = useState(0);
 
   async function makeBrief() {
     setBrief('working');
@@ -115,6 +117,7 @@ export function PageTools(props: { tabId: number; host: string | undefined; lang
     } catch {
       setFound('failed');
     }
+    setSearches((n) => n + 1);
   }
 
   async function dismiss(text: string) {
@@ -172,7 +175,7 @@ export function PageTools(props: { tabId: number; host: string | undefined; lang
         )}
       </section>
 
-      <section className="tool" aria-labelledby={radarId} data-testid="new-formulations">
+      <section className="tool" aria-labelledby={radarId} aria-busy={found === 'working'} data-testid="new-formulations" data-searches={searches}>
         <div className="tool-head">
           <h2 id={radarId}>{w.radar}</h2>
           <button type="button" className="action" onClick={() => void findNew()} title={w.radarHint}>

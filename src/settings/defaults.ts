@@ -16,5 +16,4 @@ export const DEFAULT_SETTINGS: Settings = {
   showBadge: true,
   displayMode: 'first',
   showEveryday: false,
-  collections: {},
 };

@@ -25,8 +25,11 @@ export const settingsSchema = z.object({
   displayMode: z.enum(DISPLAY_MODES),
   /** Whether everyday words (干部, 党建…) are marked too (never in the core-only mode). */
   showEveryday: z.boolean(),
-  /** Shipped collections switched off (src/glossary/collections.ts); absent means on. */
-  collections: z.partialRecord(z.enum(COLLECTIONS), z.boolean()),
+  /**
+   * Shipped collections switched off (src/glossary/collections.ts); absent means on. Optional, so
+   * the content script (which never reads it) carries no default for it.
+   */
+  collections: z.partialRecord(z.enum(COLLECTIONS), z.boolean()).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -24,7 +24,7 @@ export const SETTINGS_LOCK = 'tifa:settings';
 /** Stored settings with any missing field (an older or damaged value) taken from the defaults. */
 export function withDefaults(stored: Partial<Settings> | null | undefined): Settings {
   const value = stored && typeof stored === 'object' ? stored : {};
-  const merged = { ...DEFAULT_SETTINGS, ...value, categoryColors: { ...(value.categoryColors ?? {}) }, collections: { ...(value.collections ?? {}) } };
+  const merged = { ...DEFAULT_SETTINGS, ...value, categoryColors: { ...(value.categoryColors ?? {}) } };
   // The display settings decide what pages paint: a damaged value falls back to the default.
   if (!(DISPLAY_MODES as readonly unknown[]).includes(merged.displayMode)) merged.displayMode = DEFAULT_SETTINGS.displayMode;
   if (typeof merged.showEveryday !== 'boolean') merged.showEveryday = DEFAULT_SETTINGS.showEveryday;
