@@ -5,7 +5,7 @@
 // fields they derive from, so a changed glossary can never be served stale patterns.
 // The background watches only the glossary's small index (its revision), never the entries.
 import { defaultGlossary } from '@/src/glossary/default';
-import { compilePatterns } from '@/src/glossary/normalise';
+import { compilePatterns } from '@/src/glossary/patterns';
 import type { Entry } from '@/src/glossary/schema';
 import type { Pattern, ResponseOf } from '@/src/messages';
 import { migrateGlossaryStorage } from '@/src/settings/glossary-edits';
