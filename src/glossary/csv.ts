@@ -1,9 +1,12 @@
 // CSV text ↔ cells, knowing nothing of glossaries: RFC 4180 records (quotes, CRLF, newlines inside
-// quotes), and writing one cell so that a spreadsheet neither splits it nor runs it as a formula.
+// quotes), the delimiter a sheet uses (comma, tab or semicolon: spreadsheets write all three), and
+// writing one cell so that a spreadsheet neither splits it nor runs it as a formula.
 // Pure: no DOM, no browser APIs.
 
+export type CsvDelimiter = ',' | '\t' | ';';
+
 /** RFC 4180 records with the 1-based line each starts on. Accepts CRLF, LF and newlines inside quotes. */
-export function parseCsv(text: string): Array<{ line: number; cells: string[] }> {
+export function parseCsv(text: string, delimiter: CsvDelimiter = ','): Array<{ line: number; cells: string[] }> {
   const records: Array<{ line: number; cells: string[] }> = [];
   let cells: string[] = [];
   let cell = '';
@@ -35,7 +38,7 @@ export function parseCsv(text: string): Array<{ line: number; cells: string[] }>
     if (c === '"') {
       inQuotes = true;
       recordHasContent = true;
-    } else if (c === ',') {
+    } else if (c === delimiter) {
       cells.push(cell);
       cell = '';
       recordHasContent = true;
@@ -48,6 +51,28 @@ export function parseCsv(text: string): Array<{ line: number; cells: string[] }>
   }
   if (cell !== '' || cells.length > 0 || recordHasContent) endRecord();
   return records;
+}
+
+/**
+ * The delimiter of a sheet, read from its header line (the first record): the one of comma, tab
+ * and semicolon that occurs most often outside quotes. `preferred` (a tab for a .tsv file) wins
+ * whenever the header holds it at all; a header with none of them is one column, read as commas.
+ */
+export function detectDelimiter(text: string, preferred?: CsvDelimiter): CsvDelimiter {
+  const counts: Record<CsvDelimiter, number> = { ',': 0, '\t': 0, ';': 0 };
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') inQuotes = !inQuotes; // an escaped quote ("") toggles twice: no change
+    else if (inQuotes) continue;
+    else if (c === '\n' || c === '\r') break;
+    else if (c === ',' || c === '\t' || c === ';') counts[c]++;
+  }
+  if (preferred && counts[preferred] > 0) return preferred;
+  // Ties go to the comma first, then the tab: the order of how common they are.
+  let best: CsvDelimiter = ',';
+  for (const d of ['\t', ';'] as const) if (counts[d] > counts[best]) best = d;
+  return best;
 }
 
 // Spreadsheets run cells starting with = + - @ as formulas ("CSV injection"). Export prefixes such

@@ -124,7 +124,7 @@ export function ImportExport(props: ImportExportProps) {
               ref={fileRef}
               type="file"
               className="visually-hidden"
-              accept=".json,.csv,application/json,text/csv"
+              accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain"
               aria-label={t('importFile')}
               data-testid="import-file"
               onChange={(e) => void onFile(e.target.files?.[0])}

@@ -1,14 +1,16 @@
-// A CSV file to raw entries: the header's column names (refused, naming them, when required ones are missing), and each
+// A CSV (or tab- or semicolon-separated) file to raw entries: the delimiter from the header line,
+// the header's column names (refused, naming them, when required ones are missing), and each
 // non-blank record as a raw entry. Entries are validated afterwards, in ./parse.ts.
 import { CSV_COLUMNS, csvRowToRaw, REQUIRED_COLUMNS, type CsvColumn } from '../csv-columns';
-import { parseCsv, unescapeFormula } from '../csv';
+import { detectDelimiter, parseCsv, unescapeFormula, type CsvDelimiter } from '../csv';
 import { cleanLine } from '../validate';
 import type { ImportError } from './result';
 
 export function parseCsvDocument(
   text: string,
+  preferredDelimiter?: CsvDelimiter,
 ): { rows: Array<{ line: number; raw: Record<string, unknown> }>; ignoredColumns: string[] } | ImportError {
-  const records = parseCsv(text);
+  const records = parseCsv(text, detectDelimiter(text, preferredDelimiter));
   const header = records.shift();
   if (!header) return { ok: false, code: 'empty' };
   const names = header.cells.map((h) => cleanLine(h).toLowerCase());

@@ -191,8 +191,12 @@ describe('malformed and hostile files are refused with a reason', () => {
     expect(parseImport(fifty, 'fifty.csv')).toMatchObject({ ok: false, code: 'too-large' });
   });
 
-  test('UTF-16 without a BOM is an encoding error, not garbage rows', () => {
-    expect(parseImport(fixture('utf16-no-bom.csv'), 'utf16-no-bom.csv')).toMatchObject({ ok: false, code: 'encoding' });
+  test('UTF-16 without a BOM is read, as the same sheet saved as UTF-8', () => {
+    const r = ok(parseImport(fixture('utf16-no-bom.csv'), 'utf16-no-bom.csv'));
+    expect(r.encoding).toBe('utf-16le');
+    const sameAsUtf8 = ok(parseImport(fixture('spreadsheet.csv'), 'spreadsheet.csv'));
+    expect(r.rows).toEqual(sameAsUtf8.rows);
+    expect(r.invalid).toEqual(sameAsUtf8.invalid);
   });
 
   test('binary data is an encoding error', () => {
@@ -259,5 +263,42 @@ describe('malformed and hostile files are refused with a reason', () => {
     const r = ok(parseImportText(doc, 'd.json'));
     expect(r.rows).toHaveLength(1);
     expect(r.invalid[0]?.problems).toEqual([{ kind: 'duplicate-id', id: 'san-hui-yi-ke' }]);
+  });
+});
+
+describe('tab- and semicolon-separated sheets', () => {
+  const head = ['term', 'pinyin', 'english', 'category', 'summary_zh', 'summary_en', 'explanation_zh', 'explanation_en'];
+  const cells = ['三会一课', 'sān huì yī kè', 'three meetings, one lesson', 'practice', '支部党员大会、支委会、党小组会和党课。', 'Branch meetings; Party lectures.', '党支部组织生活的基本制度。', "The basic routine of a branch's life."];
+  const sheet = (delimiter: string) => `${head.join(delimiter)}\r\n${cells.map((c) => (c.includes(delimiter) ? `"${c}"` : c)).join(delimiter)}\r\n`;
+  const expected = ok(parseImport(utf8(sheet(',')), 'sheet.csv')).rows.map((r) => r.entry);
+
+  test('a .tsv file, a .csv with tabs and a .csv with semicolons read as the comma sheet does', () => {
+    expect(expected).toHaveLength(1);
+    expect(expected[0]?.english).toEqual(['three meetings, one lesson']);
+    for (const [text, name] of [
+      [sheet('\t'), 'sheet.tsv'],
+      [sheet('\t'), 'sheet.csv'],
+      [sheet('\t'), 'sheet.txt'],
+      [sheet(';'), 'sheet.csv'],
+    ] as const) {
+      const r = ok(parseImport(utf8(text), name));
+      expect(r.invalid).toEqual([]);
+      expect(r.rows.map((x) => x.entry)).toEqual(expected);
+    }
+  });
+
+  test('the whole shipped glossary survives as tab-separated UTF-16, the way Excel saves "Unicode text"', () => {
+    const header = 'id\tterm\tpinyin\tenglish\tcategory\tsalience\tsummary_zh\tsummary_en\texplanation_zh\texplanation_en';
+    const rows = SHIPPED.map((e) => [e.id, e.term, e.pinyin, e.english.join('\n'), e.category, e.salience, e.summary.zh, e.summary.en, e.explanation.zh, e.explanation.en].map((c) => (/[\t\n"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join('\t'));
+    const bytes = new Uint8Array(Buffer.from(`${[header, ...rows].join('\r\n')}\r\n`, 'utf16le'));
+    const r = ok(parseImport(bytes, 'glossary.txt'));
+    expect(r.encoding).toBe('utf-16le');
+    expect(r.invalid).toEqual([]);
+    expect(r.rows.map((x) => [x.entry.id, x.entry.term, x.entry.summary, x.entry.explanation])).toEqual(SHIPPED.map((e) => [e.id, e.term, e.summary, e.explanation]));
+  });
+
+  test('when columns really are missing, a tab-separated sheet names exactly those', () => {
+    const r = parseImportText(`term\tpinyin\tenglish\tcategory\tsummary_zh\n三会一课\tsān huì yī kè\tx\tpractice\ta\n`, 'x.tsv');
+    expect(r).toMatchObject({ ok: false, code: 'csv-columns', detail: 'summary_en, explanation_zh, explanation_en' });
   });
 });

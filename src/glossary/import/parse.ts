@@ -56,7 +56,8 @@ export function parseImportText(text: string, fileName = '', encoding: TextEncod
     }
     raws = migrated.map((raw, i) => ({ line: lines[i] ?? 1, raw }));
   } else {
-    const doc = parseCsvDocument(body);
+    // A .tsv file is read as tabs when its header has any; any other sheet by its header alone.
+    const doc = parseCsvDocument(body, extension(fileName) === 'tsv' ? '\t' : undefined);
     if ('ok' in doc) return doc;
     if (doc.rows.length > MAX_IMPORT_ENTRIES) return { ok: false, code: 'too-many', detail: String(doc.rows.length) };
     raws = doc.rows;
