@@ -65,6 +65,5 @@ export function startBackground(): void {
       default:
         return undefined;
     }
-    void sendResponse;
   });
 }

@@ -15,14 +15,14 @@ const bilingual = (max: number) => z.object({ zh: text(max), en: text(max) }).st
 
 /** Tone-marked pinyin: letters (with tone marks and ü), spaces, apostrophes, hyphens. */
 const PINYIN = /^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ' ·\-,]+$/;
-export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** What a source backs up: the meaning, the first (official) English, the date, the enumerated items. */
 export const SOURCE_SUPPORTS = ['meaning', 'english', 'date', 'items'] as const;
 export type SourceSupport = (typeof SOURCE_SUPPORTS)[number];
 
 /** A year, a month or a day: 2018, 2018-07, 2018-07-31. */
-export const SOURCE_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+const SOURCE_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** A full https address with a host (the only kind of link the tooltip opens). */
 export function isHttpsUrl(s: string): boolean {
@@ -36,7 +36,7 @@ export function isHttpsUrl(s: string): boolean {
 }
 
 /** A public text that backs an entry up: a document, an article, a reference work. */
-export const referenceSchema = z
+const referenceSchema = z
   .object({
     title: text(300),
     /** The publisher or issuing body. */
@@ -54,8 +54,7 @@ export const referenceSchema = z
 export type Reference = z.infer<typeof referenceSchema>;
 
 /** Shipped collections besides the speech's glossary, each switched on or off as a whole. */
-export const COLLECTIONS = ['national'] as const;
-export type Collection = (typeof COLLECTIONS)[number];
+const COLLECTIONS = ['national'] as const;
 
 export const entrySchema = z
   .object({

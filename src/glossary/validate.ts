@@ -14,6 +14,7 @@ export type RowProblem =
 // Invisible characters that have no place in glossary text and can disguise it: zero-width
 // characters, bidirectional overrides (the "Trojan Source" trick) and the BOM.
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+// oxlint-disable-next-line no-control-regex -- matching control characters is the point: they are removed
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 /** Something that would be markup or a script if a careless renderer used innerHTML or href. */
 const MARKUP = /<\s*\/?\s*[a-z!?]|\b(?:javascript|vbscript)\s*:|\bdata:\s*text\/html/i;

@@ -21,7 +21,7 @@ function loadSegmenter(): Promise<Segmenter> {
 }
 
 /** The sentence of `text` holding the first occurrence of `term`. */
-export function sentenceAround(text: string, term: string): string {
+function sentenceAround(text: string, term: string): string {
   const at = text.indexOf(term);
   if (at === -1) return '';
   const enders = /[。！？!?\n]/;

@@ -41,7 +41,7 @@ export interface SourceRow {
   url: string;
   supports: SourceSupport[];
 }
-export type SourceField = keyof SourceRow;
+type SourceField = keyof SourceRow;
 
 export const emptySource = (): SourceRow => ({ title: '', publisher: '', date: '', url: '', supports: [] });
 

@@ -60,6 +60,7 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEn
     }
   }
   // NUL or other C0 controls besides tab/newline mean a binary file that happened to decode.
+  // oxlint-disable-next-line no-control-regex -- finding control characters is the point
   if (text === undefined || /[\u0000-\u0008\u000e-\u001f]/.test(text)) {
     return { ok: false, code: 'encoding', detail: encoding === 'gb18030' ? undefined : encoding };
   }

@@ -7,7 +7,7 @@ import type { RowProblem } from '../validate';
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_ENTRIES = 50_000;
 
-export type ImportErrorCode =
+type ImportErrorCode =
   | 'too-large' // file over MAX_IMPORT_BYTES
   | 'empty' // nothing but whitespace
   | 'encoding' // not text in any encoding we read (binary, broken UTF-8 and not GB18030)
