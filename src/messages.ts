@@ -25,7 +25,7 @@ export interface PageReport {
 }
 
 /** Every request, with the response it gets. */
-export interface Protocol {
+interface Protocol {
   /** content/options → background: the effective glossary and the patterns compiled from it. */
   'tifa:get-glossary': { request: {}; response: { entries: Entry[]; patterns: Pattern[] } };
   /**
@@ -61,7 +61,7 @@ export interface Protocol {
 export const MAX_PAGE_TEXT = 300_000;
 
 /** The scripts a content script may ask the background to inject into its frame. */
-export const ON_DEMAND_SCRIPTS = ['tooltip-ui', 'wrap-painter'] as const;
+const ON_DEMAND_SCRIPTS = ['tooltip-ui', 'wrap-painter'] as const;
 export type OnDemandScript = (typeof ON_DEMAND_SCRIPTS)[number];
 
 export type RequestType = keyof Protocol;

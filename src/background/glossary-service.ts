@@ -7,7 +7,7 @@
 // the settings' collection switches: a collection switched off is left out of what pages get.
 import { inSwitchedOnCollections, type CollectionSwitches } from '@/src/glossary/collections';
 import { defaultGlossary } from '@/src/glossary/default';
-import { compilePatterns } from '@/src/glossary/normalise';
+import { compilePatterns } from '@/src/glossary/patterns';
 import type { Entry } from '@/src/glossary/schema';
 import type { Pattern, ResponseOf } from '@/src/messages';
 import { migrateGlossaryStorage } from '@/src/settings/glossary-edits';

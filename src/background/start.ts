@@ -75,6 +75,5 @@ export function startBackground(): void {
       default:
         return undefined;
     }
-    void sendResponse;
   });
 }

@@ -2,7 +2,7 @@
 // output that stays inert (Markdown parsed back with a CommonMark reader, CSV read back).
 import { describe, expect, test } from 'vitest';
 import { defaultGlossary } from '@/src/glossary/default';
-import { parseCsv } from '@/src/glossary/io';
+import { parseCsv } from '@/src/glossary/csv';
 import type { Entry } from '@/src/glossary/schema';
 import { briefCsv, briefFileName, briefMarkdown, buildBrief, markdownText, BRIEF_CSV_COLUMNS } from './brief';
 

@@ -8,7 +8,7 @@
 // an image or emphasis; in CSV cells that a spreadsheet would run as a formula are prefixed.
 import type { Entry, Reference } from '@/src/glossary/schema';
 import { isHttpsUrl } from '@/src/glossary/https-url';
-import { csvCell } from '@/src/glossary/csv-cell';
+import { csvCell } from '@/src/glossary/csv';
 import type { PageReport } from '@/src/messages';
 import type { Settings } from '@/src/settings/settings';
 import { sentenceAround } from '@/src/page/selection-context';
@@ -16,7 +16,7 @@ import type { FirstOccurrence } from './page-excerpts';
 
 export type BriefLanguage = Settings['language'];
 
-export interface BriefRow {
+interface BriefRow {
   id: string;
   term: string;
   pinyin: string;
@@ -43,7 +43,7 @@ export interface Brief {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-export const isoDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const isoDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /**
  * The brief: the report's terms and counts, ordered by first occurrence in the page (terms the

@@ -22,7 +22,7 @@ export interface NewFormulation {
 const KIND_WEIGHT: Record<CandidateKind, number> = { numeral: 3, parallel: 3, quoted: 2, list: 1, title: 0.5 };
 
 /** At most this many are shown: the popup is a glance, the options page's extractor is for more. */
-export const MAX_NEW_FORMULATIONS = 15;
+const MAX_NEW_FORMULATIONS = 15;
 
 const HAN = /\p{Script=Han}/gu;
 const CONTEXT = 80;

@@ -9,13 +9,10 @@ export const COLLECTION_LABELS: Record<Collection, { zh: string; en: string }> =
   national: { zh: '全国性提法', en: 'National formulations' },
 };
 
-/** What an entry's origin is called where it is shown: a collection, the speech, or the user's own. */
-export type Origin = Collection | 'speech' | 'own';
-
 /** On unless switched off: a collection shipped by a later version is on for everyone. */
 export type CollectionSwitches = Partial<Record<Collection, boolean>>;
 
-export function collectionOn(collection: Collection | undefined, switches: CollectionSwitches): boolean {
+function collectionOn(collection: Collection | undefined, switches: CollectionSwitches): boolean {
   return collection === undefined || switches[collection] !== false;
 }
 

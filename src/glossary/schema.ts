@@ -12,7 +12,7 @@ export const GLOSSARY_FORMAT = 'tifa-glossary';
 export const GLOSSARY_VERSION = 1;
 
 export { CATEGORIES, CATEGORY_LABELS, type Category } from './categories';
-export { COLLECTIONS, COLLECTION_LABELS, type Collection } from './collections';
+export { COLLECTIONS, type Collection } from './collections';
 export { DEFAULT_SALIENCE, SALIENCES, SALIENCE_LABELS, type Salience } from './salience';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -20,17 +20,17 @@ const bilingual = (max: number) => z.object({ zh: text(max), en: text(max) }).st
 
 /** Tone-marked pinyin: letters (with tone marks and ü), spaces, apostrophes, hyphens. */
 const PINYIN = /^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ' ·\-,]+$/;
-export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** What a source backs up: the meaning, the first (official) English, the date, the enumerated items. */
 export const SOURCE_SUPPORTS = ['meaning', 'english', 'date', 'items'] as const;
 export type SourceSupport = (typeof SOURCE_SUPPORTS)[number];
 
 /** A year, a month or a day: 2018, 2018-07, 2018-07-31. */
-export const SOURCE_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+const SOURCE_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** A public text that backs an entry up: a document, an article, a reference work. */
-export const referenceSchema = z
+const referenceSchema = z
   .object({
     title: text(300),
     /** The publisher or issuing body. */

@@ -68,6 +68,9 @@ export function GlossaryList(props: ListProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId]);
 
+  // After every render on purpose: the row to focus exists only once the virtualizer has rendered it,
+  // and focusIndex is cleared as soon as it is focused, so this settles after one more render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     if (focusIndex === undefined) return;
     const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${focusIndex}"] .row-main`);

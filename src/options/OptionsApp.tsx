@@ -3,7 +3,7 @@ import './options.css';
 // State comes from storage and follows it (other tabs, the popup); every change is a read-modify-write
 // on the latest stored value (src/settings/glossary-edits.ts), and storage errors are shown.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { canonical } from '@/src/glossary/io';
+import { canonical } from '@/src/glossary/compare';
 import type { Entry } from '@/src/glossary/schema';
 import {
   readEntries,

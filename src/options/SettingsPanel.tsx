@@ -6,7 +6,7 @@ import { normaliseHost } from '@/src/settings/site-rules';
 import { categoryLabel, useI18n, type StringKey } from './i18n';
 
 /** The colours pages use for a category with no colour of its own (the tooltip's category palette). */
-export const DEFAULT_CATEGORY_COLORS: Record<Category, string> = {
+const DEFAULT_CATEGORY_COLORS: Record<Category, string> = {
   slogan: '#c2410c',
   institution: '#1d4ed8',
   practice: '#047857',

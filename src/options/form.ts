@@ -1,7 +1,8 @@
 // The entry form's state (strings, as typed) and its conversion to and from an Entry. Validation is
-// the glossary's own (io.validateEntry → entrySchema), so the form accepts exactly what import does.
+// the glossary's own (validate.ts: validateEntry → entrySchema), so the form accepts exactly what import does.
 import { CATEGORIES, DEFAULT_SALIENCE, SALIENCES, SOURCE_SUPPORTS, type Category, type Entry, type Salience, type SourceSupport } from '@/src/glossary/schema';
-import { cleanLine, idFromPinyin, validateEntry, type RowProblem } from '@/src/glossary/io';
+import { idFromPinyin } from '@/src/glossary/entry-id';
+import { cleanLine, validateEntry, type RowProblem } from '@/src/glossary/validate';
 
 export interface EntryForm {
   id: string;
@@ -40,7 +41,7 @@ export interface SourceRow {
   url: string;
   supports: SourceSupport[];
 }
-export type SourceField = keyof SourceRow;
+type SourceField = keyof SourceRow;
 
 export const emptySource = (): SourceRow => ({ title: '', publisher: '', date: '', url: '', supports: [] });
 

@@ -1,7 +1,8 @@
 // The options page speaks Chinese or English, following the browser's language.
 import { createContext, useContext } from 'react';
 import { CATEGORY_LABELS, type Category } from '@/src/glossary/schema';
-import type { ImportError, RowProblem } from '@/src/glossary/io';
+import type { ImportError } from '@/src/glossary/import/result';
+import type { RowProblem } from '@/src/glossary/validate';
 
 export type UiLang = 'zh' | 'en';
 

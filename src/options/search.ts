@@ -91,8 +91,8 @@ function index(entry: Entry): Indexed {
   return hit;
 }
 
-export type EnabledFilter = 'all' | 'enabled' | 'disabled';
-export type SortOrder = 'glossary' | 'pinyin' | 'category';
+type EnabledFilter = 'all' | 'enabled' | 'disabled';
+type SortOrder = 'glossary' | 'pinyin' | 'category';
 
 export interface Query {
   text: string;

@@ -12,8 +12,6 @@ import { watchSiteActive, type SiteWatch } from '@/src/settings/site-watch';
 import { SETTINGS_KEY, withDefaults } from '@/src/settings/stored-settings';
 import type { Settings } from '@/src/settings/settings';
 
-export type { PageSession };
-
 export interface ContentHandle {
   /** The session, once this frame has Chinese text and has started one. */
   readonly session: PageSession | undefined;

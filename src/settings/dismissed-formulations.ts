@@ -2,7 +2,7 @@
 // A small storage.local value: { [host]: normalised forms }. Zod-free (the popup reads it).
 import { exclusive } from './exclusive';
 
-export const DISMISSED_KEY = 'dismissed-formulations';
+const DISMISSED_KEY = 'dismissed-formulations';
 
 /** Forms kept per site at most: the oldest go first. */
 const PER_SITE = 500;

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, SETTINGS_KEY } from './defaults';
 import { CATEGORIES, COLLECTIONS } from '@/src/glossary/schema';
 import { DISPLAY_MODES } from '@/src/glossary/salience';
 
-export const siteRuleSchema = z.object({
+const siteRuleSchema = z.object({
   host: z.string().min(1),
   includeSubdomains: z.boolean(),
   /** Whether Tifa runs on this host; hosts without a rule follow siteMode (src/settings/site-rules.ts). */
@@ -33,7 +33,7 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export { DEFAULT_SETTINGS, SETTINGS_KEY } from './defaults';
+export { DEFAULT_SETTINGS } from './defaults';
 
 export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseCsv } from '../../src/glossary/io';
+import { parseCsv } from '../../src/glossary/csv';
 import { BRIEF_CSV_COLUMNS } from '../../src/brief/brief';
 import { launchWithExtension, screenshot, waitFor, type ExtensionBrowser } from './harness';
 import { startFixtureServer, type FixtureServer } from './server';

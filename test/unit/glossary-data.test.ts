@@ -5,7 +5,8 @@ import path from 'node:path';
 import { cut } from 'jieba-wasm';
 import { describe, expect, test } from 'vitest';
 import { extractCandidates, normaliseForm, type LeftOut } from '@/src/glossary/extract';
-import { exportCsv, exportJson, parseImportText } from '@/src/glossary/io';
+import { exportCsv, exportJson } from '@/src/glossary/export';
+import { parseImportText } from '@/src/glossary/import/parse';
 import { glossarySchema, isHttpsUrl, surfaceForms, type Glossary } from '@/src/glossary/schema';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
