@@ -34,6 +34,15 @@ export default defineConfig({
   }),
   srcDir: '.',
   outDir: process.env.TIFA_OUT_DIR ?? '.output',
+  // `npm run zip`: the Chrome package, the Firefox package and the source archive Firefox's review asks
+  // for. The archive holds what a rebuild needs (store/REBUILD.md, included, says how): the code, the
+  // glossary data, public/ and the lockfile. WXT already leaves out node_modules, dot-folders (.output*,
+  // .wxt, .git) and *.test.* files; the tests' other files, the docs' and listing's images and any
+  // local artefacts are left out here.
+  zip: {
+    excludeSources: ['docs/**', 'test/**', 'test-results/**', 'store/**', '**/*.log', 'vitest.config.ts', 'vitest.e2e.config.ts'],
+    includeSources: ['store/REBUILD.md'],
+  },
   manifest: ({ browser }) => ({
     // Name, description and the command's label come from public/_locales/<lang>/messages.json (en,
     // zh_CN, zh_TW), so the browser shows them in its own language; English where it has no match.
