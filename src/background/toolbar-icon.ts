@@ -31,8 +31,13 @@ async function setIcon(tabId: number, url: string | undefined, settings?: SiteSe
   if (updates.get(tabId) !== update) return;
   await toolbarAction()
     .setIcon({ tabId, path: ICON_PATHS[icon] })
-    .catch(() => {
-      // The tab closed meanwhile: nothing to show.
+    .catch(async (error: unknown) => {
+      // A tab that closed meanwhile has nothing to show; anything else (a missing image) is a bug.
+      const open = await browser.tabs.get(tabId).then(
+        () => true,
+        () => false,
+      );
+      if (open) console.error('Tifa: could not set the toolbar icon', error);
     });
 }
 
