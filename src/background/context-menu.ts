@@ -24,8 +24,8 @@ export function buildDraft(selection: string, sentence: string | undefined, page
   return draft;
 }
 
-const menuTitle = (): string =>
-  browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? '添加到提法词库' : 'Add to Tifa glossary';
+// In the browser's language, from public/_locales (zh_CN, zh_TW, en for the rest).
+const menuTitle = (): string => browser.i18n.getMessage('contextMenuAddSelection');
 
 type ClickInfo = { menuItemId: string | number; selectionText?: string; frameId?: number; pageUrl?: string; frameUrl?: string };
 

@@ -6,6 +6,7 @@ import { segmentCheck } from './segmenter';
 import { startBadge } from './badge';
 import { startContextMenu } from './context-menu';
 import { startSiteCommand } from './site-command';
+import { startToolbarIcon } from './toolbar-icon';
 import { injectScript } from './inject-script';
 import { findNewFormulations } from './new-formulations';
 
@@ -21,6 +22,7 @@ export function startBackground(): void {
   publish();
   // Popup and per-site control (issue 7): toolbar badge, "Add to Tifa glossary", the site toggle key.
   startBadge();
+  startToolbarIcon();
   startContextMenu();
   startSiteCommand();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
