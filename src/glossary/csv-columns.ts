@@ -20,6 +20,7 @@ export const CSV_COLUMNS = [
   'components_en',
   'source_quote',
   'source_section',
+  'source_citation',
   'speech_role_zh',
   'speech_role_en',
   'sources',
@@ -30,6 +31,7 @@ export const CSV_COLUMNS = [
   'ambiguous',
   'enabled',
   'origin',
+  'collection',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 /** Without these a row cannot become an entry; the rest have defaults. */
@@ -114,7 +116,9 @@ export function csvRowToRaw(get: (c: CsvColumn) => string): Record<string, unkno
   }
   const quote = get('source_quote');
   const section = get('source_section');
-  if (quote.trim() || section.trim()) raw.source = { quote, section };
+  const citation = get('source_citation').trim();
+  // The public text a collection entry's quote comes from: one line in the format of `sources`.
+  if (quote.trim() || section.trim()) raw.source = citation ? { quote, section, citation: sourceFromLine(citation) } : { quote, section };
   const roleZh = get('speech_role_zh');
   const roleEn = get('speech_role_en');
   if (roleZh.trim() || roleEn.trim()) raw.speechRole = { zh: roleZh, en: roleEn };
@@ -125,6 +129,7 @@ export function csvRowToRaw(get: (c: CsvColumn) => string): Record<string, unkno
   if (noDefinition !== false) raw.noPublicDefinition = noDefinition;
   if (get('since').trim()) raw.since = get('since');
   if (get('origin').trim()) raw.origin = get('origin');
+  if (get('collection').trim()) raw.collection = get('collection').trim();
   return raw;
 }
 
@@ -146,6 +151,7 @@ export function entryToCsvCells(e: Entry): Record<CsvColumn, string> {
     components_en: e.components.map((c) => c.en).join('\n'),
     source_quote: e.source?.quote ?? '',
     source_section: e.source?.section ?? '',
+    source_citation: e.source?.citation ? sourceToLine(e.source.citation) : '',
     speech_role_zh: e.speechRole?.zh ?? '',
     speech_role_en: e.speechRole?.en ?? '',
     sources: (e.sources ?? []).map(sourceToLine).join('\n'),
@@ -156,5 +162,6 @@ export function entryToCsvCells(e: Entry): Record<CsvColumn, string> {
     ambiguous: String(e.ambiguous),
     enabled: String(e.enabled),
     origin: e.origin ?? '',
+    collection: e.collection ?? '',
   };
 }

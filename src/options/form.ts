@@ -32,6 +32,12 @@ export interface EntryForm {
   ambiguous: boolean;
   enabled: boolean;
   origin: string;
+  /**
+   * Carried through unedited: the public text a collection entry's quote comes from (kept while the
+   * quote is), and the collection the entry belongs to.
+   */
+  sourceCitation?: NonNullable<Entry['source']>['citation'];
+  collection?: Entry['collection'];
 }
 
 export interface SourceRow {
@@ -113,6 +119,8 @@ export function formFromEntry(e: Entry): EntryForm {
     ambiguous: e.ambiguous,
     enabled: e.enabled,
     origin: e.origin ?? '',
+    ...(e.source?.citation ? { sourceCitation: e.source.citation } : {}),
+    ...(e.collection ? { collection: e.collection } : {}),
   };
 }
 
@@ -135,7 +143,9 @@ export function rawFromForm(form: EntryForm): Record<string, unknown> {
     ambiguous: form.ambiguous,
     enabled: form.enabled,
   };
-  if (form.sourceQuote.trim() || form.sourceSection.trim()) raw.source = { quote: form.sourceQuote, section: form.sourceSection };
+  if (form.sourceQuote.trim() || form.sourceSection.trim()) {
+    raw.source = { quote: form.sourceQuote, section: form.sourceSection, ...(form.sourceCitation ? { citation: form.sourceCitation } : {}) };
+  }
   if (form.speechRoleZh.trim() || form.speechRoleEn.trim()) raw.speechRole = { zh: form.speechRoleZh, en: form.speechRoleEn };
   // A row left completely empty is a row the user added and did not fill: not a source.
   const sources = form.sources
@@ -153,6 +163,7 @@ export function rawFromForm(form: EntryForm): Record<string, unknown> {
   if (form.noPublicDefinition) raw.noPublicDefinition = true;
   if (form.since.trim()) raw.since = form.since;
   if (form.origin.trim()) raw.origin = form.origin;
+  if (form.collection) raw.collection = form.collection;
   return raw;
 }
 
