@@ -128,29 +128,6 @@ export function GlossaryList(props: ListProps) {
         {t('listLabel')}
       </h2>
       <div className="list-tools">
-        <div className="collections" role="radiogroup" aria-label={t('collections')}>
-          {COLLECTION_FILTERS.map(([value, label]) => (
-            <label key={value} className={`collection-choice${query.collection === value ? ' chosen' : ''}`}>
-              <input
-                type="radio"
-                name="collection"
-                value={value}
-                checked={query.collection === value}
-                onChange={() => onQuery({ ...query, collection: value })}
-              />
-              {t(label, { n: props.collectionCounts[value] })}
-            </label>
-          ))}
-        </div>
-        {query.collection === 'national' ? (
-          <div className="collection-about" data-testid="collection-about">
-            <label className="check">
-              <input type="checkbox" name="national-on" checked={props.nationalOn} onChange={(e) => props.onNationalSwitch(e.target.checked)} />
-              {t('collectionSwitch')}
-            </label>
-            <p className="hint">{t('collectionAbout')}</p>
-          </div>
-        ) : null}
         <div className="search-row">
           <label className="visually-hidden" htmlFor="search">
             {t('search')}
@@ -210,6 +187,29 @@ export function GlossaryList(props: ListProps) {
             </select>
           </label>
         </div>
+        <div className="collections" role="radiogroup" aria-label={t('collections')}>
+          {COLLECTION_FILTERS.map(([value, label]) => (
+            <label key={value} className={`collection-choice${query.collection === value ? ' chosen' : ''}`}>
+              <input
+                type="radio"
+                name="collection"
+                value={value}
+                checked={query.collection === value}
+                onChange={() => onQuery({ ...query, collection: value })}
+              />
+              {t(label, { n: props.collectionCounts[value] })}
+            </label>
+          ))}
+        </div>
+        {query.collection === 'national' ? (
+          <div className="collection-about" data-testid="collection-about">
+            <label className="check">
+              <input type="checkbox" name="national-on" checked={props.nationalOn} onChange={(e) => props.onNationalSwitch(e.target.checked)} />
+              {t('collectionSwitch')}
+            </label>
+            <p className="hint">{t('collectionAbout')}</p>
+          </div>
+        ) : null}
         <p id={countId} className="count" aria-live="polite">
           {t('entriesCount', { shown: entries.length, total: props.total })}
         </p>

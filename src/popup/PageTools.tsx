@@ -211,7 +211,7 @@ export function PageTools(props: { tabId: number; host: string | undefined; lang
           </ul>
         )}
       </section>
-      <p className="notice" role="status">
+      <p className="tool-status" role="status">
         {status}
       </p>
     </>

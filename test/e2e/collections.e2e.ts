@@ -35,7 +35,7 @@ test('national formulations are marked and explained as such; switched off in th
     const t = await readTooltip(page);
     return t?.open && t.term === '四风' ? t : undefined;
   }, 10_000);
-  expect(tip.term).toBe('四风');
+  expect(tip?.term).toBe('四风');
   const chip = await page.evaluate(() => {
     const host = [...document.querySelectorAll('*')].find((e) => e.shadowRoot?.querySelector('.collection'));
     const root = host?.shadowRoot;

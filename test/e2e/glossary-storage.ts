@@ -60,3 +60,10 @@ export async function storedUserGlossary<E = Entry>(worker: Worker): Promise<{ e
     { key: GLOSSARY_INDEX_KEY, prefix: ENTRY_KEY_PREFIX },
   )) as { entries: E[] } | null;
 }
+
+/** The glossary Tifa ships, as the data files hold it: the speech's entries, then the national collection. */
+export function shippedFromData<T = Entry>(): T[] {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const read = (file: string) => (JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as { entries: T[] }).entries;
+  return [...read('data/glossary.json'), ...read('data/national.json')];
+}

@@ -10,7 +10,7 @@ import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchWithExtension, ROOT, screenshot, waitFor, type ExtensionBrowser } from './harness';
 import { startFixtureServer, type FixtureServer } from './server';
-import { setUserGlossary, storedUserGlossary } from './glossary-storage';
+import { setUserGlossary, shippedFromData, storedUserGlossary } from './glossary-storage';
 import { SHIPPED_SEEN_KEY } from '../../src/settings/glossary-layout';
 
 // The parts of the `chrome` API the test calls inside the extension's service worker.
@@ -27,7 +27,7 @@ interface Entry {
   english: string[];
 }
 
-const shipped = (JSON.parse(fs.readFileSync(path.join(ROOT, 'data/glossary.json'), 'utf8')) as { entries: Entry[] }).entries;
+const shipped = shippedFromData<Entry>();
 const firstRelease = new Set((JSON.parse(fs.readFileSync(path.join(ROOT, 'data/shipped-v1-ids.json'), 'utf8')) as { ids: string[] }).ids);
 
 let server: FixtureServer;
