@@ -30,3 +30,19 @@ test('a dismissed formulation stays out', () => {
   const found = newFormulations(PAGE, { segment, entries, dismissed: new Set(['三抓三促']) });
   expect(found.map((f) => f.text)).not.toContain('三抓三促');
 });
+
+test('counts, amounts, quoted sentences, lists of bodies and lists the glossary explains are left out', () => {
+  const page = [
+    '村民王大姐在基地务工，一年能挣两万多元，记下了厚厚三本笔记。',
+    '一位居民说：“有他们在，我们心里踏实。”',
+    '市卫健委、市市场监管局、市税务局等单位的负责同志也作了交流发言。',
+    '落实应建尽建、应管尽管、应派尽派要求。',
+    '二要强化考核评价。',
+    '要一起谋划、一起部署、一起考核，防止党建和业务“两张皮”。',
+  ].join('\n');
+  const texts = newFormulations(page, { segment, entries, dismissed: new Set() }).map((f) => f.text);
+  expect(texts).toEqual(expect.arrayContaining(['两张皮', '一起谋划、一起部署、一起考核']));
+  for (const noise of ['两万多元', '三本笔记', '有他们在，我们心里踏实。', '市卫健委、市市场监管局、市税务局', '应建尽建、应管尽管、应派尽派', '二要强化']) {
+    expect(texts).not.toContain(noise);
+  }
+});
