@@ -47,7 +47,7 @@ try {
         } else {
           const searches = Number(await section.getAttribute('data-searches'));
           await section.locator('.tool-head button').click();
-          await section.locator(`[data-searches="${searches + 1}"]`).waitFor({ timeout: 120_000 });
+          await popup.locator(`[data-testid="${tool}"][data-searches="${searches + 1}"]`).waitFor({ timeout: 120_000 });
         }
         wall.push(Date.now() - started);
         cost.push((await taskMs()) - before);
