@@ -20,6 +20,7 @@ import type { Lang } from './strings';
 const WORDS = {
   zh: {
     brief: '本页提法简报',
+    make: '生成',
     briefHint: '按出现顺序列出本页所有提法：拼音、英文、含义、次数、首次出现的句子和依据。',
     briefSummary: (terms: number, total: number) => `${terms} 个提法，共 ${total} 处`,
     copy: '复制 Markdown',
@@ -40,6 +41,7 @@ const WORDS = {
   },
   en: {
     brief: 'Brief of this page',
+    make: 'Make',
     briefHint: "Every term on this page in order: pinyin, English, meaning, count, the sentence it first occurs in, and sources.",
     briefSummary: (terms: number, total: number) => `${terms} terms, ${total} occurrences`,
     copy: 'Copy Markdown',
@@ -136,7 +138,7 @@ export function PageTools(props: { tabId: number; host: string | undefined; lang
         <div className="tool-head">
           <h2 id={briefId}>{w.brief}</h2>
           <button type="button" className="action" onClick={() => void makeBrief()} title={w.briefHint}>
-            {w.brief}
+            {w.make}
           </button>
         </div>
         {brief === 'working' && <p className="state">{w.working}</p>}
