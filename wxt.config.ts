@@ -33,6 +33,14 @@ export default defineConfig({
     ],
   }),
   srcDir: '.',
+  // Manifest V3 for Firefox too (WXT builds Firefox as MV2 unless told): both stores expect it, and
+  // nothing Tifa does needs MV2 there. jieba's WebAssembly runs in the background, which Firefox
+  // MV3 keeps as an event page (background.scripts), allowed by 'wasm-unsafe-eval' in
+  // extension_pages (MV3's default policy forbids WebAssembly). The tooltip and the wrapping
+  // painter are injected with scripting.executeScript (src/background/inject-script.ts), which
+  // needs host permissions: Firefox MV3 grants host_permissions at install since 127 (they were
+  // optional before). The content script is declared in the manifest, as in Chrome.
+  manifestVersion: 3,
   outDir: process.env.TIFA_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: 'Tifa 提法',
@@ -54,19 +62,20 @@ export default defineConfig({
       },
     },
     // jieba (WebAssembly) runs in extension pages and the background only.
-    content_security_policy:
-      browser === 'firefox'
-        ? undefined
-        : { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
     browser_specific_settings:
       browser === 'firefox'
         ? {
             gecko: {
               id: 'tifa@example.org',
-              strict_min_version: '128.0',
+              // 140: the first Firefox that reads data_collection_permissions (below), and the first with
+              // the CSS Custom Highlight API, so every supported Firefox paints without touching the DOM.
+              strict_min_version: '140.0',
               // Tifa sends nothing anywhere: declared so Firefox can tell users.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           }
         : undefined,
   }),
