@@ -33,6 +33,8 @@ export function findFirefox(): string {
 }
 
 export interface FirefoxLaunchOptions {
+  /** The unpacked extension to install (default: the Firefox build). */
+  extensionDir?: string;
   viewport?: { width: number; height: number };
   /** Settings stored before any page opens (as test/e2e/harness.ts); null keeps the shipped defaults. */
   settings?: object | null;
@@ -231,6 +233,8 @@ export interface FirefoxBrowser {
   control: Tab;
   /** URLs requested by tabs from anything but the fixture server and the extension. */
   foreignRequests: string[];
+  /** Uncaught errors of pages' scripts, by browsing context (Tab.context). */
+  scriptErrors: Array<{ context: string; text: string }>;
   newTab(): Promise<Tab>;
   open(url: string): Promise<Tab>;
   openOptions(hash?: string): Promise<Tab>;
@@ -276,8 +280,9 @@ async function waitForListening(child: ChildProcess, timeoutMs: number): Promise
 }
 
 export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<FirefoxBrowser> {
-  if (!fs.existsSync(path.join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built Firefox extension at ${FIREFOX_EXTENSION_DIR}: run \`npm run build:firefox\` first.`);
+  const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built Firefox extension at ${extensionDir}: run \`npm run build:firefox\` first.`);
   }
   const viewport = options.viewport ?? { width: 1280, height: 900 };
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-firefox-'));
@@ -316,11 +321,17 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const { capabilities } = await bidi.send<{ capabilities: { browserVersion: string } }>('session.new', { capabilities: {} });
-  await bidi.send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXTENSION_DIR } });
+  await bidi.send('webExtension.install', { extensionData: { type: 'path', path: extensionDir } });
 
   const foreignRequests: string[] = [];
-  await bidi.send('session.subscribe', { events: ['network.beforeRequestSent'] });
+  const scriptErrors: Array<{ context: string; text: string }> = [];
+  await bidi.send('session.subscribe', { events: ['network.beforeRequestSent', 'log.entryAdded'] });
   bidi.onEvent(({ method, params }) => {
+    if (method === 'log.entryAdded') {
+      const { type, level, text, source } = params as { type: string; level: string; text: string; source: { context?: string } };
+      if (type === 'javascript' && level === 'error' && source.context) scriptErrors.push({ context: source.context, text });
+      return;
+    }
     if (method !== 'network.beforeRequestSent') return;
     const url = (params.request as { url: string }).url;
     if (/^(data|blob|about|moz-extension|resource|chrome):/.test(url) || /^http:\/\/(127\.0\.0\.1|localhost):\d+\//.test(url)) return;
@@ -342,6 +353,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     version: capabilities.browserVersion,
     control: undefined as unknown as Tab,
     foreignRequests,
+    scriptErrors,
     newTab,
     async open(url) {
       const tab = await newTab();
