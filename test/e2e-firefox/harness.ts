@@ -147,7 +147,7 @@ export class Tab {
     if (response.type === 'exception') throw new Error(`addScript: ${response.exceptionDetails?.text ?? 'exception'}`);
   }
 
-  /** Moves the real mouse to (x, y) in viewport coordinates, in `steps` moves like a hand. */
+  /** Moves the real mouse to (x, y) in viewport coordinates, gliding over `duration` ms like a hand. */
   async mouseMove(x: number, y: number, duration = 100): Promise<void> {
     await this.#pointer([{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport', duration }]);
   }

@@ -11,6 +11,7 @@ import {
   hover,
   openTooltip,
   painted,
+  paintedTerms,
   pixelsNear,
   readTooltip,
   reportCounts,
@@ -93,6 +94,19 @@ describe('the tooltip on the demo news page (shipped glossary)', () => {
   test('another term explains itself after moving there', async () => {
     await hover(tab, await termBox(tab, '三会一课'));
     expect((await openTooltip(tab)).term).toBe('三会一课');
+    await tab.press(KEY.Escape);
+    await waitFor(async () => !(await readTooltip(tab)), 4000);
+  });
+
+  test('Alt+Shift+. steps to the next painted terms in document order, with the tooltip open', async () => {
+    await tab.mouseMove(5, 5); // away from any term
+    await tab.evaluate(() => window.scrollTo(0, 0));
+    const first = (await paintedTerms(tab)).filter((t) => t.y >= 0);
+    await tab.press(KEY.Alt, KEY.Shift, '.');
+    const tip = await openTooltip(tab);
+    expect(tip.term).toBe(first[0]?.text);
+    await tab.press(KEY.Alt, KEY.Shift, '.');
+    await waitFor(async () => (await readTooltip(tab))?.term === first[1]?.text, 4000);
     await tab.press(KEY.Escape);
   });
 });
@@ -188,6 +202,30 @@ describe('with a small fixed glossary', () => {
     expect(ranges).toMatchObject({ 兩個維護: 1, 四個意識: 1, 脫貧攻堅: 1, 第一書記: 3 });
     expect(ranges).not.toHaveProperty('黨組');
     await tab.screenshot('highlight-news-traditional');
+    await tab.close();
+  });
+
+  test('a page with a strict Content-Security-Policy is painted too (the highlight style is a constructed sheet)', async () => {
+    const tab = await openReported('pages/strict.csp.html');
+    expect(reportCounts(await ff.pageReport(tab))).toEqual({
+      'si-ge-yi-shi': 1,
+      'liang-ge-wei-hu': 1,
+      'san-hui-yi-ke': 1,
+      'dang-zu': 1,
+      'di-yi-shu-ji': 1,
+      'dian-xiao-er': 1,
+    });
+    expect(await pixelsNear(ff, tab, 'p.lead', '#d9730d')).toBeGreaterThan(40);
+    expect(await domMatchesSource(tab)).toBe(true);
+    await tab.close();
+  });
+
+  test('open shadow roots are scanned and painted (the style adopted by the shadow root); closed ones are not', async () => {
+    const tab = await openReported('pages/shadow.html');
+    expect(reportCounts(await ff.pageReport(tab))).toEqual({ 'hui-tou-kan': 1, 'liang-ge-wei-hu': 1, 'si-ge-yi-shi': 1, 'dian-xiao-er': 1 });
+    expect(tally(await painted(tab))).toEqual({ 回头看: 1, 两个维护: 1, 四个意识: 1, 店小二: 1 });
+    expect(await pixelsNear(ff, tab, '#open-card', '#d9730d')).toBeGreaterThan(20);
+    await tab.screenshot('highlight-shadow');
     await tab.close();
   });
 
