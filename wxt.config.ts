@@ -37,9 +37,12 @@ export default defineConfig({
   // nothing Tifa does needs MV2 there. jieba's WebAssembly runs in the background, which Firefox
   // MV3 keeps as an event page (background.scripts), allowed by 'wasm-unsafe-eval' in
   // extension_pages (MV3's default policy forbids WebAssembly). The tooltip and the wrapping
-  // painter are injected with scripting.executeScript (src/background/inject-script.ts), which
-  // needs host permissions: Firefox MV3 grants host_permissions at install since 127 (they were
-  // optional before). The content script is declared in the manifest, as in Chrome.
+  // painter are injected with scripting.executeScript (src/background/inject-script.ts) into the
+  // content script's world, which needs host permissions: since Firefox 127 an MV3 add-on's
+  // host_permissions and content-script matches are asked for in the install prompt and granted
+  // with it (before, they waited for the user to grant them; either browser lets the user revoke
+  // them per site). The content script is declared in the manifest, as in Chrome.
+  // test/e2e-firefox runs all of this in Firefox ESR.
   manifestVersion: 3,
   outDir: process.env.TIFA_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
