@@ -103,6 +103,15 @@ export class Tab {
     await this.#bidi.send('browsingContext.reload', { context: this.context, wait: 'complete' });
   }
 
+  /** The frames inside this tab (child browsing contexts), e.g. same-origin iframes. */
+  async frames(): Promise<Array<{ tab: Tab; url: string }>> {
+    const { contexts } = await this.#bidi.send<{ contexts: Array<{ children?: Array<{ context: string; url: string }> }> }>(
+      'browsingContext.getTree',
+      { root: this.context },
+    );
+    return (contexts[0]?.children ?? []).map((c) => ({ tab: new Tab(this.browser, c.context), url: c.url }));
+  }
+
   async url(): Promise<string> {
     return this.evaluate(() => location.href);
   }

@@ -229,6 +229,43 @@ describe('with a small fixed glossary', () => {
     await tab.close();
   });
 
+  test('a same-origin iframe is painted by its own frame and explains its terms on hover', async () => {
+    const tab = await openReported('pages/frame.html');
+    const child = (await waitFor(async () => (await tab.frames()).find((f) => f.url.endsWith('frame-child.html'))))!.tab;
+    await waitFor(async () => Object.keys(tally(await painted(child))).length === 3, 10_000);
+    expect(tally(await painted(child))).toEqual({ 两个维护: 1, 四个意识: 1, 三会一课: 1 });
+    expect(tally(await painted(tab))).toEqual({ 两个维护: 1 });
+    // The tooltip is injected into the frame that asks for it (scripting.executeScript, frameIds).
+    const frameAt = await tab.evaluate(() => {
+      const frame = document.getElementById('child')!;
+      const r = frame.getBoundingClientRect();
+      return { x: r.x + frame.clientLeft, y: r.y + frame.clientTop };
+    });
+    const inFrame = await termBox(child, '三会一课');
+    await hover(tab, { ...inFrame, x: inFrame.x + frameAt.x, y: inFrame.y + frameAt.y });
+    expect((await openTooltip(child)).term).toBe('三会一课');
+    expect(await tab.evaluate(() => document.querySelectorAll('[data-tifa-tooltip]').length)).toBe(0);
+    await new Promise((r) => setTimeout(r, 250));
+    await tab.screenshot('tooltip-in-frame');
+    await tab.close();
+  });
+
+  // KNOWN GAP, kept visible: src/page/report.ts adds up same-origin frames through an expando on each
+  // frame's window in the content script's world. Chromium shares that world between same-origin
+  // frames; Firefox gives each frame's content script its own sandbox, whose expandos other frames
+  // never see, so the top report (the popup's list, the badge) leaves out the iframe's terms. This
+  // test fails the day the report counts them in Firefox: then make it an ordinary test.
+  test.fails('the top report counts the same-origin iframe’s terms too', async () => {
+    const tab = await openReported('pages/frame.html');
+    try {
+      const child = (await waitFor(async () => (await tab.frames()).find((f) => f.url.endsWith('frame-child.html'))))!.tab;
+      await waitFor(async () => Object.keys(tally(await painted(child))).length === 3, 10_000);
+      expect(reportCounts(await ff.pageReport(tab))).toEqual({ 'liang-ge-wei-hu': 2, 'si-ge-yi-shi': 1, 'san-hui-yi-ke': 1 });
+    } finally {
+      await tab.close();
+    }
+  });
+
   test('editable fields are never painted, not even after typing a term into them', async () => {
     const tab = await openReported('pages/editable.html');
     expect(reportCounts(await ff.pageReport(tab))).toEqual({ 'liang-ge-wei-hu': 1, 'si-ge-yi-shi': 1 });
