@@ -45,9 +45,21 @@ export default defineConfig({
   // test/e2e-firefox runs all of this in Firefox ESR.
   manifestVersion: 3,
   outDir: process.env.TIFA_OUT_DIR ?? '.output',
+  // `npm run zip`: the Chrome package, the Firefox package and the source archive Firefox's review asks
+  // for. The archive holds what a rebuild needs (store/REBUILD.md, included, says how): the code, the
+  // glossary data, public/ and the lockfile. WXT already leaves out node_modules, dot-folders (.output*,
+  // .wxt, .git) and *.test.* files; the tests' other files, the docs' and listing's images and any
+  // local artefacts are left out here.
+  zip: {
+    excludeSources: ['docs/**', 'test/**', 'test-results/**', 'store/**', '**/*.log', 'vitest.config.ts', 'vitest.e2e.config.ts', 'vitest.e2e-firefox.config.ts'],
+    includeSources: ['store/REBUILD.md'],
+  },
   manifest: ({ browser }) => ({
-    name: 'Tifa 提法',
-    description: 'Finds Chinese party-state jargon on news pages and explains it on hover.',
+    // Name, description and the command's label come from public/_locales/<lang>/messages.json (en,
+    // zh_CN, zh_TW), so the browser shows them in its own language; English where it has no match.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // unlimitedStorage: a user's glossary is stored whole; the shipped one is ~2.8 KB per entry, so a
     // 10,000-entry glossary (~28 MB) would exceed storage.local's 10 MB quota without it.
     // scripting: the tooltip UI is injected into a frame when first needed (src/background/tooltip-ui.ts).
@@ -61,7 +73,7 @@ export default defineConfig({
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+T' },
-        description: 'Switch Tifa on or off for this site',
+        description: '__MSG_commandToggleSite__',
       },
     },
     // jieba (WebAssembly) runs in extension pages and the background only.

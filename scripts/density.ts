@@ -16,7 +16,7 @@ import path from 'node:path';
 import { add_word, cut_all, tokenize } from 'jieba-wasm';
 import { parseHTML } from 'linkedom';
 import { defaultGlossary } from '../src/glossary/default';
-import { compilePatterns } from '../src/glossary/normalise';
+import { compilePatterns } from '../src/glossary/patterns';
 import { buildPageGlossary } from '../src/glossary/page-glossary';
 import { confirmCandidates } from '../src/glossary/segment';
 import { toSimplifiedSameLength } from '../src/glossary/simplify';

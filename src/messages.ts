@@ -2,6 +2,7 @@
 // Each request is declared once here and checked on receipt with `parseRequest`. The checks are
 // hand-written rather than zod so the content script, which must stay tiny, can use them too.
 import type { Entry } from '@/src/glossary/schema';
+import type { NewFormulation } from '@/src/brief/radar';
 
 export interface Pattern {
   /** Surface text to find (term, variant or traditional form). */
@@ -24,7 +25,7 @@ export interface PageReport {
 }
 
 /** Every request, with the response it gets. */
-export interface Protocol {
+interface Protocol {
   /** content/options → background: the effective glossary and the patterns compiled from it. */
   'tifa:get-glossary': { request: {}; response: { entries: Entry[]; patterns: Pattern[] } };
   /**
@@ -40,6 +41,11 @@ export interface Protocol {
   'tifa:page-report': { request: {}; response: PageReport };
   /** popup → content: scroll to the next occurrence of an entry and open its tooltip. */
   'tifa:reveal': { request: { id: string }; response: { found: boolean } };
+  /**
+   * popup → background: formulations in a page's text that the glossary lacks (src/brief/radar.ts),
+   * leaving out those the reader dismissed (normalised forms).
+   */
+  'tifa:new-formulations': { request: { text: string; dismissed: string[] }; response: { found: NewFormulation[]; error?: string } };
   /** content → background: the page's distinct term count changed (for the badge). */
   'tifa:report-changed': { request: { count: number; enabled: boolean }; response: void };
   /** content → background: open the options page, optionally at an entry. */
@@ -51,8 +57,11 @@ export interface Protocol {
   'tifa:load-script': { request: { script: OnDemandScript }; response: boolean };
 }
 
+/** The most page text the popup reads and sends for new formulations (characters). */
+export const MAX_PAGE_TEXT = 300_000;
+
 /** The scripts a content script may ask the background to inject into its frame. */
-export const ON_DEMAND_SCRIPTS = ['tooltip-ui', 'wrap-painter'] as const;
+const ON_DEMAND_SCRIPTS = ['tooltip-ui', 'wrap-painter'] as const;
 export type OnDemandScript = (typeof ON_DEMAND_SCRIPTS)[number];
 
 export type RequestType = keyof Protocol;
@@ -77,6 +86,8 @@ const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean 
     m.candidates.every(isSpan),
   'tifa:page-report': () => true,
   'tifa:reveal': (m) => isString(m.id),
+  'tifa:new-formulations': (m) =>
+    isString(m.text) && m.text.length <= MAX_PAGE_TEXT && Array.isArray(m.dismissed) && m.dismissed.length <= 10_000 && m.dismissed.every(isString),
   'tifa:report-changed': (m) => isInt(m.count) && typeof m.enabled === 'boolean',
   'tifa:open-options': (m) => m.entryId === undefined || isString(m.entryId),
   'tifa:load-script': (m) => (ON_DEMAND_SCRIPTS as readonly unknown[]).includes(m.script),

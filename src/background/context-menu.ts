@@ -1,41 +1,31 @@
 // "Add to Tifa glossary" on selected text: opens the options page with a draft entry prefilled with
 // the term, its pinyin, the sentence around it (asked from the frame it was selected in) and the page.
 import { pinyin } from 'pinyin-pro';
+import { draftUrl, type Draft } from '@/src/glossary/draft';
+
+export { draftUrl };
 import { MAX_SENTENCE, selectionContext, sentenceOf, type SelectionContext } from '@/src/page/selection-context';
 
 export const MENU_ID = 'tifa-add-selection';
 
-/** What the options page receives in `options.html#draft=<encodeURIComponent(JSON)>`. */
-export interface Draft {
-  term: string;
-  /** Tone-marked, only for terms written wholly in Chinese characters. */
-  pinyin?: string;
-  /** The sentence the term was found in (the selection itself when the page could not tell). */
-  source: string;
-  /** The page address. */
-  origin?: string;
-}
 
 // Limits of the glossary schema (term 60, source quote 2000, origin 2000): a draft that breaks them
 // would open as an error rather than a form to finish.
 const cap = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 const HAN = /^[\p{Script=Han}·]+$/u;
 
-export function buildDraft(selection: string, sentence: string | undefined, pageUrl: string | undefined): Draft {
+/** The draft for a selection: pinyin only for terms written wholly in Chinese characters; the selection itself as the source when the page could not tell the sentence. */
+export function buildDraft(selection: string, sentence: string | undefined, pageUrl: string | undefined): Draft & { source: string } {
   const term = cap(selection.replace(/\s+/g, ' ').trim(), 60);
-  const draft: Draft = { term, source: cap((sentence || term).trim(), 2000) };
+  const draft: Draft & { source: string } = { term, source: cap((sentence || term).trim(), 2000) };
   // Dictionary tones (一 as yī, 不 as bù): the form a glossary entry lists.
   if (HAN.test(term)) draft.pinyin = pinyin(term.replaceAll('·', ''), { toneSandhi: false });
   if (pageUrl && /^(https?|file):/.test(pageUrl)) draft.origin = cap(pageUrl, 2000);
   return draft;
 }
 
-export function draftUrl(optionsUrl: string, draft: Draft): string {
-  return `${optionsUrl}#draft=${encodeURIComponent(JSON.stringify(draft))}`;
-}
-
-const menuTitle = (): string =>
-  browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? '添加到提法词库' : 'Add to Tifa glossary';
+// In the browser's language, from public/_locales (zh_CN, zh_TW, en for the rest).
+const menuTitle = (): string => browser.i18n.getMessage('contextMenuAddSelection');
 
 type ClickInfo = { menuItemId: string | number; selectionText?: string; frameId?: number; pageUrl?: string; frameUrl?: string };
 

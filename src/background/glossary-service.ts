@@ -3,13 +3,16 @@
 // workers restart often: so the patterns are cached in memory and in session storage (kept across
 // worker restarts, cleared with the browser session or an extension update), keyed by the very
 // fields they derive from, so a changed glossary can never be served stale patterns.
-// The background watches only the glossary's small index (its revision), never the entries.
+// The background watches only the glossary's small index (its revision), never the entries, and
+// the settings' collection switches: a collection switched off is left out of what pages get.
+import { inSwitchedOnCollections, type CollectionSwitches } from '@/src/glossary/collections';
 import { defaultGlossary } from '@/src/glossary/default';
-import { compilePatterns } from '@/src/glossary/normalise';
+import { compilePatterns } from '@/src/glossary/patterns';
 import type { Entry } from '@/src/glossary/schema';
 import type { Pattern, ResponseOf } from '@/src/messages';
 import { migrateGlossaryStorage } from '@/src/settings/glossary-edits';
 import { loadGlossary, watchGlossaryRevision } from '@/src/settings/glossary-store';
+import { readSettings, watchSettings } from '@/src/settings/stored-settings';
 
 export type GlossaryResponse = ResponseOf<'tifa:get-glossary'>;
 
@@ -26,6 +29,13 @@ function patternsKey(entries: readonly Entry[]): string {
   return JSON.stringify(entries.map((e) => [e.id, e.term, e.variants, e.enabled, e.ambiguous]));
 }
 
+/** The collection switches the cached glossary was built with. */
+let switchesSeen: string | undefined;
+
+function switchesKey(switches: CollectionSwitches = {}): string {
+  return JSON.stringify(Object.entries(switches).filter(([, on]) => on === false).map(([c]) => c).sort());
+}
+
 // Once per worker start: the first read after an update moves an older storage layout over.
 let migrated: Promise<unknown> | undefined;
 
@@ -33,7 +43,9 @@ async function compile(): Promise<GlossaryResponse> {
   // Reads understand the older layout too, so a failed migration (quota) only delays it.
   migrated ??= migrateGlossaryStorage().catch((error: unknown) => console.error('Tifa: glossary migration failed', error));
   await migrated;
-  const entries = (await loadGlossary()).entries ?? defaultGlossary().entries;
+  const [glossary, settings] = await Promise.all([loadGlossary(), readSettings()]);
+  switchesSeen = switchesKey(settings.collections);
+  const entries = inSwitchedOnCollections(glossary.entries ?? defaultGlossary().entries, settings.collections ?? {});
   const key = patternsKey(entries);
   const stored = await compiledPatternsItem.getValue().catch(() => null);
   if (stored?.key === key) return { entries, patterns: stored.patterns };
@@ -44,15 +56,25 @@ async function compile(): Promise<GlossaryResponse> {
 }
 
 /**
- * Drops the cache whenever the user's glossary changes, and starts moving an older storage layout
+ * Drops the cache whenever the user's glossary or the collection switches change, and starts moving an older storage layout
  * over (background start); returns the unwatch function.
  */
 export function watchGlossary(onChange: () => void = () => undefined): () => void {
   migrated = migrateGlossaryStorage().catch((error: unknown) => console.error('Tifa: glossary migration failed', error));
-  return watchGlossaryRevision(() => {
+  const stopGlossary = watchGlossaryRevision(() => {
     invalidateGlossary();
     onChange();
   });
+  // Other settings (colours, display mode) change far more often and change nothing here.
+  const stopSettings = watchSettings((settings) => {
+    if (switchesKey(settings.collections) === switchesSeen) return;
+    invalidateGlossary();
+    onChange();
+  });
+  return () => {
+    stopGlossary();
+    stopSettings();
+  };
 }
 
 /** The effective glossary and its patterns, compiled once per glossary change (see watchGlossary). */

@@ -2,7 +2,7 @@
 // strict-CSP pages cannot compile WebAssembly themselves.
 // The web build is initialised with the URL of the .wasm copied into the extension by wxt.config.ts
 // (never inlined: it is 4 MB), once, on the first request.
-import init, { add_word, cut_all, tokenize } from 'jieba-wasm/web';
+import init, { add_word, cut, cut_all, tokenize } from 'jieba-wasm/web';
 import { confirmCandidates } from '@/src/glossary/segment';
 import { toSimplifiedSameLength } from '@/src/glossary/simplify';
 import type { Span } from '@/src/messages';
@@ -60,4 +60,11 @@ export async function segmentCheck(text: string, candidates: readonly Span[]): P
   await addAmbiguousTerms();
   // Segment the simplified spelling: offsets are the same, and jieba knows the words.
   return confirmCandidates(toSimplifiedSameLength(text), candidates, (t) => tokenize(t, 'default', false), isWord);
+}
+
+/** jieba's word cut (with the glossary's ambiguous terms known as words), once it is loaded. */
+export async function wordCutter(): Promise<(text: string) => string[]> {
+  await initJieba();
+  await addAmbiguousTerms();
+  return (text) => cut(text, false);
 }

@@ -6,7 +6,9 @@ import { segmentCheck } from './segmenter';
 import { startBadge } from './badge';
 import { startContextMenu } from './context-menu';
 import { startSiteCommand } from './site-command';
+import { startToolbarIcon } from './toolbar-icon';
 import { injectScript } from './inject-script';
+import { findNewFormulations } from './new-formulations';
 
 /** Publishes the page glossary; a failure is logged, and pages ask again (tifa:get-page-glossary). */
 function publish(): void {
@@ -20,6 +22,7 @@ export function startBackground(): void {
   publish();
   // Popup and per-site control (issue 7): toolbar badge, "Add to Tifa glossary", the site toggle key.
   startBadge();
+  startToolbarIcon();
   startContextMenu();
   startSiteCommand();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -51,6 +54,15 @@ export function startBackground(): void {
           },
         );
         return true;
+      case 'tifa:new-formulations':
+        findNewFormulations(request.text, request.dismissed).then(
+          (found) => sendResponse({ found }),
+          (error: unknown) => {
+            console.error('Tifa: new formulations failed', error);
+            sendResponse({ found: [], error: error instanceof Error ? error.message : String(error) });
+          },
+        );
+        return true;
       case 'tifa:load-script':
         void injectScript(request.script, sender).then(sendResponse);
         return true;
@@ -65,6 +77,5 @@ export function startBackground(): void {
       default:
         return undefined;
     }
-    void sendResponse;
   });
 }

@@ -58,9 +58,9 @@ const HAN = /\p{Script=Han}/u;
 const LEADING_NUMERAL = /[两二三四五六七八九十]/;
 const NUMERAL_RUN = /[两二三四五六七八九十百千]+/y;
 /** Measure words that turn a numeral into a counted set: 两个, 四种, 三大, 二十字, 五级. */
-const MEASURE = new Set([...'个种大项条类字级有不支']);
+const MEASURE = new Set('个种大项条类字级有不支');
 /** Single characters that end a phrase rather than continue a slogan. */
-const FUNCTION_CHAR = new Set([...'的了是和与及在等为中上下对把将被也都就又而或者之其这那']);
+const FUNCTION_CHAR = new Set('的了是和与及在等为中上下对把将被也都就又而或者之其这那');
 const MAX_QUOTED = 25;
 const MAX_SLOGAN = 8;
 

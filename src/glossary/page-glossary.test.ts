@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultGlossary } from './default';
-import { compilePatterns } from './normalise';
+import { compilePatterns } from './patterns';
 import { buildPageGlossary, decodePageGlossary, encodePageGlossary } from './page-glossary';
 import { compileMatcher } from '@/src/matcher/matcher';
 

@@ -2,12 +2,17 @@
 // Pure module: no DOM, no browser APIs.
 import { z } from 'zod';
 import { CATEGORIES } from './categories';
+import { COLLECTIONS } from './collections';
+import { isHttpsUrl } from './https-url';
+
+export { isHttpsUrl };
 import { DEFAULT_SALIENCE, SALIENCES } from './salience';
 
 export const GLOSSARY_FORMAT = 'tifa-glossary';
 export const GLOSSARY_VERSION = 1;
 
 export { CATEGORIES, CATEGORY_LABELS, type Category } from './categories';
+export { COLLECTIONS, type Collection } from './collections';
 export { DEFAULT_SALIENCE, SALIENCES, SALIENCE_LABELS, type Salience } from './salience';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -15,28 +20,17 @@ const bilingual = (max: number) => z.object({ zh: text(max), en: text(max) }).st
 
 /** Tone-marked pinyin: letters (with tone marks and ü), spaces, apostrophes, hyphens. */
 const PINYIN = /^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ' ·\-,]+$/;
-export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** What a source backs up: the meaning, the first (official) English, the date, the enumerated items. */
 export const SOURCE_SUPPORTS = ['meaning', 'english', 'date', 'items'] as const;
 export type SourceSupport = (typeof SOURCE_SUPPORTS)[number];
 
 /** A year, a month or a day: 2018, 2018-07, 2018-07-31. */
-export const SOURCE_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
-
-/** A full https address with a host (the only kind of link the tooltip opens). */
-export function isHttpsUrl(s: string): boolean {
-  if (!/^https:\/\/[^\s]+$/i.test(s)) return false;
-  try {
-    const u = new URL(s);
-    return u.protocol === 'https:' && u.hostname.includes('.') && !u.username && !u.password;
-  } catch {
-    return false;
-  }
-}
+const SOURCE_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** A public text that backs an entry up: a document, an article, a reference work. */
-export const referenceSchema = z
+const referenceSchema = z
   .object({
     title: text(300),
     /** The publisher or issuing body. */
@@ -53,9 +47,6 @@ export const referenceSchema = z
 
 export type Reference = z.infer<typeof referenceSchema>;
 
-/** Shipped collections besides the speech's glossary, each switched on or off as a whole. */
-export const COLLECTIONS = ['national'] as const;
-export type Collection = (typeof COLLECTIONS)[number];
 
 export const entrySchema = z
   .object({

@@ -2,7 +2,7 @@
 // from the term, a live preview of the tooltip.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { CATEGORIES, SALIENCES, SALIENCE_LABELS, SOURCE_SUPPORTS, type Entry } from '@/src/glossary/schema';
-import { canonical } from '@/src/glossary/io';
+import { canonical } from '@/src/glossary/compare';
 import type { Settings } from '@/src/settings/settings';
 import { categoryLabel, problemText, useI18n, type StringKey } from './i18n';
 import {

@@ -3,7 +3,7 @@
 // candidates become drafts the user completes one by one.
 import { useEffect, useRef, useState } from 'react';
 import leftOutJson from '@/data/left-out.json';
-import { decodeBytes } from '@/src/glossary/io';
+import { decodeBytes } from '@/src/glossary/import/decode';
 import { extractCandidates, type Candidate, type LeftOut, type Segmenter } from '@/src/glossary/extract';
 import type { Entry } from '@/src/glossary/schema';
 import type { Draft } from './form';
@@ -21,7 +21,7 @@ function loadSegmenter(): Promise<Segmenter> {
 }
 
 /** The sentence of `text` holding the first occurrence of `term`. */
-export function sentenceAround(text: string, term: string): string {
+function sentenceAround(text: string, term: string): string {
   const at = text.indexOf(term);
   if (at === -1) return '';
   const enders = /[。！？!?\n]/;

@@ -24,7 +24,18 @@ export interface ListProps {
   focusRequest: number;
   /** False while `entries` still answer an older query (the search is deferred while typing). */
   settled: boolean;
+  /** How many entries each collection filter holds (of the whole glossary). */
+  collectionCounts: Record<Query['collection'], number>;
+  /** Whether the national collection is switched on for pages, and how to switch it. */
+  nationalOn: boolean;
+  onNationalSwitch(on: boolean): void;
 }
+
+const COLLECTION_FILTERS = [
+  ['all', 'collectionAll'],
+  ['speech', 'collectionSpeech'],
+  ['national', 'collectionNational'],
+] as const;
 
 export function GlossaryList(props: ListProps) {
   const { entries, query, onQuery, selectedId, onOpen, onToggle, badgeOf } = props;
@@ -57,6 +68,9 @@ export function GlossaryList(props: ListProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId]);
 
+  // After every render on purpose: the row to focus exists only once the virtualizer has rendered it,
+  // and focusIndex is cleared as soon as it is focused, so this settles after one more render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     if (focusIndex === undefined) return;
     const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${focusIndex}"] .row-main`);
@@ -114,6 +128,29 @@ export function GlossaryList(props: ListProps) {
         {t('listLabel')}
       </h2>
       <div className="list-tools">
+        <div className="collections" role="radiogroup" aria-label={t('collections')}>
+          {COLLECTION_FILTERS.map(([value, label]) => (
+            <label key={value} className={`collection-choice${query.collection === value ? ' chosen' : ''}`}>
+              <input
+                type="radio"
+                name="collection"
+                value={value}
+                checked={query.collection === value}
+                onChange={() => onQuery({ ...query, collection: value })}
+              />
+              {t(label, { n: props.collectionCounts[value] })}
+            </label>
+          ))}
+        </div>
+        {query.collection === 'national' ? (
+          <div className="collection-about" data-testid="collection-about">
+            <label className="check">
+              <input type="checkbox" name="national-on" checked={props.nationalOn} onChange={(e) => props.onNationalSwitch(e.target.checked)} />
+              {t('collectionSwitch')}
+            </label>
+            <p className="hint">{t('collectionAbout')}</p>
+          </div>
+        ) : null}
         <div className="search-row">
           <label className="visually-hidden" htmlFor="search">
             {t('search')}
@@ -216,6 +253,7 @@ export function GlossaryList(props: ListProps) {
                       <span className="row-pinyin">{entry.pinyin}</span>
                       {badge ? <span className={`badge badge-${badge}`}>{t(badge === 'edited' ? 'editedBadge' : 'mineBadge')}</span> : null}
                       {!entry.enabled ? <span className="badge badge-off">{t('disabledBadge')}</span> : null}
+                      {entry.collection === 'national' ? <span className="badge badge-national">{t('nationalBadge')}</span> : null}
                     </span>
                     <span className="row-line row-sub">
                       <span className={`dot cat-${entry.category}`} aria-hidden="true" />

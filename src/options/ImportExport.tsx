@@ -1,18 +1,9 @@
 // Export (JSON, CSV), import with a preview of every change, and the way back to the shipped glossary.
 import { useEffect, useRef, useState } from 'react';
-import {
-  applyImport,
-  exportCsv,
-  exportFileName,
-  exportJson,
-  MAX_IMPORT_BYTES,
-  parseImport,
-  previewImport,
-  type ImportError,
-  type ImportMode,
-  type ImportPreview,
-  type ParsedImport,
-} from '@/src/glossary/io';
+import { exportCsv, exportFileName, exportJson } from '@/src/glossary/export';
+import { parseImport } from '@/src/glossary/import/parse';
+import { applyImport, previewImport, type ImportMode, type ImportPreview } from '@/src/glossary/import/preview';
+import { MAX_IMPORT_BYTES, type ImportError, type ParsedImport } from '@/src/glossary/import/result';
 import type { Entry } from '@/src/glossary/schema';
 import type { ShippedState } from '@/src/settings/glossary-edits';
 import { importErrorText, problemText, useI18n } from './i18n';
@@ -133,7 +124,7 @@ export function ImportExport(props: ImportExportProps) {
               ref={fileRef}
               type="file"
               className="visually-hidden"
-              accept=".json,.csv,application/json,text/csv"
+              accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain"
               aria-label={t('importFile')}
               data-testid="import-file"
               onChange={(e) => void onFile(e.target.files?.[0])}

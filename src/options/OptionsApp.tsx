@@ -3,7 +3,7 @@ import './options.css';
 // State comes from storage and follows it (other tabs, the popup); every change is a read-modify-write
 // on the latest stored value (src/settings/glossary-edits.ts), and storage errors are shown.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { canonical } from '@/src/glossary/io';
+import { canonical } from '@/src/glossary/compare';
 import type { Entry } from '@/src/glossary/schema';
 import {
   readEntries,
@@ -199,6 +199,10 @@ export function OptionsApp() {
   useEffect(() => {
     lastResults.current = results;
   }, [results]);
+  const collectionCounts = useMemo(() => {
+    const national = entries?.filter((e) => e.collection === 'national').length ?? 0;
+    return { all: entries?.length ?? 0, speech: (entries?.length ?? 0) - national, national };
+  }, [entries]);
   const existingIds = useMemo(() => new Set(entries?.map((e) => e.id)), [entries]);
   const shippedCanon = useMemo(() => new Map(shippedEntries().map((e) => [e.id, canon(e)])), []);
   const differences = useMemo(() => (entries ? shippedDifferences(entries) : []), [entries]);
@@ -379,6 +383,9 @@ export function OptionsApp() {
                 badgeOf={badgeOf}
                 focusRequest={listFocus}
                 settled={query === deferredQuery && searchable}
+                collectionCounts={collectionCounts}
+                nationalOn={settings.collections?.national !== false}
+                onNationalSwitch={(on) => changeSettings((s) => ({ ...s, collections: { ...s.collections, national: on } }))}
               />
               {editing.kind === 'none' ? (
                 <section className="editor-pane empty-pane" aria-label={t('newTitle')}>

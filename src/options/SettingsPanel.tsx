@@ -6,7 +6,7 @@ import { normaliseHost } from '@/src/settings/site-rules';
 import { categoryLabel, useI18n, type StringKey } from './i18n';
 
 /** The colours pages use for a category with no colour of its own (the tooltip's category palette). */
-export const DEFAULT_CATEGORY_COLORS: Record<Category, string> = {
+const DEFAULT_CATEGORY_COLORS: Record<Category, string> = {
   slogan: '#c2410c',
   institution: '#1d4ed8',
   practice: '#047857',
@@ -72,6 +72,18 @@ export function SettingsPanel({ settings, onChange }: { settings: Settings; onCh
           />
           {t('showEveryday')}
           {settings.displayMode === 'core' && <span className="hint"> {t('showEverydayCoreNote')}</span>}
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            name="collection-national"
+            checked={settings.collections?.national !== false}
+            onChange={(e) => {
+              const on = e.target.checked;
+              onChange((s) => ({ ...s, collections: { ...s.collections, national: on } }));
+            }}
+          />
+          {t('collectionSwitch')}
         </label>
         {radio('highlightStyle', 'highlightStyle', [
           ['underline', 'styleUnderline'],

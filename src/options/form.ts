@@ -1,7 +1,8 @@
 // The entry form's state (strings, as typed) and its conversion to and from an Entry. Validation is
-// the glossary's own (io.validateEntry → entrySchema), so the form accepts exactly what import does.
+// the glossary's own (validate.ts: validateEntry → entrySchema), so the form accepts exactly what import does.
 import { CATEGORIES, DEFAULT_SALIENCE, SALIENCES, SOURCE_SUPPORTS, type Category, type Entry, type Salience, type SourceSupport } from '@/src/glossary/schema';
-import { cleanLine, idFromPinyin, validateEntry, type RowProblem } from '@/src/glossary/io';
+import { idFromPinyin } from '@/src/glossary/entry-id';
+import { cleanLine, validateEntry, type RowProblem } from '@/src/glossary/validate';
 
 export interface EntryForm {
   id: string;
@@ -31,6 +32,12 @@ export interface EntryForm {
   ambiguous: boolean;
   enabled: boolean;
   origin: string;
+  /**
+   * Carried through unedited: the public text a collection entry's quote comes from (kept while the
+   * quote is), and the collection the entry belongs to.
+   */
+  sourceCitation?: NonNullable<Entry['source']>['citation'];
+  collection?: Entry['collection'];
 }
 
 export interface SourceRow {
@@ -40,7 +47,7 @@ export interface SourceRow {
   url: string;
   supports: SourceSupport[];
 }
-export type SourceField = keyof SourceRow;
+type SourceField = keyof SourceRow;
 
 export const emptySource = (): SourceRow => ({ title: '', publisher: '', date: '', url: '', supports: [] });
 
@@ -112,6 +119,8 @@ export function formFromEntry(e: Entry): EntryForm {
     ambiguous: e.ambiguous,
     enabled: e.enabled,
     origin: e.origin ?? '',
+    ...(e.source?.citation ? { sourceCitation: e.source.citation } : {}),
+    ...(e.collection ? { collection: e.collection } : {}),
   };
 }
 
@@ -134,7 +143,9 @@ export function rawFromForm(form: EntryForm): Record<string, unknown> {
     ambiguous: form.ambiguous,
     enabled: form.enabled,
   };
-  if (form.sourceQuote.trim() || form.sourceSection.trim()) raw.source = { quote: form.sourceQuote, section: form.sourceSection };
+  if (form.sourceQuote.trim() || form.sourceSection.trim()) {
+    raw.source = { quote: form.sourceQuote, section: form.sourceSection, ...(form.sourceCitation ? { citation: form.sourceCitation } : {}) };
+  }
   if (form.speechRoleZh.trim() || form.speechRoleEn.trim()) raw.speechRole = { zh: form.speechRoleZh, en: form.speechRoleEn };
   // A row left completely empty is a row the user added and did not fill: not a source.
   const sources = form.sources
@@ -152,6 +163,7 @@ export function rawFromForm(form: EntryForm): Record<string, unknown> {
   if (form.noPublicDefinition) raw.noPublicDefinition = true;
   if (form.since.trim()) raw.since = form.since;
   if (form.origin.trim()) raw.origin = form.origin;
+  if (form.collection) raw.collection = form.collection;
   return raw;
 }
 
@@ -219,16 +231,8 @@ export function entryFromForm(form: EntryForm, existingIds: ReadonlySet<string>,
   return { ok: true, entry: result.entry };
 }
 
-export interface Draft {
-  term: string;
-  /** Tone-marked pinyin, when the sender already worked it out (the context menu does). */
-  pinyin?: string;
-  /** The sentence the term was found in. */
-  source?: string;
-  /** Where that sentence is: a section or file name (else the origin's host is used). */
-  section?: string;
-  origin?: string;
-}
+export type { Draft } from '@/src/glossary/draft';
+import type { Draft } from '@/src/glossary/draft';
 
 /** `#draft=<json>` from the context menu: {term, source, origin}. Undefined when unreadable. */
 export function parseDraft(json: string): Draft | undefined {

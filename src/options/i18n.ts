@@ -1,7 +1,8 @@
 // The options page speaks Chinese or English, following the browser's language.
 import { createContext, useContext } from 'react';
 import { CATEGORY_LABELS, type Category } from '@/src/glossary/schema';
-import type { ImportError, RowProblem } from '@/src/glossary/io';
+import type { ImportError } from '@/src/glossary/import/result';
+import type { RowProblem } from '@/src/glossary/validate';
 
 export type UiLang = 'zh' | 'en';
 
@@ -32,6 +33,16 @@ const STRINGS = {
   showEveryday: { zh: '也标出常用词（干部、党建、市委……）', en: 'Also mark everyday words (干部, 党建, 市委…)' },
   showEverydayCoreNote: { zh: '“只标核心提法”模式下不标常用词。', en: 'Not in the “core formulas only” mode.' },
   allCategories: { zh: '全部类别', en: 'All categories' },
+  collections: { zh: '词条来源', en: 'Collections' },
+  collectionAll: { zh: '全部（{n}）', en: 'All ({n})' },
+  collectionSpeech: { zh: '讲话与自建（{n}）', en: 'Speech & yours ({n})' },
+  collectionNational: { zh: '全国性提法（{n}）', en: 'National formulations ({n})' },
+  collectionSwitch: { zh: '在网页上使用“全国性提法”词条集', en: 'Use the National formulations collection on pages' },
+  collectionAbout: {
+    zh: '随 Tifa 提供的第二个词条集：近十年全国政治新闻中反复出现的编号和固定提法，每条都注明公开出处。可整体开关；关闭后网页上不再标出，词条仍保留在这里。',
+    en: 'A second collection shipped with Tifa: numbered and fixed formulations that recur in national political news of the last decade, each with public sources. Switch it on or off as a whole; when off, pages no longer mark its terms, and the entries stay here.',
+  },
+  nationalBadge: { zh: '全国', en: 'national' },
   status: { zh: '状态', en: 'Status' },
   statusAll: { zh: '全部', en: 'All' },
   statusEnabled: { zh: '已启用', en: 'Enabled' },

@@ -45,6 +45,16 @@ describe('search', () => {
     expect(ids({ text: 'look upholds' })).toEqual([]);
   });
 
+  test('the collection filter lists the national formulations apart, alone or with a search', () => {
+    const withNational = [...entries, make('san-nong', '三农', 'sān nóng', { english: ['agriculture, rural areas and farmers'], collection: 'national' })];
+    const found = (q: Partial<typeof EMPTY_QUERY>) => search(withNational, { ...EMPTY_QUERY, ...q }).map((e) => e.id);
+    expect(found({ collection: 'national' })).toEqual(['san-nong']);
+    expect(found({ collection: 'speech' })).toEqual(['liang-ge-wei-hu', 'dang-zu', 'san-hui-yi-ke', 'hui-tou-kan']);
+    expect(found({ collection: 'national', text: 'sannong' })).toEqual(['san-nong']);
+    expect(found({ collection: 'speech', text: 'sannong' })).toEqual([]);
+    expect(found({})).toHaveLength(5);
+  });
+
   test('filters and sorting', () => {
     expect(ids({ enabled: 'disabled' })).toEqual(['dang-zu']);
     expect(ids({ enabled: 'enabled', category: 'practice' })).toEqual(['san-hui-yi-ke']);

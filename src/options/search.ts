@@ -2,7 +2,7 @@
 // entry object), then each keystroke is a substring test over precomputed lower-case strings, which
 // keeps a 10,000-entry glossary responsive.
 import { pinyin as toPinyin } from 'pinyin-pro';
-import type { Category, Entry } from '@/src/glossary/schema';
+import type { Category, Collection, Entry } from '@/src/glossary/schema';
 
 /** Lower case, tone marks removed (ǎ → a, ü → u). */
 export function stripTones(s: string): string {
@@ -91,17 +91,19 @@ function index(entry: Entry): Indexed {
   return hit;
 }
 
-export type EnabledFilter = 'all' | 'enabled' | 'disabled';
-export type SortOrder = 'glossary' | 'pinyin' | 'category';
+type EnabledFilter = 'all' | 'enabled' | 'disabled';
+type SortOrder = 'glossary' | 'pinyin' | 'category';
 
 export interface Query {
   text: string;
   category: Category | 'all';
+  /** 'speech': the speech's entries and the user's own (no collection); or one collection. */
+  collection: Collection | 'speech' | 'all';
   enabled: EnabledFilter;
   sort: SortOrder;
 }
 
-export const EMPTY_QUERY: Query = { text: '', category: 'all', enabled: 'all', sort: 'glossary' };
+export const EMPTY_QUERY: Query = { text: '', category: 'all', collection: 'all', enabled: 'all', sort: 'glossary' };
 
 /** Whether one search word matches: as text anywhere, or as pinyin (toneless, spaced or not, initials). */
 function tokenMatches(item: Indexed, token: string): boolean {
@@ -158,6 +160,7 @@ export function search(entries: readonly Entry[], query: Query): Entry[] {
   // The unfiltered list in glossary order needs no index: opening the page never waits for it.
   const passes = (entry: Entry): boolean =>
     (query.category === 'all' || entry.category === query.category) &&
+    (query.collection === 'all' || (entry.collection ?? 'speech') === query.collection) &&
     (query.enabled === 'all' || entry.enabled === (query.enabled === 'enabled'));
   if (!needsIndex(query)) return entries.filter(passes);
   const results: Indexed[] = [];

@@ -57,7 +57,7 @@ export function createMatchLookup(list: readonly PageMatch[]): (node: Node, offs
   };
 }
 
-export interface Caret {
+interface Caret {
   node: Node;
   offset: number;
 }
@@ -65,7 +65,7 @@ export interface Caret {
 type CaretPositionFromPoint = (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition | null;
 
 /** The caret position under a viewport point, looking into the given open shadow roots. */
-export function caretAt(doc: Document, x: number, y: number, shadowRoots: readonly ShadowRoot[]): Caret | undefined {
+function caretAt(doc: Document, x: number, y: number, shadowRoots: readonly ShadowRoot[]): Caret | undefined {
   const fromPoint = (doc as { caretPositionFromPoint?: CaretPositionFromPoint }).caretPositionFromPoint;
   if (typeof fromPoint === 'function') {
     const pos = fromPoint.call(doc, x, y, { shadowRoots: [...shadowRoots] });

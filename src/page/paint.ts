@@ -3,7 +3,7 @@
 // shadow root): the page's DOM stays exactly as it was, and a strict CSP does not block it.
 // Fallback where `CSS.highlights` is missing (Firefox before 140): wrap matches in elements.
 import type { Category } from '@/src/glossary/schema';
-import { TIFA_UI_ATTRIBUTE, type PageMatch } from './types';
+import type { PageMatch } from './types';
 import { highlightCss, type HighlightLook } from './style';
 import { loadWrapPainter } from './wrap-painter-hook';
 
@@ -242,7 +242,7 @@ class PaintSchedule {
   }
 }
 
-export class HighlightPainter implements Painter {
+class HighlightPainter implements Painter {
   readonly mutatesDom = false;
   readonly #prefix = `tifa-${randomSuffix()}`;
   readonly #highlights = new Map<Category, Highlight>();

@@ -11,11 +11,12 @@ export type ReportTerms = PageReport['terms'];
 const FRAME_API = Symbol.for('tifa.frame-report');
 
 interface FrameApi {
-  terms(): ReportTerms;
+  /** `ordered`: in order of first appearance (sorting walks the document: for reports, not for counts). */
+  terms(ordered?: boolean): ReportTerms;
   childChanged(): void;
 }
 
-/** Counts matches per entry, in order of first appearance. */
+/** Counts matches per entry, in the order `matches` first name each. */
 export function countTerms(matches: Iterable<PageMatch>, termOf: (id: string) => string | undefined): ReportTerms {
   const counts = new Map<string, number>();
   for (const match of matches) counts.set(match.id, (counts.get(match.id) ?? 0) + 1);
@@ -45,11 +46,11 @@ function frameApiOf(win: Window | null): FrameApi | undefined {
 }
 
 /** The terms of a document's same-origin child frames (recursively, through their own APIs). */
-export function childTerms(doc: Document): ReportTerms {
+export function childTerms(doc: Document, ordered?: boolean): ReportTerms {
   let terms: ReportTerms = [];
   for (const frame of doc.querySelectorAll('iframe, frame')) {
     const api = frameApiOf((frame as HTMLIFrameElement).contentWindow);
-    if (api) terms = mergeTerms(terms, api.terms());
+    if (api) terms = mergeTerms(terms, api.terms(ordered));
   }
   return terms;
 }
@@ -58,14 +59,14 @@ export function childTerms(doc: Document): ReportTerms {
  * Publishes this frame's counts to its parent and gathers its children's. `ownTerms` gives this
  * frame's own counts; `onChange` runs when this frame's or a child's counts may have changed.
  */
-export function connectFrames(doc: Document, ownTerms: () => ReportTerms, onChange: () => void): {
-  terms(): ReportTerms;
+export function connectFrames(doc: Document, ownTerms: (ordered?: boolean) => ReportTerms, onChange: () => void): {
+  terms(ordered?: boolean): ReportTerms;
   changed(): void;
   disconnect(): void;
 } {
   const win = doc.defaultView;
   const api: FrameApi = {
-    terms: () => mergeTerms(ownTerms(), childTerms(doc)),
+    terms: (ordered) => mergeTerms(ownTerms(ordered), childTerms(doc, ordered)),
     childChanged: onChange,
   };
   if (win) (win as unknown as Record<symbol, unknown>)[FRAME_API] = api;

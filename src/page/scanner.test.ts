@@ -91,9 +91,9 @@ describe('Scanner', () => {
     await scanner.start();
     expect(painter.texts()).toEqual(['三会一课', '两个维护', '兩個維護']);
     const split = [...painter.painted].find((m) => m.text === '两个维护');
-    expect((split?.range.startContainer as Text).data).toBe('两个');
+    expect((split?.range.startContainer as Text | undefined)?.data).toBe('两个');
     expect(split?.range.startOffset).toBe(0);
-    expect((split?.range.endContainer as Text).data).toBe('维护、');
+    expect((split?.range.endContainer as Text | undefined)?.data).toBe('维护、');
     expect(split?.range.endOffset).toBe(2);
     expect(scanner.lastPass?.matches).toBe(3);
   });

@@ -52,8 +52,10 @@ export function startSession(doc: Document, boot: SessionBoot): PageSession {
   const indexListeners = new Set<() => void>();
   let unsubscribeStore: (() => void) | null = null;
 
-  const ownTerms = (): ReportTerms =>
-    scanner ? countTerms(scanner.store.values(), (id) => scanner?.term(id)) : [];
+  // The report lists terms in order of first appearance (the popup and its brief show them so);
+  // the badge only needs how many there are.
+  const ownTerms = (ordered?: boolean): ReportTerms =>
+    scanner ? countTerms(ordered ? scanner.store.list() : scanner.store.values(), (id) => scanner?.term(id)) : [];
   const frames = connectFrames(doc, ownTerms, () => reportChanged());
 
   /** Tells the background (badge) when the number of distinct terms on the page changes. */
@@ -130,7 +132,7 @@ export function startSession(doc: Document, boot: SessionBoot): PageSession {
   async function requestGlossary(): Promise<PageGlossary> {
     const response = await sendRequest({ type: 'tifa:get-page-glossary' });
     const decoded = decodePageGlossary(response?.encoded);
-    if (!decoded) throw new Error('Tifa: no glossary from the background');
+    if (!decoded) throw new Error('Tifa: no glossary');
     return decoded;
   }
 
@@ -194,7 +196,7 @@ export function startSession(doc: Document, boot: SessionBoot): PageSession {
       }
       reportChanged();
     },
-    report: () => ({ enabled, terms: enabled ? frames.terms() : [] }),
+    report: () => ({ enabled, terms: enabled ? frames.terms(true) : [] }),
     destroy() {
       enabled = false;
       stopScanner();

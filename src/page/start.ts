@@ -12,8 +12,6 @@ import { watchSiteActive, type SiteWatch } from '@/src/settings/site-watch';
 import { SETTINGS_KEY, withDefaults } from '@/src/settings/stored-settings';
 import type { Settings } from '@/src/settings/settings';
 
-export type { PageSession };
-
 export interface ContentHandle {
   /** The session, once this frame has Chinese text and has started one. */
   readonly session: PageSession | undefined;
@@ -71,13 +69,13 @@ export function startContent(): ContentHandle {
     if (window !== window.top) return undefined;
     if (!started) {
       // No Chinese text here (yet): only same-origin frames can hold terms.
-      sendResponse({ enabled: true, terms: childTerms(document) });
+      sendResponse({ enabled: true, terms: childTerms(document, true) });
       return undefined;
     }
     // Answer after the first pass, so a report asked for right after load is complete.
     void started
       .then(() => Promise.all([session?.ready.catch(() => undefined), site?.ready]))
-      .then(() => sendResponse(session ? session.report() : { enabled: true, terms: childTerms(document) }));
+      .then(() => sendResponse(session ? session.report() : { enabled: true, terms: childTerms(document, true) }));
     return true;
   };
   browser.runtime.onMessage.addListener(onMessage);

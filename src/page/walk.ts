@@ -51,7 +51,7 @@ const SHADOW_HOSTS = new Set([
 ]);
 
 /** True for elements whose subtree is never scanned. Attribute checks only: no style recalculation. */
-export function isSkipped(element: Element): boolean {
+function isSkipped(element: Element): boolean {
   return isSkippedNamed(element, element.localName);
 }
 

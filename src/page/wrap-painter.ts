@@ -8,7 +8,7 @@ import { highlightCss, type HighlightLook } from './style';
 import { TIFA_UI_ATTRIBUTE, type PageMatch } from './types';
 
 /** The name of the element the fallback painter wraps matches in. Scanning treats it as inline. */
-export const FALLBACK_TAG = 'tifa-mark';
+const FALLBACK_TAG = 'tifa-mark';
 
 /**
  * Wraps each text node a match covers (or the covered part of it) in an inline element. Used only

@@ -8,6 +8,7 @@ import { readSettings, watchSettings } from '@/src/settings/stored-settings';
 import { setDisplay, setPaused, switchSite } from '@/src/settings/site-switch';
 import { popupView, tabIdFromQuery, type ReportState, type TermsView } from './model';
 import { langFor, STRINGS, type Strings } from './strings';
+import { PageTools } from './PageTools';
 
 interface TabInfo {
   id: number;
@@ -151,6 +152,9 @@ export function PopupApp() {
           <Display view={view} t={t} />
 
           <Terms view={view.terms} t={t} english={english} onReveal={reveal} onReload={() => tabId !== undefined && void browser.tabs.reload(tabId)} />
+          {view.terms.kind === 'terms' || view.terms.kind === 'empty' ? (
+            <PageTools tabId={tabId as number} host={view.host} lang={lang} language={settings?.language ?? 'both'} />
+          ) : null}
           <p className="notice" role="status">
             {notice}
           </p>

@@ -12,7 +12,6 @@ import {
   shippedDifferences,
   shippedEntries,
   undoRemove,
-  updateEntries,
   updateSettings,
   watchEntries,
   migrateGlossaryStorage,

@@ -6,7 +6,7 @@
 import shippedV1 from '@/data/shipped-v1-ids.json';
 import { defaultGlossary } from '@/src/glossary/default';
 import type { Entry } from '@/src/glossary/schema';
-import { canonical } from '@/src/glossary/io';
+import { canonical } from '@/src/glossary/compare';
 import { exclusive } from './exclusive';
 import { SHIPPED_SEEN_KEY } from './glossary-layout';
 import { loadGlossary, migrateGlossary, replaceGlossary, watchGlossaryRevision } from './glossary-store';

@@ -29,7 +29,7 @@ export const ENTRY_KEY_PREFIX = 'glossary:e:';
  * the background adds the entries an update shipped: src/settings/glossary-edits.ts catchUpShipped).
  */
 export const SHIPPED_SEEN_KEY = 'glossary:shipped-seen';
-export const GLOSSARY_LAYOUT_VERSION = 2;
+const GLOSSARY_LAYOUT_VERSION = 2;
 
 export interface GlossaryIndex {
   version: typeof GLOSSARY_LAYOUT_VERSION;

@@ -1,10 +1,10 @@
 // User preferences: typed, versioned storage items. Only the glossary is large; everything else is small.
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from './defaults';
-import { CATEGORIES } from '@/src/glossary/schema';
+import { CATEGORIES, COLLECTIONS } from '@/src/glossary/schema';
 import { DISPLAY_MODES } from '@/src/glossary/salience';
 
-export const siteRuleSchema = z.object({
+const siteRuleSchema = z.object({
   host: z.string().min(1),
   includeSubdomains: z.boolean(),
   /** Whether Tifa runs on this host; hosts without a rule follow siteMode (src/settings/site-rules.ts). */
@@ -25,10 +25,15 @@ export const settingsSchema = z.object({
   displayMode: z.enum(DISPLAY_MODES),
   /** Whether everyday words (干部, 党建…) are marked too (never in the core-only mode). */
   showEveryday: z.boolean(),
+  /**
+   * Shipped collections switched off (src/glossary/collections.ts); absent means on. Optional, so
+   * the content script (which never reads it) carries no default for it.
+   */
+  collections: z.partialRecord(z.enum(COLLECTIONS), z.boolean()).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export { DEFAULT_SETTINGS, SETTINGS_KEY } from './defaults';
+export { DEFAULT_SETTINGS } from './defaults';
 
 export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,

@@ -11,7 +11,7 @@ import { isActiveOn } from '@/src/settings/site-rules';
  * stays dark in its iframes (ads, embeds, about:blank frames written by script) as the user expects
  * from a switch shown for the whole tab.
  */
-export function tabPageUrl(): string {
+function tabPageUrl(): string {
   if (window === window.top) return location.href;
   try {
     return (window.top as Window).location.href; // same-origin parent: readable

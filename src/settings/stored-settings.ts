@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, SETTINGS_KEY } from './defaults';
 import { exclusive } from './exclusive';
 import { DISPLAY_MODES } from '@/src/glossary/salience';
 
-export { DEFAULT_SETTINGS, SETTINGS_KEY };
+export { SETTINGS_KEY };
 
 /**
  * The glossary's index (src/settings/glossary-layout.ts): small, rewritten on every change. The
@@ -24,7 +24,7 @@ export const SETTINGS_LOCK = 'tifa:settings';
 /** Stored settings with any missing field (an older or damaged value) taken from the defaults. */
 export function withDefaults(stored: Partial<Settings> | null | undefined): Settings {
   const value = stored && typeof stored === 'object' ? stored : {};
-  const merged = { ...DEFAULT_SETTINGS, ...value, categoryColors: { ...(value.categoryColors ?? {}) } };
+  const merged = { ...DEFAULT_SETTINGS, ...value, categoryColors: { ...value.categoryColors } };
   // The display settings decide what pages paint: a damaged value falls back to the default.
   if (!(DISPLAY_MODES as readonly unknown[]).includes(merged.displayMode)) merged.displayMode = DEFAULT_SETTINGS.displayMode;
   if (typeof merged.showEveryday !== 'boolean') merged.showEveryday = DEFAULT_SETTINGS.showEveryday;

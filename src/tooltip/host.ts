@@ -4,7 +4,7 @@
 import { TIFA_UI_ATTRIBUTE } from '@/src/page/types';
 import { TOOLTIP_CSS } from './styles';
 
-export const HOST_TAG = 'tifa-tooltip';
+const HOST_TAG = 'tifa-tooltip';
 export const HEADING_ID = 'tifa-tooltip-term';
 
 export interface TooltipHost {

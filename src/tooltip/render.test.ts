@@ -94,3 +94,36 @@ test('an entry without a public definition says so under the explanation', () =>
 test('every shipped entry renders its sources', () => {
   for (const entry of shipped) expect(render(entry).all('.source-item').length).toBe(entry.sources?.length ?? 0);
 });
+
+describe('where the entry comes from', () => {
+  test('a national formulation says so, and cites the public text its quote comes from, as text', () => {
+    const entry: Entry = {
+      ...base,
+      collection: 'national',
+      source: {
+        quote: '持续深化纠治“四风”。',
+        section: '二、全面从严治党',
+        citation: { title: '<img src=x onerror=alert(1)>公报', publisher: '中央纪委', date: '2024-01', url: 'https://www.ccdi.gov.cn/a.html', supports: [] },
+      },
+    };
+    const { all, text, root } = render(entry, 'both');
+    expect(text('.collection')).toBe('全国性提法 National formulation');
+    expect(text('.source .label')).toBe('出处 Source');
+    expect(text('.citation')).toBe('<img src=x onerror=alert(1)>公报 · 中央纪委 · 2024-01');
+    expect(all('.citation-link')[0]?.getAttribute('href')).toBe('https://www.ccdi.gov.cn/a.html');
+    expect(root.querySelector('img')).toBeNull();
+  });
+
+  test("the speech's entries say their quote is from the speech; no collection chip", () => {
+    const speechEntry = shipped.find((e) => e.speechRole && e.source)!;
+    const { all, text } = render(speechEntry, 'en');
+    expect(text('.source .label')).toBe('From the speech');
+    expect(all('.collection')).toHaveLength(0);
+    expect(all('.citation')).toHaveLength(0);
+  });
+
+  test("a user's own entry with a quote is just a source", () => {
+    const { text } = render(base, 'en');
+    expect(text('.source .label')).toBe('Source');
+  });
+});

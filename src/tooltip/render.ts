@@ -3,6 +3,7 @@
 import type { Entry } from '@/src/glossary/schema';
 import type { Settings } from '@/src/settings/settings';
 import { CATEGORY_LABELS } from '@/src/glossary/categories';
+import { COLLECTION_LABELS } from '@/src/glossary/collections';
 
 export type Language = Settings['language'];
 
@@ -12,6 +13,8 @@ type Bilingual = { zh: string; en: string };
 const LABELS = {
   enumerates: { zh: '包括', en: 'Covers' },
   source: { zh: '出处', en: 'Source' },
+  fromSpeech: { zh: '出处：讲话', en: 'From the speech' },
+  collection: { zh: '全国性提法', en: 'National formulation' },
   alsoRendered: { zh: '又译', en: 'Also' },
   onPage: { zh: '页面写作', en: 'Written here as' },
   edit: { zh: '编辑词条', en: 'Edit entry' },
@@ -91,7 +94,15 @@ export function renderEntry(doc: Document, entry: Entry, options: ContentOptions
   const pinyin = withLang(el(doc, 'span', 'pinyin', entry.pinyin), 'zh-Latn-pinyin');
   title.append(heading, pinyin);
   const category = el(doc, 'span', `category cat-${entry.category}`, label(CATEGORY_LABELS[entry.category], language));
-  header.append(title, category);
+  const chips = el(doc, 'div', 'chips');
+  chips.append(category);
+  // Which shipped collection the entry belongs to, so a reader knows it is not from the speech.
+  if (entry.collection) {
+    const collection = el(doc, 'span', 'collection', label(LABELS.collection, language));
+    collection.title = label(COLLECTION_LABELS[entry.collection], language);
+    chips.append(collection);
+  }
+  header.append(title, chips);
   body.append(header);
 
   if (options.matchedText && options.matchedText !== entry.term) {
@@ -147,10 +158,27 @@ export function renderEntry(doc: Document, entry: Entry, options: ContentOptions
 
   if (entry.source) {
     const section = el(doc, 'section', 'source');
-    section.append(el(doc, 'h3', 'label', label(LABELS.source, language)));
+    const { citation } = entry.source;
+    const fromSpeech = !citation && entry.speechRole !== undefined;
+    section.append(el(doc, 'h3', 'label', label(fromSpeech ? LABELS.fromSpeech : LABELS.source, language)));
     const quote = el(doc, 'blockquote', 'quote');
     quote.append(withLang(el(doc, 'p', 'quote-text', entry.source.quote), 'zh-CN'));
     quote.append(withLang(el(doc, 'cite', 'section', entry.source.section), 'zh-CN'));
+    if (citation) {
+      // The public text the quote comes from, as text: its title, publisher and date.
+      const cited = [citation.title, citation.publisher, citation.date].filter(Boolean).join(' · ');
+      const cite = withLang(el(doc, 'cite', 'citation', cited), 'zh-CN');
+      const href = httpsHref(citation.url);
+      if (href) {
+        const link = el(doc, 'a', 'citation-link', cited);
+        link.href = href;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+        cite.textContent = '';
+        cite.append(link);
+      }
+      quote.append(cite);
+    }
     section.append(quote);
     if (entry.speechRole) {
       const role = el(doc, 'div', 'speech-role');

@@ -13,7 +13,7 @@ import { placeTooltip } from './position';
 import { announcement, renderEntry } from './render';
 import { looksDark } from './theme';
 
-export type TooltipSettings = Pick<Settings, 'language' | 'hoverDelayMs'>;
+type TooltipSettings = Pick<Settings, 'language' | 'hoverDelayMs'>;
 
 export interface TooltipOptions {
   matches: MatchIndex;
@@ -343,7 +343,7 @@ export function startTooltip(options: TooltipOptions): TooltipController {
 }
 
 /** Two matches are the same occurrence when they cover the same text, even if rescanning made new objects. */
-export function sameMatch(a: PageMatch, b: PageMatch): boolean {
+function sameMatch(a: PageMatch, b: PageMatch): boolean {
   return (
     a === b ||
     (a.id === b.id &&
@@ -376,7 +376,7 @@ function firstInView(list: readonly PageMatch[], direction: 1 | -1, viewportHeig
  * The stepping shortcut a key press asks for: 1 for Alt+Shift+. (next term), -1 for Alt+Shift+,
  * (previous), 0 for anything else, a press the page already handled, or one typed into a field.
  */
-export function stepDirection(event: KeyboardEvent, doc: Document): 1 | -1 | 0 {
+function stepDirection(event: KeyboardEvent, doc: Document): 1 | -1 | 0 {
   if (event.defaultPrevented || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return 0;
   // Physical keys: Shift and Alt change the characters these keys produce on every layout.
   const direction = event.code === 'Period' ? 1 : event.code === 'Comma' ? -1 : 0;
@@ -384,7 +384,7 @@ export function stepDirection(event: KeyboardEvent, doc: Document): 1 | -1 | 0 {
 }
 
 /** Keys typed into a field belong to the field: the focused element, looking through shadow roots. */
-export function focusIsEditable(doc: Document): boolean {
+function focusIsEditable(doc: Document): boolean {
   let active: Element | null = doc.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   if (!active) return false;

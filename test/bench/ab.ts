@@ -9,7 +9,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { defaultGlossary } from '@/src/glossary/default';
-import { compilePatterns } from '@/src/glossary/normalise';
+import { compilePatterns } from '@/src/glossary/patterns';
 import { newsPage } from './page';
 import { syntheticGlossary } from './synthetic';
 

@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { Entry } from '@/src/glossary/schema';
 import { defaultGlossary } from '@/src/glossary/default';
-import { compilePatterns } from '@/src/glossary/normalise';
+import { compilePatterns } from '@/src/glossary/patterns';
 import type { Pattern } from '@/src/messages';
 import { syntheticGlossary } from './synthetic';
 import { newsPage } from './page';

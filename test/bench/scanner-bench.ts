@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import type { Entry } from '@/src/glossary/schema';
 import { defaultGlossary } from '@/src/glossary/default';
-import { compilePatterns } from '@/src/glossary/normalise';
+import { compilePatterns } from '@/src/glossary/patterns';
 import type { Pattern } from '@/src/messages';
 import { newsPage } from './page';
 import { syntheticGlossary } from './synthetic';

@@ -271,7 +271,10 @@ describe('import and export', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-error');
     await screenshot(page, 'options-import-error');
 
-    await input.setInputFiles(path.join(IMPORT_FIXTURES, 'utf16-no-bom.csv'));
+    // Not text in any encoding (UTF-16 without a BOM is read now: src/glossary/import/decode.test.ts).
+    const binary = path.join(tmp, 'photo.csv');
+    fs.writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]));
+    await input.setInputFiles(binary);
     await expect.poll(() => page.locator('[data-testid="import-error"]').textContent()).toMatch(/编码|encoding/);
 
     const big = path.join(tmp, 'huge.json');
@@ -334,6 +337,33 @@ describe('import and export', () => {
     const stored = await waitFor(storedGlossary);
     expect(stored?.entries.find((e) => e.term === '两个维护')?.english).toEqual(['the two upholds']);
     expect(stored?.entries.some((e) => e.term === '店小二' && e.english[0] === 'shop assistant')).toBe(false);
+    await page.close();
+  });
+
+  test('a tab-separated sheet and a UTF-16 sheet without a byte order mark are previewed like a CSV', async () => {
+    const page = await openImport();
+    const input = page.locator('[data-testid="import-file"]');
+    const tally = async () => (await page.locator('.tally li').allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim());
+    const tsv = path.join(tmp, 'sheet.tsv');
+    const head = 'term\tpinyin\tenglish\tcategory\tsummary_zh\tsummary_en\texplanation_zh\texplanation_en';
+    const row = '三会一课\tsān huì yī kè\tthree meetings, one lesson (from a TSV)\tpractice\t支部党员大会、支委会、党小组会和党课。\tBranch meetings and lectures.\t党支部组织生活的基本制度。\tThe routine of a branch.';
+    fs.writeFileSync(tsv, `${head}\r\n${row}\r\n`);
+    await input.setInputFiles(tsv);
+    await page.locator('[data-testid="import-preview"]').waitFor();
+    expect(await tally()).toEqual([
+      expect.stringMatching(/^0 (新增|New)$/),
+      expect.stringMatching(/^1 (有改动|Changed)$/),
+      expect.stringMatching(/^0 (未改动|Unchanged)$/),
+      expect.stringMatching(/^0 (无效|Invalid)$/),
+    ]);
+    await page.getByRole('button', { name: /放弃|Discard/ }).click();
+
+    // The same sheet as spreadsheet.csv, saved as UTF-16LE without a BOM.
+    await input.setInputFiles(path.join(IMPORT_FIXTURES, 'utf16-no-bom.csv'));
+    await page.locator('[data-testid="import-preview"]').waitFor();
+    expect((await tally())[3]).toMatch(/^1 (无效|Invalid)$/);
+    expect(await page.locator('.group-invalid li').first().textContent()).toMatch(/(第 6 行|Line 6).*店小二/);
+    await page.getByRole('button', { name: /放弃|Discard/ }).click();
     await page.close();
   });
 

@@ -5,8 +5,11 @@ import path from 'node:path';
 import { cut } from 'jieba-wasm';
 import { describe, expect, test } from 'vitest';
 import { extractCandidates, normaliseForm, type LeftOut } from '@/src/glossary/extract';
-import { exportCsv, exportJson, parseImportText } from '@/src/glossary/io';
+import { exportCsv, exportJson } from '@/src/glossary/export';
+import { parseImportText } from '@/src/glossary/import/parse';
+import { defaultGlossary } from '@/src/glossary/default';
 import { glossarySchema, isHttpsUrl, surfaceForms, type Glossary } from '@/src/glossary/schema';
+import { checkCollection } from '../support/collection-checks';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const raw: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/glossary.json'), 'utf8'));
@@ -191,5 +194,43 @@ describe('extraction over the speech', () => {
       return [];
     });
     expect(stale).toEqual([]);
+  });
+});
+
+describe('data/national.json, the national formulations collection', () => {
+  const rawNational: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/national.json'), 'utf8'));
+  const { entries: national, problems: found } = checkCollection({ raw: rawNational, speechEntries: entries, speech });
+
+  test('every entry passes the checks of the speech entries and its own: a cited public quote, 1–3 sources, no clash', () => {
+    expect(found).toEqual([]);
+  });
+
+  test('holds at least 120 entries, in the shipped glossary after the speech entries', () => {
+    expect(national.length).toBeGreaterThanOrEqual(120);
+    const shipped = defaultGlossary().entries;
+    expect(shipped.slice(entries.length).map((e) => e.id)).toEqual(national.map((e) => e.id));
+  });
+
+  test('the forms the issue found unmarked on national news are there: 三农, 四风, 四种形态, 自我革命, 两委, 省委 …', () => {
+    const forms = new Set(national.flatMap((e) => surfaceForms(e)));
+    // 作表率 ("set an example") is an everyday verb phrase: the collection has the fixed formula it
+    // comes from, 三个表率, instead (data/national-method.md).
+    expect(forms.has('三个表率')).toBe(true);
+    const missing = ['三农', '四风', '四种形态', '正风肃纪', '自我革命', '四不两直', '两委', '省委', '非公企业', '模范机关'].filter((f) => !forms.has(f));
+    expect(missing).toEqual([]);
+  });
+
+  test('citations, collection marks and sources survive export and import (JSON and CSV)', () => {
+    for (const [text, name] of [
+      [exportJson(national), 'n.json'],
+      [exportCsv(national), 'n.csv'],
+    ] as const) {
+      const result = parseImportText(text, name);
+      expect(result.ok, name).toBe(true);
+      if (!result.ok) continue;
+      expect(result.invalid, name).toEqual([]);
+      const pick = (e: Glossary['entries'][number]) => [e.id, e.collection, e.source, e.sources, e.englishOfficialBy];
+      expect(result.rows.map((r) => pick(r.entry)), name).toEqual(national.map(pick));
+    }
   });
 });

@@ -87,3 +87,22 @@ test('a glossary stored by version 1 (one value) is served, and moved to the new
   expect(stored[LEGACY_GLOSSARY_KEY]).toBeUndefined();
   expect(stored[GLOSSARY_INDEX_KEY]).toMatchObject({ rev: 1, shipped: false });
 });
+
+test('a collection switched off leaves the glossary pages get; switched on again it is back', async () => {
+  const national = { ...userGlossary.entries[0]!, id: 'san-nong', term: '三农', collection: 'national' as const };
+  await replaceGlossary([...userGlossary.entries, national]);
+  await expect.poll(async () => (await getGlossary()).entries.map((e) => e.id)).toEqual(['dian-xiao-er', 'off', 'san-nong']);
+  let generation = glossaryGeneration();
+  await fakeBrowser.storage.local.set({ settings: { collections: { national: false } } });
+  await expect.poll(() => glossaryGeneration()).toBeGreaterThan(generation);
+  const off = await getGlossary();
+  expect(off.entries.map((e) => e.id)).toEqual(['dian-xiao-er', 'off']);
+  expect(off.patterns.map((p) => p.text)).toEqual(['店小二']);
+  // Another setting changes nothing here: the compiled glossary stays cached.
+  generation = glossaryGeneration();
+  await fakeBrowser.storage.local.set({ settings: { collections: { national: false }, hoverDelayMs: 300 } });
+  expect(await getGlossary()).toBe(off);
+  expect(glossaryGeneration()).toBe(generation);
+  await fakeBrowser.storage.local.set({ settings: { collections: { national: true } } });
+  await expect.poll(async () => (await getGlossary()).patterns.map((p) => p.text)).toContain('三农');
+});

@@ -2,56 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import shipped from '@/data/glossary.json';
-import {
-  applyImport,
-  cleanBlock,
-  cleanLine,
-  decodeBytes,
-  entryLines,
-  exportCsv,
-  exportFileName,
-  exportJson,
-  idFromPinyin,
-  MAX_IMPORT_BYTES,
-  parseCsv,
-  parseImport,
-  parseImportText,
-  previewImport,
-  sanitiseRaw,
-  sourceFromLine,
-  sourceToLine,
-  validateEntry,
-  type ParsedImport,
-} from './io';
-import { CATEGORIES, glossarySchema, SALIENCES, SOURCE_SUPPORTS, type Entry } from './schema';
+import { exportCsv, exportJson } from '../export';
+import { CATEGORIES, SALIENCES, SOURCE_SUPPORTS, type Entry } from '../schema';
+import { entry, fixture, ok, SHIPPED, utf8 } from '../test-helpers';
+import { cleanBlock, cleanLine, validateEntry } from '../validate';
+import { parseImport, parseImportText } from './parse';
+import { applyImport, previewImport } from './preview';
+import { MAX_IMPORT_BYTES } from './result';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../test/fixtures/import');
-const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)));
-const utf8 = (s: string) => new TextEncoder().encode(s);
-const SHIPPED: Entry[] = glossarySchema.parse(shipped).entries;
-
-function ok(result: ReturnType<typeof parseImport>): ParsedImport {
-  if (!result.ok) throw new Error(`expected a parsed import, got ${result.code}: ${result.detail ?? ''}`);
-  return result;
-}
-
-const entry = (over: Partial<Entry> = {}): Entry => ({
-  id: 'san-hui-yi-ke',
-  term: '三会一课',
-  variants: [],
-  pinyin: 'sān huì yī kè',
-  english: ['three meetings and one lesson'],
-  category: 'practice',
-  salience: 'core',
-  summary: { zh: '支部党员大会、支委会、党小组会和党课。', en: 'Branch meetings and Party lectures.' },
-  explanation: { zh: '党支部组织生活的基本制度。', en: "The basic routine of a branch's life." },
-  components: [],
-  related: [],
-  ambiguous: false,
-  enabled: true,
-  ...over,
-});
+const FIXTURES = path.resolve(import.meta.dirname, '../../../test/fixtures/import');
 
 describe('export then import gives back the identical glossary', () => {
   test('JSON, shipped glossary', () => {
@@ -70,9 +29,6 @@ describe('export then import gives back the identical glossary', () => {
     expect(applyImport(SHIPPED, preview, 'replace')).toEqual(SHIPPED);
   });
 
-  test('the shipped glossary is already clean: sanitising changes nothing', () => {
-    for (const e of SHIPPED) expect(sanitiseRaw(e)).toEqual(e);
-  });
 
   // Property: any valid, sanitised glossary survives both formats exactly, including text that looks
   // like a spreadsheet formula, quotes, commas, line breaks in explanations and optional fields.
@@ -181,38 +137,6 @@ describe('sources, official English, speech role, no public definition', () => {
     const sheet = ok(parseImport(fixture('spreadsheet.csv'), 'spreadsheet.csv'));
     for (const row of sheet.rows) for (const k of ['sources', 'englishOfficialBy', 'speechRole', 'noPublicDefinition']) expect(row.entry).not.toHaveProperty(k);
   });
-
-  test('empty sources and a false flag are the same as absent', () => {
-    const r = validateEntry({ ...entry(), sources: [], noPublicDefinition: false, englishOfficialBy: ' ' });
-    expect(r).toEqual({ ok: true, entry: entry() });
-  });
-
-  test('source lines: escapes, empty date and url, supports separated by spaces or commas', () => {
-    expect(sourceFromLine(' 甲 \\| 乙 | 出版者 |  |  | meaning, english ')).toEqual({ title: '甲 | 乙', publisher: '出版者', supports: ['meaning', 'english'] });
-    expect(sourceFromLine('a\\\\ | b | 2020 | https://x.org/ | date')).toEqual({ title: 'a\\', publisher: 'b', date: '2020', url: 'https://x.org/', supports: ['date'] });
-    const s = { title: 'a|b\\c', publisher: 'p', supports: [] as Array<(typeof SOURCE_SUPPORTS)[number]> };
-    expect(sourceFromLine(sourceToLine(s))).toEqual(s);
-  });
-
-  test('bad sources are refused with the field that is wrong', () => {
-    const problems = (sources: unknown) => {
-      const r = validateEntry({ ...entry(), sources });
-      return r.ok ? [] : r.problems.map((p) => (p.kind === 'schema' ? p.field : p.kind));
-    };
-    const good = { title: 't', publisher: 'p', supports: ['meaning'] };
-    expect(problems([good])).toEqual([]);
-    expect(problems([{ ...good, url: 'http://www.gov.cn/' }])).toEqual(['sources.0.url']);
-    expect(problems([{ ...good, url: 'https://' }])).toEqual(['sources.0.url']);
-    expect(problems([{ ...good, url: 'www.gov.cn/x' }])).toEqual(['sources.0.url']);
-    expect(problems([{ ...good, url: 'javascript:alert(1)' }])).toEqual(expect.arrayContaining(['markup', 'sources.0.url']));
-    expect(problems([{ ...good, date: '2018年' }])).toEqual(['sources.0.date']);
-    expect(problems([{ ...good, date: '2018-13' }])).toEqual(['sources.0.date']);
-    expect(problems([{ ...good, supports: ['meaning', 'meaning'] }])).toEqual(['sources.0.supports']);
-    expect(problems([{ ...good, supports: ['vibes'] }])).toEqual(['sources.0.supports.0']);
-    expect(problems([{ ...good, title: '' }])).toEqual(['sources.0.title']);
-    expect(problems([good, good, good, good])).toEqual(['sources']);
-    expect(problems([{ ...good, extra: 1 }])).toEqual(['sources.0']);
-  });
 });
 
 describe('salience', () => {
@@ -250,28 +174,6 @@ describe('salience', () => {
   });
 });
 
-describe('export format', () => {
-  test('CSV starts with a UTF-8 BOM, uses CRLF and defuses formula cells', () => {
-    const csv = exportCsv([entry({ english: ['=HYPERLINK("http://x")', '@x'] }), entry({ id: 'b', english: ["'=already"] })]);
-    expect(csv.startsWith('\ufeffid,term,')).toBe(true);
-    expect(csv).toContain('\r\n');
-    expect(csv).toContain(`"'=HYPERLINK(""http://x"")`);
-    expect(csv).toContain(`\n@x"`); // only a cell's first character makes a formula
-    expect(csv).toContain(`,''=already,`);
-  });
-
-  test('JSON carries the format and version', () => {
-    const doc = JSON.parse(exportJson([entry()])) as Record<string, unknown>;
-    expect(doc.format).toBe('tifa-glossary');
-    expect(doc.version).toBe(1);
-  });
-
-  test('file names are dated', () => {
-    expect(exportFileName('csv', new Date(2025, 2, 7, 23, 59))).toBe('tifa-glossary-2025-03-07.csv');
-    expect(exportFileName('json', new Date(2024, 11, 31))).toBe('tifa-glossary-2024-12-31.json');
-  });
-});
-
 describe('malformed and hostile files are refused with a reason', () => {
   test('broken JSON names the line', () => {
     const r = parseImport(fixture('broken.json'), 'broken.json');
@@ -289,8 +191,12 @@ describe('malformed and hostile files are refused with a reason', () => {
     expect(parseImport(fifty, 'fifty.csv')).toMatchObject({ ok: false, code: 'too-large' });
   });
 
-  test('UTF-16 without a BOM is an encoding error, not garbage rows', () => {
-    expect(parseImport(fixture('utf16-no-bom.csv'), 'utf16-no-bom.csv')).toMatchObject({ ok: false, code: 'encoding' });
+  test('UTF-16 without a BOM is read, as the same sheet saved as UTF-8', () => {
+    const r = ok(parseImport(fixture('utf16-no-bom.csv'), 'utf16-no-bom.csv'));
+    expect(r.encoding).toBe('utf-16le');
+    const sameAsUtf8 = ok(parseImport(fixture('spreadsheet.csv'), 'spreadsheet.csv'));
+    expect(r.rows).toEqual(sameAsUtf8.rows);
+    expect(r.invalid).toEqual(sameAsUtf8.invalid);
   });
 
   test('binary data is an encoding error', () => {
@@ -360,89 +266,39 @@ describe('malformed and hostile files are refused with a reason', () => {
   });
 });
 
-describe('preview and apply', () => {
-  const current = [
-    entry({ id: 'liang-ge-wei-hu', term: '两个维护', pinyin: 'liǎng gè wéihù', category: 'slogan' }),
-    entry(),
-    entry({ id: 'dang-zu', term: '党组', pinyin: 'dǎngzǔ', category: 'institution' }),
-  ];
+describe('tab- and semicolon-separated sheets', () => {
+  const head = ['term', 'pinyin', 'english', 'category', 'summary_zh', 'summary_en', 'explanation_zh', 'explanation_en'];
+  const cells = ['三会一课', 'sān huì yī kè', 'three meetings, one lesson', 'practice', '支部党员大会、支委会、党小组会和党课。', 'Branch meetings; Party lectures.', '党支部组织生活的基本制度。', "The basic routine of a branch's life."];
+  const sheet = (delimiter: string) => `${head.join(delimiter)}\r\n${cells.map((c) => (c.includes(delimiter) ? `"${c}"` : c)).join(delimiter)}\r\n`;
+  const expected = ok(parseImport(utf8(sheet(',')), 'sheet.csv')).rows.map((r) => r.entry);
 
-  test('a hand-made sheet: rows without ids are matched by term or get a fresh id', () => {
-    const parsed = ok(parseImport(fixture('spreadsheet.csv'), 'spreadsheet.csv'));
-    expect(parsed.ignoredColumns).toEqual(['notes']);
-    // 店小二 lacks its summary and explanation: invalid, on line 6 (line 2 holds a quoted two-line cell).
-    expect(parsed.invalid.map((x) => x.line)).toEqual([6]);
-    const preview = previewImport(current, parsed);
-    expect(preview.added).toEqual([]);
-    expect(preview.changed.map((c) => [c.entry.id, [...c.fields].sort()])).toEqual([
-      ['san-hui-yi-ke', ['english', 'explanation', 'summary']],
-      ['liang-ge-wei-hu', ['english', 'explanation', 'summary']],
-    ]);
-    expect(preview.missing.map((e) => e.id)).toEqual(['dang-zu']);
+  test('a .tsv file, a .csv with tabs and a .csv with semicolons read as the comma sheet does', () => {
+    expect(expected).toHaveLength(1);
+    expect(expected[0]?.english).toEqual(['three meetings, one lesson']);
+    for (const [text, name] of [
+      [sheet('\t'), 'sheet.tsv'],
+      [sheet('\t'), 'sheet.csv'],
+      [sheet('\t'), 'sheet.txt'],
+      [sheet(';'), 'sheet.csv'],
+    ] as const) {
+      const r = ok(parseImport(utf8(text), name));
+      expect(r.invalid).toEqual([]);
+      expect(r.rows.map((x) => x.entry)).toEqual(expected);
+    }
   });
 
-  test('merge keeps order and untouched entries; replace keeps only the file', () => {
-    const doc = exportJson([
-      entry({ id: 'dang-zu', term: '党组', pinyin: 'dǎngzǔ', category: 'institution', enabled: false }),
-      entry({ id: 'hui-tou-kan', term: '回头看', pinyin: 'huítóukàn', category: 'campaign' }),
-    ]);
-    const parsed = ok(parseImportText(doc, 'x.json'));
-    const preview = previewImport(current, parsed);
-    expect(preview.added.map((r) => r.entry.id)).toEqual(['hui-tou-kan']);
-    expect(preview.changed.map((r) => r.fields)).toEqual([['enabled']]);
-    const merged = applyImport(current, preview, 'merge');
-    expect(merged.map((e) => e.id)).toEqual(['liang-ge-wei-hu', 'san-hui-yi-ke', 'dang-zu', 'hui-tou-kan']);
-    expect(merged[2]?.enabled).toBe(false);
-    expect(applyImport(current, preview, 'replace').map((e) => e.id)).toEqual(['dang-zu', 'hui-tou-kan']);
+  test('the whole shipped glossary survives as tab-separated UTF-16, the way Excel saves "Unicode text"', () => {
+    const header = 'id\tterm\tpinyin\tenglish\tcategory\tsalience\tsummary_zh\tsummary_en\texplanation_zh\texplanation_en';
+    const rows = SHIPPED.map((e) => [e.id, e.term, e.pinyin, e.english.join('\n'), e.category, e.salience, e.summary.zh, e.summary.en, e.explanation.zh, e.explanation.en].map((c) => (/[\t\n"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join('\t'));
+    const bytes = new Uint8Array(Buffer.from(`${[header, ...rows].join('\r\n')}\r\n`, 'utf16le'));
+    const r = ok(parseImport(bytes, 'glossary.txt'));
+    expect(r.encoding).toBe('utf-16le');
+    expect(r.invalid).toEqual([]);
+    expect(r.rows.map((x) => [x.entry.id, x.entry.term, x.entry.summary, x.entry.explanation])).toEqual(SHIPPED.map((e) => [e.id, e.term, e.summary, e.explanation]));
   });
 
-  test('a new row without id gets one that does not clash', () => {
-    const csv = 'term,pinyin,english,category,summary_zh,summary_en,explanation_zh,explanation_en\n' + '新党组,dǎngzǔ,x,institution,a,b,c,d\n';
-    const preview = previewImport(current, ok(parseImportText(csv, 'x.csv')));
-    expect(preview.added.map((r) => r.entry.id)).toEqual(['dangzu']);
-    const again = previewImport([...current, entry({ id: 'dangzu', term: '别的' })], ok(parseImportText(csv, 'x.csv')));
-    expect(again.added.map((r) => r.entry.id)).toEqual(['dangzu-2']);
-  });
-});
-
-describe('pieces', () => {
-  test('CSV parser: quotes, escaped quotes, newlines in cells, CRLF, blank lines', () => {
-    const records = parseCsv('a,"b ""q""",c\r\n"multi\nline",x,\n\n"last"');
-    expect(records).toEqual([
-      { line: 1, cells: ['a', 'b "q"', 'c'] },
-      { line: 2, cells: ['multi\nline', 'x', ''] },
-      { line: 5, cells: ['last'] },
-    ]);
-  });
-
-  test('entry lines in pretty and compact JSON', () => {
-    expect(entryLines('{"format":"x","entries":[\n{"a":[1,2]},\n {"b":"]"}\n]}')).toEqual([2, 3]);
-    expect(entryLines('[{"a":1},\n"x"]')).toEqual([1, 2]);
-    expect(entryLines('{"other":[1,2],"entries":[]}')).toEqual([]);
-  });
-
-  test('decoding: BOM stripped, strict UTF-8 preferred', () => {
-    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ text: 'a', encoding: 'utf-8' });
-    expect(decodeBytes(utf8('两个维护'))).toEqual({ text: '两个维护', encoding: 'utf-8' });
-  });
-
-  test('ids from pinyin', () => {
-    expect(idFromPinyin('liǎng gè wéihù', new Set())).toBe('liang-ge-weihu');
-    expect(idFromPinyin("xī'ān", new Set(['xi-an']))).toBe('xi-an-2');
-    expect(idFromPinyin('nǚ', new Set())).toBe('nu');
-    expect(idFromPinyin('···', new Set())).toBe('entry');
-  });
-
-  test('validateEntry reports schema problems by field', () => {
-    const r = validateEntry({ ...entry(), english: [], category: 'nonsense' });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems.map((p) => (p.kind === 'schema' ? p.field : p.kind)).sort()).toEqual(['category', 'english']);
-  });
-
-  test('sanitising is idempotent and strips invisible and control characters', () => {
-    const dirty = { term: ' 两个\u200b维护\u0007 ', explanation: { zh: '第一行  \r\n\r\n\r\n\r\n第二行\u202e', en: 'x' } };
-    const once = sanitiseRaw(dirty);
-    expect(once).toEqual({ term: '两个维护', explanation: { zh: '第一行\n\n第二行', en: 'x' } });
-    expect(sanitiseRaw(once)).toEqual(once);
+  test('when columns really are missing, a tab-separated sheet names exactly those', () => {
+    const r = parseImportText(`term\tpinyin\tenglish\tcategory\tsummary_zh\n三会一课\tsān huì yī kè\tx\tpractice\ta\n`, 'x.tsv');
+    expect(r).toMatchObject({ ok: false, code: 'csv-columns', detail: 'summary_en, explanation_zh, explanation_en' });
   });
 });

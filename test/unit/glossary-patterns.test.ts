@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compilePatterns, traditionalForms } from '@/src/glossary/normalise';
+import { compilePatterns, traditionalForms } from '@/src/glossary/patterns';
 import { entrySchema, type Entry, type EntryInput } from '@/src/glossary/schema';
 
 const entry = (input: Partial<EntryInput> & Pick<EntryInput, 'id' | 'term'>): Entry =>

@@ -1,0 +1,65 @@
+// The toolbar icon: the seal-red mark where Tifa is at work on the tab's page, the grey one where it
+// is not (Tifa paused, the site switched off, or a page no extension may read: browser pages, add-on
+// stores, the PDF viewer). Icons are set per tab, on every navigation (Firefox resets a tab's icon when
+// it navigates) and for every tab when the pause or the site rules change.
+import { isActiveOn, pageKind, type SiteSettings } from '@/src/settings/site-rules';
+import { readSettings, watchSettings } from '@/src/settings/stored-settings';
+
+export type ToolbarIcon = 'on' | 'off';
+
+// Rendered from assets/icon.svg by scripts/icons.ts. The toolbar draws 16 px, 32 px on dense screens.
+export const ICON_PATHS: Record<ToolbarIcon, Record<number, string>> = {
+  on: { 16: '/icon/16.png', 32: '/icon/32.png' },
+  off: { 16: '/icon-off/16.png', 32: '/icon-off/32.png' },
+};
+
+// Firefox's MV2 build names the toolbar button `browserAction`.
+const toolbarAction = () => browser.action ?? browser.browserAction;
+
+/** Which icon the toolbar shows for a tab showing `url`. */
+export function toolbarIconFor(settings: SiteSettings, url: string | undefined): ToolbarIcon {
+  return pageKind(url) === 'ok' && isActiveOn(settings, url) ? 'on' : 'off';
+}
+
+// A navigation and a settings change can race: only the newest update of a tab may set its icon.
+const updates = new Map<number, number>();
+
+async function setIcon(tabId: number, url: string | undefined, settings?: SiteSettings): Promise<void> {
+  const update = (updates.get(tabId) ?? 0) + 1;
+  updates.set(tabId, update);
+  const icon = toolbarIconFor(settings ?? (await readSettings()), url);
+  if (updates.get(tabId) !== update) return;
+  await toolbarAction()
+    .setIcon({ tabId, path: ICON_PATHS[icon] })
+    .catch(async (error: unknown) => {
+      // A tab that closed meanwhile has nothing to show; anything else (a missing image) is a bug.
+      const open = await browser.tabs.get(tabId).then(
+        () => true,
+        () => false,
+      );
+      if (open) console.error('Tifa: could not set the toolbar icon', error);
+    });
+}
+
+async function setAllIcons(settings?: SiteSettings): Promise<void> {
+  const current = settings ?? (await readSettings());
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : setIcon(tab.id, tab.url, current))));
+}
+
+export function startToolbarIcon(): void {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url !== undefined || change.status === 'complete') void setIcon(tabId, tab.url);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => updates.delete(tabId));
+  // Tabs open before an install or update keep whatever icon they had: set them all once.
+  browser.runtime.onInstalled.addListener(() => void setAllIcons());
+  // Only the pause and the site rules decide the icon: a new colour or hover delay leaves it alone.
+  let decisive: string | undefined;
+  watchSettings((next) => {
+    const now = JSON.stringify([next.paused, next.siteMode, next.siteRules]);
+    if (now === decisive) return;
+    decisive = now;
+    void setAllIcons(next);
+  });
+}
