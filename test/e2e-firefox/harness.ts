@@ -318,6 +318,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       // already gone
     }
   };
+  // A test run that dies (a worker killed on timeout) must not leave Firefox behind.
+  process.once('exit', kill);
   let bidi: BidiConnection;
   try {
     const address = await waitForListening(child, 30_000);
@@ -398,6 +400,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     async close() {
       bidi.close();
       kill();
+      process.off('exit', kill);
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       fs.rmSync(profile, { recursive: true, force: true });
     },

@@ -322,6 +322,22 @@ describe('with a small fixed glossary', () => {
   });
 });
 
+test('the options page finds candidate terms in a speech with jieba (WebAssembly in an extension page)', async () => {
+  const options = await ff.openOptions('#extract');
+  await waitFor(() => options.evaluate(() => !!document.getElementById('speech')), 10_000);
+  await options.clickElement('#speech');
+  await options.type('会议要求，深化“接诉即办”改革，落实“三会一课”制度。各地要推进“接诉即办”，做到“未诉先办”。');
+  await clickByText(options, 'button', /查找候选词|Find candidates/);
+  const terms = (await waitFor(
+    () => options.evaluate(() => (document.querySelector('table.candidates') ? [...document.querySelectorAll('table.candidates tbody th .term')].map((t) => t.textContent) : undefined)),
+    20_000,
+  ))!;
+  expect(terms).toContain('接诉即办');
+  expect(terms).not.toContain('三会一课'); // already in the glossary
+  await options.screenshot('options-extract');
+  await options.close();
+});
+
 test('the extension made no network request of its own', () => {
   expect(ff.foreignRequests).toEqual([]);
 });
