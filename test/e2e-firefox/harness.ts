@@ -145,17 +145,6 @@ export class Tab {
     return (value?.type === 'string' ? JSON.parse(String(value.value)) : undefined) as R;
   }
 
-  /** Runs a script's source text in the page (for libraries such as axe-core). */
-  async addScript(source: string): Promise<void> {
-    const response = await this.#bidi.send<{ type: string; exceptionDetails?: { text: string } }>('script.evaluate', {
-      expression: source,
-      target: { context: this.context },
-      awaitPromise: false,
-      resultOwnership: 'none',
-    });
-    if (response.type === 'exception') throw new Error(`addScript: ${response.exceptionDetails?.text ?? 'exception'}`);
-  }
-
   /** Moves the real mouse to (x, y) in viewport coordinates, gliding over `duration` ms like a hand. */
   async mouseMove(x: number, y: number, duration = 100): Promise<void> {
     await this.#pointer([{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport', duration }]);
