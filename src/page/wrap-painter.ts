@@ -19,6 +19,8 @@ export class WrapPainter implements Painter {
   readonly #className = `tifa-${randomSuffix()}`;
   readonly #wrappers = new WeakMap<PageMatch, Element[]>();
   readonly #categories = new Set<Category>();
+  /** A text node this painter split → the piece split off its end (text order: node, next, next…). */
+  readonly #next = new WeakMap<Text, Text>();
   #look: HighlightLook;
   readonly #style: OwnStyle | null;
   readonly #styleElement: HTMLStyleElement | null = null;
@@ -48,6 +50,14 @@ export class WrapPainter implements Painter {
     return highlightCss(this.#className, this.#look, this.#categories).replace(/::highlight\(([\w-]+)\)/g, `${FALLBACK_TAG}.$1`);
   }
 
+  #split(node: Text, offset: number): Text {
+    const tail = node.splitText(offset);
+    const after = this.#next.get(node);
+    if (after) this.#next.set(tail, after);
+    this.#next.set(node, tail);
+    return tail;
+  }
+
   /** The class of an unpainted match's wrappers: no rule styles it. */
   #quiet(): string {
     return `${this.#className}-quiet`;
@@ -59,16 +69,29 @@ export class WrapPainter implements Painter {
       this.#categories.add(category);
       this.restyle(this.#look);
     }
+    // The text the placement covers, piece by piece: a node split by earlier wrapping (an ambiguous
+    // match is placed before it is confirmed, and its node may be split meanwhile) continues in the
+    // pieces split off its end, and the placement's offsets still count from the node's start. A
+    // piece the placement lists itself (a later scan sees pieces as nodes) ends the node's text.
+    const listed = new Set(nodes);
+    const segments: Array<[Text, number, number]> = [];
+    nodes.forEach((original, index) => {
+      let pieceStart = 0;
+      for (let piece: Text | undefined = original; piece && (piece === original || !listed.has(piece)); piece = this.#next.get(piece)) {
+        const length = piece.data.length;
+        const from = Math.max(0, index === 0 ? startOffset - pieceStart : 0);
+        const to = Math.min(length, index === nodes.length - 1 ? endOffset - pieceStart : length);
+        if (to > from && piece.parentNode) segments.push([piece, from, to]);
+        pieceStart += length;
+      }
+    });
     const wrapped: Text[] = [];
     const elements: Element[] = [];
-    nodes.forEach((original, index) => {
-      let node = original;
-      const from = index === 0 ? startOffset : 0;
-      const to = index === nodes.length - 1 ? endOffset : node.data.length;
-      if (to <= from || !node.parentNode) return;
-      // splitText keeps the earlier part in the original node, so earlier offsets stay valid.
-      if (to < node.data.length) node.splitText(to);
-      if (from > 0) node = node.splitText(from);
+    for (const [piece, from, to] of segments) {
+      let node = piece;
+      // Splitting keeps the earlier part in the original node, so earlier offsets stay valid.
+      if (to < node.data.length) this.#split(node, to);
+      if (from > 0) node = this.#split(node, from);
       const element = this.#doc.createElement(FALLBACK_TAG);
       // Unpainted matches are wrapped too: later wrapping splits text nodes, which would move them.
       element.className = show ? `${this.#className}-${category}` : this.#quiet();
@@ -76,7 +99,7 @@ export class WrapPainter implements Painter {
       element.append(node);
       wrapped.push(node);
       elements.push(element);
-    });
+    }
     const first = wrapped[0];
     const last = wrapped[wrapped.length - 1];
     if (!first || !last) return null;

@@ -1,0 +1,191 @@
+// What the Firefox tests read and set, as the Chromium suite's helpers do (test/e2e/highlight-support.ts,
+// glossary-storage.ts, tooltip-helpers.ts), over BiDi: the user's glossary in the extension's storage
+// layout, what Tifa painted (from CSS.highlights, the registry the page shares with the content
+// script), where a painted term is on screen, and the open tooltip, read through its shadow root.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Entry } from '../../src/glossary/schema';
+import { GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY, SHIPPED_SEEN_KEY, planCommit } from '../../src/settings/glossary-layout';
+import type { TermBox, TooltipState } from '../e2e/tooltip-helpers';
+import { EVERY_OCCURRENCE, ROOT, waitFor, type FirefoxBrowser, type Tab } from './harness';
+
+export { reportCounts, tally, TEST_ENTRIES, TEST_GLOSSARY } from '../e2e/highlight-support';
+
+/** The extension API in the control tab (an extension page). */
+declare const browser: {
+  storage: { local: { get(keys: string | string[]): Promise<Record<string, unknown>>; set(items: object): Promise<void>; remove(keys: string[]): Promise<void> } };
+};
+
+function shippedIds(): string[] {
+  const file = path.join(ROOT, 'data/glossary.json');
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: Array<{ id: string }> }).entries.map((e) => e.id);
+}
+
+/**
+ * Installs `glossary` as the user's glossary (null: the shipped one), committed as the extension
+ * commits it (test/e2e/glossary-storage.ts explains the order), having seen today's shipped entries.
+ */
+export async function setUserGlossary(ff: FirefoxBrowser, glossary: { entries: readonly unknown[] } | null): Promise<void> {
+  const index = await ff.control.evaluate(async (key) => (await browser.storage.local.get(key))[key], GLOSSARY_INDEX_KEY);
+  const commit = planCommit(index as Parameters<typeof planCommit>[0], [], glossary ? (glossary.entries as Entry[]) : null);
+  await ff.control.evaluate(
+    async ({ commit, key, legacy, seen }) => {
+      const keys = Object.keys(commit.writes);
+      for (let i = 0; i < keys.length; i += 500) {
+        await browser.storage.local.set(Object.fromEntries(keys.slice(i, i + 500).map((k) => [k, commit.writes[k]])));
+      }
+      await browser.storage.local.set({ [key]: commit.index, [seen.key]: seen.ids });
+      await browser.storage.local.remove([...commit.orphans, ...legacy]);
+    },
+    { commit, key: GLOSSARY_INDEX_KEY, legacy: [LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY], seen: { key: SHIPPED_SEEN_KEY, ids: shippedIds() } },
+  );
+}
+
+/** Stores `settings` over EVERY_OCCURRENCE, as launchFirefox does unless told otherwise. */
+export async function setUserSettings(ff: FirefoxBrowser, settings: object): Promise<void> {
+  await ff.storageSet({ settings: { ...EVERY_OCCURRENCE, ...settings } });
+}
+
+export interface Painted {
+  name: string;
+  text: string;
+  inTrap: boolean;
+  parentTag: string;
+}
+
+/** Every range of every `tifa-…` highlight in the page, read from the page's own world. */
+export function painted(tab: Tab): Promise<Painted[]> {
+  return tab.evaluate(() => {
+    const out: Array<{ name: string; text: string; inTrap: boolean; parentTag: string }> = [];
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('tifa-')) return;
+      highlight.forEach((r) => {
+        const live = new Range();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        const parent = r.startContainer.parentElement;
+        out.push({ name, text: live.toString(), inTrap: !!parent?.closest('.trap'), parentTag: parent?.localName ?? '' });
+      });
+    });
+    return out;
+  });
+}
+
+/** Whether the live DOM serialises exactly like a fresh parse of the page's own HTML. */
+export function domMatchesSource(tab: Tab): Promise<boolean> {
+  return tab.evaluate(async () => {
+    const source = await (await fetch(location.href)).text();
+    const parsed = new DOMParser().parseFromString(source, 'text/html').documentElement.outerHTML;
+    return parsed === document.documentElement.outerHTML;
+  });
+}
+
+/** The painted terms' first line boxes in viewport coordinates, in reading order. */
+export function paintedTerms(tab: Tab): Promise<TermBox[]> {
+  return tab.evaluate(() => {
+    const out: Array<{ text: string; x: number; y: number; width: number; height: number }> = [];
+    CSS.highlights.forEach((highlight) => {
+      highlight.forEach((r) => {
+        const range = new Range();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const box = [...range.getClientRects()].find((b) => b.width > 0);
+        if (box) out.push({ text: range.toString(), x: box.x, y: box.y, width: box.width, height: box.height });
+      });
+    });
+    return out.sort((a, b) => a.y - b.y || a.x - b.x);
+  });
+}
+
+/** The first line box of a painted occurrence of `text`, scrolled into the middle of the view. */
+export async function termBox(tab: Tab, text: string, boxes: (tab: Tab) => Promise<TermBox[]> = paintedTerms): Promise<TermBox> {
+  let box = (await boxes(tab)).find((t) => t.text === text);
+  const height = await tab.evaluate(() => window.innerHeight);
+  if (box && (box.y < 0 || box.y + box.height > height)) {
+    await tab.evaluate((dy) => window.scrollBy({ top: dy, behavior: 'instant' }), box.y - height / 2);
+    box = (await boxes(tab)).find((t) => t.text === text);
+  }
+  if (!box) throw new Error(`term ${text} is not painted`);
+  return box;
+}
+
+/** Moves the real mouse onto a term, from a little to its left, as a hand would. */
+export async function hover(tab: Tab, box: TermBox): Promise<void> {
+  await tab.mouseMove(box.x - 20, box.y + box.height / 2, 50);
+  await tab.mouseMove(box.x + box.width / 2, box.y + box.height / 2, 150);
+}
+
+/** The tooltip as shown in the page, or undefined when none is open (the fields the tests check). */
+export function readTooltip(tab: Tab): Promise<Pick<TooltipState, 'inTopLayer' | 'role' | 'labelText' | 'term' | 'pinyin' | 'official' | 'category' | 'summary' | 'rect'> | undefined> {
+  return tab.evaluate(() => {
+    const host = document.querySelector('[data-tifa-tooltip]');
+    const root = host?.shadowRoot;
+    const panel = root?.querySelector<HTMLElement>('.panel.open');
+    if (!host || !root || !panel) return undefined;
+    const text = (sel: string) => root.querySelector(sel)?.textContent ?? '';
+    const labelledBy = panel.getAttribute('aria-labelledby');
+    const r = panel.getBoundingClientRect();
+    return {
+      inTopLayer: host.matches(':popover-open'),
+      role: panel.getAttribute('role'),
+      labelText: labelledBy ? (root.getElementById(labelledBy)?.textContent ?? null) : null,
+      term: text('.term'),
+      pinyin: text('.pinyin'),
+      official: text('.official'),
+      category: text('.category'),
+      summary: [...root.querySelectorAll('.summary-text')].map((n) => n.textContent ?? ''),
+      rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
+    };
+  });
+}
+
+export const openTooltip = async (tab: Tab) => (await waitFor(() => readTooltip(tab), 5000))!;
+
+/**
+ * How many pixels of a viewport box are close to `hex`: the box is captured by the browser and
+ * decoded on a canvas in the control tab (an extension page; the page under test may forbid data: images).
+ */
+export async function pixelsNear(ff: FirefoxBrowser, tab: Tab, selector: string, hex: string, tolerance = 40): Promise<number> {
+  const box = await tab.evaluate((sel) => {
+    const r = document.querySelector(sel)?.getBoundingClientRect();
+    return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+  }, selector);
+  if (!box) throw new Error(`pixelsNear: nothing matches ${selector}`);
+  const png = await tab.capture(box);
+  return ff.control.evaluate(
+    async ({ data, color, tol }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return -1;
+      ctx.drawImage(image, 0, 0);
+      const px = ctx.getImageData(0, 0, image.width, image.height).data;
+      const want = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
+      let near = 0;
+      for (let i = 0; i < px.length; i += 4) if (want.every((v, k) => Math.abs((px[i + k] ?? 0) - v) <= tol)) near++;
+      return near;
+    },
+    { data: png, color: hex, tol: tolerance },
+  );
+}
+
+/** Clicks the first element matching `selector` whose text matches `text`. */
+export async function clickByText(tab: Tab, selector: string, text: RegExp): Promise<void> {
+  const at = await tab.evaluate(
+    ({ sel, source }) => {
+      const pattern = new RegExp(source);
+      const element = [...document.querySelectorAll(sel)].find((e) => pattern.test(e.textContent ?? ''));
+      if (!element) return null;
+      element.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const r = element.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    },
+    { sel: selector, source: text.source },
+  );
+  if (!at) throw new Error(`clickByText: no ${selector} with text ${text}`);
+  await tab.click(at.x, at.y);
+}
