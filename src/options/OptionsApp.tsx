@@ -1,7 +1,7 @@
 // The options page: the glossary editor, import/export, extraction from a speech, and settings.
 import './options.css';
 // State comes from storage and follows it (other tabs, the popup); every change is a read-modify-write
-// on the latest stored value (src/settings/glossary-edits.ts), and storage errors are shown.
+// on the latest stored value (src/glossary/storage/edits.ts), and storage errors are shown.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { canonical } from '@/src/glossary/compare';
 import type { Entry } from '@/src/glossary/schema';
@@ -19,7 +19,7 @@ import {
   updateSettings,
   watchEntries,
   type Removed,
-} from '@/src/settings/glossary-edits';
+} from '@/src/glossary/storage/edits';
 import { loadSettings, settingsItem, type Settings } from '@/src/settings/settings';
 import { EntryEditor } from './EntryEditor';
 import { ExtractPanel } from './ExtractPanel';

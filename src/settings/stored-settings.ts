@@ -5,7 +5,7 @@
 // The options page validates what it writes with the schema; the writes here change only site rules
 // and the pause, from values this code builds.
 import type { Settings } from './settings';
-import { GLOSSARY_INDEX_KEY } from './glossary-layout';
+import { GLOSSARY_INDEX_KEY } from '@/src/glossary/storage/layout';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from './defaults';
 import { exclusive } from './exclusive';
 import { DISPLAY_MODES } from '@/src/glossary/salience';
@@ -13,7 +13,7 @@ import { DISPLAY_MODES } from '@/src/glossary/salience';
 export { SETTINGS_KEY };
 
 /**
- * The glossary's index (src/settings/glossary-layout.ts): small, rewritten on every change. The
+ * The glossary's index (src/glossary/storage/layout.ts): small, rewritten on every change. The
  * content script watches only it and refetches the glossary from the background (tifa:get-glossary).
  */
 export const GLOSSARY_KEY = GLOSSARY_INDEX_KEY;

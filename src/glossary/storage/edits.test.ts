@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Entry } from '@/src/glossary/schema';
-import { loadGlossary, replaceGlossary } from './glossary-store';
+import { loadGlossary, replaceGlossary } from './store';
 import {
   readEntries,
   removeEntry,
@@ -16,10 +16,10 @@ import {
   watchEntries,
   migrateGlossaryStorage,
   withNewShipped,
-} from './glossary-edits';
-import { SHIPPED_SEEN_KEY } from './glossary-layout';
+} from './edits';
+import { SHIPPED_SEEN_KEY } from './layout';
 import shippedV1 from '@/data/shipped-v1-ids.json';
-import { DEFAULT_SETTINGS, loadSettings, settingsItem } from './settings';
+import { DEFAULT_SETTINGS, loadSettings, settingsItem } from '@/src/settings/settings';
 
 const mine = (id: string, term: string): Entry => ({
   ...shippedEntries()[0]!,

@@ -2,16 +2,16 @@
 // Every change is a function applied to the latest stored value (read-modify-write), serialised by a
 // Web Lock shared by all pages of the extension, so two options tabs never overwrite each other.
 // Storage errors (quota) reject the returned promise: callers show them.
-// How the glossary is stored (an entry per key, so an edit writes one entry): ./glossary-store.ts.
+// How the glossary is stored (an entry per key, so an edit writes one entry): ./store.ts.
 import shippedV1 from '@/data/shipped-v1-ids.json';
 import { defaultGlossary } from '@/src/glossary/default';
 import type { Entry } from '@/src/glossary/schema';
 import { canonical } from '@/src/glossary/compare';
-import { exclusive } from './exclusive';
-import { SHIPPED_SEEN_KEY } from './glossary-layout';
-import { loadGlossary, migrateGlossary, replaceGlossary, watchGlossaryRevision } from './glossary-store';
-import { loadSettings, settingsItem, settingsSchema, type Settings } from './settings';
-import { SETTINGS_LOCK } from './stored-settings';
+import { exclusive } from '@/src/settings/exclusive';
+import { SHIPPED_SEEN_KEY } from './layout';
+import { loadGlossary, migrateGlossary, replaceGlossary, watchGlossaryRevision } from './store';
+import { loadSettings, settingsItem, settingsSchema, type Settings } from '@/src/settings/settings';
+import { SETTINGS_LOCK } from '@/src/settings/stored-settings';
 
 /** The glossary Tifa ships (data/glossary.json). */
 export function shippedEntries(): Entry[] {
