@@ -16,11 +16,10 @@ import {
   shippedEntries,
   undoRemove,
   updateEntries,
-  updateSettings,
   watchEntries,
   type Removed,
 } from '@/src/glossary/storage/edits';
-import { loadSettings, settingsItem, type Settings } from '@/src/settings/settings';
+import { loadSettings, settingsItem, updateSettings, type Settings } from '@/src/settings/settings';
 import { EntryEditor } from './EntryEditor';
 import { ExtractPanel } from './ExtractPanel';
 import { emptyForm, formFromDraft, formFromEntry, parseDraft, type Draft, type EntryForm } from './form';

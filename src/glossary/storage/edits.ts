@@ -1,4 +1,4 @@
-// Editing the user's glossary and settings safely from any number of extension pages at once.
+// Editing the user's glossary safely from any number of extension pages at once.
 // Every change is a function applied to the latest stored value (read-modify-write), serialised by a
 // Web Lock shared by all pages of the extension, so two options tabs never overwrite each other.
 // Storage errors (quota) reject the returned promise: callers show them.
@@ -10,8 +10,6 @@ import { canonical } from '@/src/glossary/compare';
 import { exclusive } from '@/src/settings/exclusive';
 import { SHIPPED_SEEN_KEY } from './layout';
 import { loadGlossary, migrateGlossary, replaceGlossary, watchGlossaryRevision } from './store';
-import { loadSettings, settingsItem, settingsSchema, type Settings } from '@/src/settings/settings';
-import { SETTINGS_LOCK } from '@/src/settings/stored-settings';
 
 /** The glossary Tifa ships (data/glossary.json). */
 export function shippedEntries(): Entry[] {
@@ -227,13 +225,4 @@ function insertAsShipped(entries: Entry[], shipped: readonly Entry[], at: number
     }
   }
   entries.unshift(entry);
-}
-
-/** Applies `change` to the latest stored settings; the result is validated before it is stored. */
-export function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
-  return exclusive(SETTINGS_LOCK, async () => {
-    const next = settingsSchema.parse(change(await loadSettings()));
-    await settingsItem.setValue(next);
-    return next;
-  });
 }
