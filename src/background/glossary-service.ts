@@ -10,8 +10,8 @@ import { defaultGlossary } from '@/src/glossary/default';
 import { compilePatterns } from '@/src/glossary/patterns';
 import type { Entry } from '@/src/glossary/schema';
 import type { Pattern, ResponseOf } from '@/src/messages';
-import { migrateGlossaryStorage } from '@/src/settings/glossary-edits';
-import { loadGlossary, watchGlossaryRevision } from '@/src/settings/glossary-store';
+import { migrateGlossaryStorage } from '@/src/glossary/storage/edits';
+import { loadGlossary, watchGlossaryRevision } from '@/src/glossary/storage/store';
 import { readSettings, watchSettings } from '@/src/settings/stored-settings';
 
 export type GlossaryResponse = ResponseOf<'tifa:get-glossary'>;

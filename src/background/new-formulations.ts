@@ -2,7 +2,7 @@
 // from the page on request) through the extractor, with jieba, here in the background, so the page's
 // main thread never pays for it.
 import { newFormulations, type NewFormulation } from '@/src/brief/radar';
-import { readEntries } from '@/src/settings/glossary-edits';
+import { readEntries } from '@/src/glossary/storage/edits';
 import { getGlossary } from './glossary-service';
 import { wordCutter } from './segmenter';
 

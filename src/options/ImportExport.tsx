@@ -5,7 +5,7 @@ import { parseImport } from '@/src/glossary/import/parse';
 import { applyImport, previewImport, type ImportMode, type ImportPreview } from '@/src/glossary/import/preview';
 import { MAX_IMPORT_BYTES, type ImportError, type ParsedImport } from '@/src/glossary/import/result';
 import type { Entry } from '@/src/glossary/schema';
-import type { ShippedState } from '@/src/settings/glossary-edits';
+import type { ShippedState } from '@/src/glossary/storage/edits';
 import { importErrorText, problemText, useI18n } from './i18n';
 
 export interface ImportExportProps {

@@ -1,8 +1,10 @@
 // The options page: the glossary editor, import/export, extraction from a speech, and settings.
 import './options.css';
-// State comes from storage and follows it (other tabs, the popup); every change is a read-modify-write
-// on the latest stored value (src/settings/glossary-edits.ts), and storage errors are shown.
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+// State comes from storage and follows it (other tabs, the popup: ./use-stored-state.ts); every change
+// is a read-modify-write on the latest stored value (src/glossary/storage/edits.ts), and storage
+// errors are shown. The address links into the page (./deep-links.ts); the editor pane's state is
+// ./use-editing.ts, the list's search ./use-glossary-search.ts, the toast ./Toast.tsx.
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { canonical } from '@/src/glossary/compare';
 import type { Entry } from '@/src/glossary/schema';
 import {
@@ -16,40 +18,21 @@ import {
   shippedEntries,
   undoRemove,
   updateEntries,
-  updateSettings,
-  watchEntries,
   type Removed,
-} from '@/src/settings/glossary-edits';
-import { loadSettings, settingsItem, type Settings } from '@/src/settings/settings';
+} from '@/src/glossary/storage/edits';
+import { TABS, tabFromHash, useDeepLinks, type DeepLink, type Tab } from './deep-links';
 import { EntryEditor } from './EntryEditor';
 import { ExtractPanel } from './ExtractPanel';
-import { emptyForm, formFromDraft, formFromEntry, parseDraft, type Draft, type EntryForm } from './form';
 import { GlossaryList } from './GlossaryList';
-import { browserLanguage, I18nContext, translator, useI18n, type StringKey } from './i18n';
+import { browserLanguage, I18nContext, translator } from './i18n';
 import { ImportExport } from './ImportExport';
-import { EMPTY_QUERY, needsIndex, search, suggestPinyin, unindexedCount, warmIndex, type Query } from './search';
+import { EMPTY_QUERY, type Query } from './search';
 import { SettingsPanel } from './SettingsPanel';
+import { ToastView, useToast } from './Toast';
+import { useEditing } from './use-editing';
+import { useGlossarySearch } from './use-glossary-search';
+import { useStorageErrors, useStoredState } from './use-stored-state';
 
-type Tab = 'glossary' | 'import' | 'extract' | 'settings';
-const TABS: Array<[Tab, StringKey]> = [
-  ['glossary', 'tabGlossary'],
-  ['import', 'tabImport'],
-  ['extract', 'tabExtract'],
-  ['settings', 'tabSettings'],
-];
-
-type Editing =
-  | { kind: 'none' }
-  | { kind: 'entry'; id: string; initial: EntryForm; key: number; focus: 'heading' | 'term' | false }
-  | { kind: 'new'; initial: EntryForm; key: number; focus: 'heading' | 'term' | false };
-
-interface Toast {
-  message: string;
-  undo?: () => Promise<unknown>;
-  id: number;
-}
-
-let keys = 0;
 const entryCanon = new WeakMap<Entry, string>();
 const canon = (e: Entry) => {
   let c = entryCanon.get(e);
@@ -57,148 +40,56 @@ const canon = (e: Entry) => {
   return c;
 };
 
-/** Entries the index may build on a keystroke (~50 µs each, pinyin included): about 10 ms at most. */
-const INDEX_ON_THE_SPOT = 200;
-
-export function OptionsApp() {
-  const lang = useMemo(() => browserLanguage(), []);
-  const t = useMemo(() => translator(lang), [lang]);
-  const i18n = useMemo(() => ({ lang, t }), [lang, t]);
-
-  const [entries, setEntries] = useState<Entry[] | null>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [tab, setTab] = useState<Tab>(() => tabFromHash(location.hash) ?? 'glossary');
-  const [editing, setEditing] = useState<Editing>({ kind: 'none' });
-  const [drafts, setDrafts] = useState<{ queue: Draft[]; total: number }>({ queue: [], total: 0 });
-  const [query, setQuery] = useState<Query>(EMPTY_QUERY);
-  const deferredQuery = useDeferredValue(query);
-  const [toast, setToast] = useState<Toast | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [listFocus, setListFocus] = useState(0);
+/** Follows the colour scheme the system asks for (the tooltip preview draws in it). */
+function useDarkScheme(): boolean {
   const [dark, setDark] = useState(() => matchMedia('(prefers-color-scheme: dark)').matches);
-  const pendingSettingsWrites = useRef(0);
-  const handledHash = useRef<string | null>(null);
-
-  useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = t('appTitle');
-  }, [lang, t]);
-
   useEffect(() => {
     const media = matchMedia('(prefers-color-scheme: dark)');
     const onChange = () => setDark(media.matches);
     media.addEventListener('change', onChange);
     return () => media.removeEventListener('change', onChange);
   }, []);
+  return dark;
+}
 
-  // Storage is the source of truth: load once, then follow every change from any page.
-  useEffect(() => {
-    let live = true;
-    readEntries().then((e) => live && setEntries(e), showError);
-    loadSettings().then((s) => live && setSettings(s), showError);
-    const stopEntries = watchEntries((e) => setEntries(e));
-    const stopSettings = settingsItem.watch(() => {
-      if (pendingSettingsWrites.current === 0) void loadSettings().then(setSettings);
-    });
-    return () => {
-      live = false;
-      stopEntries();
-      stopSettings();
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+export function OptionsApp() {
+  const lang = useMemo(() => browserLanguage(), []);
+  const t = useMemo(() => translator(lang), [lang]);
+  const i18n = useMemo(() => ({ lang, t }), [lang, t]);
 
-  function showError(e: unknown) {
-    const message = e instanceof Error ? e.message : String(e);
-    setError(/quota/i.test(message) ? t('quotaError') : t('storageError', { message }));
-  }
-
-  /** Runs a storage write; a failure is shown and reported as false, never swallowed. */
-  async function write<T>(action: () => Promise<T>): Promise<T | undefined> {
-    try {
-      const result = await action();
-      setError(null);
-      return result;
-    } catch (e) {
-      showError(e);
-      return undefined;
-    }
-  }
-
-  function say(message: string, undo?: () => Promise<unknown>) {
-    setToast({ message, undo, id: ++keys });
-  }
-
-  // ── deep links: #entry=<id> (the tooltip's edit link), #draft=<json> (the context menu), #<tab> ──
-  const openFromHash = useCallback(
-    (hash: string, all: Entry[]) => {
-      const params = new URLSearchParams(hash.replace(/^#/, ''));
-      const id = params.get('entry');
-      const draftJson = params.get('draft');
-      if (id !== null) {
-        setTab('glossary');
-        const entry = all.find((e) => e.id === id);
-        if (entry) {
-          setEditing({ kind: 'entry', id, initial: formFromEntry(entry), key: ++keys, focus: 'heading' });
-          setQuery((q) => ({ ...q, text: '' }));
-        } else setNotice(t('entryNotFound', { id }));
-      } else if (draftJson !== null) {
-        setTab('glossary');
-        const draft = parseDraft(draftJson);
-        if (!draft) return setNotice(t('badDraft'));
-        const existing = all.find((e) => e.term === draft.term || e.variants.includes(draft.term));
-        if (existing) {
-          setEditing({ kind: 'entry', id: existing.id, initial: formFromEntry(existing), key: ++keys, focus: 'heading' });
-          setNotice(t('alreadyInGlossary', { term: draft.term }));
-        } else {
-          setEditing({ kind: 'new', initial: formFromDraft(draft, suggestPinyin), key: ++keys, focus: 'term' });
-        }
-      } else {
-        const fromHash = tabFromHash(hash);
-        if (fromHash) setTab(fromHash);
-      }
-    },
-    [t],
-  );
+  const [tab, setTab] = useState<Tab>(() => tabFromHash(location.hash) ?? 'glossary');
+  const editor = useEditing();
+  const { editing } = editor;
+  const [query, setQuery] = useState<Query>(EMPTY_QUERY);
+  const deferredQuery = useDeferredValue(query);
+  const { toast, say, close: closeToast } = useToast();
+  const { error, dismissError, showError, write } = useStorageErrors(t);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [listFocus, setListFocus] = useState(0);
 
   useEffect(() => {
-    if (!entries) return;
-    if (handledHash.current !== location.hash) {
-      handledHash.current = location.hash;
-      openFromHash(location.hash, entries);
-    }
-    const onHash = () => {
-      handledHash.current = location.hash;
-      void readEntries().then((all) => openFromHash(location.hash, all));
-    };
-    addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
-  }, [entries, openFromHash]);
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t('appTitle');
+  }, [lang, t]);
 
-  // The search index is built in idle slices once the list is shown, ready for the first keystroke.
-  const [indexedFor, setIndexedFor] = useState<readonly Entry[] | null>(null);
-  useEffect(() => {
-    if (!entries) return;
-    const building = new AbortController();
-    void warmIndex(entries, building.signal).then(() => !building.signal.aborted && setIndexedFor(entries));
-    return () => building.abort();
-  }, [entries]);
-  // A search that would build much of the index at once (typing before warmIndex is done with a large
-  // glossary) waits for it, showing the list as it was, rather than freezing the page; a few new
-  // entries (a save, an import of some) are indexed on the spot.
-  const searchable = useMemo(
-    () => !entries || !needsIndex(deferredQuery) || indexedFor === entries || unindexedCount(entries) <= INDEX_ON_THE_SPOT,
-    [entries, deferredQuery, indexedFor],
-  );
-  const lastResults = useRef<Entry[]>([]);
-  const results = useMemo(
-    () => (!entries ? [] : searchable ? search(entries, deferredQuery) : lastResults.current),
-    [entries, deferredQuery, searchable],
-  );
-  useEffect(() => {
-    lastResults.current = results;
-  }, [results]);
+  const dark = useDarkScheme();
+  const { entries, setEntries, settings, changeSettings } = useStoredState(showError, write);
+
+  useDeepLinks(entries, (link: DeepLink) => {
+    if (link.kind === 'tab') return setTab(link.tab);
+    setTab('glossary');
+    if (link.kind === 'entry') {
+      editor.editEntry(link.entry, 'heading');
+      setQuery((q) => ({ ...q, text: '' }));
+    } else if (link.kind === 'missing-entry') setNotice(t('entryNotFound', { id: link.id }));
+    else if (link.kind === 'bad-draft') setNotice(t('badDraft'));
+    else if (link.kind === 'draft-exists') {
+      editor.editEntry(link.entry, 'heading');
+      setNotice(t('alreadyInGlossary', { term: link.term }));
+    } else editor.editDraft(link.draft);
+  });
+
+  const { results, searchable } = useGlossarySearch(entries, deferredQuery);
   const collectionCounts = useMemo(() => {
     const national = entries?.filter((e) => e.collection === 'national').length ?? 0;
     return { all: entries?.length ?? 0, speech: (entries?.length ?? 0) - national, national };
@@ -238,33 +129,8 @@ export function OptionsApp() {
   function openEntry(id: string, focus: 'heading' | false = 'heading') {
     const entry = entries?.find((e) => e.id === id);
     if (!entry) return;
-    setDrafts({ queue: [], total: 0 });
-    setEditing({ kind: 'entry', id, initial: formFromEntry(entry), key: ++keys, focus });
+    editor.openEntry(entry, focus);
     history.replaceState(null, '', `#entry=${encodeURIComponent(id)}`);
-  }
-
-  function newEntry() {
-    setDrafts({ queue: [], total: 0 });
-    setEditing({ kind: 'new', initial: emptyForm(), key: ++keys, focus: 'term' });
-  }
-
-  function startDrafts(list: Draft[]) {
-    const [first, ...rest] = list;
-    if (!first) return;
-    setDrafts({ queue: rest, total: list.length });
-    setTab('glossary');
-    setEditing({ kind: 'new', initial: formFromDraft(first, suggestPinyin), key: ++keys, focus: 'term' });
-  }
-
-  function nextDraft(): boolean {
-    const [next, ...rest] = drafts.queue;
-    if (!next) {
-      setDrafts({ queue: [], total: 0 });
-      return false;
-    }
-    setDrafts({ queue: rest, total: drafts.total });
-    setEditing({ kind: 'new', initial: formFromDraft(next, suggestPinyin), key: ++keys, focus: 'term' });
-    return true;
   }
 
   async function save(entry: Entry, previousId: string | undefined): Promise<boolean> {
@@ -273,16 +139,15 @@ export function OptionsApp() {
     setEntries(next);
     say(t('saved', { term: entry.term }));
     history.replaceState(null, '', `#entry=${encodeURIComponent(entry.id)}`);
-    if (drafts.total > 0 && nextDraft()) return true;
-    // The editor stays open (same key, no remount) on the saved entry.
-    setEditing((ed) => (ed.kind === 'none' ? ed : { kind: 'entry', id: entry.id, initial: ed.initial, key: ed.key, focus: false }));
+    if (editor.draftPosition && editor.nextDraft()) return true;
+    editor.stayOn(entry.id);
     return true;
   }
 
   async function remove(id: string) {
     const removed = await write(() => removeEntry(id));
     if (!removed) return;
-    setEditing({ kind: 'none' });
+    editor.close();
     history.replaceState(null, '', location.pathname);
     const r: Removed = removed;
     say(t('deleted', { term: r.entry.term }), () => write(() => undoRemove(r)).then(() => openEntry(r.entry.id, false)));
@@ -302,19 +167,8 @@ export function OptionsApp() {
     const entry = next.find((e) => e.id === id);
     if (entry) {
       say(t('restored', { term: entry.term }));
-      if (editing.kind === 'entry' && editing.id === id) {
-        setEditing({ kind: 'entry', id, initial: formFromEntry(entry), key: ++keys, focus: 'heading' });
-      }
+      if (editing.kind === 'entry' && editing.id === id) editor.editEntry(entry, 'heading');
     }
-  }
-
-  function changeSettings(change: (s: Settings) => Settings) {
-    setSettings((s) => (s ? change(s) : s));
-    pendingSettingsWrites.current++;
-    void write(() => updateSettings(change)).finally(() => {
-      pendingSettingsWrites.current--;
-      if (pendingSettingsWrites.current === 0) void loadSettings().then(setSettings);
-    });
   }
 
   const stored = editing.kind === 'entry' ? entries?.find((e) => e.id === editing.id) : undefined;
@@ -352,7 +206,7 @@ export function OptionsApp() {
         {error ? (
           <div className="banner error" role="alert" data-testid="storage-error">
             <span>{error}</span>
-            <button type="button" className="button subtle small" onClick={() => setError(null)}>
+            <button type="button" className="button subtle small" onClick={dismissError}>
               {t('dismiss')}
             </button>
           </div>
@@ -379,7 +233,7 @@ export function OptionsApp() {
                 selectedId={selectedId}
                 onOpen={(id) => openEntry(id)}
                 onToggle={(id, on) => void toggle(id, on)}
-                onNew={newEntry}
+                onNew={editor.openBlank}
                 badgeOf={badgeOf}
                 focusRequest={listFocus}
                 settled={query === deferredQuery && searchable}
@@ -401,15 +255,14 @@ export function OptionsApp() {
                   language={language}
                   dark={dark}
                   canRestoreShipped={editing.kind === 'entry' && differences.some((d) => d.entry.id === editing.id)}
-                  draftPosition={drafts.total > 0 ? { n: drafts.total - drafts.queue.length, total: drafts.total } : undefined}
+                  draftPosition={editor.draftPosition}
                   autoFocus={editing.focus}
                   onSave={save}
                   onDelete={editing.kind === 'entry' && stored ? () => void remove(editing.id) : undefined}
                   onRestoreShipped={editing.kind === 'entry' ? () => void restore(editing.id) : undefined}
-                  onSkipDraft={drafts.total > 0 ? () => (nextDraft() ? undefined : setEditing({ kind: 'none' })) : undefined}
+                  onSkipDraft={editor.draftPosition ? () => (editor.nextDraft() ? undefined : editor.close()) : undefined}
                   onCancel={() => {
-                    setEditing({ kind: 'none' });
-                    setDrafts({ queue: [], total: 0 });
+                    editor.cancel();
                     setListFocus((n) => n + 1);
                   }}
                 />
@@ -429,63 +282,20 @@ export function OptionsApp() {
                 const next = await write(() => resetToShipped());
                 if (next) {
                   setEntries(next);
-                  setEditing({ kind: 'none' });
+                  editor.close();
                 }
                 return next !== undefined;
               }}
             />
           ) : tab === 'extract' ? (
-            <ExtractPanel entries={entries} onAdd={startDrafts} />
+            <ExtractPanel entries={entries} onAdd={(list) => editor.startDrafts(list) && setTab('glossary')} />
           ) : (
             <SettingsPanel settings={settings} onChange={changeSettings} />
           )}
         </main>
 
-        {toast ? <ToastView key={toast.id} toast={toast} onClose={() => setToast(null)} /> : null}
+        {toast ? <ToastView key={toast.id} toast={toast} onClose={closeToast} /> : null}
       </div>
     </I18nContext.Provider>
-  );
-}
-
-function tabFromHash(hash: string): Tab | undefined {
-  const name = hash.replace(/^#/, '');
-  return TABS.some(([k]) => k === name) ? (name as Tab) : undefined;
-}
-
-/** A short message at the bottom; with an undo action it takes focus so keyboard users can undo. */
-function ToastView({ toast, onClose }: { toast: Toast; onClose(): void }) {
-  const { t } = useI18n();
-  const undoRef = useRef<HTMLButtonElement>(null);
-  const boxRef = useRef<HTMLDivElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
-  useEffect(() => {
-    if (toast.undo) undoRef.current?.focus();
-    const timer = setInterval(() => {
-      // Stays while the user is on it.
-      if (!boxRef.current?.matches(':hover, :focus-within')) close.current();
-    }, toast.undo ? 10_000 : 4_000);
-    return () => clearInterval(timer);
-  }, [toast]);
-  return (
-    <div className="toast" ref={boxRef} role="status" data-testid="toast">
-      <span>{toast.message}</span>
-      {toast.undo ? (
-        <button
-          ref={undoRef}
-          type="button"
-          className="button small"
-          onClick={() => {
-            void toast.undo?.();
-            onClose();
-          }}
-        >
-          {t('undo')}
-        </button>
-      ) : null}
-      <button type="button" className="button subtle small icon" aria-label={t('dismiss')} onClick={onClose}>
-        ×
-      </button>
-    </div>
   );
 }

@@ -2,9 +2,10 @@
 // only), so the content script can read settings without the schema library.
 import type { Settings } from './settings';
 
-/** Key in storage.local of settingsItem. */
+/** Key in storage.local of the settings store (src/settings/stored-settings.ts). */
 export const SETTINGS_KEY = 'settings';
 
+/** Settings stored before format 2 were written with these (src/settings/migrations.ts): to change one, give the migration a copy first. */
 export const DEFAULT_SETTINGS: Settings = {
   language: 'both',
   hoverDelayMs: 150,

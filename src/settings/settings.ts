@@ -1,8 +1,10 @@
-// User preferences: typed, versioned storage items. Only the glossary is large; everything else is small.
+// User preferences: the schema, and the settings store read and written with it (validated).
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from './defaults';
 import { CATEGORIES, COLLECTIONS } from '@/src/glossary/schema';
 import { DISPLAY_MODES } from '@/src/glossary/salience';
+import { storedOverrides } from './migrations';
+import { storeOverrides, writeSettings } from './stored-settings';
 
 const siteRuleSchema = z.object({
   host: z.string().min(1),
@@ -12,7 +14,7 @@ const siteRuleSchema = z.object({
 });
 export type SiteRule = z.infer<typeof siteRuleSchema>;
 
-export const settingsSchema = z.object({
+const settingsSchema = z.object({
   language: z.enum(['zh', 'en', 'both']),
   hoverDelayMs: z.number().int().min(0).max(2000),
   highlightStyle: z.enum(['underline', 'background', 'both']),
@@ -35,14 +37,39 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export { DEFAULT_SETTINGS } from './defaults';
 
-export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
-
-/** Reads settings, filling any field an older or damaged value lacks from the defaults. */
-export async function loadSettings(): Promise<Settings> {
-  const stored = await settingsItem.getValue();
-  const merged = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...stored });
+/** The stored overrides over the current defaults, validated: a damaged value gives the defaults. */
+function validated(overrides: Partial<Settings>): Settings {
+  const merged = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...overrides });
   return merged.success ? merged.data : DEFAULT_SETTINGS;
+}
+
+/**
+ * The settings store (src/settings/stored-settings.ts) as the options page and the background use
+ * it: every value read is validated with the schema, every value written is validated before it is
+ * stored. Stored under storage.local `settings`, the key WXT's storage item used.
+ */
+export const settingsItem = {
+  key: `local:${SETTINGS_KEY}`,
+  getValue: loadSettings,
+  /** Stores `overrides` as all the user changed (tests plant stored values with it). */
+  setValue: (overrides: Partial<Settings>): Promise<void> => storeOverrides(overrides),
+  /** Calls back with the settings, and those before, whenever any page changes them; returns the unwatch function. */
+  watch(callback: (next: Settings, previous: Settings) => void): () => void {
+    const listener = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, area: string): void => {
+      const change = changes[SETTINGS_KEY];
+      if (area === 'local' && change) callback(validated(storedOverrides(change.newValue)), validated(storedOverrides(change.oldValue)));
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
+};
+
+/** Reads settings: the user's overrides (of any stored format) over the current defaults, validated. */
+export async function loadSettings(): Promise<Settings> {
+  return validated(storedOverrides((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]));
+}
+
+/** Applies `change` to the latest stored settings; the result is validated before it is stored. */
+export function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
+  return writeSettings((stored) => validated(storedOverrides(stored)), (settings) => settingsSchema.parse(change(settings)));
 }

@@ -42,7 +42,7 @@ test('pause is global and leaves site rules alone', async () => {
 test('a switch (popup, zod-free) and an options edit made at the same moment both survive', async () => {
   // Both writes read-modify-write the same stored value; the shared queue/Web Lock
   // (./exclusive.ts) runs them one after the other, so neither overwrites the other.
-  const { updateSettings } = await import('./glossary-edits');
+  const { updateSettings } = await import('./settings');
   await Promise.all([
     switchSite('https://a.com/', false),
     updateSettings((s) => ({ ...s, hoverDelayMs: 700 })),

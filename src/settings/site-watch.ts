@@ -12,13 +12,12 @@ import { isActiveOn } from '@/src/settings/site-rules';
  * from a switch shown for the whole tab.
  */
 function tabPageUrl(): string {
-  if (window === window.top) return location.href;
   try {
-    return (window.top as Window).location.href; // same-origin parent: readable
+    return (window.top as Window).location.href; // the top frame itself, or a same-origin parent: readable
   } catch {
     // Cross-origin: Chromium still tells us the top frame's origin, which is all a host rule needs.
     const ancestors = location.ancestorOrigins;
-    const top = ancestors && ancestors.length > 0 ? ancestors[ancestors.length - 1] : undefined;
+    const top = ancestors?.[ancestors.length - 1];
     return top ? `${top}/` : location.href;
   }
 }
@@ -57,7 +56,7 @@ export function watchSiteActive(
   });
   const ready = (initial ? Promise.resolve(initial) : readSettings())
     // Unreadable settings mean defaults (on everywhere), as on a fresh install.
-    .catch(() => withDefaults(undefined))
+    .catch(() => withDefaults())
     .then(async (value) => {
       // A change that arrived while reading is newer than what the read returns.
       settings ??= value;
@@ -68,19 +67,18 @@ export function watchSiteActive(
   // (Same-document navigations cannot leave the origin, so a host rule gives the same answer today;
   // checking keeps this right if rules ever look at paths.) The Navigation API sees the page's
   // pushState from the isolated world; popstate/hashchange cover browsers without it.
-  const nav = (globalThis as { navigation?: EventTarget }).navigation;
-  nav?.addEventListener('currententrychange', evaluate);
-  addEventListener('popstate', evaluate);
-  addEventListener('hashchange', evaluate);
+  const listening = new AbortController();
+  const options = { signal: listening.signal };
+  (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', evaluate, options);
+  addEventListener('popstate', evaluate, options);
+  addEventListener('hashchange', evaluate, options);
 
   return {
     ready,
     stop() {
       stopped = true;
       unwatch();
-      nav?.removeEventListener('currententrychange', evaluate);
-      removeEventListener('popstate', evaluate);
-      removeEventListener('hashchange', evaluate);
+      listening.abort();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/src/settings/settings';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { replaceGlossary } from './glossary-store';
+import { replaceGlossary } from '@/src/glossary/storage/store';
 import { GLOSSARY_KEY, SETTINGS_KEY, watchLocal, withDefaults } from './stored-settings';
 
 describe('settings as stored (the zod-free reader of the content script and popup)', () => {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Entry } from '../../src/glossary/schema';
-import { GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY, SHIPPED_SEEN_KEY, planCommit } from '../../src/settings/glossary-layout';
+import { GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY, SHIPPED_SEEN_KEY, planCommit } from '../../src/glossary/storage/layout';
 import type { TermBox, TooltipState } from '../e2e/tooltip-helpers';
 import { EVERY_OCCURRENCE, ROOT, waitFor, type FirefoxBrowser, type Tab } from './harness';
 

@@ -1,11 +1,11 @@
 // The user's glossary as e2e tests set and read it, in the extension's own storage layout
-// (src/settings/glossary-layout.ts: one key per entry plus an index). Writing the key `glossary`
+// (src/glossary/storage/layout.ts: one key per entry plus an index). Writing the key `glossary`
 // directly, as tests did before layout 2, no longer changes the glossary once an index exists.
 // Writes commit like the extension does (entries, then the index, then the old slots go), so the
 // background and content scripts see one change, by the index.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ENTRY_KEY_PREFIX, GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY, SHIPPED_SEEN_KEY, planCommit } from '../../src/settings/glossary-layout';
+import { ENTRY_KEY_PREFIX, GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY, SHIPPED_SEEN_KEY, planCommit } from '../../src/glossary/storage/layout';
 import type { Worker } from 'playwright-core';
 import type { Entry } from '../../src/glossary/schema';
 
@@ -28,7 +28,7 @@ function shippedIds(): string[] {
 /**
  * Installs `glossary` (its entries) as the user's glossary; null: back to the shipped default.
  * Written as this version writes it, having seen today's shipped entries, so a background restart
- * never adds shipped entries to it (src/settings/glossary-edits.ts catchUpShipped).
+ * never adds shipped entries to it (src/glossary/storage/edits.ts catchUpShipped).
  */
 export async function setUserGlossary(worker: Worker, glossary: { entries: readonly unknown[] } | null): Promise<void> {
   const index = await worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], GLOSSARY_INDEX_KEY);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchWithExtension, ROOT, screenshot, waitFor, type ExtensionBrowser } from './harness';
 import { startFixtureServer, type FixtureServer } from './server';
 import { setUserGlossary, shippedFromData, storedUserGlossary } from './glossary-storage';
-import { SHIPPED_SEEN_KEY } from '../../src/settings/glossary-layout';
+import { SHIPPED_SEEN_KEY } from '../../src/glossary/storage/layout';
 
 // The parts of the `chrome` API the test calls inside the extension's service worker.
 declare const chrome: {

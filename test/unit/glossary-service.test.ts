@@ -3,8 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compiledPatternsItem, getGlossary, glossaryGeneration, invalidateGlossary, watchGlossary } from '@/src/background/glossary-service';
 import { defaultGlossary } from '@/src/glossary/default';
 import { glossarySchema, type Glossary } from '@/src/glossary/schema';
-import { GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY } from '@/src/settings/glossary-layout';
-import { replaceGlossary } from '@/src/settings/glossary-store';
+import { GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY } from '@/src/glossary/storage/layout';
+import { replaceGlossary } from '@/src/glossary/storage/store';
 
 const userGlossary: Glossary = glossarySchema.parse({
   format: 'tifa-glossary',

@@ -26,7 +26,7 @@ export const GLOSSARY_INDEX_KEY = 'glossary:index';
 export const ENTRY_KEY_PREFIX = 'glossary:e:';
 /**
  * The ids of the shipped entries a user's own glossary has seen (written with every save, and when
- * the background adds the entries an update shipped: src/settings/glossary-edits.ts catchUpShipped).
+ * the background adds the entries an update shipped: src/glossary/storage/edits.ts catchUpShipped).
  */
 export const SHIPPED_SEEN_KEY = 'glossary:shipped-seen';
 const GLOSSARY_LAYOUT_VERSION = 2;

@@ -1,7 +1,7 @@
 // The user's glossary in storage.local: one key per entry plus a small index (the layout and why:
-// ./glossary-layout.ts). `entries: null` means "the shipped default, unedited".
+// ./layout.ts). `entries: null` means "the shipped default, unedited".
 //
-// Writes (replaceGlossary, migrateGlossary) must be serialised by the caller: glossary-edits.ts runs
+// Writes (replaceGlossary, migrateGlossary) must be serialised by the caller: edits.ts runs
 // them under a Web Lock shared by every extension page and the background. Reads need no lock.
 // Entries handed out, and the array of them, are frozen and shared between reads of the same
 // revision: they are values, never to be mutated. Reading a revision again (a page hearing of its
@@ -18,7 +18,7 @@ import {
   parseIndex,
   planCommit,
   type GlossaryIndex,
-} from './glossary-layout';
+} from './layout';
 
 export interface StoredGlossary {
   /** The index's revision; 0 before anything was stored in this layout. */

@@ -10,8 +10,8 @@ import {
   parseIndex,
   planCommit,
   type GlossaryIndex,
-} from './glossary-layout';
-import { loadGlossary, migrateGlossary, replaceGlossary, watchGlossaryRevision } from './glossary-store';
+} from './layout';
+import { loadGlossary, migrateGlossary, replaceGlossary, watchGlossaryRevision } from './store';
 
 const entry = (id: string, term = id): Entry => ({ ...defaultGlossary().entries[0]!, id, term, variants: [], related: [] });
 const many = (n: number, tag = '') => Array.from({ length: n }, (_, i) => entry(`e${i}`, `词${tag}${i}`));
@@ -72,7 +72,7 @@ describe('glossary store', () => {
     await replaceGlossary([older as Entry, own as Entry]);
     // Another page (a fresh module, nothing cached) reads what is stored.
     vi.resetModules();
-    const fresh = await import('./glossary-store');
+    const fresh = await import('./store');
     const { entries } = await fresh.loadGlossary();
     expect(entries?.map((e) => [e.id, e.salience])).toEqual([
       ['gan-bu', 'everyday'],
@@ -120,7 +120,7 @@ describe('glossary store', () => {
     expect(sets.map((keys) => keys.length)).toEqual([500, 500, 200, 1]);
     // Another page (an empty cache) reads it.
     vi.resetModules();
-    const other = await import('./glossary-store');
+    const other = await import('./store');
     get.mockClear();
     expect((await other.loadGlossary()).entries).toHaveLength(1200);
     const sizes = get.mock.calls.map(([keys]) => (Array.isArray(keys) ? keys.length : 1));
@@ -135,7 +135,7 @@ describe('glossary store', () => {
     expect(Object.isFrozen(read.entries![0])).toBe(true);
     // Another page reads it from storage: equal, and stable across its own reads.
     vi.resetModules();
-    const other = await import('./glossary-store');
+    const other = await import('./store');
     const first = await other.loadGlossary();
     expect(first.entries).toEqual(saved.entries);
     expect((await other.loadGlossary()).entries).toBe(first.entries);
@@ -181,14 +181,14 @@ describe('glossary store', () => {
     await expect(replaceGlossary(many(2, '新'))).rejects.toThrow(/quota/);
     expect(await everything()).toEqual(before);
     vi.resetModules();
-    const other = await import('./glossary-store');
+    const other = await import('./store');
     expect((await other.loadGlossary()).entries!.map((e) => e.term)).toEqual(many(600).map((e) => e.term));
   });
 
   test('a reader racing a writer never sees a half-applied change: it reads again by the new index', async () => {
     await replaceGlossary(many(4, '旧'));
     vi.resetModules();
-    const reader = await import('./glossary-store');
+    const reader = await import('./store');
     const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
     let raced = false;
     vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys) => {
@@ -210,7 +210,7 @@ describe('glossary store', () => {
     expect((await loadGlossary()).entries![0]!.term).toBe('甲');
     await fakeBrowser.storage.local.clear();
     vi.resetModules();
-    const other = await import('./glossary-store');
+    const other = await import('./store');
     await other.replaceGlossary([entry('a', '乙')]);
     // Same slot number ('0') under a new index id: this page's cache must not answer with 甲.
     expect((await loadGlossary()).entries![0]!.term).toBe('乙');
@@ -230,7 +230,7 @@ describe('migration from version 1 (one value)', () => {
     expect(await slotKeys()).toHaveLength(30);
     expect(await storedIndex()).toMatchObject({ rev: 1, shipped: false });
     vi.resetModules();
-    const other = await import('./glossary-store');
+    const other = await import('./store');
     expect(await other.loadGlossary()).toEqual({ rev: 1, entries: legacy.entries });
     expect(await migrateGlossary()).toBe(false);
   });

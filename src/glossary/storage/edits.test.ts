@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Entry } from '@/src/glossary/schema';
-import { loadGlossary, replaceGlossary } from './glossary-store';
+import { loadGlossary, replaceGlossary } from './store';
 import {
   readEntries,
   removeEntry,
@@ -12,14 +12,12 @@ import {
   shippedDifferences,
   shippedEntries,
   undoRemove,
-  updateSettings,
   watchEntries,
   migrateGlossaryStorage,
   withNewShipped,
-} from './glossary-edits';
-import { SHIPPED_SEEN_KEY } from './glossary-layout';
+} from './edits';
+import { SHIPPED_SEEN_KEY } from './layout';
 import shippedV1 from '@/data/shipped-v1-ids.json';
-import { DEFAULT_SETTINGS, loadSettings, settingsItem } from './settings';
 
 const mine = (id: string, term: string): Entry => ({
   ...shippedEntries()[0]!,
@@ -130,23 +128,6 @@ describe('glossary edits', () => {
     await saveEntry(mine('b', '乙'));
     await new Promise((r) => setTimeout(r, 20));
     expect(seen).toHaveLength(2);
-  });
-});
-
-describe('settings', () => {
-  test('updates are validated and stored', async () => {
-    await updateSettings((s) => ({ ...s, hoverDelayMs: 400, categoryColors: { slogan: '#aa0000' } }));
-    expect(await loadSettings()).toMatchObject({ hoverDelayMs: 400, categoryColors: { slogan: '#aa0000' } });
-    await expect(updateSettings((s) => ({ ...s, hoverDelayMs: -5 }))).rejects.toThrow();
-    expect((await loadSettings()).hoverDelayMs).toBe(400);
-  });
-
-  test('an older stored value lacking newer fields is completed from the defaults', async () => {
-    await settingsItem.setValue({ language: 'en', hoverDelayMs: 300 } as never);
-    const loaded = await loadSettings();
-    expect(loaded).toEqual({ ...DEFAULT_SETTINGS, language: 'en', hoverDelayMs: 300 });
-    await updateSettings((s) => ({ ...s, siteMode: 'listed' }));
-    expect(await settingsItem.getValue()).toEqual({ ...DEFAULT_SETTINGS, language: 'en', hoverDelayMs: 300, siteMode: 'listed' });
   });
 });
 

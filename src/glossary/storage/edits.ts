@@ -1,17 +1,15 @@
-// Editing the user's glossary and settings safely from any number of extension pages at once.
+// Editing the user's glossary safely from any number of extension pages at once.
 // Every change is a function applied to the latest stored value (read-modify-write), serialised by a
 // Web Lock shared by all pages of the extension, so two options tabs never overwrite each other.
 // Storage errors (quota) reject the returned promise: callers show them.
-// How the glossary is stored (an entry per key, so an edit writes one entry): ./glossary-store.ts.
+// How the glossary is stored (an entry per key, so an edit writes one entry): ./store.ts.
 import shippedV1 from '@/data/shipped-v1-ids.json';
 import { defaultGlossary } from '@/src/glossary/default';
 import type { Entry } from '@/src/glossary/schema';
 import { canonical } from '@/src/glossary/compare';
-import { exclusive } from './exclusive';
-import { SHIPPED_SEEN_KEY } from './glossary-layout';
-import { loadGlossary, migrateGlossary, replaceGlossary, watchGlossaryRevision } from './glossary-store';
-import { loadSettings, settingsItem, settingsSchema, type Settings } from './settings';
-import { SETTINGS_LOCK } from './stored-settings';
+import { exclusive } from '@/src/settings/exclusive';
+import { SHIPPED_SEEN_KEY } from './layout';
+import { loadGlossary, migrateGlossary, replaceGlossary, watchGlossaryRevision } from './store';
 
 /** The glossary Tifa ships (data/glossary.json). */
 export function shippedEntries(): Entry[] {
@@ -227,13 +225,4 @@ function insertAsShipped(entries: Entry[], shipped: readonly Entry[], at: number
     }
   }
   entries.unshift(entry);
-}
-
-/** Applies `change` to the latest stored settings; the result is validated before it is stored. */
-export function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
-  return exclusive(SETTINGS_LOCK, async () => {
-    const next = settingsSchema.parse(change(await loadSettings()));
-    await settingsItem.setValue(next);
-    return next;
-  });
 }
