@@ -157,8 +157,8 @@ export function answerRequests<K extends RequestType>(
       const handler = request && (handlers as unknown as Record<string, (request: Request, sender: Sender) => unknown>)[request.type];
       if (!handler) return undefined;
       const answer = (async () => handler(request, sender))().catch((error: unknown) => ({ [FAILED]: String(error) }));
-      // Browsers pass `respond` and keep the channel open on `true`; a listener may also return the
-      // promise (the Firefox way, and how WXT's fake browser reads answers in unit tests).
+      // Browsers pass `respond` and keep the channel open on `true`; WXT's fake browser (unit tests)
+      // passes none and reads the promise a listener returns, as Firefox also allows.
       if (!respond) return answer;
       void answer.then(respond);
       return true;
@@ -243,6 +243,12 @@ export const CONTENT_HANDLE = 'tifa.content';
 
 /** Where a frame's content script publishes its page report to its parent frame (src/page/report.ts). */
 export const FRAME_REPORT = 'tifa.frame-report';
+
+/**
+ * The service worker's global through which the e2e tests click "Add to Tifa glossary" (headless
+ * Chromium opens no native menus): the very handler the menu calls (src/background/context-menu.ts).
+ */
+export const MENU_CLICK_HOOK = 'tifaOnMenuClick';
 
 /** The options page's address at an entry: `#entry=<id>` (opened by `tifa:open-options`, read by the options page). */
 export const optionsEntryHash = (entryId: string): string => `#entry=${encodeURIComponent(entryId)}`;

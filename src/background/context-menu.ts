@@ -2,7 +2,7 @@
 // the term, its pinyin, the sentence around it (asked from the frame it was selected in) and the page.
 import { pinyin } from 'pinyin-pro';
 import { draftUrl, type Draft } from '@/src/glossary/draft';
-import { listen } from '@/src/messages';
+import { listen, MENU_CLICK_HOOK } from '@/src/messages';
 
 export { draftUrl };
 import { MAX_SENTENCE, selectionContext, sentenceOf, type SelectionContext } from '@/src/page/selection-context';
@@ -83,5 +83,5 @@ export function startContextMenu(signal: AbortSignal): void {
   );
   // The e2e test reaches the handler through the service worker, since headless Chromium cannot open
   // a native context menu. It is the same function the menu calls.
-  (globalThis as { tifaOnMenuClick?: typeof onMenuClick }).tifaOnMenuClick = onMenuClick;
+  (globalThis as Record<string, unknown>)[MENU_CLICK_HOOK] = onMenuClick;
 }
