@@ -71,15 +71,13 @@ export function startContent(): ContentHandle {
   if (window === window.top) {
     answerRequests(
       {
-        async 'tifa:page-report'() {
+        'tifa:page-report': async () => {
           // Answer after the first pass, so a report asked for right after load is complete.
-          if (started) await started.then(() => Promise.all([session?.ready.catch(() => undefined), site?.ready]));
+          await started?.then(() => Promise.all([session?.ready.catch(() => undefined), site?.ready]));
           // No Chinese text here (yet): only same-origin frames can hold terms.
           return session ? session.report() : { enabled: true, terms: childTerms(document, true) };
         },
-        async 'tifa:reveal'({ id }) {
-          return { found: (await reveal?.(id)) ?? false };
-        },
+        'tifa:reveal': async ({ id }) => ({ found: !!(await reveal?.(id)) }),
       },
       parsePageRequest,
       signal,
