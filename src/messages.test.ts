@@ -1,5 +1,7 @@
-import { describe, expect, test } from 'vitest';
-import { parseRequest } from './messages';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Entry } from '@/src/glossary/schema';
+import { answerRequests, parsePageRequest, parseRequest, sendRequest } from './messages';
 
 describe('parseRequest', () => {
   test('accepts well-formed requests', () => {
@@ -15,5 +17,43 @@ describe('parseRequest', () => {
     expect(parseRequest({ type: 'tifa:reveal' })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:segment-check', text: 'x', candidates: [{ start: 'a', end: 1 }] })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:report-changed', count: 1.5, enabled: true })).toBeUndefined();
+  });
+});
+
+describe('answerRequests and the error channel', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('a handler’s value is the answer; a failure rejects at the sender with its message', async () => {
+    const { signal } = new AbortController();
+    let fail = false;
+    answerRequests(
+      {
+        'tifa:get-entries': ({ ids }) => {
+          if (fail) throw new Error('storage unreadable');
+          return { entries: ids.map((id) => ({ id }) as Entry) };
+        },
+      },
+      parseRequest,
+      signal,
+    );
+    await expect(sendRequest({ type: 'tifa:get-entries', ids: ['a'] })).resolves.toEqual({ entries: [{ id: 'a' }] });
+    fail = true;
+    await expect(sendRequest({ type: 'tifa:get-entries', ids: ['a'] })).rejects.toThrow(/storage unreadable/);
+  });
+
+  test('requests without a handler, or that do not parse, are left to other listeners', async () => {
+    const { signal } = new AbortController();
+    answerRequests({ 'tifa:reveal': () => ({ found: true }) }, parsePageRequest, signal);
+    // The fake browser resolves with the first answer given: none here.
+    await expect(sendRequest({ type: 'tifa:get-glossary' })).resolves.toBeUndefined();
+    await expect(fakeBrowser.runtime.sendMessage({ type: 'tifa:reveal', id: 7 })).resolves.toBeUndefined();
+    await expect(sendRequest({ type: 'tifa:reveal', id: 'x' })).resolves.toEqual({ found: true });
+  });
+
+  test('the listener goes when its signal aborts', async () => {
+    const life = new AbortController();
+    answerRequests({ 'tifa:reveal': () => ({ found: true }) }, parsePageRequest, life.signal);
+    life.abort();
+    await expect(sendRequest({ type: 'tifa:reveal', id: 'x' })).rejects.toThrow(/No listeners/);
   });
 });

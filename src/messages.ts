@@ -1,6 +1,9 @@
-// One typed protocol for every message between content script, background, popup and options.
-// Each request is declared once here and checked on receipt with `parseRequest`. The checks are
-// hand-written rather than zod so the content script, which must stay tiny, can use them too.
+// One typed protocol for every message between content script, background, popup and options, and
+// the other contracts the contexts share (global handles, the options page's address). Each request
+// is declared once here, checked on receipt with `parseRequest` (or `parsePageRequest`) and answered
+// by one handler table per context (`answerRequests`): the background's in src/background/start.ts,
+// a page's in src/page/start.ts. The checks are hand-written rather than zod so the content script,
+// which must stay tiny, can use them too.
 import type { Entry } from '@/src/glossary/schema';
 import type { NewFormulation } from '@/src/brief/radar';
 
@@ -24,7 +27,7 @@ export interface PageReport {
   terms: Array<{ id: string; term: string; count: number }>;
 }
 
-/** Every request, with the response it gets. */
+/** Every request, with the response it gets (a failed handler answers with an error instead). */
 interface Protocol {
   /** content/options → background: the effective glossary and the patterns compiled from it. */
   'tifa:get-glossary': { request: {}; response: { entries: Entry[]; patterns: Pattern[] } };
@@ -45,10 +48,10 @@ interface Protocol {
    * popup → background: formulations in a page's text that the glossary lacks (src/brief/radar.ts),
    * leaving out those the reader dismissed (normalised forms).
    */
-  'tifa:new-formulations': { request: { text: string; dismissed: string[] }; response: { found: NewFormulation[]; error?: string } };
+  'tifa:new-formulations': { request: { text: string; dismissed: string[] }; response: { found: NewFormulation[] } };
   /** content → background: the page's distinct term count changed (for the badge). */
   'tifa:report-changed': { request: { count: number; enabled: boolean }; response: void };
-  /** content → background: open the options page, optionally at an entry. */
+  /** content → background: open the options page, optionally at an entry (`optionsEntryHash`). */
   'tifa:open-options': { request: { entryId?: string }; response: void };
   /**
    * content → background: inject a script loaded on demand into the sending frame (the tooltip UI,
@@ -56,6 +59,10 @@ interface Protocol {
    */
   'tifa:load-script': { request: { script: OnDemandScript }; response: boolean };
 }
+
+/** The requests a page's content script answers (its top frame); the background answers the rest. */
+type PageRequestType = 'tifa:page-report' | 'tifa:reveal';
+export type BackgroundRequestType = Exclude<RequestType, PageRequestType>;
 
 /** The most page text the popup reads and sends for new formulations (characters). */
 export const MAX_PAGE_TEXT = 300_000;
@@ -99,11 +106,9 @@ const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean 
  * otherwise carry whole.
  */
 export function parsePageRequest(message: unknown): RequestOf<'tifa:page-report'> | RequestOf<'tifa:reveal'> | undefined {
-  if (typeof message !== 'object' || message === null) return undefined;
-  const m = message as Record<string, unknown>;
-  if (m.type === 'tifa:page-report') return m as RequestOf<'tifa:page-report'>;
-  if (m.type === 'tifa:reveal' && isString(m.id)) return m as RequestOf<'tifa:reveal'>;
-  return undefined;
+  // Strings and numbers have no `type`: only objects get past the first test.
+  const m = message as Record<string, unknown> | null | undefined;
+  return m?.type === 'tifa:page-report' || (m?.type === 'tifa:reveal' && isString(m.id)) ? (m as RequestOf<'tifa:page-report'> | RequestOf<'tifa:reveal'>) : undefined;
 }
 
 /** The request, if `message` is a well-formed Tifa request; otherwise undefined (ignored). */
@@ -115,16 +120,135 @@ export function parseRequest(message: unknown): Request | undefined {
   return validators[type as RequestType](m) ? (m as unknown as Request) : undefined;
 }
 
-/** Sends a typed request to the background (or any extension page listening). */
-export function sendRequest<K extends RequestType>(request: RequestOf<K>): Promise<ResponseOf<K>> {
-  return browser.runtime.sendMessage(request) as Promise<ResponseOf<K>>;
+// --- answers and the error channel ----------------------------------------------------------------
+
+/**
+ * The key of a failed handler's answer, `{ 'tifa:error': message }`. A success is answered with the
+ * value itself, as before there was an error channel (the e2e tests and the benchmark read answers
+ * raw), so a failure needs a key no response has.
+ */
+const FAILED = 'tifa:error';
+
+/** Who sent a request: the frame (tab and frame id) for a content script. */
+export interface Sender {
+  tab?: { id?: number };
+  frameId?: number;
 }
 
-/** Sends a typed request to a tab's content script (top frame unless frameId is given). */
-export function sendToTab<K extends RequestType>(
-  tabId: number,
-  request: RequestOf<K>,
-  frameId = 0,
-): Promise<ResponseOf<K>> {
-  return browser.tabs.sendMessage(tabId, request, { frameId }) as Promise<ResponseOf<K>>;
+/** One context's handler for each request it answers. */
+export type Handlers<K extends RequestType> = {
+  [T in K]: (request: RequestOf<T>, sender: Sender) => ResponseOf<T> | Promise<ResponseOf<T>>;
+};
+
+/**
+ * Answers every request `parse` accepts and `handlers` has a handler for, until `signal` aborts:
+ * with the handler's value, or `{ 'tifa:error': message }` when it throws or rejects, which
+ * `sendRequest` and `sendToTab` turn back into a rejection. Other messages are left to other listeners.
+ */
+export function answerRequests<K extends RequestType>(
+  handlers: Handlers<K>,
+  parse: (message: unknown) => Request | undefined,
+  signal: AbortSignal,
+): void {
+  listen(
+    browser.runtime.onMessage,
+    (message: unknown, sender: Sender, respond?: (answer: unknown) => void) => {
+      const request = parse(message);
+      const handler = request && (handlers as unknown as Record<string, (request: Request, sender: Sender) => unknown>)[request.type];
+      if (!handler) return undefined;
+      const answer = (async () => handler(request, sender))().catch((error: unknown) => ({ [FAILED]: String(error) }));
+      // Browsers pass `respond` and keep the channel open on `true`; WXT's fake browser (unit tests)
+      // passes none and reads the promise a listener returns, as Firefox also allows.
+      if (!respond) return answer;
+      void answer.then(respond);
+      return true;
+    },
+    signal,
+  );
 }
+
+/** The value of an answer, or a rejection when the handler failed. */
+function valueOf<T>(answer: unknown): T {
+  const failure = (answer as Record<string, string> | undefined)?.[FAILED];
+  if (failure) throw new Error(failure);
+  return answer as T;
+}
+
+/** Sends a typed request to the background (or any extension page listening); rejects when its handler failed. */
+export async function sendRequest<K extends RequestType>(request: RequestOf<K>): Promise<ResponseOf<K>> {
+  return valueOf(await browser.runtime.sendMessage(request));
+}
+
+/** Sends a typed request to a tab's content script (top frame unless frameId is given); rejects when its handler failed. */
+export async function sendToTab<K extends RequestType>(tabId: number, request: RequestOf<K>, frameId = 0): Promise<ResponseOf<K>> {
+  return valueOf(await browser.tabs.sendMessage(tabId, request, { frameId }));
+}
+
+// --- lifetimes -------------------------------------------------------------------------------------
+
+interface BrowserEvent<L> {
+  addListener(listener: L): void;
+  removeListener(listener: L): void;
+}
+
+/**
+ * Adds a listener to a browser.* event (runtime.onMessage, tabs.onUpdated …) until `signal` aborts:
+ * what `{ signal }` does for DOM listeners, which browser events lack.
+ */
+export function listen<L>(event: BrowserEvent<L>, listener: L, signal: AbortSignal): void {
+  event.addListener(listener);
+  onAbort(signal, () => event.removeListener(listener));
+}
+
+/** Runs `stop` when `signal` aborts: how a part's own stop function joins its context's lifetime. */
+export function onAbort(signal: AbortSignal, stop: () => void): void {
+  signal.addEventListener('abort', stop);
+}
+
+// --- shared handles and addresses ----------------------------------------------------------------
+
+/**
+ * Where an on-demand script (`tifa:load-script`) meets the content script waiting for it:
+ * `Symbol.for('tifa.<script>')` on the global of the isolated world both run in, which page scripts
+ * never see.
+ */
+const onDemandHook = (script: OnDemandScript): symbol => Symbol.for(`tifa.${script}`);
+type Hooks = Record<symbol, ((value: unknown) => void) | undefined>;
+
+/** Called by the injected script: hands what it carries to the content script waiting for it. */
+export function registerOnDemand(script: OnDemandScript, value: unknown): void {
+  (globalThis as unknown as Hooks)[onDemandHook(script)]?.(value);
+}
+
+/**
+ * Asks the background to inject `script` into this frame and resolves with what it registers. No
+ * network request and no web-accessible resource: the script comes from the extension package.
+ */
+export function loadOnDemand<T>(script: OnDemandScript): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    (globalThis as unknown as Hooks)[onDemandHook(script)] = resolve as (value: unknown) => void;
+    // executeScript resolves after the script ran, so by the answer the hook has been called and
+    // this rejection changes nothing; without it the script never ran.
+    const failed = () => reject(new Error(`${script} not injected`));
+    sendRequest({ type: 'tifa:load-script', script }).then(failed, failed);
+  });
+}
+
+/**
+ * Where a running content script keeps its handle (src/page/start.ts) on the isolated world's global:
+ * `Symbol.for(CONTENT_HANDLE)`. Read by the popup's page reader (src/brief/page-excerpts.ts), which
+ * is injected as a function and so gets the key as an argument.
+ */
+export const CONTENT_HANDLE = 'tifa.content';
+
+/** Where a frame's content script publishes its page report to its parent frame (src/page/report.ts). */
+export const FRAME_REPORT = 'tifa.frame-report';
+
+/**
+ * The service worker's global through which the e2e tests click "Add to Tifa glossary" (headless
+ * Chromium opens no native menus): the very handler the menu calls (src/background/context-menu.ts).
+ */
+export const MENU_CLICK_HOOK = 'tifaOnMenuClick';
+
+/** The options page's address at an entry: `#entry=<id>` (opened by `tifa:open-options`, read by the options page). */
+export const optionsEntryHash = (entryId: string): string => `#entry=${encodeURIComponent(entryId)}`;

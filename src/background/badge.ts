@@ -1,7 +1,7 @@
 // The toolbar badge: how many distinct glossary terms the tab's page holds. Content scripts report
 // changes (`tifa:report-changed`); the badge stays empty where Tifa is off, on pages without terms,
 // and everywhere when the user turned the badge off (settings.showBadge).
-import { parseRequest, sendToTab } from '@/src/messages';
+import { listen, sendToTab, type RequestOf, type Sender } from '@/src/messages';
 import { loadSettings, settingsItem } from '@/src/settings/settings';
 
 const BADGE_COLOR = '#8a2a1f';
@@ -46,29 +46,33 @@ async function refreshAllTabs(): Promise<void> {
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : refreshTab(tab.id))));
 }
 
-export function startBadge(): void {
+/** Handles `tifa:report-changed` (the background's handler table, ./start.ts). */
+export function onReportChanged(request: RequestOf<'tifa:report-changed'>, sender: Sender): void {
+  // Only the top frame speaks for the tab (frames report their own pages).
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || (sender.frameId ?? 0) !== 0) return;
+  void render(tabId, request, nextUpdate(tabId));
+}
+
+/** Keeps the badges in step until `signal` aborts (never, in the extension). */
+export function startBadge(signal: AbortSignal): void {
   void action().setBadgeBackgroundColor({ color: BADGE_COLOR });
 
-  browser.runtime.onMessage.addListener((message, sender) => {
-    const request = parseRequest(message);
-    if (request?.type !== 'tifa:report-changed') return undefined;
-    // Only the top frame speaks for the tab (frames report their own pages).
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || (sender.frameId ?? 0) !== 0) return undefined;
-    void render(tabId, request, nextUpdate(tabId));
-    return undefined;
-  });
-
-  browser.tabs.onRemoved.addListener((tabId) => updates.delete(tabId));
+  listen(browser.tabs.onRemoved, (tabId) => void updates.delete(tabId), signal);
 
   // A finished load (also a single-page app's address change) may end on a page without Tifa, which
   // never reports: ask, so no stale count stays behind.
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'complete') void refreshTab(tabId);
-  });
+  listen(
+    browser.tabs.onUpdated,
+    (tabId, change) => {
+      if (change.status === 'complete') void refreshTab(tabId);
+    },
+    signal,
+  );
 
   // showBadge and the pause change what every tab shows.
-  settingsItem.watch((next, previous) => {
+  const unwatch = settingsItem.watch((next, previous) => {
     if (next?.showBadge !== previous?.showBadge || next?.paused !== previous?.paused) void refreshAllTabs();
   });
+  signal.addEventListener('abort', unwatch);
 }

@@ -2,6 +2,7 @@
 // the term, its pinyin, the sentence around it (asked from the frame it was selected in) and the page.
 import { pinyin } from 'pinyin-pro';
 import { draftUrl, type Draft } from '@/src/glossary/draft';
+import { listen, MENU_CLICK_HOOK } from '@/src/messages';
 
 export { draftUrl };
 import { MAX_SENTENCE, selectionContext, sentenceOf, type SelectionContext } from '@/src/page/selection-context';
@@ -61,17 +62,26 @@ async function selectionIn(tabId: number, frameId: number): Promise<SelectionCon
   }
 }
 
-export function startContextMenu(): void {
+/** Keeps the menu item and answers its clicks until `signal` aborts (never, in the extension). */
+export function startContextMenu(signal: AbortSignal): void {
   // Menu items outlive the service worker; (re)create them once per install or update.
-  browser.runtime.onInstalled.addListener(() => {
-    void browser.contextMenus.removeAll().then(() =>
-      browser.contextMenus.create({ id: MENU_ID, title: menuTitle(), contexts: ['selection'] }),
-    );
-  });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    onMenuClick(info, tab).catch((error: unknown) => console.error('Tifa: could not open the draft', error));
-  });
+  listen(
+    browser.runtime.onInstalled,
+    () => {
+      void browser.contextMenus.removeAll().then(() =>
+        browser.contextMenus.create({ id: MENU_ID, title: menuTitle(), contexts: ['selection'] }),
+      );
+    },
+    signal,
+  );
+  listen(
+    browser.contextMenus.onClicked,
+    (info, tab) => {
+      onMenuClick(info, tab).catch((error: unknown) => console.error('Tifa: could not open the draft', error));
+    },
+    signal,
+  );
   // The e2e test reaches the handler through the service worker, since headless Chromium cannot open
   // a native context menu. It is the same function the menu calls.
-  (globalThis as { tifaOnMenuClick?: typeof onMenuClick }).tifaOnMenuClick = onMenuClick;
+  (globalThis as Record<string, unknown>)[MENU_CLICK_HOOK] = onMenuClick;
 }

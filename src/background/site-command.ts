@@ -2,6 +2,7 @@
 // the active tab, like the popup's site switch.
 import { toggleSite } from '@/src/settings/site-switch';
 import { siteHostOf } from '@/src/settings/site-rules';
+import { listen } from '@/src/messages';
 
 export const TOGGLE_SITE_COMMAND = 'toggle-site';
 
@@ -14,8 +15,13 @@ export async function onCommand(command: string, tab?: { url?: string }): Promis
   await toggleSite(url);
 }
 
-export function startSiteCommand(): void {
-  browser.commands.onCommand.addListener((command, tab) => {
-    onCommand(command, tab).catch((error: unknown) => console.error('Tifa: could not switch the site', error));
-  });
+/** Answers the command until `signal` aborts (never, in the extension). */
+export function startSiteCommand(signal: AbortSignal): void {
+  listen(
+    browser.commands.onCommand,
+    (command, tab) => {
+      onCommand(command, tab).catch((error: unknown) => console.error('Tifa: could not switch the site', error));
+    },
+    signal,
+  );
 }

@@ -1,9 +1,11 @@
-// Background service worker: answers the typed messages of src/messages.ts.
-import { parseRequest } from '@/src/messages';
+// Background service worker: its one handler table for the typed messages of src/messages.ts, and
+// the parts that keep the toolbar, menus and commands. Everything listens until `signal` aborts
+// (never, in the extension: the worker simply ends; tests can stop it).
+import { answerRequests, optionsEntryHash, parseRequest, type BackgroundRequestType, type Handlers } from '@/src/messages';
 import { getGlossary, watchGlossary } from './glossary-service';
 import { entriesById, publishPageGlossary } from './page-glossary';
 import { segmentCheck } from './segmenter';
-import { startBadge } from './badge';
+import { onReportChanged, startBadge } from './badge';
 import { startContextMenu } from './context-menu';
 import { startSiteCommand } from './site-command';
 import { startToolbarIcon } from './toolbar-icon';
@@ -15,67 +17,48 @@ function publish(): void {
   publishPageGlossary().catch((error: unknown) => console.error('Tifa: page glossary failed', error));
 }
 
-export function startBackground(): void {
+/** `work`, with its failure logged here too: the asking context only gets the message. */
+function logged<T>(work: Promise<T>, what: string): Promise<T> {
+  return work.catch((error: unknown) => {
+    console.error(`Tifa: ${what}`, error);
+    throw error;
+  });
+}
+
+const handlers: Handlers<BackgroundRequestType> = {
+  'tifa:get-glossary': () => logged(getGlossary(), 'glossary failed to load'),
+  'tifa:get-page-glossary': async () => ({ encoded: await logged(publishPageGlossary(), 'page glossary failed') }),
+  'tifa:get-entries': async ({ ids }) => ({ entries: await logged(entriesById(ids), 'entries failed to load') }),
+  'tifa:segment-check': ({ text, candidates }) =>
+    segmentCheck(text, candidates).then(
+      (confirmed) => ({ confirmed }),
+      (error: unknown) => {
+        // Without segmentation nothing ambiguous is confirmed: a missed mark beats a wrong one.
+        console.error('Tifa: segmentation failed', error);
+        return { confirmed: candidates.map(() => false) };
+      },
+    ),
+  'tifa:new-formulations': async ({ text, dismissed }) => ({
+    found: await logged(findNewFormulations(text, dismissed), 'new formulations failed'),
+  }),
+  'tifa:report-changed': onReportChanged,
+  'tifa:load-script': ({ script }, sender) => injectScript(script, sender),
+  'tifa:open-options': ({ entryId }) => {
+    // openOptionsPage() cannot carry a hash, so an entry is opened as its own tab.
+    if (entryId) void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${optionsEntryHash(entryId)}`) });
+    else void browser.runtime.openOptionsPage();
+  },
+};
+
+export function startBackground(signal: AbortSignal = new AbortController().signal): void {
   // Pages read the page glossary from storage: keep it in step with every glossary change, and
   // with the shipped glossary of this version (an update may have changed it).
-  watchGlossary(publish);
+  signal.addEventListener('abort', watchGlossary(publish));
   publish();
   // Popup and per-site control (issue 7): toolbar badge, "Add to Tifa glossary", the site toggle key.
-  startBadge();
-  startToolbarIcon();
-  startContextMenu();
-  startSiteCommand();
-  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    const request = parseRequest(message);
-    if (!request) return undefined;
-    switch (request.type) {
-      case 'tifa:get-glossary':
-        getGlossary().then(sendResponse, (error: unknown) => console.error('Tifa: glossary failed to load', error));
-        return true;
-      case 'tifa:get-page-glossary':
-        publishPageGlossary().then(
-          (encoded) => sendResponse({ encoded }),
-          (error: unknown) => console.error('Tifa: page glossary failed', error),
-        );
-        return true;
-      case 'tifa:get-entries':
-        entriesById(request.ids).then(
-          (entries) => sendResponse({ entries }),
-          (error: unknown) => console.error('Tifa: entries failed to load', error),
-        );
-        return true;
-      case 'tifa:segment-check':
-        segmentCheck(request.text, request.candidates).then(
-          (confirmed) => sendResponse({ confirmed }),
-          (error: unknown) => {
-            // Without segmentation nothing ambiguous is confirmed: a missed mark beats a wrong one.
-            console.error('Tifa: segmentation failed', error);
-            sendResponse({ confirmed: request.candidates.map(() => false) });
-          },
-        );
-        return true;
-      case 'tifa:new-formulations':
-        findNewFormulations(request.text, request.dismissed).then(
-          (found) => sendResponse({ found }),
-          (error: unknown) => {
-            console.error('Tifa: new formulations failed', error);
-            sendResponse({ found: [], error: error instanceof Error ? error.message : String(error) });
-          },
-        );
-        return true;
-      case 'tifa:load-script':
-        void injectScript(request.script, sender).then(sendResponse);
-        return true;
-      case 'tifa:open-options':
-        // openOptionsPage() cannot carry a hash, so an entry is opened as its own tab (#entry=<id>).
-        if (request.entryId) {
-          void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#entry=${encodeURIComponent(request.entryId)}`) });
-        } else {
-          void browser.runtime.openOptionsPage();
-        }
-        return undefined;
-      default:
-        return undefined;
-    }
-  });
+  startBadge(signal);
+  startToolbarIcon(signal);
+  startContextMenu(signal);
+  startSiteCommand(signal);
+  answerRequests(handlers, parseRequest, signal);
 }

@@ -4,6 +4,7 @@
 // it navigates) and for every tab when the pause or the site rules change.
 import { isActiveOn, pageKind, type SiteSettings } from '@/src/settings/site-rules';
 import { readSettings, watchSettings } from '@/src/settings/stored-settings';
+import { listen } from '@/src/messages';
 
 export type ToolbarIcon = 'on' | 'off';
 
@@ -47,19 +48,25 @@ async function setAllIcons(settings?: SiteSettings): Promise<void> {
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : setIcon(tab.id, tab.url, current))));
 }
 
-export function startToolbarIcon(): void {
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.url !== undefined || change.status === 'complete') void setIcon(tabId, tab.url);
-  });
-  browser.tabs.onRemoved.addListener((tabId) => updates.delete(tabId));
+/** Keeps every tab's icon in step until `signal` aborts (never, in the extension). */
+export function startToolbarIcon(signal: AbortSignal = new AbortController().signal): void {
+  listen(
+    browser.tabs.onUpdated,
+    (tabId, change, tab) => {
+      if (change.url !== undefined || change.status === 'complete') void setIcon(tabId, tab.url);
+    },
+    signal,
+  );
+  listen(browser.tabs.onRemoved, (tabId) => void updates.delete(tabId), signal);
   // Tabs open before an install or update keep whatever icon they had: set them all once.
-  browser.runtime.onInstalled.addListener(() => void setAllIcons());
+  listen(browser.runtime.onInstalled, () => void setAllIcons(), signal);
   // Only the pause and the site rules decide the icon: a new colour or hover delay leaves it alone.
   let decisive: string | undefined;
-  watchSettings((next) => {
+  const unwatch = watchSettings((next) => {
     const now = JSON.stringify([next.paused, next.siteMode, next.siteRules]);
     if (now === decisive) return;
     decisive = now;
     void setAllIcons(next);
   });
+  signal.addEventListener('abort', unwatch);
 }

@@ -23,7 +23,8 @@ export interface PageExcerpts {
   truncated: boolean;
 }
 
-export function pageExcerpts(maxText: number, maxContext: number): PageExcerpts {
+/** `contentHandle`: where the content script keeps its handle, `CONTENT_HANDLE` of src/messages.ts. */
+export function pageExcerpts(maxText: number, maxContext: number, contentHandle: string): PageExcerpts {
   interface Match {
     id: string;
     text: string;
@@ -33,7 +34,7 @@ export function pageExcerpts(maxText: number, maxContext: number): PageExcerpts 
     session?: { index: { list(): readonly Match[] } };
   }
   // Where the content script keeps its handle (src/page/start.ts): the isolated world this runs in.
-  const RUNNING = Symbol.for('tifa.content');
+  const RUNNING = Symbol.for(contentHandle);
   const BLOCKS = 'p, li, dd, dt, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6, pre, article, section, div, body';
   const windows: Window[] = [];
   const visit = (win: Window): void => {

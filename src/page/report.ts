@@ -2,13 +2,13 @@
 // same-origin frames. Frames of the same origin reach each other's content-script globals (the
 // isolated world of one frame sees that of another), so the top frame adds up its children's
 // counts without any message, and a child tells its parent when its counts change.
-import type { PageReport } from '@/src/messages';
+import { FRAME_REPORT, type PageReport } from '@/src/messages';
 import type { PageMatch } from './types';
 
 export type ReportTerms = PageReport['terms'];
 
 /** Property on `window` in the content script's world; page scripts live in another world and never see it. */
-const FRAME_API = Symbol.for('tifa.frame-report');
+const FRAME_API = Symbol.for(FRAME_REPORT);
 
 interface FrameApi {
   /** `ordered`: in order of first appearance (sorting walks the document: for reports, not for counts). */

@@ -2,7 +2,7 @@
 // glossary and the settings, and answers for the page report. src/page/start.ts wires it up.
 import { decodePageGlossary, PAGE_GLOSSARY_KEY, type PageGlossary } from '@/src/glossary/page-glossary';
 import type { Entry } from '@/src/glossary/schema';
-import { sendRequest, type PageReport } from '@/src/messages';
+import { onAbort, sendRequest, type PageReport } from '@/src/messages';
 import type { Settings } from '@/src/settings/settings';
 import { createPainter, type Painter } from './paint';
 import { connectFrames, countTerms, type ReportTerms } from './report';
@@ -32,11 +32,10 @@ export interface PageSession {
   report(): PageReport;
   /** Resolves when the first pass (after the glossary loaded) is done. */
   readonly ready: Promise<void>;
-  /** Stops everything for good (extension unloaded or context invalidated). */
-  destroy(): void;
 }
 
-export function startSession(doc: Document, boot: SessionBoot): PageSession {
+/** Starts a session that runs until `signal` aborts (extension reloaded or updated): then it stops for good. */
+export function startSession(doc: Document, boot: SessionBoot, signal: AbortSignal): PageSession {
   const isTop = doc.defaultView === doc.defaultView?.top;
   let settings = boot.settings;
   let enabled = true;
@@ -48,7 +47,6 @@ export function startSession(doc: Document, boot: SessionBoot): PageSession {
   let scanner: Scanner | null = null;
   let lastDistinct = -1;
   let lastEnabled = true;
-  const unwatch: Array<() => void> = [];
   const indexListeners = new Set<() => void>();
   let unsubscribeStore: (() => void) | null = null;
 
@@ -128,16 +126,9 @@ export function startSession(doc: Document, boot: SessionBoot): PageSession {
     scanner?.setGlossary(next);
   }
 
-  /** Asks the background for the page glossary (storage had none); it stores it for the next page too. */
-  async function requestGlossary(): Promise<PageGlossary> {
-    const response = await sendRequest({ type: 'tifa:get-page-glossary' });
-    const decoded = decodePageGlossary(response?.encoded);
-    if (!decoded) throw new Error('Tifa: no glossary');
-    return decoded;
-  }
 
   const ready = (async () => {
-    unwatch.push(
+    for (const stop of [
       // The background rewrites the page glossary whenever the glossary changes: rescan with it.
       watchLocal(PAGE_GLOSSARY_KEY, (value) => {
         const next = decodePageGlossary(value);
@@ -149,11 +140,26 @@ export function startSession(doc: Document, boot: SessionBoot): PageSession {
         // A new display mode or everyday switch repaints this page live (a rescan); else nothing.
         scanner?.setDisplay(display());
       }),
-    );
-    if (!glossary) useGlossary(await requestGlossary());
+    ])
+      onAbort(signal, stop);
+    // Storage had no page glossary: ask the background, which stores it for the next page too. A
+    // failed answer (the worker starting up, storage busy) is asked again after 0.5, 1, 2 and 4 s, so
+    // the frame does not stay blank; a glossary stored meanwhile (watched above) ends the asking.
+    for (let wait = 500; !glossary; wait *= 2) {
+      const next = await sendRequest({ type: 'tifa:get-page-glossary' }).then((r) => decodePageGlossary(r.encoded), () => undefined);
+      if (next) useGlossary(next);
+      else if (wait > 4000 || signal.aborted) throw new Error('Tifa: no glossary');
+      else await new Promise((resolve) => setTimeout(resolve, wait));
+    }
     if (enabled) await startScanner();
   })();
   ready.catch((error: unknown) => console.warn(String(error)));
+
+  onAbort(signal, () => {
+    enabled = false;
+    stopScanner();
+    frames.disconnect();
+  });
 
   const index: MatchIndex = {
     list: () => scanner?.store.list() ?? [],
@@ -197,11 +203,5 @@ export function startSession(doc: Document, boot: SessionBoot): PageSession {
       reportChanged();
     },
     report: () => ({ enabled, terms: enabled ? frames.terms(true) : [] }),
-    destroy() {
-      enabled = false;
-      stopScanner();
-      for (const stop of unwatch.splice(0)) stop();
-      frames.disconnect();
-    },
   };
 }

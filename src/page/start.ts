@@ -1,9 +1,9 @@
-// Content-script wiring: waits for Chinese text, then starts this frame's page session and answers
-// the page report. The tooltip plugs in below with the session's index and glossary view; its UI
-// loads on first use.
+// Content-script wiring: waits for Chinese text, then starts this frame's page session, and answers
+// the page's requests (its handler table). The tooltip plugs in below with the session's index and
+// glossary view; its UI loads on first use. Everything this frame starts stops with one AbortSignal.
 import { decodePageGlossary, PAGE_GLOSSARY_KEY } from '@/src/glossary/page-glossary';
-import { parsePageRequest, sendRequest, type PageReport } from '@/src/messages';
-import { startLazyTooltip } from '@/src/tooltip/lazy';
+import { answerRequests, CONTENT_HANDLE, onAbort, parsePageRequest, sendRequest } from '@/src/messages';
+import { startLazyTooltip, type Reveal } from '@/src/tooltip/lazy';
 import { loadTooltipUi } from '@/src/tooltip/ui-hook';
 import { startSession, type PageSession } from './session';
 import { whenChineseText } from './chinese-text';
@@ -24,73 +24,72 @@ export interface ContentHandle {
  * per frame, which page scripts never see; an instance injected again (the extension reloaded or
  * updated in development) stops the one before it, which would otherwise keep painting.
  */
-const RUNNING = Symbol.for('tifa.content');
+const RUNNING = Symbol.for(CONTENT_HANDLE);
 
 /** Starts Tifa in this frame. Until the frame holds Chinese text it only watches for some. */
 export function startContent(): ContentHandle {
   const slot = globalThis as unknown as Record<symbol, ContentHandle | undefined>;
   slot[RUNNING]?.destroy();
+  const life = new AbortController();
+  const { signal } = life;
   let session: PageSession | undefined;
   let site: SiteWatch | undefined;
-  let stopTooltip: (() => void) | undefined;
-  let destroyed = false;
+  let reveal: Reveal | undefined;
   let started: Promise<void> | undefined;
 
   async function begin(): Promise<void> {
     // Settings and the page glossary in one storage read; the service worker is not woken.
     const stored = await browser.storage.local.get([SETTINGS_KEY, PAGE_GLOSSARY_KEY]).catch(() => ({}) as Record<string, unknown>);
-    if (destroyed) return;
+    if (signal.aborted) return;
     const settings = withDefaults(stored[SETTINGS_KEY] as Partial<Settings> | undefined);
-    const current = startSession(document, { settings, glossary: decodePageGlossary(stored[PAGE_GLOSSARY_KEY]) });
+    const current = startSession(document, { settings, glossary: decodePageGlossary(stored[PAGE_GLOSSARY_KEY]) }, signal);
     session = current;
     // Site rules and the pause (issue 7): nothing is painted until the rule for this page is known,
     // then the session follows every switch live.
     void current.setEnabled(false);
-    site = watchSiteActive((active) => current.setEnabled(active), undefined, settings);
-    stopTooltip = startLazyTooltip(
+    onAbort(signal, (site = watchSiteActive((active) => current.setEnabled(active), undefined, settings)).stop);
+    reveal = startLazyTooltip(
       {
         matches: current.index,
         glossary: current.glossary,
         settings: current.settings,
         openOptions: (entryId) => void sendRequest({ type: 'tifa:open-options', entryId }).catch(() => undefined),
+        signal,
       },
       loadTooltipUi,
     );
   }
 
-  const stopWaiting = whenChineseText(document, () => {
-    started = begin();
-  });
+  onAbort(
+    signal,
+    whenChineseText(document, () => {
+      started = begin();
+    }),
+  );
 
-  const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: PageReport) => void) => {
-    const request = parsePageRequest(message);
-    if (request?.type !== 'tifa:page-report') return undefined;
-    // Only the top frame answers (it adds up same-origin frames), so the popup gets one report per tab.
-    if (window !== window.top) return undefined;
-    if (!started) {
-      // No Chinese text here (yet): only same-origin frames can hold terms.
-      sendResponse({ enabled: true, terms: childTerms(document, true) });
-      return undefined;
-    }
-    // Answer after the first pass, so a report asked for right after load is complete.
-    void started
-      .then(() => Promise.all([session?.ready.catch(() => undefined), site?.ready]))
-      .then(() => sendResponse(session ? session.report() : { enabled: true, terms: childTerms(document, true) }));
-    return true;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
+  // Only the top frame answers (it adds up same-origin frames), so the popup gets one answer per tab.
+  if (window === window.top) {
+    answerRequests(
+      {
+        'tifa:page-report': async () => {
+          // Answer after the first pass, so a report asked for right after load is complete.
+          await started?.then(() => Promise.all([session?.ready.catch(() => undefined), site?.ready]));
+          // No Chinese text here (yet): only same-origin frames can hold terms.
+          return session ? session.report() : { enabled: true, terms: childTerms(document, true) };
+        },
+        'tifa:reveal': async ({ id }) => ({ found: !!(await reveal?.(id)) }),
+      },
+      parsePageRequest,
+      signal,
+    );
+  }
 
   const handle: ContentHandle = {
     get session() {
       return session;
     },
     destroy() {
-      destroyed = true;
-      stopWaiting();
-      browser.runtime.onMessage.removeListener(onMessage);
-      site?.stop();
-      stopTooltip?.();
-      session?.destroy();
+      life.abort();
       if (slot[RUNNING] === handle) slot[RUNNING] = undefined;
     },
   };

@@ -12,7 +12,7 @@ import type { NewFormulation } from '@/src/brief/radar';
 import { draftUrl } from '@/src/glossary/draft';
 import { normaliseForm } from '@/src/glossary/extract';
 import type { Entry } from '@/src/glossary/schema';
-import { MAX_PAGE_TEXT, sendRequest, sendToTab } from '@/src/messages';
+import { CONTENT_HANDLE, MAX_PAGE_TEXT, sendRequest, sendToTab } from '@/src/messages';
 import { dismissFormulation, readDismissed } from '@/src/settings/dismissed-formulations';
 import { MAX_SENTENCE } from '@/src/page/selection-context';
 import type { Lang } from './strings';
@@ -64,7 +64,7 @@ const WORDS = {
 
 /** Runs pageExcerpts in the tab's top frame (it reaches same-origin frames itself). */
 async function readPage(tabId: number, maxText: number): Promise<PageExcerpts> {
-  const [injection] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: pageExcerpts, args: [maxText, MAX_SENTENCE] });
+  const [injection] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: pageExcerpts, args: [maxText, MAX_SENTENCE, CONTENT_HANDLE] });
   const result = injection?.result as PageExcerpts | undefined;
   if (!result) throw new Error('no result');
   return result;
@@ -115,7 +115,8 @@ export function PageTools(props: { tabId: number; host: string | undefined; lang
     try {
       const [page, dismissed] = await Promise.all([readPage(props.tabId, MAX_PAGE_TEXT), props.host ? readDismissed(props.host) : []]);
       const answer = await sendRequest({ type: 'tifa:new-formulations', text: page.text, dismissed });
-      setFound(answer.error ? 'failed' : { page: page.url, list: answer.found });
+      // A failed search rejects (the error channel of src/messages.ts): 'failed' below.
+      setFound({ page: page.url, list: answer.found });
     } catch {
       setFound('failed');
     }

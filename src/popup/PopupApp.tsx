@@ -2,7 +2,7 @@
 // Everything it shows comes from the page report of the tab's content script and from settings;
 // every switch writes settings, which content scripts of all tabs follow.
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { sendRequest, sendToTab, parseRequest, type PageReport } from '@/src/messages';
+import { listen, onAbort, sendRequest, sendToTab, parseRequest, type PageReport } from '@/src/messages';
 import type { Settings } from '@/src/settings/settings';
 import { readSettings, watchSettings } from '@/src/settings/stored-settings';
 import { setDisplay, setPaused, switchSite } from '@/src/settings/site-switch';
@@ -75,24 +75,23 @@ export function PopupApp() {
   useEffect(() => {
     if (tabId === undefined) return undefined;
     void fetchReport();
-    // The page tells the background when its term count changes; the popup hears it too.
+    const life = new AbortController();
+    // The page tells the background when its term count changes; the popup hears it too (and leaves
+    // the answer to the background).
     const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
       if (parseRequest(message)?.type === 'tifa:report-changed' && sender.tab?.id === tabId) void fetchReport();
       return undefined;
     };
-    browser.runtime.onMessage.addListener(onMessage);
+    listen(browser.runtime.onMessage, onMessage, life.signal);
     const onUpdated = (id: number, change: { url?: string; status?: string }) => {
       if (id !== tabId) return;
       if (change.url) setTab({ id, url: change.url });
       if (change.status === 'complete') void fetchReport();
     };
-    browser.tabs.onUpdated.addListener(onUpdated);
+    listen(browser.tabs.onUpdated, onUpdated, life.signal);
     const timer = setInterval(() => void fetchReport(), REFRESH_MS);
-    return () => {
-      browser.runtime.onMessage.removeListener(onMessage);
-      browser.tabs.onUpdated.removeListener(onUpdated);
-      clearInterval(timer);
-    };
+    onAbort(life.signal, () => clearInterval(timer));
+    return () => life.abort();
   }, [tabId, fetchReport]);
 
   const view = useMemo(

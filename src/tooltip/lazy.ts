@@ -3,23 +3,25 @@
 // only then loads the tooltip UI (ui-hook.ts), hands over what it saw and steps aside. Most pages are
 // read without ever opening a tooltip, and every frame of every page pays for what the content
 // script holds: the UI's code and stylesheet are loaded where a reader first needs them.
-import { parsePageRequest } from '@/src/messages';
+import { onAbort } from '@/src/messages';
 import { hitTest, shadowRootsOf } from '@/src/page/hit-test';
 import type { PageMatch } from '@/src/page/types';
 import type { StartTooltip, TooltipController, TooltipOptions } from './tooltip';
 
+/** Scrolls to the next occurrence of an entry and opens its tooltip (`tifa:reveal`); false when there is none. */
+export type Reveal = (id: string) => Promise<boolean> | boolean;
+
 /**
  * Starts watching for the first tooltip; `load` fetches the tooltip UI. Loading starts as soon as the
  * pointer comes to rest on a term, so the hover delay runs while the UI loads and the first tooltip
- * opens as fast as any other. Returns the stop function.
+ * opens as fast as any other. Everything stops when `options.signal` aborts. Returns the reveal
+ * function, which loads the UI when there is something to reveal.
  */
-export function startLazyTooltip(options: TooltipOptions, load: () => Promise<StartTooltip>): () => void {
-  const { matches, glossary } = options;
+export function startLazyTooltip(options: TooltipOptions, load: () => Promise<StartTooltip>): Reveal {
+  const { matches, glossary, signal } = options;
   const doc = document;
   const win = window;
-  let controller: TooltipController | undefined;
   let loading: Promise<TooltipController | undefined> | undefined;
-  let stopped = false;
   let pointer = { x: 0, y: 0 };
   let frame = 0;
   /** The term under the resting pointer and since when it has been there. */
@@ -31,9 +33,9 @@ export function startLazyTooltip(options: TooltipOptions, load: () => Promise<St
   function ensureLoaded(): Promise<TooltipController | undefined> {
     loading ??= load().then(
       (start) => {
-        if (stopped) return undefined;
+        if (signal.aborted) return undefined;
         detach();
-        controller = start(options);
+        const controller = start(options);
         if (resting) controller.hoverAt(pointer.x, pointer.y, performance.now() - resting.since);
         return controller;
       },
@@ -79,34 +81,20 @@ export function startLazyTooltip(options: TooltipOptions, load: () => Promise<St
     void ensureLoaded().then((tooltip) => tooltip?.keyDown(event));
   }
 
-  const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
-    const request = parsePageRequest(message);
-    if (request?.type !== 'tifa:reveal' || win !== win.top) return undefined;
-    if (!glossary.has(request.id) || ![...matches.values()].some((m) => m.id === request.id)) {
-      sendResponse({ found: false });
-      return undefined;
-    }
-    void ensureLoaded().then((tooltip) => sendResponse({ found: tooltip?.reveal(request.id) ?? false }));
-    return true; // answered once the UI is in
-  };
-
+  // Until the UI is in, or for good when the content script stops.
   const listening = new AbortController();
   win.addEventListener('mousemove', onPointerMove, { capture: true, passive: true, signal: listening.signal });
   win.addEventListener('keydown', onKeyDown, { signal: listening.signal });
-  browser.runtime.onMessage.addListener(onMessage);
+  onAbort(signal, detach);
 
-  /** The loaded tooltip listens for itself from here on. */
+  /** The loaded tooltip listens for itself from here on (until `signal` aborts). */
   function detach(): void {
     unsubscribe();
     win.cancelAnimationFrame(frame);
     listening.abort();
-    browser.runtime.onMessage.removeListener(onMessage);
   }
 
-  return () => {
-    stopped = true;
-    detach();
-    controller?.stop();
-    controller = undefined;
-  };
+  // Loads the UI only when the entry is on the page; the loaded tooltip then answers for itself.
+  return (id) =>
+    glossary.has(id) && [...matches.values()].some((m) => m.id === id) && ensureLoaded().then((tooltip) => !!tooltip?.reveal(id));
 }

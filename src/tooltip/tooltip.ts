@@ -4,7 +4,6 @@
 // or when its term leaves the page. The content script loads this module on demand (lazy.ts): the
 // returned controller takes over the pointer, key press or reveal request that caused the load.
 import type { Entry } from '@/src/glossary/schema';
-import { parseRequest } from '@/src/messages';
 import type { Settings } from '@/src/settings/settings';
 import { hitTest, rectAtPoint, shadowRootsOf, toLiveRange } from '@/src/page/hit-test';
 import type { GlossaryView, MatchIndex, PageMatch } from '@/src/page/types';
@@ -22,6 +21,8 @@ export interface TooltipOptions {
   settings: TooltipSettings | (() => TooltipSettings);
   /** Opens the options page at an entry (the wiring sends `tifa:open-options`). */
   openOptions(entryId: string): void;
+  /** The content script's lifetime: when it aborts, the tooltip stops listening and goes. */
+  signal: AbortSignal;
 }
 
 /** How long the tooltip waits after the pointer leaves the term, so it can be reached. */
@@ -30,8 +31,6 @@ const LEAVE_GRACE_MS = 300;
 const OWN_SCROLL_MS = 250;
 
 export interface TooltipController {
-  /** Stops listening and removes the tooltip. */
-  stop(): void;
   /**
    * The pointer is at (x, y) and has rested over the term there for `restedMs` (seen before this module
    * was loaded): the tooltip opens once the rest of the hover delay has passed.
@@ -39,7 +38,7 @@ export interface TooltipController {
   hoverAt(x: number, y: number, restedMs: number): void;
   /** A key press the tooltip did not see (it came before the module was loaded): the stepping keys. */
   keyDown(event: KeyboardEvent): void;
-  /** Scrolls to the next occurrence of an entry and opens it, as `tifa:reveal` does; false when none. */
+  /** Scrolls to the next occurrence of an entry and opens it (`tifa:reveal`); false when none. */
   reveal(id: string): boolean;
 }
 
@@ -52,7 +51,7 @@ interface Shown {
 }
 
 export function startTooltip(options: TooltipOptions): TooltipController {
-  const { matches, glossary } = options;
+  const { matches, glossary, signal } = options;
   const doc = document;
   const win = window;
   const settings = () => (typeof options.settings === 'function' ? options.settings() : options.settings);
@@ -288,13 +287,6 @@ export function startTooltip(options: TooltipOptions): TooltipController {
     return true;
   }
 
-  const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
-    const request = parseRequest(message);
-    if (request?.type !== 'tifa:reveal' || win !== win.top) return undefined;
-    sendResponse({ found: onReveal(request.id) });
-    return undefined;
-  };
-
   // --- page changes ----------------------------------------------------------------------------
 
   const unsubscribe = matches.subscribe(() => {
@@ -308,31 +300,22 @@ export function startTooltip(options: TooltipOptions): TooltipController {
 
   const onResize = () => close();
 
-  win.addEventListener('mousemove', onPointerMove, { capture: true, passive: true });
-  win.addEventListener('pointerdown', onPointerDown, { capture: true });
-  win.addEventListener('keydown', onKeyDown, { capture: false });
-  win.addEventListener('keydown', onEscape, { capture: true });
-  win.addEventListener('scroll', onScroll, { capture: true, passive: true });
-  win.addEventListener('resize', onResize, { passive: true });
-  browser.runtime.onMessage.addListener(onMessage);
-
-  function stop(): void {
+  win.addEventListener('mousemove', onPointerMove, { capture: true, passive: true, signal });
+  win.addEventListener('pointerdown', onPointerDown, { capture: true, signal });
+  win.addEventListener('keydown', onKeyDown, { capture: false, signal });
+  win.addEventListener('keydown', onEscape, { capture: true, signal });
+  win.addEventListener('scroll', onScroll, { capture: true, passive: true, signal });
+  win.addEventListener('resize', onResize, { passive: true, signal });
+  // The popup's `tifa:reveal` comes through the content script's handler table (src/page/start.ts).
+  signal.addEventListener('abort', () => {
     close();
     unsubscribe();
     if (frame) win.cancelAnimationFrame(frame);
-    win.removeEventListener('mousemove', onPointerMove, { capture: true });
-    win.removeEventListener('pointerdown', onPointerDown, { capture: true });
-    win.removeEventListener('keydown', onKeyDown, { capture: false });
-    win.removeEventListener('keydown', onEscape, { capture: true });
-    win.removeEventListener('scroll', onScroll, { capture: true });
-    win.removeEventListener('resize', onResize);
-    browser.runtime.onMessage.removeListener(onMessage);
     ui?.remove();
     ui = undefined;
-  }
+  });
 
   return {
-    stop,
     hoverAt(x, y, restedMs) {
       pointer = { x, y, overTooltip: false };
       checkPointer(restedMs);
