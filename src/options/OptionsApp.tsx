@@ -7,6 +7,7 @@ import './options.css';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { canonical } from '@/src/glossary/compare';
 import type { Entry } from '@/src/glossary/schema';
+import { optionsEntryHash } from '@/src/messages';
 import {
   readEntries,
   removeEntry,
@@ -130,7 +131,7 @@ export function OptionsApp() {
     const entry = entries?.find((e) => e.id === id);
     if (!entry) return;
     editor.openEntry(entry, focus);
-    history.replaceState(null, '', `#entry=${encodeURIComponent(id)}`);
+    history.replaceState(null, '', optionsEntryHash(id));
   }
 
   async function save(entry: Entry, previousId: string | undefined): Promise<boolean> {
@@ -138,7 +139,7 @@ export function OptionsApp() {
     if (!next) return false;
     setEntries(next);
     say(t('saved', { term: entry.term }));
-    history.replaceState(null, '', `#entry=${encodeURIComponent(entry.id)}`);
+    history.replaceState(null, '', optionsEntryHash(entry.id));
     if (editor.draftPosition && editor.nextDraft()) return true;
     editor.stayOn(entry.id);
     return true;
