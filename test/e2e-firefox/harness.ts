@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { PageReport } from '../../src/messages';
 import { BidiConnection } from './bidi';
+export { waitFor } from '../support/wait-for';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIREFOX_EXTENSION_DIR = path.resolve(ROOT, process.env.TIFA_FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv3');
@@ -407,18 +408,3 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   return handle;
 }
 
-/** Polls `fn` until it returns a truthy value or the timeout passes. */
-export async function waitFor<T>(fn: () => Promise<T> | T, timeoutMs = 5000, intervalMs = 50): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await fn();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`waitFor timed out${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}

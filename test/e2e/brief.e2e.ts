@@ -10,8 +10,7 @@ import { parseCsv } from '../../src/glossary/csv';
 import { BRIEF_CSV_COLUMNS } from '../../src/brief/brief';
 import { launchWithExtension, screenshot, waitFor, type ExtensionBrowser } from './harness';
 import { startFixtureServer, type FixtureServer } from './server';
-
-declare const chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } };
+import { openPopupFor as openPopup } from './popup-helpers';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -25,26 +24,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function tabIdOf(page: Page): Promise<number> {
-  const url = page.url();
-  const id = await browser.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
-  if (id === undefined) throw new Error(`no tab for ${url}`);
-  return id;
-}
-
 async function openNews(name: string): Promise<Page> {
   const page = await browser.open(server.url(`pages/${name}`));
   await waitFor(async () => (await browser.pageReport(page)).terms.length > 0, 15_000);
   return page;
 }
 
-async function openPopupFor(page: Page): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 340, height: 760 });
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${await tabIdOf(page)}`);
-  await popup.locator('main[aria-busy="false"]').waitFor();
-  return popup;
-}
+const openPopupFor = (page: Page) => openPopup(browser, page, 760);
 
 async function downloaded(popup: Page, kind: 'md' | 'csv'): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([popup.waitForEvent('download'), popup.locator(`[data-testid="brief"] button[data-kind="${kind}"]`).click()]);

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchWithExtension, ROOT, screenshot, waitFor, type ExtensionBrowser } from './harness';
 import { startFixtureServer, type FixtureServer } from './server';
+import { openPopupFor as openPopup, tabIdOf as tabIdOfTab } from './popup-helpers';
 import { readTooltip } from './tooltip-helpers';
 
 // The parts of the `chrome` API the tests call inside the extension's service worker.
@@ -44,12 +45,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function tabIdOf(page: Page): Promise<number> {
-  const url = page.url();
-  const id = await browser.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
-  if (id === undefined) throw new Error(`no tab for ${url}`);
-  return id;
-}
+const tabIdOf = (page: Page) => tabIdOfTab(browser, page);
 
 /** Every range Tifa painted on the page (read from the highlight registry the page shares). */
 const paintedCount = (page: Page): Promise<number> =>
@@ -68,13 +64,7 @@ async function openNews(url: string): Promise<Page> {
   return page;
 }
 
-async function openPopupFor(page: Page): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 340, height: 600 });
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${await tabIdOf(page)}`);
-  await popup.locator('main[aria-busy="false"]').waitFor();
-  return popup;
-}
+const openPopupFor = (page: Page) => openPopup(browser, page);
 
 const siteSwitch = (popup: Page) => popup.locator('.controls [role="switch"]').first();
 const pauseSwitch = (popup: Page) => popup.locator('.controls [role="switch"]').last();
