@@ -2,27 +2,13 @@ import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { buildPageGlossary, encodePageGlossary } from '@/src/glossary/page-glossary';
-import type { Entry } from '@/src/glossary/schema';
 import { withDefaults } from '@/src/settings/stored-settings';
 import { RecordingPainter } from '../../test/support/recording-painter';
+import { entry } from '@/src/glossary/test-helpers';
 import { startSession } from './session';
 import { registerWrapPainter } from './wrap-painter-hook';
 
-const ENTRY: Entry = {
-  id: 'san-hui-yi-ke',
-  term: '三会一课',
-  variants: [],
-  pinyin: 'sān huì yī kè',
-  english: ['three meetings and one lesson'],
-  category: 'practice',
-  salience: 'core',
-  summary: { zh: '三会一课', en: 'x' },
-  explanation: { zh: '三会一课', en: 'x' },
-  components: [],
-  related: [],
-  ambiguous: false,
-  enabled: true,
-};
+const ENTRY = entry();
 const ENCODED = encodePageGlossary(buildPageGlossary([ENTRY], [{ text: '三会一课', id: ENTRY.id, ambiguous: false }]));
 
 const savedObserver = globalThis.MutationObserver;
