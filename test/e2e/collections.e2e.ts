@@ -48,9 +48,13 @@ test('national formulations are marked and explained as such; switched off in th
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await options.locator('.collection-choice', { hasText: /全国性提法|National formulations/ }).click();
-  const rows = await options.locator('[data-entry-id]').count();
-  expect(rows).toBeGreaterThan(0);
-  expect(await options.locator('.row .badge-national').count()).toBe(rows);
+  // The list follows the choice once the deferred search settles: then every row shown is national.
+  await expect
+    .poll(async () => {
+      const rows = await options.locator('[data-entry-id]').count();
+      return rows > 0 && (await options.locator('.row .badge-national').count()) === rows;
+    })
+    .toBe(true);
   await screenshot(options, 'collections-options-national');
   await options.locator('[data-testid="collection-about"] input[type="checkbox"]').uncheck();
 
