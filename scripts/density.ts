@@ -10,7 +10,11 @@
 // Characters: the non-space characters of the text the scanner reads (title, scripts and form
 // fields excluded), in the same runs it reads.
 //
-//   npx tsx scripts/density.ts [--json]
+// --texts DIR adds plain-text news of your own (DIR/*.txt, a paragraph a line) as a further group:
+// the figures for public news that is not ours to commit come from there (the closing note of the
+// density work lists the addresses measured).
+//
+//   npx tsx scripts/density.ts [--json] [--texts DIR]
 import fs from 'node:fs';
 import path from 'node:path';
 import { add_word, cut_all, tokenize } from 'jieba-wasm';
@@ -78,10 +82,24 @@ async function scan(html: string, display: Display): Promise<Run & { chars: numb
 
 const position = (m: PageMatch) => `${(m.range.startContainer as Text).data.slice(0, 12)}…@${m.range.startOffset}`;
 
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** Pages to measure: the fixtures, then each DIR/*.txt of --texts as `texts/<file>`. */
+function pagesToMeasure(): Array<{ page: string; html: string }> {
+  const pages = PAGES.map((page) => ({ page, html: fs.readFileSync(path.join(FIXTURES, page), 'utf8') }));
+  const at = process.argv.indexOf('--texts');
+  const dir = at > 0 ? process.argv[at + 1] : undefined;
+  if (!dir) return pages;
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    const paragraphs = fs.readFileSync(path.join(dir, file), 'utf8').split('\n').filter((l) => l.trim());
+    pages.push({ page: `texts/${file}`, html: `<!doctype html><article>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</article>` });
+  }
+  return pages;
+}
+
 async function main(): Promise<void> {
   const rows: Array<{ page: string; chars: number; marks: number[]; problems: string[] }> = [];
-  for (const page of PAGES) {
-    const html = fs.readFileSync(path.join(FIXTURES, page), 'utf8');
+  for (const { page, html } of pagesToMeasure()) {
     const runs: Run[] = [];
     let chars = 0;
     for (const { display } of MODES) {
@@ -124,6 +142,7 @@ async function main(): Promise<void> {
   // The test pages of the highlighting work are packed with terms and traps on purpose; the calm
   // fixtures read as news reports do.
   sum(rows.filter((r) => r.page.startsWith('calm/')), 'news reports (calm/)');
+  if (rows.some((r) => r.page.startsWith('texts/'))) sum(rows.filter((r) => r.page.startsWith('texts/')), 'your texts (--texts)');
   sum(rows, 'all pages');
   console.log('');
   MODES.forEach((m, i) => {
