@@ -23,7 +23,8 @@ for (const j of problems) console.log(`not judged (${j.problem}): ${j.text}`);
 const entries = new Set(judged.map((j) => j.entryId)).size;
 const traditional = judged.filter((j) => j.traditional).length;
 console.log(`${judged.length} contexts (${traditional} traditional), ${entries} entries, ${real.length} real, ${traps.length} traps`);
-report('rule (src/glossary/segment.ts)', (j) => j.confirmed);
+report('rule (src/glossary/segment.ts) with sense cues (src/glossary/sense-cues.ts)', (j) => j.confirmed);
+report('rule without sense cues', (j) => j.confirmedBySegmentation);
 report('boundary at both ends (old rule)', (j) => j.confirmedByBoundaries);
 console.log('\nmisjudged by the rule:');
 for (const j of judged.filter((j) => j.confirmed !== j.real)) {

@@ -4,7 +4,7 @@
 // matcher, the first-occurrence logic, the display filter) in a linkedom DOM, with a painter that
 // records what would be painted. Ambiguous candidates are confirmed as the background does it
 // (src/background/segmenter.ts): jieba's nodejs build with every ambiguous form added as a word,
-// the simplified spelling, and the rule of src/glossary/segment.ts.
+// and src/glossary/sense-cues.ts's judgeAmbiguous (segmentation, then the entries' sense cues).
 //
 // Pages: test/fixtures/news/demo.html, test/fixtures/pages/news-*.html and test/fixtures/calm/*.html.
 // Characters: the non-space characters of the text the scanner reads (title, scripts and form
@@ -22,8 +22,7 @@ import { parseHTML } from 'linkedom';
 import { defaultGlossary } from '../src/glossary/default';
 import { compilePatterns } from '../src/glossary/patterns';
 import { buildPageGlossary } from '../src/glossary/page-glossary';
-import { confirmCandidates } from '../src/glossary/segment';
-import { toSimplifiedSameLength } from '../src/glossary/simplify';
+import { judgeAmbiguous, senseCuesByForm } from '../src/glossary/sense-cues';
 import type { Span } from '../src/messages';
 import { Scanner, type Display } from '../src/page/scanner';
 import type { PageMatch } from '../src/page/types';
@@ -43,8 +42,9 @@ const patterns = compilePatterns(entries);
 const glossary = buildPageGlossary(entries, patterns);
 for (const p of patterns) if (p.ambiguous) add_word(p.text);
 const isWord = (word: string) => cut_all(word).includes(word);
+const senseCues = senseCuesByForm(entries);
 const confirm = async (text: string, candidates: Span[]): Promise<boolean[]> =>
-  confirmCandidates(toSimplifiedSameLength(text), candidates, (t) => tokenize(t, 'default', false), isWord);
+  judgeAmbiguous(text, candidates, (t) => tokenize(t, 'default', false), isWord, senseCues);
 const salienceOf = new Map(entries.map((e) => [e.id, e.salience]));
 
 export const MODES: Array<{ name: string; short: string; display: Display }> = [

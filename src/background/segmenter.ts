@@ -3,14 +3,14 @@
 // The web build is initialised with the URL of the .wasm copied into the extension by wxt.config.ts
 // (never inlined: it is 4 MB), once, on the first request.
 import init, { add_word, cut, cut_all, tokenize } from 'jieba-wasm/web';
-import { confirmCandidates } from '@/src/glossary/segment';
-import { toSimplifiedSameLength } from '@/src/glossary/simplify';
+import { judgeAmbiguous, senseCuesByForm, type SenseCues } from '@/src/glossary/sense-cues';
 import type { Span } from '@/src/messages';
 import { getGlossary, glossaryGeneration } from './glossary-service';
 
 let ready: Promise<unknown> | undefined;
 const addedWords = new Set<string>();
 let wordsGeneration = -1;
+let senseCues: ReadonlyMap<string, SenseCues> = new Map();
 // Dictionary look-ups repeat across a page (党组织 in every paragraph); each costs a call into
 // WebAssembly. Cleared when words are added, and when it grows large.
 const wordCache = new Map<string, boolean>();
@@ -32,7 +32,8 @@ function initJieba(): Promise<unknown> {
 async function addAmbiguousTerms(): Promise<void> {
   const generation = glossaryGeneration();
   if (generation === wordsGeneration) return;
-  const { patterns } = await getGlossary();
+  const { entries, patterns } = await getGlossary();
+  senseCues = senseCuesByForm(entries);
   for (const p of patterns) {
     if (p.ambiguous && !addedWords.has(p.text)) {
       add_word(p.text);
@@ -54,12 +55,14 @@ function isWord(word: string): boolean {
   return known;
 }
 
-/** For each candidate span, whether it is a word by jieba's segmentation (src/glossary/segment.ts). */
+/**
+ * For each candidate span, whether it is a word by jieba's segmentation (src/glossary/segment.ts)
+ * and no sense cue of its entry rules it out (src/glossary/sense-cues.ts).
+ */
 export async function segmentCheck(text: string, candidates: readonly Span[]): Promise<boolean[]> {
   await initJieba();
   await addAmbiguousTerms();
-  // Segment the simplified spelling: offsets are the same, and jieba knows the words.
-  return confirmCandidates(toSimplifiedSameLength(text), candidates, (t) => tokenize(t, 'default', false), isWord);
+  return judgeAmbiguous(text, candidates, (t) => tokenize(t, 'default', false), isWord, senseCues);
 }
 
 /** jieba's word cut (with the glossary's ambiguous terms known as words), once it is loaded. */

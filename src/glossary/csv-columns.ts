@@ -29,6 +29,8 @@ export const CSV_COLUMNS = [
   'since',
   'related',
   'ambiguous',
+  'not_within',
+  'other_sense_words',
   'enabled',
   'origin',
   'collection',
@@ -130,6 +132,11 @@ export function csvRowToRaw(get: (c: CsvColumn) => string): Record<string, unkno
   if (get('since').trim()) raw.since = get('since');
   if (get('origin').trim()) raw.origin = get('origin');
   if (get('collection').trim()) raw.collection = get('collection').trim();
+  // Sense cues of an ambiguous term (older files have neither column).
+  const notWithin = list(get('not_within'));
+  if (notWithin.length) raw.notWithin = notWithin;
+  const otherSenseWords = list(get('other_sense_words'));
+  if (otherSenseWords.length) raw.otherSenseWords = otherSenseWords;
   return raw;
 }
 
@@ -160,6 +167,8 @@ export function entryToCsvCells(e: Entry): Record<CsvColumn, string> {
     since: e.since ?? '',
     related: e.related.join('\n'),
     ambiguous: String(e.ambiguous),
+    not_within: (e.notWithin ?? []).join('\n'),
+    other_sense_words: (e.otherSenseWords ?? []).join('\n'),
     enabled: String(e.enabled),
     origin: e.origin ?? '',
     collection: e.collection ?? '',

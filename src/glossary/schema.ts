@@ -90,11 +90,30 @@ export const entrySchema = z
     since: z.string().trim().max(100).optional(),
     related: z.array(z.string().regex(ID)).max(30).default([]),
     ambiguous: z.boolean().default(false),
+    /**
+     * For an ambiguous term: longer expressions that contain it and mean something else (前四史 for
+     * 四史, 两重性 for 两重). An occurrence inside one is not marked (src/glossary/sense-cues.ts).
+     */
+    notWithin: z.array(text(60)).max(30).optional(),
+    /**
+     * For an ambiguous term: words that, in the same sentence, show the characters are used in
+     * another sense (债权人 for 留置 as a lien, 旧金山 for 大湾区). Such an occurrence is not marked.
+     */
+    otherSenseWords: z.array(text(30)).max(30).optional(),
     enabled: z.boolean().default(true),
     /** Where a user-added entry came from (a page address), if anywhere. */
     origin: z.string().max(2000).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((e, ctx) => {
+    // An expression that does not contain the term can never cover an occurrence of it.
+    const forms = surfaceForms(e).map((f) => f.trim());
+    e.notWithin?.forEach((phrase, i) => {
+      if (!forms.some((f) => phrase.includes(f) && phrase !== f)) {
+        ctx.addIssue({ code: 'custom', path: ['notWithin', i], message: `notWithin: "${phrase}" must contain the term or a variant and be longer` });
+      }
+    });
+  });
 
 export type Entry = z.infer<typeof entrySchema>;
 export type EntryInput = z.input<typeof entrySchema>;

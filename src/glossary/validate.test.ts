@@ -49,3 +49,16 @@ describe('pieces', () => {
     expect(sanitiseRaw(once)).toEqual(once);
   });
 });
+
+describe('sense cues', () => {
+  const problems = (over: Record<string, unknown>) => {
+    const r = validateEntry({ ...entry({ term: '四史', ambiguous: true }), ...over });
+    return r.ok ? [] : r.problems.map((p) => (p.kind === 'schema' ? p.field : p.kind));
+  };
+
+  test('an expression the term is not within is refused: it could never cover an occurrence', () => {
+    expect(problems({ notWithin: ['前四史'], otherSenseWords: ['二十四史'] })).toEqual([]);
+    expect(problems({ notWithin: ['前四史', '史记'] })).toEqual(['notWithin.1']);
+    expect(problems({ notWithin: ['四史'] })).toEqual(['notWithin.0']);
+  });
+});

@@ -395,6 +395,16 @@ export function EntryEditor(props: EditorProps) {
             {t('noPublicDefinition')}
           </label>
         </div>
+        {form.ambiguous ? (
+          <div className="grid two">
+            <Field id="f-not-within" label="notWithin" hint="notWithinHint" errors={errors.notWithin}>
+              {(a) => <textarea {...a} rows={2} lang="zh-CN" value={form.notWithin} onChange={(e) => set('notWithin', e.target.value)} />}
+            </Field>
+            <Field id="f-other-sense" label="otherSenseWords" hint="otherSenseWordsHint" errors={errors.otherSenseWords}>
+              {(a) => <textarea {...a} rows={2} lang="zh-CN" value={form.otherSenseWords} onChange={(e) => set('otherSenseWords', e.target.value)} />}
+            </Field>
+          </div>
+        ) : null}
 
         <details className="more" open={Boolean(errors.id || errors.related || errors.origin)}>
           <summary>{t('more')}</summary>

@@ -30,6 +30,9 @@ export interface EntryForm {
   since: string;
   related: string;
   ambiguous: boolean;
+  /** Sense cues of an ambiguous term, one a line (src/glossary/sense-cues.ts). */
+  notWithin: string;
+  otherSenseWords: string;
   enabled: boolean;
   origin: string;
   /**
@@ -83,6 +86,8 @@ export const emptyForm = (): EntryForm => ({
   since: '',
   related: '',
   ambiguous: false,
+  notWithin: '',
+  otherSenseWords: '',
   enabled: true,
   origin: '',
 });
@@ -117,6 +122,8 @@ export function formFromEntry(e: Entry): EntryForm {
     since: e.since ?? '',
     related: e.related.join('\n'),
     ambiguous: e.ambiguous,
+    notWithin: (e.notWithin ?? []).join('\n'),
+    otherSenseWords: (e.otherSenseWords ?? []).join('\n'),
     enabled: e.enabled,
     origin: e.origin ?? '',
     ...(e.source?.citation ? { sourceCitation: e.source.citation } : {}),
@@ -164,6 +171,9 @@ export function rawFromForm(form: EntryForm): Record<string, unknown> {
   if (form.since.trim()) raw.since = form.since;
   if (form.origin.trim()) raw.origin = form.origin;
   if (form.collection) raw.collection = form.collection;
+  // Sense cues only mean something for an ambiguous term; kept while it is one.
+  if (form.ambiguous && lines(form.notWithin).length) raw.notWithin = lines(form.notWithin);
+  if (form.ambiguous && lines(form.otherSenseWords).length) raw.otherSenseWords = lines(form.otherSenseWords);
   return raw;
 }
 
@@ -196,6 +206,8 @@ export function fieldOf(path: string): FieldKey {
     case 'since':
     case 'related':
     case 'ambiguous':
+    case 'notWithin':
+    case 'otherSenseWords':
     case 'enabled':
     case 'origin':
       return head;

@@ -116,6 +116,13 @@ const STRINGS = {
   idHint: { zh: '留空则根据拼音生成。', en: 'Left empty, it is made from the pinyin.' },
   related: { zh: '相关词条 id（每行一个）', en: 'Related entry ids (one per line)' },
   ambiguous: { zh: '易混淆（用分词确认，如“党组”与“党组织”）', en: 'Ambiguous (confirm by word segmentation, like 党组 vs 党组织)' },
+  notWithin: { zh: '不在这些较长的词语里标注（每行一个）', en: 'Not marked inside these longer expressions (one per line)' },
+  notWithinHint: { zh: '含有本词而意思不同的说法，如“四史”之于“前四史”。', en: 'Expressions that contain the term and mean something else, like 前四史 for 四史.' },
+  otherSenseWords: { zh: '同一句中有这些词时不标注（每行一个）', en: 'Not marked when the sentence has one of these words (one per line)' },
+  otherSenseWordsHint: {
+    zh: '表明用作别的意思的词，如“留置”（留置权）句中的“债权人”。',
+    en: 'Words that show another sense, like 债权人 (creditor) for 留置 as a lien.',
+  },
   enabled: { zh: '启用', en: 'Enabled' },
   origin: { zh: '来源网页', en: 'Found on page' },
   save: { zh: '保存', en: 'Save' },
