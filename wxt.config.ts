@@ -63,9 +63,14 @@ export default defineConfig({
     // unlimitedStorage: a user's glossary is stored whole; the shipped one is ~2.8 KB per entry, so a
     // 10,000-entry glossary (~28 MB) would exceed storage.local's 10 MB quota without it.
     // scripting: the tooltip UI is injected into a frame when first needed (src/background/tooltip-ui.ts).
-    // The content script (entrypoints/page-content.ts): in every frame of http(s) pages, once the
+    // The content script (entrypoints/page-content.ts): in the top frame of http(s) pages, once the
     // page is parsed, as `document_idle` leaves the page's own start-up alone.
-    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['page-content.js'], all_frames: true, run_at: 'document_idle' }],
+    // In sub-frames (ads, embeds) a small gate stands in for it and has it injected once the frame
+    // holds Chinese text (src/page/frame-gate.ts): most such frames never have any.
+    content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], js: ['page-content.js'], run_at: 'document_idle' },
+      { matches: ['http://*/*', 'https://*/*'], js: ['frame-gate.js'], all_frames: true, run_at: 'document_idle' },
+    ],
     permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus', 'scripting'],
     // executeScript needs host access of its own: Chrome does not count the content script's matches.
     // Same sites as the content script, so the install prompt asks for nothing new.

@@ -67,8 +67,12 @@ export type BackgroundRequestType = Exclude<RequestType, PageRequestType>;
 /** The most page text the popup reads and sends for new formulations (characters). */
 export const MAX_PAGE_TEXT = 300_000;
 
-/** The scripts a content script may ask the background to inject into its frame. */
-const ON_DEMAND_SCRIPTS = ['tooltip-ui', 'wrap-painter'] as const;
+/**
+ * The scripts a content script may ask the background to inject into its frame. page-content is the
+ * content script itself, asked for by a sub-frame's gate (src/page/frame-gate.ts) once the frame
+ * holds Chinese text.
+ */
+const ON_DEMAND_SCRIPTS = ['tooltip-ui', 'wrap-painter', 'page-content'] as const;
 export type OnDemandScript = (typeof ON_DEMAND_SCRIPTS)[number];
 
 export type RequestType = keyof Protocol;

@@ -164,6 +164,24 @@ test('a same-origin iframe is highlighted by its own frame and counted in the to
   await page.close();
 });
 
+test('a frame without Chinese text is scanned once Chinese text arrives in it', async () => {
+  // Sub-frames get the content script from their gate (src/page/frame-gate.ts) only when they hold
+  // Chinese text: an ad frame that later renders some must still be scanned.
+  const page = await open('frame.html');
+  await reportWhen(page, (c) => c['san-hui-yi-ke'] === 1);
+  const ad = page.frames().find((f) => f.url().endsWith('frame-ad.html'));
+  expect(ad).toBeDefined();
+  expect(await painted(ad!)).toEqual([]);
+  await ad!.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>赞助内容：落实“三会一课”制度</p>'));
+  await reportWhen(page, (c) => c['san-hui-yi-ke'] === 2);
+  const adPainted = await waitFor(async () => {
+    const now = await painted(ad!);
+    return now.length ? now : undefined;
+  }, 10_000);
+  expect(tally(adPainted ?? [])).toEqual({ 三会一课: 1 });
+  await page.close();
+});
+
 describe('an infinite-scroll page', () => {
   let page: Page;
   beforeAll(async () => {
