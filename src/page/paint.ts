@@ -250,11 +250,13 @@ class HighlightPainter implements Painter {
   readonly #names = new Map<Category, string>();
   readonly #style: OwnStyle;
   readonly #schedule: PaintSchedule;
+  readonly #doc: Document;
   readonly #win: Window;
   readonly #watch: number;
   #look: HighlightLook;
 
   constructor(doc: Document, look: HighlightLook) {
+    this.#doc = doc;
     this.#look = look;
     this.#style = new OwnStyle();
     this.#style.adopt(doc);
@@ -263,19 +265,21 @@ class HighlightPainter implements Painter {
       // One by one: `new Highlight(...ranges)` overflows the stack with a few hundred thousand ranges.
       for (const { range, category } of ranges) this.#highlightFor(category).add(range);
     });
-    // The registry and the adopted sheets are the page's too: a page that clears them
+    // The registry and the document's adopted sheets are the page's too: a page that clears them
     // (CSS.highlights.clear(), a framework assigning its own sheets) would leave nothing painted
-    // while hovering still opens tooltips. A few map lookups a second put back what went.
+    // while hovering still opens tooltips. Checking costs under 10 µs (nine lookups and the
+    // document's sheet list), so once a second puts back what went. (Shadow roots are not checked:
+    // each costs a few µs more, and components assign their sheets before Tifa sees their roots.)
     this.#watch = win.setInterval(() => this.#reassert(), WATCH_MS);
   }
 
-  /** Registers each category's highlight where the registry lacks it (or another took its name), and re-adopts the sheet. */
+  /** Registers each category's highlight where the registry lacks it (or another took its name); re-adopts the document's sheet. */
   #reassert(): void {
     for (const [category, name] of this.#names) {
       const highlight = this.#highlights.get(category);
       if (highlight && CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
     }
-    this.#style.reassert();
+    this.#style.adopt(this.#doc);
   }
 
   #highlightFor(category: Category): Highlight {

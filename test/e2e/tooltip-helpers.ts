@@ -166,8 +166,11 @@ export async function inTooltip<R, A = undefined>(target: Page | Frame, read: (r
   return undefined;
 }
 
-/** Reads what the tests check of an open tooltip, given its shadow root; undefined when it is not open. */
-function readOpenTooltip(root: ShadowRoot) {
+/**
+ * Reads what the tests check of an open tooltip, given its shadow root; undefined when it is not
+ * open. Runs in the page (the Firefox suite runs it too, test/e2e-firefox/support.ts).
+ */
+export function readOpenTooltip(root: ShadowRoot) {
   const host = root.host;
   const panel = root.querySelector<HTMLElement>('.panel.open');
   if (!panel || !host.isConnected) return undefined;
