@@ -2,7 +2,7 @@
 // An appended paragraph is rescanned alone; text changed inside a sentence rescans that block,
 // since a term may span the inline elements around it.
 import { blockOf, isInline } from './walk';
-import { TIFA_UI_ATTRIBUTE } from './types';
+import { OWN_UI } from './types';
 
 export type ScanRoot = Element | ShadowRoot | Document;
 
@@ -22,8 +22,8 @@ const OPTIONS: MutationObserverInit = {
   attributeFilter: WATCHED_ATTRIBUTES,
 };
 
-const isOurs = (node: Node): boolean =>
-  node.nodeType === 1 /* element */ && (node as Element).hasAttribute(TIFA_UI_ATTRIBUTE);
+/** An element Tifa added (the tooltip's host): marked in this isolated world only (types.ts OWN_UI). */
+const isOurs = (node: Node): boolean => (node as unknown as Record<symbol, unknown>)[OWN_UI] === true;
 
 const isBlockOrBlank = (node: Node | null): boolean =>
   node === null ||
@@ -70,7 +70,8 @@ export class MutationTracker {
     };
     for (const record of records) {
       const target = record.target;
-      if (insideOurs(target)) continue;
+      // Our elements hold nothing in the light DOM (the tooltip's content is in its closed shadow root).
+      if (isOurs(target)) continue;
       if (record.type === 'characterData') {
         markBlockOf(target);
       } else if (record.type === 'attributes') {
@@ -98,11 +99,6 @@ export class MutationTracker {
     this.#observer.disconnect();
     this.#pendingRecords.length = 0;
   }
-}
-
-function insideOurs(node: Node): boolean {
-  const element = node.nodeType === 1 /* element */ ? (node as Element) : node.parentElement;
-  return element?.closest(`[${TIFA_UI_ATTRIBUTE}]`) != null;
 }
 
 /** Drops roots inside another root of the set, and roots no longer in the page. */

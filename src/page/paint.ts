@@ -1,9 +1,12 @@
 // Paints matches. Main path: the CSS Custom Highlight API, one Highlight per category under names
 // no page can guess, styled by a constructed stylesheet adopted by the document (and by each open
-// shadow root): the page's DOM stays exactly as it was, and a strict CSP does not block it.
+// shadow root): the page's DOM stays exactly as it was, and a strict CSP does not block it. The
+// registry and the adopted sheets are the page's to read, so neither names Tifa nor what it found
+// (issue 16): a page can see that something paints, not that it is Tifa or which kind of term.
 // Fallback where `CSS.highlights` is missing (Firefox before 140): wrap matches in elements.
 import type { Category } from '@/src/glossary/schema';
 import type { PageMatch } from './types';
+import { randomName } from './random-name';
 import { highlightCss, type HighlightLook } from './style';
 import { loadWrapPainter } from './wrap-painter-hook';
 
@@ -43,7 +46,6 @@ export interface Painter {
   readonly mutatesDom: boolean;
 }
 
-export const randomSuffix = (): string => Math.random().toString(36).slice(2, 8);
 
 /** Adds `sheet` to a document's or shadow root's adopted sheets unless it is there already. */
 function adoptSheet(target: Document | ShadowRoot, sheet: CSSStyleSheet): boolean {
@@ -71,10 +73,7 @@ export class OwnStyle {
   readonly #sheet: CSSStyleSheet;
   readonly #roots = new Set<Document | ShadowRoot>();
 
-  readonly #doc: Document;
-
-  constructor(doc: Document) {
-    this.#doc = doc;
+  constructor() {
     this.#sheet = new CSSStyleSheet();
   }
 
@@ -94,7 +93,6 @@ export class OwnStyle {
   destroy(): void {
     for (const root of this.#roots) dropSheet(root, this.#sheet);
     this.#roots.clear();
-    void this.#doc;
   }
 }
 
@@ -242,39 +240,53 @@ class PaintSchedule {
   }
 }
 
+/** How often the painter checks that the page left its highlights and sheet in place. */
+const WATCH_MS = 1000;
+
 class HighlightPainter implements Painter {
   readonly mutatesDom = false;
-  readonly #prefix = `tifa-${randomSuffix()}`;
   readonly #highlights = new Map<Category, Highlight>();
+  /** Each category's registry name: random (src/page/random-name.ts). */
+  readonly #names = new Map<Category, string>();
   readonly #style: OwnStyle;
   readonly #schedule: PaintSchedule;
-  #look: HighlightLook;
-
   readonly #doc: Document;
+  readonly #win: Window;
+  readonly #watch: number;
+  #look: HighlightLook;
 
   constructor(doc: Document, look: HighlightLook) {
     this.#doc = doc;
     this.#look = look;
-    this.#style = new OwnStyle(doc);
+    this.#style = new OwnStyle();
     this.#style.adopt(doc);
-    this.#schedule = new PaintSchedule(doc.defaultView ?? window, (ranges) => {
+    const win = (this.#win = doc.defaultView ?? window);
+    this.#schedule = new PaintSchedule(win, (ranges) => {
       // One by one: `new Highlight(...ranges)` overflows the stack with a few hundred thousand ranges.
       for (const { range, category } of ranges) this.#highlightFor(category).add(range);
     });
+    // The registry and the document's adopted sheets are the page's too: a page that clears them
+    // (CSS.highlights.clear(), a framework assigning its own sheets) would leave nothing painted
+    // while hovering still opens tooltips. Checking costs under 10 µs (nine lookups and the
+    // document's sheet list), so once a second puts back what went. (Shadow roots are not checked:
+    // each costs a few µs more, and components assign their sheets before Tifa sees their roots.)
+    this.#watch = win.setInterval(() => this.#reassert(), WATCH_MS);
   }
 
-  /** The registry name used for a category. */
-  nameOf(category: Category): string {
-    return `${this.#prefix}-${category}`;
+  /** Registers each category's highlight where the registry lacks it (or another took its name); re-adopts the document's sheet. */
+  #reassert(): void {
+    for (const [category, name] of this.#names) {
+      const highlight = this.#highlights.get(category);
+      if (highlight && CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
+    }
+    this.#style.adopt(this.#doc);
   }
 
   #highlightFor(category: Category): Highlight {
     let highlight = this.#highlights.get(category);
     if (!highlight) {
-      highlight = new Highlight();
-      this.#highlights.set(category, highlight);
-      CSS.highlights.set(this.nameOf(category), highlight);
-      this.#style.set(highlightCss(this.#prefix, this.#look, this.#highlights.keys()));
+      this.prepare([category]);
+      highlight = this.#highlights.get(category) as Highlight;
     }
     return highlight;
   }
@@ -283,11 +295,12 @@ class HighlightPainter implements Painter {
     const before = this.#highlights.size;
     for (const category of categories) {
       if (this.#highlights.has(category)) continue;
-      const highlight = new Highlight();
-      this.#highlights.set(category, highlight);
-      CSS.highlights.set(this.nameOf(category), highlight);
+      this.#highlights.set(category, new Highlight());
+      this.#names.set(category, randomName());
     }
-    if (this.#highlights.size !== before) this.#style.set(highlightCss(this.#prefix, this.#look, this.#highlights.keys()));
+    if (this.#highlights.size === before) return;
+    this.#style.set(highlightCss(this.#look, this.#names));
+    this.#reassert();
   }
 
   paint(id: string, text: string, category: Category, placement: Placement, show = true) {
@@ -328,7 +341,7 @@ class HighlightPainter implements Painter {
 
   restyle(look: HighlightLook): void {
     this.#look = look;
-    this.#style.set(highlightCss(this.#prefix, look, this.#highlights.keys()));
+    this.#style.set(highlightCss(look, this.#names));
     this.#style.reassert();
   }
 
@@ -337,11 +350,12 @@ class HighlightPainter implements Painter {
   }
 
   destroy(): void {
+    this.#win.clearInterval(this.#watch);
     this.#schedule.destroy();
-    for (const category of this.#highlights.keys()) CSS.highlights.delete(this.nameOf(category));
+    for (const name of this.#names.values()) CSS.highlights.delete(name);
     this.#highlights.clear();
+    this.#names.clear();
     this.#style.destroy();
-    void this.#doc;
   }
 }
 

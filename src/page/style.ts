@@ -18,18 +18,19 @@ export function colorOf(look: HighlightLook, category: Category): string {
 }
 
 /**
- * One `::highlight(<prefix>-<category>)` rule per category in use. Only properties that highlight
- * pseudo-elements accept (colours, text decoration): they cannot change layout. (The category
- * list comes from the caller: importing CATEGORIES would bring zod into the content script.)
+ * One `::highlight(<name>)` rule per category in use, under the registry name `names` gives it (names
+ * that say nothing: see src/page/paint.ts). Only properties that highlight pseudo-elements accept
+ * (colours, text decoration): they cannot change layout. (The category list comes from the caller:
+ * importing CATEGORIES would bring zod into the content script.)
  */
-export function highlightCss(prefix: string, look: HighlightLook, categories: Iterable<Category>): string {
-  return [...categories].map((category) => {
+export function highlightCss(look: HighlightLook, names: Iterable<[Category, string]>): string {
+  return [...names].map(([category, name]) => {
     const color = colorOf(look, category);
     const declarations: string[] = [];
     if (look.highlightStyle !== 'underline') declarations.push(`background-color: ${color}33`);
     if (look.highlightStyle !== 'background') {
       declarations.push(`text-decoration: underline 2px ${color}`, 'text-underline-offset: 3px');
     }
-    return `::highlight(${prefix}-${category}) { ${declarations.join('; ')}; }`;
+    return `::highlight(${name}) { ${declarations.join('; ')}; }`;
   }).join('\n');
 }

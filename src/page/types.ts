@@ -39,7 +39,16 @@ export interface GlossaryView {
 }
 
 /**
- * Attribute on every element Tifa adds to a page (the tooltip's shadow host): scanning never looks
- * inside such an element, and mutations in it are ignored.
+ * Marks every element Tifa adds to a page (the tooltip's host, the wrapping painter's <style>): a
+ * property under this key, set and read in the content script's isolated world, where the tooltip
+ * UI and the wrapping painter run too. The page's own scripts never see it (they see the element,
+ * not the isolated world's properties on it), so, unlike an attribute, it tells the page nothing.
+ * Mutations adding or removing such an element are ignored.
  */
-export const TIFA_UI_ATTRIBUTE = 'data-tifa-ui';
+export const OWN_UI = Symbol.for('tifa.ui');
+
+/**
+ * The element the wrapping painter (src/page/wrap-painter.ts) wraps matches in, where the Highlight
+ * API is missing: in the page's DOM, so a name that says nothing. Scanning treats it as inline.
+ */
+export const WRAPPER_TAG = 'x-mark';

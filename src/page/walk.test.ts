@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
+import { WRAPPER_TAG } from './types';
 import { blockOf, forEachTextNode, insideSkipped, RunWalker, type TextRun } from './walk';
 
 function runsOf(html: string): TextRun[] {
@@ -28,14 +29,28 @@ describe('RunWalker', () => {
     expect(texts('<ul><li>两个</li><li>维护</li></ul>')).toEqual(['两个', '维护']);
   });
 
-  test('skips scripts, styles, form fields, editable and hidden parts, and Tifa\'s own UI', () => {
+  test('skips scripts, styles, form fields, editable and hidden parts', () => {
     const html =
       '<p>正文</p><script>var a = "两个维护"</script><style>p{}</style><noscript>无脚本</noscript>' +
       '<textarea>文本框</textarea><input value="输入"><select><option>选项</option></select>' +
       '<div contenteditable="true"><p>可编辑</p></div><div contenteditable="plaintext-only">纯文本编辑</div>' +
-      '<div role="textbox">自定义输入</div><div hidden>隐藏</div><div data-tifa-ui>提法界面</div><button>按钮</button>' +
+      '<div role="textbox">自定义输入</div><div hidden>隐藏</div><button>按钮</button>' +
       '<div contenteditable="false">不可编辑</div><p>结尾</p>';
     expect(texts(html)).toEqual(['正文', '不可编辑', '结尾']);
+  });
+
+  test('never reads Tifa\'s own UI: the tooltip lives in a closed shadow root on an element without children', () => {
+    const { document } = parseHTML('<!doctype html><html><body><p>正文</p></body></html>');
+    const host = document.createElement('ab-cd');
+    host.attachShadow({ mode: 'closed' }).append('两个维护');
+    document.documentElement.append(host);
+    const walker = new RunWalker(document as unknown as Document);
+    expect(walker.next()?.text).toBe('正文');
+    expect(walker.next()).toBeNull();
+  });
+
+  test('text in the wrapping painter\'s elements is still page text', () => {
+    expect(texts(`<p>做到两<${WRAPPER_TAG} class="q">个维</${WRAPPER_TAG}>护</p>`)).toEqual(['做到两个维护']);
   });
 
   test('never reads the head', () => {

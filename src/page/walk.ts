@@ -5,7 +5,7 @@
 // The walk follows parent/child/sibling pointers itself rather than a TreeWalker with a filter
 // callback: it must skip whole subtrees (editable areas, scripts), enter open shadow roots in
 // document order, and pause between runs so a large page is scanned in slices.
-import { TIFA_UI_ATTRIBUTE } from './types';
+import { WRAPPER_TAG } from './types';
 
 export interface TextRun {
   /** The concatenated data of `nodes`. */
@@ -16,7 +16,7 @@ export interface TextRun {
   starts: number[];
 }
 
-/** Elements whose content is never page prose, or belongs to the user (editable) or to Tifa. */
+/** Elements whose content is never page prose, or belongs to the user (editable). */
 const SKIPPED = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup',
   'button', 'iframe', 'frame', 'object', 'embed', 'canvas', 'svg', 'math', 'video', 'audio',
@@ -33,7 +33,7 @@ const INLINE = new Set([
   'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong',
   'sub', 'sup', 'time', 'tt', 'u', 'var',
   'wbr', // a line-break opportunity inside a word (long titles): the text on either side is one word
-  'tifa-mark', // the fallback painter's wrapper: its text is still page text
+  WRAPPER_TAG, // the wrapping painter's element: its text is still page text
 ]);
 
 export function isInline(element: Element): boolean {
@@ -60,7 +60,7 @@ function isSkippedNamed(element: Element, name: string): boolean {
   // Fast path first: most elements are plain tags without attributes.
   if (SKIPPED.has(name)) return true;
   if (!element.hasAttributes()) return false; // most elements: one cheap call
-  if (element.hasAttribute('hidden') || element.hasAttribute(TIFA_UI_ATTRIBUTE)) return true;
+  if (element.hasAttribute('hidden')) return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   return element.getAttribute('role') === 'textbox';

@@ -1,14 +1,13 @@
 // The wrapping painter, for browsers without the CSS Custom Highlight API (Firefox before 140): it
 // wraps each match in an inline element, so it changes the page's DOM, which the Highlight API
 // painter (src/page/paint.ts) never does. Built as its own script (entrypoints/wrap-painter.ts) and
-// injected only into frames of such browsers.
+// injected only into frames of such browsers. Its elements are in the page's DOM, so, like the
+// highlight names, they name neither Tifa nor a category: a neutral tag, random class names.
 import type { Category } from '@/src/glossary/categories';
-import { OwnStyle, randomSuffix, type Painter, type Placement } from './paint';
+import { OwnStyle, type Painter, type Placement } from './paint';
+import { randomName } from './random-name';
 import { highlightCss, type HighlightLook } from './style';
-import { TIFA_UI_ATTRIBUTE, type PageMatch } from './types';
-
-/** The name of the element the fallback painter wraps matches in. Scanning treats it as inline. */
-const FALLBACK_TAG = 'tifa-mark';
+import { OWN_UI, WRAPPER_TAG, type PageMatch } from './types';
 
 /**
  * Wraps each text node a match covers (or the covered part of it) in an inline element. Used only
@@ -16,9 +15,10 @@ const FALLBACK_TAG = 'tifa-mark';
  */
 export class WrapPainter implements Painter {
   readonly mutatesDom = true;
-  readonly #className = `tifa-${randomSuffix()}`;
+  /** Each category's class name, and the class of unpainted matches' wrappers, which no rule styles. */
+  readonly #classNames = new Map<Category, string>();
+  readonly #quiet = randomName();
   readonly #wrappers = new WeakMap<PageMatch, Element[]>();
-  readonly #categories = new Set<Category>();
   /** A text node this painter split → the piece split off its end (text order: node, next, next…). */
   readonly #next = new WeakMap<Text, Text>();
   #look: HighlightLook;
@@ -32,14 +32,14 @@ export class WrapPainter implements Painter {
     this.#look = look;
     const css = this.#css();
     if (typeof (doc as Partial<Document>).adoptedStyleSheets !== 'undefined') {
-      this.#style = new OwnStyle(doc);
+      this.#style = new OwnStyle();
       this.#style.set(css);
       this.#style.adopt(doc);
     } else {
-      // Older browsers without constructed sheets: a <style> of ours, marked as Tifa's.
+      // Older browsers without constructed sheets: a <style> of ours, marked as ours (unseen by the page).
       this.#style = null;
       this.#styleElement = doc.createElement('style');
-      this.#styleElement.setAttribute(TIFA_UI_ATTRIBUTE, '');
+      (this.#styleElement as unknown as Record<symbol, boolean>)[OWN_UI] = true;
       this.#styleElement.textContent = css;
       (doc.head ?? doc.documentElement).append(this.#styleElement);
     }
@@ -47,7 +47,7 @@ export class WrapPainter implements Painter {
 
   #css(): string {
     // The same declarations as the highlight rules, on a class instead of ::highlight().
-    return highlightCss(this.#className, this.#look, this.#categories).replace(/::highlight\(([\w-]+)\)/g, `${FALLBACK_TAG}.$1`);
+    return highlightCss(this.#look, this.#classNames).replace(/::highlight\(([\w-]+)\)/g, `${WRAPPER_TAG}.$1`);
   }
 
   #split(node: Text, offset: number): Text {
@@ -58,17 +58,18 @@ export class WrapPainter implements Painter {
     return tail;
   }
 
-  /** The class of an unpainted match's wrappers: no rule styles it. */
-  #quiet(): string {
-    return `${this.#className}-quiet`;
+  #classOf(category: Category): string {
+    let name = this.#classNames.get(category);
+    if (!name) {
+      this.#classNames.set(category, (name = randomName()));
+      this.restyle(this.#look);
+    }
+    return name;
   }
 
   paint(id: string, text: string, category: Category, placement: Placement, show = true) {
     const { nodes, startOffset, endOffset } = placement;
-    if (!this.#categories.has(category)) {
-      this.#categories.add(category);
-      this.restyle(this.#look);
-    }
+    const className = show ? this.#classOf(category) : this.#quiet;
     // The text the placement covers, piece by piece: a node split by earlier wrapping (an ambiguous
     // match is placed before it is confirmed, and its node may be split meanwhile) continues in the
     // pieces split off its end, and the placement's offsets still count from the node's start. A
@@ -92,9 +93,9 @@ export class WrapPainter implements Painter {
       // Splitting keeps the earlier part in the original node, so earlier offsets stay valid.
       if (to < node.data.length) this.#split(node, to);
       if (from > 0) node = this.#split(node, from);
-      const element = this.#doc.createElement(FALLBACK_TAG);
+      const element = this.#doc.createElement(WRAPPER_TAG);
       // Unpainted matches are wrapped too: later wrapping splits text nodes, which would move them.
-      element.className = show ? `${this.#className}-${category}` : this.#quiet();
+      element.className = className;
       node.parentNode?.insertBefore(element, node);
       element.append(node);
       wrapped.push(node);
@@ -110,11 +111,12 @@ export class WrapPainter implements Painter {
   }
 
   show(match: PageMatch, category: Category): void {
-    for (const element of this.#wrappers.get(match) ?? []) element.className = `${this.#className}-${category}`;
+    const className = this.#classOf(category);
+    for (const element of this.#wrappers.get(match) ?? []) element.className = className;
   }
 
   hide(match: PageMatch): void {
-    for (const element of this.#wrappers.get(match) ?? []) element.className = this.#quiet();
+    for (const element of this.#wrappers.get(match) ?? []) element.className = this.#quiet;
   }
 
   unpaint(match: PageMatch): void {
@@ -125,7 +127,7 @@ export class WrapPainter implements Painter {
   }
 
   prepare(categories: Iterable<Category>): void {
-    for (const category of categories) this.#categories.add(category);
+    for (const category of categories) if (!this.#classNames.has(category)) this.#classNames.set(category, randomName());
     this.restyle(this.#look);
   }
 

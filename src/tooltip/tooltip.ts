@@ -89,6 +89,8 @@ export function startTooltip(options: TooltipOptions): TooltipController {
     if (ui) {
       ui.panel.classList.remove('open', 'pinned');
       ui.panel.replaceChildren();
+      ui.live.textContent = '';
+      // Out of the page until the next tooltip: a page sees Tifa's element only while one is shown.
       ui.lower();
     }
   }
@@ -110,7 +112,6 @@ export function startTooltip(options: TooltipOptions): TooltipController {
       return;
     }
     loading++;
-    const isNew = !ui;
     ui ??= createHost(doc);
     const { panel, live } = ui;
     const { language } = settings();
@@ -132,15 +133,17 @@ export function startTooltip(options: TooltipOptions): TooltipController {
     panel.classList.remove('pinned');
     panel.classList.add('open');
     // Inside an open modal dialog everything outside it is inert: the tooltip must live in the dialog
-    // to be reachable by the pointer. Elsewhere it stays a direct child of <html>.
+    // to be reachable by the pointer. Elsewhere it is a direct child of <html>.
     const modal = element?.closest('dialog');
-    ui.raise(modal && modal.matches(':modal') ? modal : doc.documentElement);
+    const inserted = ui.raise(modal && modal.matches(':modal') ? modal : doc.documentElement);
     place();
 
     if (announce) {
       const text = announcement(entry, language);
-      // A live region announces changes, not its first content: give a new one a moment to register.
-      if (isNew) win.setTimeout(() => (live.textContent = text), 100);
+      // A live region announces changes, not its first content: one just put in the page (each
+      // tooltip's, as the host leaves the page on close) gets a moment to register.
+      const current = shown;
+      if (inserted) win.setTimeout(() => shown === current && (live.textContent = text), 100);
       else live.textContent = text;
     }
   }
@@ -311,7 +314,7 @@ export function startTooltip(options: TooltipOptions): TooltipController {
     close();
     unsubscribe();
     if (frame) win.cancelAnimationFrame(frame);
-    ui?.remove();
+    ui?.lower();
     ui = undefined;
   });
 

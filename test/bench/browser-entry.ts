@@ -60,8 +60,8 @@ async function scan(entries: Entry[], patterns: Pattern[]): Promise<ScanResult> 
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   let painted = 0;
   const bounds: Bounds[] = [];
-  for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-    if (!name.startsWith('tifa-')) continue;
+  // The painter's highlights are all the registry holds here (their names are random).
+  for (const highlight of CSS.highlights.values() as unknown as Iterable<Set<AbstractRange>>) {
     painted += highlight.size;
     for (const r of highlight) bounds.push({ startContainer: r.startContainer, startOffset: r.startOffset, endContainer: r.endContainer, endOffset: r.endOffset });
   }

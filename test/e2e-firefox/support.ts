@@ -1,15 +1,16 @@
 // What the Firefox tests read and set, as the Chromium suite's helpers do (test/e2e/highlight-support.ts,
 // glossary-storage.ts, tooltip-helpers.ts), over BiDi: the user's glossary in the extension's storage
 // layout, what Tifa painted (from CSS.highlights, the registry the page shares with the content
-// script), where a painted term is on screen, and the open tooltip, read through its shadow root.
+// script), where a painted term is on screen, and the open tooltip, read through its closed shadow
+// root (inTooltip).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Entry } from '../../src/glossary/schema';
 import { GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY, SHIPPED_SEEN_KEY, planCommit } from '../../src/glossary/storage/layout';
-import type { TermBox, TooltipState } from '../e2e/tooltip-helpers';
+import { readOpenTooltip, type TermBox } from '../e2e/tooltip-helpers';
 import { EVERY_OCCURRENCE, ROOT, waitFor, type FirefoxBrowser, type Tab } from './harness';
 
-export { reportCounts, tally, TEST_ENTRIES, TEST_GLOSSARY } from '../e2e/highlight-support';
+export { reportCounts, saysNothing, tally, TEST_ENTRIES, TEST_GLOSSARY } from '../e2e/highlight-support';
 
 /** The extension API in the control tab (an extension page). */
 declare const browser: {
@@ -53,12 +54,11 @@ export interface Painted {
   parentTag: string;
 }
 
-/** Every range of every `tifa-…` highlight in the page, read from the page's own world. */
+/** Every range of every highlight in the page (the test pages register none of their own), read from the page's own world. */
 export function painted(tab: Tab): Promise<Painted[]> {
   return tab.evaluate(() => {
     const out: Array<{ name: string; text: string; inTrap: boolean; parentTag: string }> = [];
     CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith('tifa-')) return;
       highlight.forEach((r) => {
         const live = new Range();
         live.setStart(r.startContainer, r.startOffset);
@@ -115,28 +115,70 @@ export async function hover(tab: Tab, box: TermBox): Promise<void> {
   await tab.mouseMove(box.x + box.width / 2, box.y + box.height / 2, 150);
 }
 
-/** The tooltip as shown in the page, or undefined when none is open (the fields the tests check). */
-export function readTooltip(tab: Tab): Promise<Pick<TooltipState, 'inTopLayer' | 'role' | 'labelText' | 'term' | 'pinyin' | 'official' | 'category' | 'summary' | 'rect'> | undefined> {
-  return tab.evaluate(() => {
-    const host = document.querySelector('[data-tifa-tooltip]');
-    const root = host?.shadowRoot;
-    const panel = root?.querySelector<HTMLElement>('.panel.open');
-    if (!host || !root || !panel) return undefined;
-    const text = (sel: string) => root.querySelector(sel)?.textContent ?? '';
-    const labelledBy = panel.getAttribute('aria-labelledby');
-    const r = panel.getBoundingClientRect();
-    return {
-      inTopLayer: host.matches(':popover-open'),
-      role: panel.getAttribute('role'),
-      labelText: labelledBy ? (root.getElementById(labelledBy)?.textContent ?? null) : null,
-      term: text('.term'),
-      pinyin: text('.pinyin'),
-      official: text('.official'),
-      category: text('.category'),
-      summary: [...root.querySelectorAll('.summary-text')].map((n) => n.textContent ?? ''),
-      rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
-    };
+interface NodeValue {
+  type: string;
+  sharedId?: string;
+  value?: { localName?: string; shadowRoot?: NodeValue | null };
+}
+
+/**
+ * Runs `read(root, arg)` on the tooltip's shadow root in the tab's page world and returns its (JSON)
+ * result; undefined when no tooltip host is in the page (it is there only while a tooltip is shown).
+ * The root is closed to the page; WebDriver BiDi serialises an element's shadow root whatever its
+ * mode and hands it back to a function by reference, as the Chromium suite does with the DevTools
+ * protocol (test/e2e/tooltip-helpers.ts). `read` travels as source text.
+ */
+export async function inTooltip<R, A = undefined>(tab: Tab, read: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<R | undefined> {
+  const { bidi } = tab.browser;
+  const target = { context: tab.context };
+  // The host is a popover (the top layer): every popover of the page, with its shadow root.
+  const found = await bidi.send<{ type: string; result?: { type: string; value?: NodeValue[] } }>('script.callFunction', {
+    functionDeclaration: 'function () { return [...document.querySelectorAll("[popover]")]; }',
+    target,
+    awaitPromise: false,
+    resultOwnership: 'none',
+    serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
   });
+  for (const node of found.result?.value ?? []) {
+    const shadow = node.value?.shadowRoot;
+    if (!shadow?.sharedId) continue;
+    const response = await bidi.send<{ type: 'success' | 'exception'; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } }>(
+      'script.callFunction',
+      {
+        functionDeclaration: `async function (root, json) {
+          if (!root.querySelector('.panel[role="tooltip"]')) return JSON.stringify({ tooltip: false });
+          const value = await (${read.toString()})(root, json === undefined ? undefined : JSON.parse(json));
+          return JSON.stringify({ tooltip: true, value });
+        }`,
+        target,
+        arguments: [{ sharedId: shadow.sharedId }, arg === undefined ? { type: 'undefined' } : { type: 'string', value: JSON.stringify(arg) }],
+        awaitPromise: true,
+        resultOwnership: 'none',
+      },
+    );
+    if (response.type === 'exception') throw new Error(`inTooltip: ${response.exceptionDetails?.text ?? 'exception'}`);
+    const answer = JSON.parse(String(response.result?.value)) as { tooltip: boolean; value?: R };
+    if (answer.tooltip) return answer.value;
+  }
+  return undefined;
+}
+
+/** The tooltip as shown in the page, or undefined when none is open (the fields the tests check). */
+export async function readTooltip(tab: Tab) {
+  return (await inTooltip(tab, readOpenTooltip)) ?? undefined;
+}
+
+/**
+ * What a page's own script finds of Tifa's elements: the children of <html> besides <head> and
+ * <body> (where the tooltip's host goes while a tooltip is shown), with their attributes and whether
+ * the page can open their shadow root.
+ */
+export function addedToHtml(tab: Tab): Promise<Array<{ tag: string; attributes: string[]; shadowRoot: boolean }>> {
+  return tab.evaluate(() =>
+    [...document.documentElement.children]
+      .filter((e) => e !== document.head && e !== document.body)
+      .map((e) => ({ tag: e.localName, attributes: [...e.attributes].map((a) => `${a.name}=${a.value}`), shadowRoot: e.shadowRoot !== null })),
+  );
 }
 
 export const openTooltip = async (tab: Tab) => (await waitFor(() => readTooltip(tab), 5000))!;

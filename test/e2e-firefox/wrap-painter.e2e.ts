@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bundleReactFixture } from '../e2e/highlight-support';
+import { WRAPPER_TAG } from '../../src/page/types';
+import { bundleReactFixture, saysNothing } from '../e2e/highlight-support';
 import { startFixtureServer, type FixtureServer } from '../e2e/server';
 import type { TermBox } from '../e2e/tooltip-helpers';
 import { FIREFOX_EXTENSION_DIR, KEY, launchFirefox, waitFor, type FirefoxBrowser, type Tab } from './harness';
@@ -63,11 +64,15 @@ async function reportWhen(tab: Tab, ready: (counts: Record<string, number>) => b
 /**
  * The painted matches: runs of adjacent wrappers of one class joined (a match across inline
  * elements is wrapped once per text node), with their first box; `quiet` wrappers (kept so later
- * wrapping never moves a match) are left out, as no rule styles them.
+ * wrapping never moves a match) are left out, as no rule styles them: what shows is what counts.
  */
 function wrapped(tab: Tab): Promise<Array<TermBox & { inTrap: boolean; inEditable: boolean }>> {
-  return tab.evaluate(() => {
-    const marks = [...document.querySelectorAll('tifa-mark')].filter((m) => !m.className.endsWith('-quiet'));
+  return tab.evaluate((tag) => {
+    const styled = (m: Element) => {
+      const style = getComputedStyle(m);
+      return style.textDecorationLine !== 'none' || style.backgroundColor !== 'rgba(0, 0, 0, 0)';
+    };
+    const marks = [...document.querySelectorAll(tag)].filter(styled);
     const out: Array<{ text: string; x: number; y: number; width: number; height: number; inTrap: boolean; inEditable: boolean }> = [];
     let previous: Element | null = null;
     for (const mark of marks) {
@@ -97,10 +102,10 @@ function wrapped(tab: Tab): Promise<Array<TermBox & { inTrap: boolean; inEditabl
       previous = mark;
     }
     return out;
-  });
+  }, WRAPPER_TAG);
 }
 
-const markCount = (tab: Tab) => tab.evaluate(() => document.querySelectorAll('tifa-mark').length);
+const markCount = (tab: Tab) => tab.evaluate((tag) => document.querySelectorAll(tag).length, WRAPPER_TAG);
 /**
  * The page's text now and as served (parsed again), <noscript> left out of both: DOMParser parses
  * it as markup where the page, with scripting on, holds it as text.
@@ -143,8 +148,12 @@ describe('a news article without the Highlight API', () => {
     }))!;
     expect(tally(marks)).toEqual({ 十四五: 1, 四个意识: 1, 两个维护: 3, 党组: 1, 三会一课: 1, 对表: 1, 回头看: 1, 第一书记: 1, 店小二: 1, 脱贫攻坚: 1 });
     expect(marks.filter((m) => m.inTrap || m.inEditable)).toEqual([]);
+    // The wrappers say nothing of Tifa or of the categories (issue 16): a neutral tag, random classes.
+    const classes = await tab.evaluate((tag) => [...new Set([...document.querySelectorAll(tag)].map((m) => m.className))], WRAPPER_TAG);
+    expect(classes.length).toBeGreaterThan(0);
+    expect(classes.filter((c) => !saysNothing(c))).toEqual([]);
     // Not through the registry: the content script's world had no API, the page's is untouched.
-    expect(await tab.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('tifa-')))).toEqual([]);
+    expect(await tab.evaluate(() => CSS.highlights.size)).toBe(0);
     const { now, served } = await textNowAndAsServed(tab);
     expect(now).toBe(served);
     // The page's own script ran and its variable is intact.
@@ -177,10 +186,8 @@ describe('a news article without the Highlight API', () => {
       expect((await ff.pageReport(tab)).enabled).toBe(false);
       const same = await tab.evaluate(async () => {
         const source = await (await fetch(location.href)).text();
-        const live = document.documentElement.cloneNode(true) as Element;
-        // The tooltip's host, added when the previous test hovered a term, is Tifa's own UI.
-        live.querySelector('[data-tifa-tooltip]')?.remove();
-        return new DOMParser().parseFromString(source, 'text/html').documentElement.outerHTML === live.outerHTML;
+        // The tooltip's host, added when the previous test hovered a term, left with the tooltip.
+        return new DOMParser().parseFromString(source, 'text/html').documentElement.outerHTML === document.documentElement.outerHTML;
       });
       expect(same).toBe(true);
     } finally {
@@ -259,7 +266,7 @@ test('typing keeps working: editable fields are never wrapped, and the page hear
   const before = await tab.evaluate(() => document.getElementById('toggle')?.textContent);
   await tab.evaluate(() => document.getElementById('toggle')?.setAttribute('contenteditable', 'true'));
   await reportWhen(tab, (c) => c['si-ge-yi-shi'] === undefined);
-  await waitFor(async () => (await tab.evaluate(() => document.querySelectorAll('#toggle tifa-mark').length)) === 0);
+  await waitFor(async () => (await tab.evaluate((tag) => document.querySelectorAll(`#toggle ${tag}`).length, WRAPPER_TAG)) === 0);
   expect(await tab.evaluate(() => document.getElementById('toggle')?.textContent)).toBe(before);
   await tab.evaluate(() => document.getElementById('toggle')?.removeAttribute('contenteditable'));
   await reportWhen(tab, (c) => c['si-ge-yi-shi'] === 1);

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { EVERY_OCCURRENCE, launchWithExtension, screenshot, waitFor, type ExtensionBrowser } from './harness';
 import { startFixtureServer, type FixtureServer } from './server';
-import { hover, readTooltip, termBox } from './tooltip-helpers';
+import { hover, inTooltip, readTooltip, termBox } from './tooltip-helpers';
 
 declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
 
@@ -36,11 +36,10 @@ test('national formulations are marked and explained as such; switched off in th
     return t?.open && t.term === '四风' ? t : undefined;
   }, 10_000);
   expect(tip?.term).toBe('四风');
-  const chip = await page.evaluate(() => {
-    const host = [...document.querySelectorAll('*')].find((e) => e.shadowRoot?.querySelector('.collection'));
-    const root = host?.shadowRoot;
-    return { collection: root?.querySelector('.collection')?.textContent, citation: root?.querySelector('.citation')?.textContent ?? '' };
-  });
+  const chip = (await inTooltip(page, (root) => ({
+    collection: root.querySelector('.collection')?.textContent,
+    citation: root.querySelector('.citation')?.textContent ?? '',
+  })))!;
   expect(chip.collection).toMatch(/全国性提法|National formulation/);
   expect(chip.citation.length).toBeGreaterThan(5);
   await screenshot(page, 'collections-tooltip-national');

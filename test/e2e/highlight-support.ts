@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { Frame, Page } from 'playwright-core';
+import { CATEGORIES } from '../../src/glossary/categories';
 import type { EntryInput } from '../../src/glossary/schema';
 import { setUserGlossary as setStoredGlossary } from './glossary-storage';
 import { EVERY_OCCURRENCE, type ExtensionBrowser } from './harness';
@@ -69,14 +70,14 @@ export interface Painted {
 }
 
 /**
- * What Tifa painted in a page or frame: every range of every `tifa-…` highlight. The registry is
- * shared between the page and the content script's isolated world, so the page can read it.
+ * What Tifa painted in a page or frame: every range of every highlight (the test pages register none
+ * of their own; Tifa's names are random, so nothing else tells them apart). The registry is shared
+ * between the page and the content script's isolated world, so the page can read it.
  */
 export function painted(target: Page | Frame): Promise<Painted[]> {
   return target.evaluate(() => {
     const out: Painted[] = [];
     for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-      if (!name.startsWith('tifa-')) continue;
       for (const r of highlight) {
         const live = new Range();
         live.setStart(r.startContainer, r.startOffset);
@@ -87,6 +88,15 @@ export function painted(target: Page | Frame): Promise<Painted[]> {
     }
     return out;
   });
+}
+
+/**
+ * Whether a name a page can read (a highlight's, a class, a tag's part) says nothing of Tifa or of
+ * what it found: letters only (so no `tifa-` prefix and no `-slogan` suffix), neither starting with
+ * "tifa" nor naming a category.
+ */
+export function saysNothing(name: string): boolean {
+  return /^[a-z]+$/.test(name) && !name.startsWith('tifa') && !CATEGORIES.some((category) => name.startsWith(category) || name.endsWith(category));
 }
 
 /** Counts painted texts: { 两个维护: 3, … }. */

@@ -1,7 +1,8 @@
 // What a tooltip test needs of a page: where the painted terms are (read from CSS.highlights, the
-// registry the page shares with the extension) and what the tooltip shows (read through its open
-// shadow root).
-import type { Frame, Page } from 'playwright-core';
+// registry the page shares with the extension) and what the tooltip shows. The tooltip lives in a
+// closed shadow root, which the page's own scripts (and so page.evaluate) cannot open: the tests read
+// it through the DevTools protocol, which sees closed roots and which no page has (inTooltip).
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { waitFor } from './harness';
 
@@ -75,47 +76,174 @@ export interface TooltipState {
   clientHeight: number;
 }
 
+/** A node of DOM.getDocument's answer: the parts used to find closed shadow roots. */
+interface DomNode {
+  backendNodeId: number;
+  documentURL?: string;
+  shadowRootType?: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  contentDocument?: DomNode;
+}
+
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+function devtools(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
+  return session;
+}
+
+/**
+ * The shadow roots in a document, nested ones included, other frames' documents not; closed ones
+ * first (the tooltip's is closed; open ones are searched too, so the helpers read older builds).
+ */
+function shadowRoots(node: DomNode, out: DomNode[] = []): DomNode[] {
+  for (const root of node.shadowRoots ?? []) {
+    out.push(root);
+    shadowRoots(root, out);
+  }
+  for (const child of node.children ?? []) shadowRoots(child, out);
+  return out;
+}
+
+/** The document of `frame` in the tree of its page (frames of the fixtures have distinct addresses). */
+function frameDocument(node: DomNode, url: string): DomNode | undefined {
+  if (node.contentDocument?.documentURL === url) return node.contentDocument;
+  for (const next of [...(node.shadowRoots ?? []), ...(node.children ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) {
+    const found = frameDocument(next, url);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Runs `read(root, arg)` on the tooltip's shadow root in a page or frame, in the page's world, and
+ * returns its (JSON) result; undefined when no tooltip host is in the page (it is there only while a
+ * tooltip is shown). The root is closed: found with the DevTools protocol (DOM.getDocument with
+ * pierce, which lists closed roots) and handed to the function by reference, as `this` of
+ * Runtime.callFunctionOn. `read` travels as source text, like page.evaluate's functions.
+ */
+export async function inTooltip<R, A = undefined>(target: Page | Frame, read: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<R | undefined> {
+  const page = 'mainFrame' in target ? target : target.page();
+  const frame = 'mainFrame' in target ? target.mainFrame() : target;
+  const cdp = await devtools(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const doc = frame === page.mainFrame() ? root : frameDocument(root, frame.url());
+  if (!doc) return undefined;
+  const objectGroup = 'tooltip-test';
+  try {
+    const roots = shadowRoots(doc).sort((a, b) => Number(b.shadowRootType === 'closed') - Number(a.shadowRootType === 'closed'));
+    for (const shadow of roots) {
+      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, objectGroup });
+      if (!object.objectId) continue;
+      const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        // __name: what tsx (the benchmarks) wraps inner functions in; vitest does not.
+        functionDeclaration: `function (arg) {
+          const __name = (f) => f;
+          if (!this.querySelector('.panel[role="tooltip"]')) return { tooltip: false };
+          return Promise.resolve((${read.toString()})(this, arg)).then((value) => ({ tooltip: true, value }));
+        }`,
+        arguments: [{ value: arg }],
+        returnByValue: true,
+        awaitPromise: true,
+      });
+      if (exceptionDetails) throw new Error(`inTooltip: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      const answer = result.value as { tooltip: boolean; value?: R };
+      if (answer.tooltip) return answer.value;
+    }
+  } catch (error) {
+    // The host left the page between the two calls (the tooltip closed): nothing is shown.
+    if (String(error).includes('No node with given id')) return undefined;
+    throw error;
+  } finally {
+    await cdp.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => undefined);
+  }
+  return undefined;
+}
+
+/**
+ * Reads what the tests check of an open tooltip, given its shadow root; undefined when it is not
+ * open. Runs in the page (the Firefox suite runs it too, test/e2e-firefox/support.ts).
+ */
+export function readOpenTooltip(root: ShadowRoot) {
+  const host = root.host;
+  const panel = root.querySelector<HTMLElement>('.panel.open');
+  if (!panel || !host.isConnected) return undefined;
+  const text = (sel: string) => root.querySelector(sel)?.textContent ?? '';
+  const texts = (sel: string) => [...root.querySelectorAll(sel)].map((n) => n.textContent ?? '');
+  const labelledBy = panel.getAttribute('aria-labelledby');
+  const r = panel.getBoundingClientRect();
+  const scroller = root.querySelector('.scroll') ?? panel;
+  return {
+    open: true,
+    inTopLayer: host.matches(':popover-open'),
+    pinned: panel.classList.contains('pinned'),
+    dark: panel.classList.contains('dark'),
+    side: panel.classList.contains('above') ? ('above' as const) : ('below' as const),
+    role: panel.getAttribute('role'),
+    labelledBy,
+    labelText: labelledBy ? (root.getElementById(labelledBy)?.textContent ?? null) : null,
+    term: text('.term'),
+    variant: text('.variant-text'),
+    pinyin: text('.pinyin'),
+    official: text('.official'),
+    alternatives: text('.alternatives'),
+    category: text('.category'),
+    summary: texts('.summary-text'),
+    explanation: texts('.explanation-text'),
+    components: texts('.component'),
+    quote: text('.quote-text'),
+    section: text('.section'),
+    text: panel.textContent ?? '',
+    elementCount: panel.querySelectorAll('*').length,
+    imgCount: root.querySelectorAll('img').length,
+    live: text('.live'),
+    rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
+    scrollHeight: scroller.scrollHeight,
+    clientHeight: scroller.clientHeight,
+  };
+}
+
 /** The tooltip as shown in the frame, or undefined when none is open. */
-export function readTooltip(frame: Page | Frame): Promise<TooltipState | undefined> {
-  return frame.evaluate(() => {
-    const host = document.querySelector('[data-tifa-tooltip]');
-    const root = host?.shadowRoot;
-    const panel = root?.querySelector<HTMLElement>('.panel.open');
-    if (!host || !root || !panel) return undefined;
-    const text = (sel: string) => root.querySelector(sel)?.textContent ?? '';
-    const texts = (sel: string) => [...root.querySelectorAll(sel)].map((n) => n.textContent ?? '');
-    const labelledBy = panel.getAttribute('aria-labelledby');
-    const r = panel.getBoundingClientRect();
-    const scroller = root.querySelector('.scroll') ?? panel;
-    return {
-      open: true,
-      inTopLayer: host.matches(':popover-open'),
-      pinned: panel.classList.contains('pinned'),
-      dark: panel.classList.contains('dark'),
-      side: panel.classList.contains('above') ? ('above' as const) : ('below' as const),
-      role: panel.getAttribute('role'),
-      labelledBy,
-      labelText: labelledBy ? (root.getElementById(labelledBy)?.textContent ?? null) : null,
-      term: text('.term'),
-      variant: text('.variant-text'),
-      pinyin: text('.pinyin'),
-      official: text('.official'),
-      alternatives: text('.alternatives'),
-      category: text('.category'),
-      summary: texts('.summary-text'),
-      explanation: texts('.explanation-text'),
-      components: texts('.component'),
-      quote: text('.quote-text'),
-      section: text('.section'),
-      text: panel.textContent ?? '',
-      elementCount: panel.querySelectorAll('*').length,
-      imgCount: root.querySelectorAll('img').length,
-      live: text('.live'),
-      rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
-      scrollHeight: scroller.scrollHeight,
-      clientHeight: scroller.clientHeight,
-    };
-  });
+export async function readTooltip(frame: Page | Frame): Promise<TooltipState | undefined> {
+  return (await inTooltip(frame, readOpenTooltip)) ?? undefined;
+}
+
+/** Resolves once the tooltip's opening animation has finished (for screenshots of it at rest). */
+export async function tooltipAtRest(frame: Page | Frame): Promise<void> {
+  await inTooltip(frame, (root) => Promise.all(root.getAnimations().map((a) => a.finished)).then(() => true));
+}
+
+/** The viewport box of an element in the open tooltip (its centre too), or undefined. */
+export function boxInTooltip(frame: Page | Frame, selector: string) {
+  return inTooltip(
+    frame,
+    (root, sel) => {
+      const r = root.querySelector(sel)?.getBoundingClientRect();
+      return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2, top: r.top, bottom: r.bottom } : undefined;
+    },
+    selector,
+  );
+}
+
+/** Whether the tooltip is what the page shows at (x, y): topmost, above the page's own layers. */
+export async function tooltipOnTopAt(frame: Page | Frame, at: { x: number; y: number }): Promise<boolean> {
+  return !!(await inTooltip(frame, (root, { x, y }) => root.host.ownerDocument.elementFromPoint(x, y) === root.host, at));
+}
+
+/**
+ * What a page's own script finds of Tifa's elements: the children of <html> besides <head> and
+ * <body> (where the tooltip's host goes while a tooltip is shown), by tag name.
+ */
+export function addedToHtml(frame: Page | Frame): Promise<string[]> {
+  return frame.evaluate(() =>
+    [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body).map((e) => e.localName),
+  );
 }
 
 /** Moves the real mouse onto the middle of a term, in small steps like a hand would. */
@@ -158,9 +286,7 @@ export async function expectMarkupShownAsText(page: Page): Promise<void> {
   expect(tip.summary).toEqual([`摘要${payload}`, `summary ${payload}`]);
   expect(tip.quote).toBe(payload);
   expect(tip.imgCount).toBe(0);
-  expect(
-    await page.evaluate(() => document.querySelector('[data-tifa-tooltip]')!.shadowRoot!.querySelectorAll('img, script, a, b, i').length),
-  ).toBe(0);
+  expect(await inTooltip(page, (root) => root.querySelectorAll('img, script, a, b, i').length)).toBe(0);
   await page.waitForTimeout(200);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 }

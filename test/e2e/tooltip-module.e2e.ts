@@ -9,7 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Frame, type Page } fr
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findChromium, ROOT, screenshot as save, waitFor } from './harness';
 import { startFixtureServer, type FixtureServer } from './server';
-import { expectMarkupShownAsText, hover, markupEntry, paintedTerms, readTooltip, termBox, type TooltipState } from './tooltip-helpers';
+import { expectMarkupShownAsText, hover, inTooltip, markupEntry, paintedTerms, readTooltip, termBox, tooltipOnTopAt, type TooltipState } from './tooltip-helpers';
 
 // Vite's `?inline` CSS import, for esbuild: the file's text.
 const inlineCss: Plugin = {
@@ -238,7 +238,7 @@ describe('placement and themes', () => {
     await page.waitForTimeout(300);
     const after = await readTooltip(page);
     expect(after).toBeDefined();
-    expect(await page.evaluate(() => document.querySelector('[data-tifa-tooltip]')!.shadowRoot!.querySelector('.scroll')!.scrollTop)).toBeGreaterThan(0);
+    expect(await inTooltip(page, (root) => root.querySelector('.scroll')!.scrollTop)).toBeGreaterThan(0);
     await screenshot(page, 'tooltip-small-viewport-scrolled');
   });
 
@@ -288,20 +288,20 @@ describe('placement and themes', () => {
 describe('the end of the tooltip: the role in the speech, the sources', () => {
   /** Scrolls the tooltip's content to its end (where the quote and the sources are). */
   const scrollToEnd = (page: Page) =>
-    page.evaluate(() => {
-      const scroll = document.querySelector('[data-tifa-tooltip]')!.shadowRoot!.querySelector('.scroll')!;
+    inTooltip(page, (root) => {
+      const scroll = root.querySelector('.scroll')!;
       scroll.scrollTop = scroll.scrollHeight;
     });
-  const sourceLinks = (page: Page) =>
-    page.evaluate(() =>
-      [...document.querySelector('[data-tifa-tooltip]')!.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.source-link')].map((a) => ({
+  const sourceLinks = async (page: Page) =>
+    (await inTooltip(page, (root) =>
+      [...root.querySelectorAll<HTMLAnchorElement>('.source-link')].map((a) => ({
         href: a.href,
         target: a.target,
         rel: a.rel,
         tabIndex: a.tabIndex,
         text: a.textContent,
       })),
-    );
+    )) ?? [];
 
   test('sources as publisher and year, linked to open in a new tab; nothing is fetched until a click', async () => {
     const page = await openWithTooltip('news/demo.html', { language: 'en' });
@@ -369,18 +369,14 @@ describe('where terms live', () => {
     await hover(page, box);
     const tip = await opened(page);
     // The topmost element at the tooltip's centre is the tooltip's host, not the dialog.
-    const topmost = await page.evaluate(
-      ({ x, y }) => document.elementFromPoint(x, y)?.hasAttribute('data-tifa-tooltip') ?? false,
-      { x: (tip.rect.left + tip.rect.right) / 2, y: (tip.rect.top + tip.rect.bottom) / 2 },
-    );
-    expect(topmost).toBe(true);
+    expect(await tooltipOnTopAt(page, { x: (tip.rect.left + tip.rect.right) / 2, y: (tip.rect.top + tip.rect.bottom) / 2 })).toBe(true);
     // Not inert: the pointer can move in and press "edit".
-    const edit = await page.evaluate(() => {
-      const b = document.querySelector('[data-tifa-tooltip]')!.shadowRoot!.querySelector('.edit')!;
+    const edit = (await inTooltip(page, (root) => {
+      const b = root.querySelector('.edit')!;
       b.scrollIntoView({ block: 'nearest' });
       const r = b.getBoundingClientRect();
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    });
+    }))!;
     await page.mouse.move(tip.rect.left + 20, tip.rect.top + 20, { steps: 5 });
     await page.mouse.move(edit.x, edit.y, { steps: 5 });
     await page.mouse.click(edit.x, edit.y);
