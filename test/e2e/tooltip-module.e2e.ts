@@ -286,12 +286,14 @@ describe('placement and themes', () => {
 });
 
 describe('the end of the tooltip: the role in the speech, the sources', () => {
-  /** Scrolls the tooltip's content to its end (where the quote and the sources are). */
-  const scrollToEnd = (page: Page) =>
-    page.evaluate(() => {
+  /** Shows the details (the M key) and scrolls the tooltip's content to its end, where the quote and the sources are. */
+  const scrollToEnd = async (page: Page) => {
+    await page.keyboard.press('m');
+    await page.evaluate(() => {
       const scroll = document.querySelector('[data-tifa-tooltip]')!.shadowRoot!.querySelector('.scroll')!;
       scroll.scrollTop = scroll.scrollHeight;
     });
+  };
   const sourceLinks = (page: Page) =>
     page.evaluate(() =>
       [...document.querySelector('[data-tifa-tooltip]')!.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.source-link')].map((a) => ({
