@@ -22,6 +22,9 @@ export interface Span {
   end: number;
 }
 
+/** The script of a page's Chinese: simplified, or traditional by Taiwan's or Hong Kong's conventions. */
+export type PageScript = 'simplified' | 'tw' | 'hk';
+
 export interface PageReport {
   enabled: boolean;
   terms: Array<{ id: string; term: string; count: number }>;
@@ -38,6 +41,12 @@ interface Protocol {
   'tifa:get-page-glossary': { request: {}; response: { encoded: string } };
   /** content (tooltip) → background: the entries with these ids (those that exist), for explaining them. */
   'tifa:get-entries': { request: { ids: string[] }; response: { entries: Entry[] } };
+  /**
+   * content (tooltip) → background: the script `sample` (the page's text around a term) is written
+   * in, and the glossary's Chinese `texts` converted to it (none when it is simplified), so the
+   * tooltip follows a traditional-character page.
+   */
+  'tifa:in-page-script': { request: { sample: string; texts: string[] }; response: { script: PageScript; texts: string[] } };
   /** content → background: which ambiguous candidate spans are whole words by jieba segmentation. */
   'tifa:segment-check': { request: { text: string; candidates: Span[] }; response: { confirmed: boolean[] } };
   /** popup/tests → content (top frame): which terms the page holds. */
@@ -89,6 +98,8 @@ const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean 
   'tifa:get-glossary': () => true,
   'tifa:get-page-glossary': () => true,
   'tifa:get-entries': (m) => Array.isArray(m.ids) && m.ids.length <= 1000 && m.ids.every(isString),
+  'tifa:in-page-script': (m) =>
+    isString(m.sample) && m.sample.length <= 2000 && Array.isArray(m.texts) && m.texts.length <= 1000 && m.texts.every(isString),
   'tifa:segment-check': (m) =>
     isString(m.text) &&
     m.text.length <= 200_000 &&

@@ -11,6 +11,7 @@ import { startSiteCommand } from './site-command';
 import { startToolbarIcon } from './toolbar-icon';
 import { injectScript } from './inject-script';
 import { findNewFormulations } from './new-formulations';
+import { inScriptOf } from '@/src/glossary/script';
 
 /** Publishes the page glossary; a failure is logged, and pages ask again (tifa:get-page-glossary). */
 function publish(): void {
@@ -29,6 +30,7 @@ const handlers: Handlers<BackgroundRequestType> = {
   'tifa:get-glossary': () => logged(getGlossary(), 'glossary failed to load'),
   'tifa:get-page-glossary': async () => ({ encoded: await logged(publishPageGlossary(), 'page glossary failed') }),
   'tifa:get-entries': async ({ ids }) => ({ entries: await logged(entriesById(ids), 'entries failed to load') }),
+  'tifa:in-page-script': ({ sample, texts }) => inScriptOf(sample, texts),
   'tifa:segment-check': ({ text, candidates }) =>
     segmentCheck(text, candidates).then(
       (confirmed) => ({ confirmed }),

@@ -9,10 +9,11 @@ import { surfaceForms, type Entry } from './schema';
 
 type Convert = (text: string) => string;
 
-let converters: Convert[] | undefined;
+let converters: [Convert, Convert] | undefined;
 
 // Built on first use: building the converters' tries costs tens of milliseconds.
-function traditionalConverters(): Convert[] {
+/** Simplified → traditional by Taiwan's conventions, then by Hong Kong's. */
+export function traditionalConverters(): [Convert, Convert] {
   converters ??= [Converter({ from: 'cn', to: 'tw' }), Converter({ from: 'cn', to: 'hk' })];
   return converters;
 }

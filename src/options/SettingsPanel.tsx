@@ -1,22 +1,10 @@
 // Preferences: explanation language, highlight look, hover delay, and where Tifa runs.
 import { useState, type ReactNode } from 'react';
-import { CATEGORIES, type Category } from '@/src/glossary/schema';
+import { CATEGORIES } from '@/src/glossary/schema';
 import type { Settings } from '@/src/settings/settings';
+import { DEFAULT_HIGHLIGHT_COLOR } from '@/src/page/style';
 import { normaliseHost } from '@/src/settings/site-rules';
 import { categoryLabel, useI18n, type StringKey } from './i18n';
-
-/** The colours pages use for a category with no colour of its own (the tooltip's category palette). */
-const DEFAULT_CATEGORY_COLORS: Record<Category, string> = {
-  slogan: '#c2410c',
-  institution: '#1d4ed8',
-  practice: '#047857',
-  policy: '#7c3aed',
-  campaign: '#b91c1c',
-  document: '#4b5563',
-  plan: '#0e7490',
-  concept: '#a16207',
-  jargon: '#be185d',
-};
 
 const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -118,6 +106,7 @@ export function SettingsPanel({ settings, onChange }: { settings: Settings; onCh
       </Card>
 
       <Card id="settings-colors" title={t('colors')}>
+        <p className="hint">{t('colorsDefault')}</p>
         <ul className="colors">
           {CATEGORIES.map((c) => {
             const own = settings.categoryColors[c];
@@ -127,7 +116,7 @@ export function SettingsPanel({ settings, onChange }: { settings: Settings; onCh
                 <input
                   type="color"
                   id={`color-${c}`}
-                  value={own ?? DEFAULT_CATEGORY_COLORS[c]}
+                  value={own ?? DEFAULT_HIGHLIGHT_COLOR}
                   aria-label={t('colorFor', { category: label })}
                   onChange={(e) => {
                     const v = e.target.value;
@@ -135,7 +124,7 @@ export function SettingsPanel({ settings, onChange }: { settings: Settings; onCh
                   }}
                 />
                 <label htmlFor={`color-${c}`} className="color-name">
-                  <span style={{ textDecorationColor: own ?? DEFAULT_CATEGORY_COLORS[c] }} className={`sample sample-${settings.highlightStyle}`}>
+                  <span style={{ textDecorationColor: own ?? DEFAULT_HIGHLIGHT_COLOR }} className={`sample sample-${settings.highlightStyle}`}>
                     {label}
                   </span>
                   {own ? null : <span className="hint"> · {t('defaultColor')}</span>}

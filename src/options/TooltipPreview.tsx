@@ -7,13 +7,13 @@ import { renderEntry } from '@/src/tooltip/render';
 import { TOOLTIP_CSS } from '@/src/tooltip/styles';
 
 // The page tooltip is a fixed, zero-sized popover host; here it is an ordinary block in the layout,
-// and its "edit entry" link would only point back at this form.
+// with its details shown: its footer (the "More" and "edit entry" buttons, the stepping keys) would
+// only point back at this form.
 const PREVIEW_CSS = `
 :host { all: initial !important; display: block !important; position: static !important;
   width: auto !important; height: auto !important; }
 .panel, .panel.open { position: static; display: block; width: 100%; max-height: none; animation: none; }
-.edit { display: none; }
-.foot:not(:has(.since)) { display: none; }
+.foot { display: none; }
 `;
 
 export function TooltipPreview({ entry, language, dark }: { entry: Entry; language: Settings['language']; dark: boolean }) {
@@ -40,7 +40,7 @@ export function TooltipPreview({ entry, language, dark }: { entry: Entry; langua
     const panel = panelRef.current;
     if (!panel) return;
     panel.classList.toggle('dark', dark);
-    panel.replaceChildren(renderEntry(document, entry, { language, headingId: 'tifa-preview-term', onEdit: () => undefined }));
+    panel.replaceChildren(renderEntry(document, entry, { language, headingId: 'tifa-preview-term', onEdit: () => undefined, expanded: true }));
   }, [entry, language, dark]);
 
   return <div ref={hostRef} className="tooltip-preview" data-testid="tooltip-preview" />;

@@ -280,6 +280,10 @@ const STRINGS = {
   styleBackground: { zh: '底色', en: 'Background' },
   styleBoth: { zh: '下划线加底色', en: 'Both' },
   colors: { zh: '各类别的颜色', en: 'Colour per category' },
+  colorsDefault: {
+    zh: '页面上所有类别默认用同一种安静的颜色；给某个类别选一种颜色，就能把它区分出来。',
+    en: 'Pages mark every category in one quiet colour by default; pick a colour for a category to tell it apart.',
+  },
   colorFor: { zh: '{category} 的颜色', en: 'Colour for {category}' },
   defaultColor: { zh: '默认', en: 'default' },
   resetColor: { zh: '恢复默认', en: 'Default' },

@@ -4,7 +4,11 @@ import type { Settings } from '@/src/settings/settings';
 
 export type HighlightLook = Pick<Settings, 'highlightStyle' | 'categoryColors'>;
 
-/** Every category's colour unless the user picked one: quiet, and readable on white and on dark pages. */
+/**
+ * Every category's colour unless the user picked one (the options page shows it as each category's
+ * default): one quiet colour, readable on white and on dark pages, and unlike the blue of links. A
+ * page marked in nine colours would be loud, and its colours would mean nothing without a legend.
+ */
 export const DEFAULT_HIGHLIGHT_COLOR = '#d9730d';
 
 export const DEFAULT_LOOK: HighlightLook = { highlightStyle: 'underline', categoryColors: {} };

@@ -57,4 +57,18 @@ describe('placeTooltip', () => {
     const at = placeTooltip(term(100, -10), size, viewport);
     expect(at).toMatchObject({ side: 'below', top: 14 + 6 });
   });
+
+  test('a cap keeps a tall tooltip to it, whatever the room, and picks the side by the capped height', () => {
+    const tall = { width: 400, height: 2000 };
+    const at = placeTooltip(term(100, 100), tall, viewport, { cap: 400 });
+    expect(at).toMatchObject({ side: 'below', top: 130, maxHeight: 400 });
+    // 500 px of room above, 176 below: a 400 px tooltip fits above.
+    expect(placeTooltip(term(100, 600), tall, viewport, { cap: 400 })).toMatchObject({ side: 'above', maxHeight: 400, top: 600 - 6 - 400 });
+  });
+
+  test('growing in place keeps its side, with the room that side has', () => {
+    const tall = { width: 400, height: 2000 };
+    const at = placeTooltip(term(100, 200), tall, viewport, { side: 'above' });
+    expect(at).toMatchObject({ side: 'above', top: 8, maxHeight: 200 - 6 - 8 });
+  });
 });

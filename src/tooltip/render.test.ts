@@ -5,13 +5,13 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { defaultGlossary } from '@/src/glossary/default';
 import type { Entry } from '@/src/glossary/schema';
-import { renderEntry, type Language } from './render';
+import { renderEntry, type ContentOptions, type Language } from './render';
 
 const shipped = defaultGlossary().entries;
 
-function render(entry: Entry, language: Language = 'en') {
+function render(entry: Entry, language: Language = 'en', more: Partial<ContentOptions> = {}) {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const root = renderEntry(document as unknown as Document, entry, { language, headingId: 'h', onEdit: () => undefined });
+  const root = renderEntry(document as unknown as Document, entry, { language, headingId: 'h', onEdit: () => undefined, ...more });
   const all = (sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
   return { root, all, text: (sel: string) => root.querySelector(sel)?.textContent ?? '' };
 }
@@ -125,5 +125,61 @@ describe('where the entry comes from', () => {
   test("a user's own entry with a quote is just a source", () => {
     const { text } = render(base, 'en');
     expect(text('.source .label')).toBe('Source');
+  });
+});
+
+describe('at a glance and in the details', () => {
+  const entry: Entry = {
+    ...base,
+    since: 'long-standing (in Party use since the revolutionary period)',
+    englishOfficialBy: 'Xinhua',
+    english: ['the Two Upholds', 'the two safeguards'],
+    components: [
+      { zh: '坚决维护核心地位', en: 'uphold the core' },
+      { zh: '坚决维护集中统一领导', en: 'uphold centralised leadership' },
+    ],
+  };
+
+  test('the glance holds term, pinyin, English, summary and items; the rest is in hidden details', () => {
+    const { root, all } = render(entry, 'both');
+    const glance = root.querySelector('.scroll')!;
+    for (const selector of ['.term', '.pinyin', '.official', '.summary-text', '.component']) {
+      expect(glance.querySelector(selector)?.closest('.details'), selector).toBeNull();
+    }
+    const details = all('.details')[0]!;
+    expect(details.hidden).toBe(true);
+    for (const selector of ['.explanation', '.since', '.official-by', '.alternatives', '.source', '.sources']) {
+      if (glance.querySelector(selector)) expect(glance.querySelector(selector)!.closest('.details'), selector).toBe(details);
+    }
+    const more = all('.more')[0]!;
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(more.getAttribute('aria-controls')).toBe(details.id);
+    expect(more.textContent).toBe('更多 More M');
+  });
+
+  test('since is a line of its own in the details, in full', () => {
+    const { text, root } = render(entry, 'en', { expanded: true });
+    expect(text('.since')).toBe('Since: long-standing (in Party use since the revolutionary period)');
+    expect(root.querySelector('.foot .since')).toBeNull();
+    expect(root.querySelector<HTMLElement>('.details')!.hidden).toBe(false);
+    expect(text('.more')).toBe('Less M');
+  });
+
+  test('a copy button sits by the English', () => {
+    const { all } = render(entry, 'en');
+    const copy = all('.english-first .copy')[0]!;
+    expect(copy.textContent).toBe('Copy C');
+    expect(copy.getAttribute('title')).toBe('Copy the English');
+  });
+
+  test("the glossary's Chinese is shown converted (page script); quotes stay as cited", () => {
+    const convert = (text: string) => `T:${text}`;
+    const { text, all } = render({ ...entry, source: { quote: '原话', section: '一' } }, 'both', { chinese: { convert, lang: 'zh-Hant-TW' } });
+    expect(text('.term')).toBe(`T:${entry.term}`);
+    expect(all('.term')[0]!.getAttribute('lang')).toBe('zh-Hant-TW');
+    expect(all('.summary-text').map((p) => p.textContent)).toEqual([`T:${entry.summary.zh}`, entry.summary.en]);
+    expect(all('.component-zh').map((p) => p.textContent)).toEqual(['T:坚决维护核心地位', 'T:坚决维护集中统一领导']);
+    expect(text('.label')).toBe('T:包括 Covers');
+    expect(text('.quote-text')).toBe('原话');
   });
 });

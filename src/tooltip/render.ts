@@ -4,6 +4,7 @@ import type { Entry } from '@/src/glossary/schema';
 import type { Settings } from '@/src/settings/settings';
 import { CATEGORY_LABELS } from '@/src/glossary/categories';
 import { COLLECTION_LABELS } from '@/src/glossary/collections';
+import { copyText } from './copy';
 
 export type Language = Settings['language'];
 
@@ -20,6 +21,12 @@ const LABELS = {
   edit: { zh: '编辑词条', en: 'Edit entry' },
   since: { zh: '始于', en: 'Since' },
   keys: { zh: '下一个 / 上一个提法', en: 'Next / previous term' },
+  more: { zh: '更多', en: 'More' },
+  less: { zh: '收起', en: 'Less' },
+  copy: { zh: '复制', en: 'Copy' },
+  copyEnglish: { zh: '复制英文译法', en: 'Copy the English' },
+  copied: { zh: '已复制', en: 'Copied' },
+  copyFailed: { zh: '无法复制', en: 'Not copied' },
   official: { zh: '官方译法', en: 'official' },
   descriptive: { zh: '描述性译法', en: 'descriptive' },
   officialBy: { zh: '使用者', en: 'Used by' },
@@ -41,13 +48,21 @@ const SUPPORT_LABELS: Record<string, Bilingual> = {
   items: { zh: '所列内容', en: 'items' },
 };
 
-function label(l: Bilingual, language: Language): string {
-  return language === 'zh' ? l.zh : language === 'en' ? l.en : `${l.zh} ${l.en}`;
+/** How Chinese text is shown: the glossary's simplified text, or converted to the page's script. */
+interface Words {
+  language: Language;
+  zh(text: string): string;
+  /** The language tag of the Chinese shown, so the right glyphs are used. */
+  lang: string;
+}
+
+function label(l: Bilingual, w: Words): string {
+  return w.language === 'zh' ? w.zh(l.zh) : w.language === 'en' ? l.en : `${w.zh(l.zh)} ${l.en}`;
 }
 
 /** A label introducing text on the same line, with the colon its language uses. */
-function lead(l: Bilingual, language: Language): string {
-  return language === 'zh' ? `${l.zh}：` : `${label(l, language)}: `;
+function lead(l: Bilingual, w: Words): string {
+  return w.language === 'zh' ? `${w.zh(l.zh)}：` : `${label(l, w)}: `;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -63,15 +78,46 @@ function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** Appends the Chinese and/or English text of `value` as paragraphs, each marked with its language. */
-function bilingual(doc: Document, parent: HTMLElement, value: Bilingual, language: Language, className: string): void {
-  if (language !== 'en') parent.append(withLang(el(doc, 'p', className, value.zh), 'zh-CN'));
-  if (language !== 'zh') parent.append(withLang(el(doc, 'p', className, value.en), 'en'));
+function bilingual(doc: Document, parent: HTMLElement, value: Bilingual, w: Words, className: string): void {
+  if (w.language !== 'en') parent.append(withLang(el(doc, 'p', className, w.zh(value.zh)), w.lang));
+  if (w.language !== 'zh') parent.append(withLang(el(doc, 'p', className, value.en), 'en'));
 }
 
 function withLang<T extends HTMLElement>(node: T, lang: string): T {
   node.lang = lang;
   return node;
 }
+
+/** A button of the tooltip: its clicks stay inside the tooltip (the page never sees them). */
+function button(doc: Document, className: string, text: string, onClick: () => void): HTMLButtonElement {
+  const node = el(doc, 'button', className, text);
+  node.type = 'button';
+  node.addEventListener('click', (event) => {
+    event.stopPropagation();
+    onClick();
+  });
+  return node;
+}
+
+/** The key that shows and hides the details while a tooltip is open (src/tooltip/tooltip.ts). */
+export const MORE_KEY = 'm';
+/** The key that copies the English while a tooltip is open. */
+export const COPY_KEY = 'c';
+
+/** Past this many items, a list takes two columns at a glance even if its items are cut short there. */
+const MANY_ITEMS = 6;
+
+/** A key's hint inside a button: shown, and read out as part of the button's name. */
+function keyHint(doc: Document, key: string): HTMLElement {
+  return el(doc, 'kbd', 'key', key.toUpperCase());
+}
+
+export interface Chinese {
+  convert(text: string): string;
+  lang: string;
+}
+
+export const SIMPLIFIED: Chinese = { convert: (text) => text, lang: 'zh-CN' };
 
 export interface ContentOptions {
   language: Language;
@@ -80,87 +126,114 @@ export interface ContentOptions {
   /** The heading's id, which the tooltip's aria-labelledby points at. */
   headingId: string;
   onEdit(): void;
+  /** After the details were shown or hidden: the tooltip places itself again. */
+  onToggle?(expanded: boolean): void;
+  /**
+   * The glossary's Chinese in the page's script (traditional characters on a Hong Kong or Taiwanese
+   * page) and its language tag; simplified Chinese by default. Quotations and the titles of sources
+   * are cited as published.
+   */
+  chinese?: Chinese;
+  /** Start with the details shown (the options page's preview shows everything). */
+  expanded?: boolean;
 }
 
-/** The tooltip body for one entry: a scrolling part and a footer that stays in view. */
+/**
+ * The tooltip body for one entry: a scrolling part and a footer that stays in view. What a reader
+ * needs at a glance comes first (term, pinyin, the English, the one-line summary, the items, one
+ * line each); the explanation, the English's other renderings, since when, the quote and the sources
+ * are details, shown by the "More" button or its key.
+ */
 export function renderEntry(doc: Document, entry: Entry, options: ContentOptions): HTMLElement {
-  const { language } = options;
+  const chinese = options.chinese ?? SIMPLIFIED;
+  const w: Words = { language: options.language, zh: chinese.convert, lang: chinese.lang };
+  const { language } = w;
+  const whole = el(doc, 'div', 'body');
   const body = el(doc, 'div', 'scroll');
 
   const header = el(doc, 'header', 'head');
   const title = el(doc, 'div', 'title');
-  const heading = withLang(el(doc, 'h2', 'term', entry.term), 'zh-CN');
+  const heading = withLang(el(doc, 'h2', 'term', w.zh(entry.term)), w.lang);
   heading.id = options.headingId;
   const pinyin = withLang(el(doc, 'span', 'pinyin', entry.pinyin), 'zh-Latn-pinyin');
   title.append(heading, pinyin);
-  const category = el(doc, 'span', `category cat-${entry.category}`, label(CATEGORY_LABELS[entry.category], language));
+  const category = el(doc, 'span', `category cat-${entry.category}`, label(CATEGORY_LABELS[entry.category], w));
   const chips = el(doc, 'div', 'chips');
   chips.append(category);
   // Which shipped collection the entry belongs to, so a reader knows it is not from the speech.
   if (entry.collection) {
-    const collection = el(doc, 'span', 'collection', label(LABELS.collection, language));
-    collection.title = label(COLLECTION_LABELS[entry.collection], language);
+    const collection = el(doc, 'span', 'collection', label(LABELS.collection, w));
+    collection.title = label(COLLECTION_LABELS[entry.collection], w);
     chips.append(collection);
   }
   header.append(title, chips);
   body.append(header);
 
-  if (options.matchedText && options.matchedText !== entry.term) {
-    const seen = el(doc, 'p', 'variant', lead(LABELS.onPage, language));
+  if (options.matchedText && options.matchedText !== w.zh(entry.term)) {
+    const seen = el(doc, 'p', 'variant', lead(LABELS.onPage, w));
     seen.append(withLang(el(doc, 'span', 'variant-text', options.matchedText), 'zh'));
     body.append(seen);
   }
 
   const [official, ...alternatives] = entry.english;
   const english = el(doc, 'div', 'english');
-  // The first rendering, labelled official (and by whom) or descriptive.
+  // The first rendering, labelled official (and by whom) or descriptive, and copied in one click.
   const first = el(doc, 'div', 'english-first');
   const kind = entry.englishOfficialBy ? LABELS.official : LABELS.descriptive;
   first.append(withLang(el(doc, 'p', 'official', official ?? ''), 'en'));
-  first.append(el(doc, 'span', `rendering ${entry.englishOfficialBy ? 'is-official' : 'is-descriptive'}`, label(kind, language)));
+  first.append(el(doc, 'span', `rendering ${entry.englishOfficialBy ? 'is-official' : 'is-descriptive'}`, label(kind, w)));
+  if (official) first.append(copyButton(doc, official, w));
   english.append(first);
-  if (entry.englishOfficialBy) {
-    const by = el(doc, 'p', 'official-by', lead(LABELS.officialBy, language));
-    by.append(withLang(el(doc, 'span', 'official-by-text', entry.englishOfficialBy), 'en'));
-    english.append(by);
-  }
-  if (alternatives.length > 0) {
-    english.append(withLang(el(doc, 'p', 'alternatives', `${lead(LABELS.alsoRendered, language)}${alternatives.join(' · ')}`), 'en'));
-  }
   body.append(english);
 
   const summary = el(doc, 'div', 'summary');
-  bilingual(doc, summary, entry.summary, language, 'summary-text');
+  bilingual(doc, summary, entry.summary, w, 'summary-text');
   body.append(summary);
 
-  const explanation = el(doc, 'div', 'explanation');
-  bilingual(doc, explanation, entry.explanation, language, 'explanation-text');
-  if (entry.noPublicDefinition) {
-    const note = el(doc, 'div', 'no-definition');
-    bilingual(doc, note, LABELS.noDefinition, language, 'no-definition-text');
-    explanation.append(note);
-  }
-  body.append(explanation);
-
+  // The items, one line each at a glance (the whole of each in the details).
   if (entry.components.length > 0) {
     const section = el(doc, 'section', 'components');
-    section.append(el(doc, 'h3', 'label', label(LABELS.enumerates, language)));
-    const list = el(doc, 'ol', 'component-list');
+    section.append(el(doc, 'h3', 'label', label(LABELS.enumerates, w)));
+    const list = el(doc, 'ol', entry.components.length > MANY_ITEMS ? 'component-list many' : 'component-list');
     for (const component of entry.components) {
       const item = el(doc, 'li', 'component');
-      if (language !== 'en') item.append(withLang(el(doc, 'span', 'component-zh', component.zh), 'zh-CN'));
+      if (language !== 'en') item.append(withLang(el(doc, 'span', 'component-zh', w.zh(component.zh)), w.lang));
       if (language !== 'zh') item.append(withLang(el(doc, 'span', 'component-en', component.en), 'en'));
+      item.title = item.textContent ?? '';
       list.append(item);
     }
     section.append(list);
     body.append(section);
   }
 
+  const details = el(doc, 'div', 'details');
+  details.id = `${options.headingId}-details`;
+  if (entry.englishOfficialBy) {
+    const by = el(doc, 'p', 'official-by', lead(LABELS.officialBy, w));
+    by.append(withLang(el(doc, 'span', 'official-by-text', entry.englishOfficialBy), 'en'));
+    details.append(by);
+  }
+  if (alternatives.length > 0) {
+    details.append(withLang(el(doc, 'p', 'alternatives', `${lead(LABELS.alsoRendered, w)}${alternatives.join(' · ')}`), 'en'));
+  }
+
+  const explanation = el(doc, 'div', 'explanation');
+  bilingual(doc, explanation, entry.explanation, w, 'explanation-text');
+  if (entry.noPublicDefinition) {
+    const note = el(doc, 'div', 'no-definition');
+    bilingual(doc, note, LABELS.noDefinition, w, 'no-definition-text');
+    explanation.append(note);
+  }
+  details.append(explanation);
+
+  // Since when, in full: it can be a sentence ("long-standing (in Party use since the revolutionary period)").
+  if (entry.since) details.append(el(doc, 'p', 'since', `${lead(LABELS.since, w)}${entry.since}`));
+
   if (entry.source) {
     const section = el(doc, 'section', 'source');
     const { citation } = entry.source;
     const fromSpeech = !citation && entry.speechRole !== undefined;
-    section.append(el(doc, 'h3', 'label', label(fromSpeech ? LABELS.fromSpeech : LABELS.source, language)));
+    section.append(el(doc, 'h3', 'label', label(fromSpeech ? LABELS.fromSpeech : LABELS.source, w)));
     const quote = el(doc, 'blockquote', 'quote');
     quote.append(withLang(el(doc, 'p', 'quote-text', entry.source.quote), 'zh-CN'));
     quote.append(withLang(el(doc, 'cite', 'section', entry.source.section), 'zh-CN'));
@@ -182,37 +255,86 @@ export function renderEntry(doc: Document, entry: Entry, options: ContentOptions
     section.append(quote);
     if (entry.speechRole) {
       const role = el(doc, 'div', 'speech-role');
-      role.append(el(doc, 'p', 'speech-role-label', lead(LABELS.inSpeech, language)));
-      bilingual(doc, role, entry.speechRole, language, 'speech-role-text');
+      role.append(el(doc, 'p', 'speech-role-label', lead(LABELS.inSpeech, w)));
+      bilingual(doc, role, entry.speechRole, w, 'speech-role-text');
       section.append(role);
     }
-    body.append(section);
+    details.append(section);
   }
 
-  if (entry.sources?.length) body.append(renderSources(doc, entry.sources, language));
+  if (entry.sources?.length) details.append(renderSources(doc, entry.sources, w));
+  body.append(details);
 
   const footer = el(doc, 'footer', 'foot');
-  const info = el(doc, 'span', 'foot-info');
-  if (entry.since) {
-    const since = el(doc, 'span', 'since', `${label(LABELS.since, language)} ${entry.since}`);
-    since.title = since.textContent ?? ''; // cut short with an ellipsis when long
-    info.append(since);
-  }
-  // The only place the keyboard shortcut is visible while reading: worth its few pixels.
-  const keys = el(doc, 'span', 'keys', 'Alt+Shift+. / ,');
-  keys.title = label(LABELS.keys, language);
-  info.append(keys);
-  footer.append(info);
-  const edit = el(doc, 'button', 'edit', label(LABELS.edit, language));
-  edit.type = 'button';
-  edit.addEventListener('click', (event) => {
-    event.stopPropagation();
-    options.onEdit();
+  const more = button(doc, 'more', '', () => {
+    setExpanded(!whole.classList.contains('expanded'));
+    options.onToggle?.(whole.classList.contains('expanded'));
   });
-  footer.append(edit);
-  const whole = el(doc, 'div', 'body');
+  more.setAttribute('aria-controls', details.id);
+  const setExpanded = (expanded: boolean) => {
+    whole.classList.toggle('expanded', expanded);
+    details.hidden = !expanded;
+    more.setAttribute('aria-expanded', String(expanded));
+    more.replaceChildren(`${label(expanded ? LABELS.less : LABELS.more, w)} `, keyHint(doc, MORE_KEY));
+  };
+  setExpanded(!!options.expanded);
+  footer.append(more);
+  // The only place the stepping shortcut is visible while reading: worth its few pixels.
+  const keys = el(doc, 'span', 'keys', 'Alt+Shift+. / ,');
+  keys.title = label(LABELS.keys, w);
+  footer.append(keys);
+  footer.append(button(doc, 'edit', label(LABELS.edit, w), options.onEdit));
   whole.append(body, footer);
   return whole;
+}
+
+/**
+ * Once shown: a list whose every item fits half its width takes two columns at a glance, both
+ * languages kept (要求严 strict requirements). Measured, since only layout knows.
+ */
+export function pairShortItems(root: ParentNode): void {
+  const list = root.querySelector<HTMLElement>('.component-list');
+  if (!list || list.children.length < 3 || list.classList.contains('many')) return;
+  const half = (list.clientWidth - COLUMN_GAP) / 2;
+  // One line each, its marker inside: an item is as wide as from its start to the end of its last part.
+  const width = (item: Element) => (item.lastElementChild?.getBoundingClientRect().right ?? Infinity) - item.getBoundingClientRect().left;
+  list.classList.toggle('pairs', [...list.children].every((item) => width(item) <= half));
+}
+
+/** The gap between the two columns of items (tooltip.css). */
+const COLUMN_GAP = 14;
+
+/** Shows or hides the details of a rendered entry (the "More" key); false when there is none. */
+export function toggleDetails(root: ParentNode): boolean {
+  const more = root.querySelector<HTMLButtonElement>('.more');
+  more?.click();
+  return !!more;
+}
+
+/** Copies the English of a rendered entry (the copy key); false when there is none. */
+export function copyEnglish(root: ParentNode): boolean {
+  const copy = root.querySelector<HTMLButtonElement>('.copy');
+  copy?.click();
+  return !!copy;
+}
+
+/** The button that puts the English on the clipboard, and says so for a moment. */
+function copyButton(doc: Document, english: string, w: Words): HTMLButtonElement {
+  let timer = 0;
+  const show = (text: string) => node.replaceChildren(`${text} `, keyHint(doc, COPY_KEY));
+  const node = button(doc, 'copy', '', () => {
+    void copyText(doc, english, node).then(
+      () => show(label(LABELS.copied, w)),
+      () => show(label(LABELS.copyFailed, w)),
+    );
+    const win = doc.defaultView;
+    if (!win) return;
+    win.clearTimeout(timer);
+    timer = win.setTimeout(() => show(label(LABELS.copy, w)), 2500);
+  });
+  node.title = label(LABELS.copyEnglish, w);
+  show(label(LABELS.copy, w));
+  return node;
 }
 
 type Source = NonNullable<Entry['sources']>[number];
@@ -233,9 +355,9 @@ function httpsHref(url: string | undefined): string | undefined {
  * an address: the only network request Tifa ever causes, and only on the reader's click), then the
  * title, cut short on screen.
  */
-function renderSources(doc: Document, sources: readonly Source[], language: Language): HTMLElement {
+function renderSources(doc: Document, sources: readonly Source[], w: Words): HTMLElement {
   const section = el(doc, 'section', 'sources');
-  section.append(el(doc, 'h3', 'label', label(LABELS.sources, language)));
+  section.append(el(doc, 'h3', 'label', label(LABELS.sources, w)));
   const list = el(doc, 'ul', 'source-list');
   for (const source of sources) {
     const item = el(doc, 'li', 'source-item');
@@ -252,8 +374,8 @@ function renderSources(doc: Document, sources: readonly Source[], language: Lang
       link.referrerPolicy = 'no-referrer';
       head = link;
     } else head = el(doc, 'span', 'source-name', name);
-    const supports = source.supports.map((k) => label(SUPPORT_LABELS[k] ?? { zh: k, en: k }, language)).join(language === 'zh' ? '、' : ', ');
-    const extra = [supports ? `${lead(LABELS.supports, language)}${supports}` : '', href ? label(LABELS.newTab, language) : '']
+    const supports = source.supports.map((k) => label(SUPPORT_LABELS[k] ?? { zh: k, en: k }, w)).join(w.language === 'zh' ? '、' : ', ');
+    const extra = [supports ? `${lead(LABELS.supports, w)}${supports}` : '', href ? label(LABELS.newTab, w) : '']
       .filter(Boolean)
       .join(' · ');
     // The title is cut short on screen: the whole line is in the hover text, and read out in full.
@@ -267,7 +389,7 @@ function renderSources(doc: Document, sources: readonly Source[], language: Lang
 }
 
 /** One line for screen readers when a tooltip opens by keyboard. */
-export function announcement(entry: Entry, language: Language): string {
-  const summary = language === 'en' ? entry.summary.en : entry.summary.zh;
-  return `${entry.term} (${entry.pinyin}), ${entry.english[0] ?? ''}: ${summary}`;
+export function announcement(entry: Entry, language: Language, { convert: zh }: Chinese = SIMPLIFIED): string {
+  const summary = language === 'en' ? entry.summary.en : zh(entry.summary.zh);
+  return `${zh(entry.term)} (${entry.pinyin}), ${entry.english[0] ?? ''}: ${summary}`;
 }

@@ -7,9 +7,11 @@ import type { Entry } from '@/src/glossary/schema';
 import type { Settings } from '@/src/settings/settings';
 import { hitTest, rectAtPoint, shadowRootsOf, toLiveRange } from '@/src/page/hit-test';
 import type { GlossaryView, MatchIndex, PageMatch } from '@/src/page/types';
+import { sendRequest } from '@/src/messages';
 import { createHost, HEADING_ID, type TooltipHost } from './host';
-import { placeTooltip } from './position';
-import { announcement, renderEntry } from './render';
+import { currentMark } from './current-mark';
+import { placeTooltip, type Placement } from './position';
+import { announcement, copyEnglish, COPY_KEY, MORE_KEY, pairShortItems, renderEntry, SIMPLIFIED, toggleDetails, type Chinese, type Language } from './render';
 import { looksDark } from './theme';
 
 type TooltipSettings = Pick<Settings, 'language' | 'hoverDelayMs'>;
@@ -29,6 +31,22 @@ export interface TooltipOptions {
 const LEAVE_GRACE_MS = 300;
 /** Scroll events our own scrollIntoView causes arrive a frame or two later; they must not close it. */
 const OWN_SCROLL_MS = 250;
+/**
+ * How long a tooltip on a traditional-character page waits for its Chinese in that script (the
+ * background converts it; the first time after the worker started it builds its converters): past
+ * this it opens in simplified characters and changes over when the conversion arrives.
+ */
+const SCRIPT_WAIT_MS = 1500;
+/** How much of the details comes into view when they are shown below the fold: a few lines. */
+const DETAILS_LINES_PX = 96;
+/** The language tags of the Chinese the background converts to (src/glossary/script.ts). */
+const SCRIPT_LANG = { tw: 'zh-Hant-TW', hk: 'zh-Hant-HK' } as const;
+
+/**
+ * The tallest a tooltip is before the reader asks for more: about half the viewport, so the page
+ * stays readable around it (a small frame still gets room for the essentials).
+ */
+const compactCap = (viewportHeight: number): number => Math.max(viewportHeight / 2, Math.min(280, viewportHeight - 16));
 
 export interface TooltipController {
   /**
@@ -48,6 +66,10 @@ interface Shown {
   match: PageMatch;
   entry: Entry;
   anchor: DOMRect;
+  chinese: Chinese;
+  /** The details are shown (the reader asked for more). */
+  expanded: boolean;
+  side?: Placement['side'];
 }
 
 export function startTooltip(options: TooltipOptions): TooltipController {
@@ -69,6 +91,9 @@ export function startTooltip(options: TooltipOptions): TooltipController {
   /** Bumped by every open and close: an entry that arrives late opens only if nothing happened since. */
   let loading = 0;
   let shadowRoots = shadowRootsOf(matches.values());
+  const mark = currentMark(doc);
+  /** Whether the last tooltip's surroundings were in traditional characters: then the next one waits for its conversion too. */
+  let traditionalPage = false;
 
   const cancelPending = () => {
     if (pending) win.clearTimeout(pending.timer);
@@ -86,6 +111,7 @@ export function startTooltip(options: TooltipOptions): TooltipController {
     if (!shown) return;
     shown = undefined;
     pinned = false;
+    mark.clear();
     if (ui) {
       ui.panel.classList.remove('open', 'pinned');
       ui.panel.replaceChildren();
@@ -111,23 +137,66 @@ export function startTooltip(options: TooltipOptions): TooltipController {
       );
       return;
     }
-    loading++;
+    const ticket = ++loading;
+    const { language } = settings();
+    const asked = chineseOf(match, entry, language);
+    const show = (chinese: Chinese) => {
+      if (ticket === loading) display(match, entry, anchor, announce, chinese);
+    };
+    // A term written in traditional characters (a form derived from the glossary's), or a page that
+    // was in them a moment ago: wait a little for the Chinese in that script rather than change
+    // over in front of the reader.
+    if (writtenOtherwise(match, entry) || traditionalPage) {
+      let late = false;
+      const timer = win.setTimeout(() => {
+        late = true;
+        show(SIMPLIFIED);
+      }, SCRIPT_WAIT_MS);
+      void asked.then((chinese) => {
+        win.clearTimeout(timer);
+        if (!late) show(chinese);
+        else if (chinese !== SIMPLIFIED) convertShown(match, chinese);
+      });
+    } else {
+      show(SIMPLIFIED);
+      void asked.then((chinese) => chinese !== SIMPLIFIED && convertShown(match, chinese));
+    }
+  }
+
+  /** The glossary's Chinese in the script of the page around `match` (asked of the background; simplified if that fails). */
+  async function chineseOf(match: PageMatch, entry: Entry, language: Language): Promise<Chinese> {
+    // The strings the tooltip would show in Chinese: rendering once with a collecting converter finds them all.
+    const texts = new Set<string>();
+    const collect: Chinese = { convert: (text) => (texts.add(text), text), lang: SIMPLIFIED.lang };
+    renderEntry(doc, entry, { language, headingId: '', onEdit: () => undefined, chinese: collect });
+    announcement(entry, language, collect);
+    try {
+      const answer = await sendRequest({ type: 'tifa:in-page-script', sample: textAround(match), texts: [...texts] });
+      traditionalPage = answer.script !== 'simplified';
+      if (answer.script === 'simplified') return SIMPLIFIED;
+      const converted = new Map([...texts].map((text, i) => [text, answer.texts[i] ?? text]));
+      return { convert: (text) => converted.get(text) ?? text, lang: SCRIPT_LANG[answer.script] };
+    } catch {
+      return SIMPLIFIED;
+    }
+  }
+
+  /** The shown tooltip again, in the page's script, if it still explains `match`. */
+  function convertShown(match: PageMatch, chinese: Chinese): void {
+    if (!ui || !shown || shown.match !== match) return;
+    shown.chinese = chinese;
+    render();
+    place();
+  }
+
+  function display(match: PageMatch, entry: Entry, anchor: DOMRect, announce: boolean, chinese: Chinese): void {
     ui ??= createHost(doc);
     const { panel, live } = ui;
     const { language } = settings();
     pinned = false;
     fromKeyboard = announce;
-    shown = { match, entry, anchor };
-
-    panel.replaceChildren(
-      renderEntry(doc, entry, {
-        language,
-        matchedText: match.text,
-        headingId: HEADING_ID,
-        onEdit: () => options.openOptions(entry.id),
-      }),
-    );
-    panel.lang = language === 'en' ? 'en' : 'zh-CN';
+    shown = { match, entry, anchor, chinese, expanded: false };
+    render();
     const element = match.range.startContainer.parentElement;
     panel.classList.toggle('dark', looksDark(element, win));
     panel.classList.remove('pinned');
@@ -137,9 +206,12 @@ export function startTooltip(options: TooltipOptions): TooltipController {
     const modal = element?.closest('dialog');
     const inserted = ui.raise(modal && modal.matches(':modal') ? modal : doc.documentElement);
     place();
+    // Stepping through the page, the reader sees which occurrence is the current one.
+    if (announce) mark.show(match.range);
+    else mark.clear();
 
     if (announce) {
-      const text = announcement(entry, language);
+      const text = announcement(entry, language, chinese);
       // A live region announces changes, not its first content: one just put in the page (each
       // tooltip's, as the host leaves the page on close) gets a moment to register.
       const current = shown;
@@ -148,15 +220,59 @@ export function startTooltip(options: TooltipOptions): TooltipController {
     }
   }
 
-  function place(): void {
+  /** Fills the panel with the shown entry. */
+  function render(): void {
+    if (!ui || !shown) return;
+    const { match, entry, chinese, expanded } = shown;
+    const { language } = settings();
+    ui.panel.replaceChildren(
+      renderEntry(doc, entry, {
+        language,
+        matchedText: match.text,
+        headingId: HEADING_ID,
+        chinese,
+        expanded,
+        onEdit: () => options.openOptions(entry.id),
+        onToggle: (open) => {
+          if (!shown) return;
+          shown.expanded = open;
+          // The reader asked for more: the tooltip stays until they close it, and grows (or shrinks)
+          // where it is, on the same side of the term.
+          pin();
+          place(true);
+          if (open) showDetailsStart();
+        },
+      }),
+    );
+    ui.panel.lang = language === 'en' ? 'en' : chinese.lang;
+  }
+
+  /** Scrolls the tooltip's content, if need be, so the first lines of the details just shown are in view. */
+  function showDetailsStart(): void {
+    const scroller = ui?.panel.querySelector<HTMLElement>('.scroll');
+    const details = ui?.panel.querySelector<HTMLElement>('.details');
+    if (!scroller || !details) return;
+    const below = details.getBoundingClientRect().top + DETAILS_LINES_PX - scroller.getBoundingClientRect().bottom;
+    if (below > 0) scroller.scrollTop += below;
+  }
+
+  /** Places the panel by its term; `keepSide` when it changed size in place (details shown or hidden). */
+  function place(keepSide = false): void {
     if (!ui || !shown) return;
     const { panel } = ui;
     panel.style.maxHeight = 'none';
     panel.style.left = '0px';
     panel.style.top = '0px';
+    // Measured at full height: a scrollbar left from the last placement would narrow the items.
+    if (!shown.expanded) pairShortItems(panel);
     const size = panel.getBoundingClientRect();
     const viewport = { width: doc.documentElement.clientWidth || win.innerWidth, height: win.innerHeight };
-    const at = placeTooltip(shown.anchor, { width: size.width, height: size.height }, viewport);
+    const at = placeTooltip(shown.anchor, { width: size.width, height: size.height }, viewport, {
+      // Asked for more, the tooltip may take all the room there is; until then, about half the viewport.
+      cap: shown.expanded ? Infinity : compactCap(viewport.height),
+      side: keepSide ? shown.side : undefined,
+    });
+    shown.side = at.side;
     panel.style.left = `${at.left}px`;
     panel.style.top = `${at.top}px`;
     panel.style.maxHeight = `${at.maxHeight}px`;
@@ -246,7 +362,14 @@ export function startTooltip(options: TooltipOptions): TooltipController {
 
   function onKeyDown(event: KeyboardEvent): void {
     const direction = stepDirection(event, doc);
-    if (direction && step(direction)) event.preventDefault();
+    if (direction && step(direction)) {
+      event.preventDefault();
+      return;
+    }
+    // While a tooltip is open, one key shows its details and one copies its English.
+    if (!ui || !shown || !isPlainKey(event, doc)) return;
+    const key = event.key.toLowerCase();
+    if ((key === MORE_KEY && toggleDetails(ui.panel)) || (key === COPY_KEY && copyEnglish(ui.panel))) event.preventDefault();
   }
 
   /** Opens the next (1) or previous (-1) term on the page; false when there is none. */
@@ -367,6 +490,25 @@ function stepDirection(event: KeyboardEvent, doc: Document): 1 | -1 | 0 {
   // Physical keys: Shift and Alt change the characters these keys produce on every layout.
   const direction = event.code === 'Period' ? 1 : event.code === 'Comma' ? -1 : 0;
   return direction && !focusIsEditable(doc) ? direction : 0;
+}
+
+/** A key pressed on its own (Shift aside) outside any field, which the page did not take. */
+function isPlainKey(event: KeyboardEvent, doc: Document): boolean {
+  return !event.defaultPrevented && !event.repeat && !event.altKey && !event.ctrlKey && !event.metaKey && !focusIsEditable(doc);
+}
+
+/** Whether the page shows `match` in a form the glossary does not write (a derived traditional form). */
+function writtenOtherwise(match: PageMatch, entry: Entry): boolean {
+  const text = match.text.trim();
+  return text !== entry.term.trim() && !entry.variants.some((v) => v.trim() === text);
+}
+
+/** Up to 300 characters of the page around a match: what tells which script the page is written in. */
+function textAround(match: PageMatch): string {
+  const element = match.range.startContainer.parentElement;
+  const text = element?.closest('p, li, td, dd, blockquote, h1, h2, h3, h4, h5, h6, article, section, div')?.textContent ?? element?.textContent ?? '';
+  const at = Math.max(0, text.indexOf(match.text));
+  return text.slice(Math.max(0, at - 150), at + 150) || match.text;
 }
 
 /** Keys typed into a field belong to the field: the focused element, looking through shadow roots. */

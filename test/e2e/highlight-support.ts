@@ -162,16 +162,35 @@ export async function bundleReactFixture(): Promise<void> {
   });
 }
 
+/** A rectangle of the viewport, in CSS pixels (the tests' device scale is 1). */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /**
  * How many pixels of a screenshot of `selector`'s box are close to `hex`: decoded in a blank page
  * of the extension-less browser, since the page under test may forbid data: images by CSP.
  */
 export async function pixelsNear(page: Page, selector: string, hex: string, tolerance = 40): Promise<number> {
   const png = await page.locator(selector).first().screenshot();
+  const [near = -1] = await countNear(page, png, [undefined], hex, tolerance);
+  return near;
+}
+
+/** For each rectangle of the viewport, how many of its pixels are close to `hex` (one screenshot for all). */
+export async function pixelsNearEach(page: Page, rects: readonly Rect[], hex: string, tolerance = 40): Promise<number[]> {
+  return countNear(page, await page.screenshot(), rects, hex, tolerance);
+}
+
+/** Counts, in each rectangle of `png` (undefined: all of it), the pixels close to `hex`. */
+async function countNear(page: Page, png: Buffer, rects: ReadonlyArray<Rect | undefined>, hex: string, tolerance: number): Promise<number[]> {
   const decoder = await page.context().newPage();
   try {
     return await decoder.evaluate(
-      async ([data, color, tol]) => {
+      async ([data, boxes, color, tol]) => {
         const image = new Image();
         image.src = `data:image/png;base64,${data}`;
         await image.decode();
@@ -179,17 +198,24 @@ export async function pixelsNear(page: Page, selector: string, hex: string, tole
         canvas.width = image.width;
         canvas.height = image.height;
         const ctx = canvas.getContext('2d');
-        if (!ctx) return -1;
+        if (!ctx) return boxes.map(() => -1);
         ctx.drawImage(image, 0, 0);
-        const { data: px } = ctx.getImageData(0, 0, image.width, image.height);
         const want = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
-        let near = 0;
-        for (let i = 0; i < px.length; i += 4) {
-          if (want.every((v, k) => Math.abs((px[i + k] ?? 0) - v) <= tol)) near++;
-        }
-        return near;
+        return boxes.map((box) => {
+          const x = Math.max(0, Math.round(box?.x ?? 0));
+          const y = Math.max(0, Math.round(box?.y ?? 0));
+          const width = Math.min(image.width - x, Math.round(box?.width ?? image.width));
+          const height = Math.min(image.height - y, Math.round(box?.height ?? image.height));
+          if (width <= 0 || height <= 0) return 0;
+          const { data: px } = ctx.getImageData(x, y, width, height);
+          let near = 0;
+          for (let i = 0; i < px.length; i += 4) {
+            if (want.every((v, k) => Math.abs((px[i + k] ?? 0) - v) <= tol)) near++;
+          }
+          return near;
+        });
       },
-      [png.toString('base64'), hex, tolerance] as const,
+      [png.toString('base64'), rects.map((r) => r ?? null), hex, tolerance] as const,
     );
   } finally {
     await decoder.close();

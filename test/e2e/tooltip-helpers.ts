@@ -4,7 +4,7 @@
 // it through the DevTools protocol, which sees closed roots and which no page has (inTooltip).
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { waitFor } from './harness';
+import { waitFor, type ExtensionBrowser } from './harness';
 
 export interface TermBox {
   text: string;
@@ -245,6 +245,19 @@ export function addedToHtml(frame: Page | Frame): Promise<string[]> {
     [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body).map((e) => e.localName),
   );
 }
+
+/** Opens `url` and waits until `term` is painted and the first pass is done. */
+export async function openPainted(browser: ExtensionBrowser, url: string, term: string): Promise<Page> {
+  const page = await browser.open(url);
+  await waitFor(async () => (await paintedTerms(page)).some((t) => t.text === term), 10_000);
+  // And settled: ambiguous terms are painted only once segmentation confirms them, after the first
+  // pass; the page report is answered once both are done (src/page/start.ts).
+  await browser.pageReport(page);
+  return page;
+}
+
+/** The tooltip once it is open (it opens after the hover delay). */
+export const openedTooltip = async (frame: Page | Frame): Promise<TooltipState> => (await waitFor(() => readTooltip(frame), 4000))!;
 
 /** Moves the real mouse onto the middle of a term, in small steps like a hand would. */
 export async function hover(page: Page, box: TermBox, offset = { x: 0, y: 0 }): Promise<void> {

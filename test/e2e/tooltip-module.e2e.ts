@@ -286,12 +286,14 @@ describe('placement and themes', () => {
 });
 
 describe('the end of the tooltip: the role in the speech, the sources', () => {
-  /** Scrolls the tooltip's content to its end (where the quote and the sources are). */
-  const scrollToEnd = (page: Page) =>
-    inTooltip(page, (root) => {
+  /** Shows the details (the M key) and scrolls the tooltip's content to its end, where the quote and the sources are. */
+  const scrollToEnd = async (page: Page) => {
+    await page.keyboard.press('m');
+    await inTooltip(page, (root) => {
       const scroll = root.querySelector('.scroll')!;
       scroll.scrollTop = scroll.scrollHeight;
     });
+  };
   const sourceLinks = async (page: Page) =>
     (await inTooltip(page, (root) =>
       [...root.querySelectorAll<HTMLAnchorElement>('.source-link')].map((a) => ({

@@ -16,11 +16,12 @@ import {
   explains,
   hover,
   markupEntry,
+  openedTooltip as opened,
+  openPainted as openPaintedIn,
   paintedTerms,
   readTooltip,
   termBox,
   tooltipOnTopAt,
-  type TooltipState,
 } from './tooltip-helpers';
 
 /** The service worker's extension API, as the tests use it there. */
@@ -29,22 +30,13 @@ declare const chrome: { storage: { local: { get(key: string): Promise<Record<str
 
 const fixture = useExtensionBrowser();
 
-async function openPainted(file: string, term: string): Promise<Page> {
-  const page = await fixture.browser.open(fixture.server.url(file));
-  await waitFor(async () => (await paintedTerms(page)).some((t) => t.text === term), 10_000);
-  // And settled: ambiguous terms are painted only once segmentation confirms them, after the first
-  // pass; the page report is answered once both are done (src/page/start.ts).
-  await fixture.browser.pageReport(page);
-  return page;
-}
+const openPainted = (file: string, term: string): Promise<Page> => openPaintedIn(fixture.browser, fixture.server.url(file), term);
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(200); // the fade-in
   await save(page, name);
 }
 
-const opened = async (page: Page | import('playwright-core').Frame): Promise<TooltipState> =>
-  (await waitFor(() => readTooltip(page), 4000))!;
 const closed = (page: Page) => waitFor(async () => !(await readTooltip(page)), 4000);
 
 describe('on the demo news page', () => {
