@@ -65,11 +65,19 @@ export default defineConfig({
     // scripting: the tooltip UI is injected into a frame when first needed (src/background/tooltip-ui.ts).
     // The content script (entrypoints/page-content.ts): in the top frame of http(s) pages, once the
     // page is parsed, as `document_idle` leaves the page's own start-up alone.
-    // In sub-frames (ads, embeds) a small gate stands in for it and has it injected once the frame
-    // holds Chinese text (src/page/frame-gate.ts): most such frames never have any.
+    // In sub-frames (ads, embeds; srcdoc, about:blank, blob: and data: ones too, by their parent's
+    // origin) a small gate stands in for it and has it injected once the frame holds Chinese text
+    // (src/page/frame-gate.ts): most such frames never have any.
     content_scripts: [
       { matches: ['http://*/*', 'https://*/*'], js: ['page-content.js'], run_at: 'document_idle' },
-      { matches: ['http://*/*', 'https://*/*'], js: ['frame-gate.js'], all_frames: true, run_at: 'document_idle' },
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['frame-gate.js'],
+        all_frames: true,
+        match_about_blank: true,
+        match_origin_as_fallback: true,
+        run_at: 'document_idle',
+      },
     ],
     permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus', 'scripting'],
     // executeScript needs host access of its own: Chrome does not count the content script's matches.
