@@ -1,4 +1,4 @@
-// The keyboard command (manifest `commands`, Alt+Shift+T) that switches Tifa on or off for the site of
+// The keyboard command (manifest `commands`, Alt+Shift+O by default) that switches Tifa on or off for the site of
 // the active tab, like the popup's site switch.
 import { toggleSite } from '@/src/settings/site-switch';
 import { siteHostOf } from '@/src/settings/site-rules';

@@ -52,7 +52,7 @@ describe('startToolbarIcon', () => {
       expect(shown.get(other.id!)).toEqual(ICON_PATHS.on);
     });
 
-    // The popup's switch (or Alt+Shift+T) turns one site off: only its tab goes grey.
+    // The popup's switch (or the site command, Alt+Shift+O) turns one site off: only its tab goes grey.
     await switchSite('https://www.news.cn/politics/a.htm', false);
     await vi.waitFor(() => expect(shown.get(news.id!)).toEqual(ICON_PATHS.off));
     expect(shown.get(other.id!)).toEqual(ICON_PATHS.on);
