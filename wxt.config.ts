@@ -63,6 +63,10 @@ export default defineConfig({
     // unlimitedStorage: a user's glossary is stored whole; the shipped one is ~2.8 KB per entry, so a
     // 10,000-entry glossary (~28 MB) would exceed storage.local's 10 MB quota without it.
     // scripting: the tooltip UI is injected into a frame when first needed (src/background/tooltip-ui.ts).
+    // No `tabs` (its install prompt warns of reading the browsing history): the host permissions below
+    // already show Tifa the address of every http(s) tab, which is all it reads (the popup's site
+    // switch, the toolbar icon, the site command); other tabs' addresses stay hidden, and those are
+    // pages Tifa cannot run on anyway.
     // The content script (entrypoints/page-content.ts): in the top frame of http(s) pages, once the
     // page is parsed, as `document_idle` leaves the page's own start-up alone.
     // In sub-frames (ads, embeds; srcdoc, about:blank, blob: and data: ones too, by their parent's
@@ -79,7 +83,7 @@ export default defineConfig({
         run_at: 'document_idle',
       },
     ],
-    permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting'],
     // executeScript needs host access of its own: Chrome does not count the content script's matches.
     // Same sites as the content script, so the install prompt asks for nothing new.
     host_permissions: ['http://*/*', 'https://*/*'],

@@ -95,7 +95,7 @@ export function PopupApp() {
   }, [tabId, fetchReport]);
 
   const view = useMemo(
-    () => (settings && tab !== undefined ? popupView(tab?.url, settings, report) : undefined),
+    () => (settings && tab !== undefined ? popupView(tab?.url, settings, report, tab !== null) : undefined),
     [settings, tab, report],
   );
 

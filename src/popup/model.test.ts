@@ -45,6 +45,12 @@ describe('popupView', () => {
     expect(view.host).toBeUndefined();
   });
 
+  test('a tab whose address the browser keeps from Tifa (no `tabs` permission: not http/https) is a page it cannot run on', () => {
+    const view = popupView(undefined, settings(), { status: 'missing' }, true);
+    expect(view.terms).toEqual({ kind: 'unsupported', reason: 'closed' });
+    expect(view.host).toBeUndefined();
+  });
+
   test('a switched-off site and the pause win over whatever the page last reported', () => {
     const offRules = settings({ siteRules: [{ host: 'xinhuanet.com', includeSubdomains: false, enabled: false }] });
     const view = popupView(NEWS, offRules, ok([{ id: 'a', term: '两个维护', count: 3 }]));

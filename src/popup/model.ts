@@ -13,7 +13,7 @@ export type ReportState =
   | { status: 'ok'; report: PageReport };
 
 export type TermsView =
-  | { kind: 'unsupported'; reason: Exclude<PageKind, 'ok'> }
+  | { kind: 'unsupported'; reason: UnsupportedReason }
   | { kind: 'paused' }
   | { kind: 'site-off' }
   | { kind: 'loading' }
@@ -32,8 +32,15 @@ export interface PopupView {
   terms: TermsView;
 }
 
-export function popupView(url: string | undefined, settings: Settings, report: ReportState): PopupView {
-  const kind = pageKind(url);
+/**
+ * `addressHidden`: the tab exists but the browser does not show Tifa its address, which it shows for
+ * every http(s) page (host permissions; Tifa has no `tabs` permission): a page Tifa cannot run on.
+ */
+/** Why Tifa cannot run on a tab's page: what its address says, or `closed`, an address Tifa may not see. */
+export type UnsupportedReason = Exclude<PageKind, 'ok'> | 'closed';
+
+export function popupView(url: string | undefined, settings: Settings, report: ReportState, addressHidden = false): PopupView {
+  const kind: PageKind | 'closed' = url === undefined && addressHidden ? 'closed' : pageKind(url);
   const host = siteHostOf(url);
   const siteOn = host !== undefined && isSiteEnabled(settings, url);
   const base = { host, siteOn, paused: settings.paused, displayMode: settings.displayMode, showEveryday: settings.showEveryday };

@@ -1,5 +1,5 @@
 // The popup's words in Chinese and English; the browser's language picks one.
-import type { PageKind } from '@/src/settings/site-rules';
+import type { UnsupportedReason } from './model';
 
 export type Lang = 'zh' | 'en';
 
@@ -25,7 +25,7 @@ export interface Strings {
   /** What a screen reader says for the count badge. */
   occurrencesSpoken: (count: number) => string;
   notFound: string;
-  unsupported: Record<Exclude<PageKind, 'ok'>, { title: string; body: string }>;
+  unsupported: Record<UnsupportedReason, { title: string; body: string }>;
   paused: string;
   siteOffBody: string;
   loading: string;
@@ -65,6 +65,7 @@ const zh: Strings = {
     store: { title: '此页不能使用 Tifa', body: '浏览器不允许扩展在扩展商店中运行。' },
     file: { title: '此页不能使用 Tifa', body: 'Tifa 只在网页（http/https）上运行，不读取本地文件。' },
     pdf: { title: '此页不能使用 Tifa', body: '浏览器的 PDF 阅读器不允许扩展读取文字。' },
+    closed: { title: '此页不能使用 Tifa', body: 'Tifa 只在网页（http/https）上运行；浏览器自带页面、扩展商店、本地文件和 PDF 阅读器都不允许扩展读取。' },
     unknown: { title: '没有可用的页面', body: '打开一个中文新闻网页后再试。' },
   },
   paused: 'Tifa 已暂停。取消暂停后即可在本页标注。',
@@ -110,6 +111,7 @@ const en: Strings = {
     store: { title: 'Tifa can’t run here', body: 'Browsers don’t let extensions run in their add-on stores.' },
     file: { title: 'Tifa can’t run here', body: 'Tifa reads web pages (http/https), not files on your computer.' },
     pdf: { title: 'Tifa can’t run here', body: 'The browser’s PDF viewer doesn’t let extensions read the text.' },
+    closed: { title: 'Tifa can’t run here', body: 'Tifa runs on web pages (http/https). Browser pages, add-on stores, files on your computer and the PDF viewer are closed to extensions.' },
     unknown: { title: 'No page to read', body: 'Open a Chinese news page and try again.' },
   },
   paused: 'Tifa is paused. Resume to mark terms on this page.',

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ROOT, launchWithExtension, type ExtensionBrowser } from './harness';
+import { EXTENSION_DIR, ROOT, launchWithExtension, type ExtensionBrowser } from './harness';
 
 declare const chrome: { commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> } };
 
@@ -32,4 +32,13 @@ test('the site shortcut the README and the store listing name is the one a fresh
   const commands = await page.evaluate(() => chrome.commands.getAll());
   expect(commands.find((c) => c.name === 'toggle-site')?.shortcut).toBe(readme);
   await page.close();
+});
+
+test('the permissions: no "tabs" (host permissions give the addresses Tifa reads)', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    permissions: string[];
+    host_permissions: string[];
+  };
+  expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'scripting', 'storage', 'unlimitedStorage']);
+  expect(manifest.host_permissions).toEqual(['http://*/*', 'https://*/*']);
 });

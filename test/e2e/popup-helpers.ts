@@ -5,10 +5,21 @@ import type { ExtensionBrowser } from './harness';
 
 declare const chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } };
 
-/** The tab id of an open page, asked of the extension's service worker. */
+/**
+ * The tab id of an open page, asked of the extension's service worker. The extension sees the address
+ * of http(s) tabs only (it has no `tabs` permission): another page is found as the active tab once
+ * brought to the front.
+ */
 export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
   const url = page.url();
-  const id = await browser.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+  let id = await browser.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+  if (id === undefined && !/^https?:/.test(url)) {
+    await page.bringToFront();
+    id = await browser.serviceWorker.evaluate(async () => {
+      const active = await chrome.tabs.query({ active: true });
+      return active.length === 1 ? active[0]!.id : undefined;
+    });
+  }
   if (id === undefined) throw new Error(`no tab for ${url}`);
   return id;
 }
