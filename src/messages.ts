@@ -267,3 +267,6 @@ export const MENU_CLICK_HOOK = 'tifaOnMenuClick';
 
 /** The options page's address at an entry: `#entry=<id>` (opened by `tifa:open-options`, read by the options page). */
 export const optionsEntryHash = (entryId: string): string => `#entry=${encodeURIComponent(entryId)}`;
+
+/** The first-run page inside the extension (entrypoints/welcome): opened on install and from the popup. */
+export const WELCOME_PATH = '/welcome.html';

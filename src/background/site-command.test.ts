@@ -2,7 +2,8 @@ import { beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadSettings } from '@/src/settings/settings';
 import { isSiteEnabled } from '@/src/settings/site-rules';
-import { onCommand, TOGGLE_SITE_COMMAND } from './site-command';
+import { TOGGLE_SITE_COMMAND } from '@/src/settings/site-shortcut';
+import { onCommand } from './site-command';
 
 beforeEach(() => fakeBrowser.reset());
 

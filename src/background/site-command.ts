@@ -3,8 +3,7 @@
 import { toggleSite } from '@/src/settings/site-switch';
 import { siteHostOf } from '@/src/settings/site-rules';
 import { listen } from '@/src/messages';
-
-export const TOGGLE_SITE_COMMAND = 'toggle-site';
+import { TOGGLE_SITE_COMMAND } from '@/src/settings/site-shortcut';
 
 /** `tab` is the active tab Chrome passes along; browsers that pass none get it looked up. */
 export async function onCommand(command: string, tab?: { url?: string }): Promise<void> {

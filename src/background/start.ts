@@ -9,6 +9,7 @@ import { onReportChanged, startBadge } from './badge';
 import { startContextMenu } from './context-menu';
 import { startSiteCommand } from './site-command';
 import { startToolbarIcon } from './toolbar-icon';
+import { startWelcome } from './welcome';
 import { injectScript } from './inject-script';
 import { findNewFormulations } from './new-formulations';
 import { inScriptOf } from '@/src/glossary/script';
@@ -62,5 +63,7 @@ export function startBackground(signal: AbortSignal = new AbortController().sign
   startToolbarIcon(signal);
   startContextMenu(signal);
   startSiteCommand(signal);
+  // The first-run page, on install only.
+  startWelcome(signal);
   answerRequests(handlers, parseRequest, signal);
 }

@@ -421,28 +421,34 @@ export function EntryEditor(props: EditorProps) {
           </Field>
         </details>
 
+        {/* Two groups that wrap as a whole: the form's own actions, then the ones that discard it. */}
         <footer className="editor-actions">
-          <button type="submit" className="button primary" aria-disabled={saving || undefined}>
-            {saving ? t('saving') : t('save')}
-          </button>
-          <button type="button" className="button" onClick={props.onCancel}>
-            {t('cancel')}
-          </button>
-          {props.onSkipDraft ? (
-            <button type="button" className="button" onClick={props.onSkipDraft}>
-              {t('skipDraft')}
+          <div className="action-group">
+            <button type="submit" className="button primary" aria-disabled={saving || undefined}>
+              {saving ? t('saving') : t('save')}
             </button>
-          ) : null}
-          <span className="spacer" />
-          {props.canRestoreShipped && props.onRestoreShipped ? (
-            <button type="button" className="button subtle" onClick={props.onRestoreShipped}>
-              {t('restoreShipped')}
+            <button type="button" className="button" onClick={props.onCancel}>
+              {t('cancel')}
             </button>
-          ) : null}
-          {props.onDelete ? (
-            <button type="button" className="button danger" onClick={props.onDelete}>
-              {t('delete')}
-            </button>
+            {props.onSkipDraft ? (
+              <button type="button" className="button" onClick={props.onSkipDraft}>
+                {t('skipDraft')}
+              </button>
+            ) : null}
+          </div>
+          {(props.canRestoreShipped && props.onRestoreShipped) || props.onDelete ? (
+            <div className="action-group end">
+              {props.canRestoreShipped && props.onRestoreShipped ? (
+                <button type="button" className="button subtle" onClick={props.onRestoreShipped}>
+                  {t('restoreShipped')}
+                </button>
+              ) : null}
+              {props.onDelete ? (
+                <button type="button" className="button danger" onClick={props.onDelete}>
+                  {t('delete')}
+                </button>
+              ) : null}
+            </div>
           ) : null}
         </footer>
       </form>

@@ -29,7 +29,7 @@ import { browserLanguage, I18nContext, translator } from './i18n';
 import { ImportExport } from './ImportExport';
 import { EMPTY_QUERY, type Query } from './search';
 import { SettingsPanel } from './SettingsPanel';
-import { ToastView, useToast } from './Toast';
+import { ToastRegion, ToastView, useToast } from './Toast';
 import { useEditing } from './use-editing';
 import { useGlossarySearch } from './use-glossary-search';
 import { useStorageErrors, useStoredState } from './use-stored-state';
@@ -295,7 +295,16 @@ export function OptionsApp() {
           )}
         </main>
 
-        {toast ? <ToastView key={toast.id} toast={toast} onClose={closeToast} /> : null}
+        <ToastRegion>
+          {toast ? (
+            <ToastView
+              key={toast.id}
+              toast={toast}
+              onClose={closeToast}
+              onFocusLost={tab === 'glossary' ? () => setListFocus((n) => n + 1) : undefined}
+            />
+          ) : null}
+        </ToastRegion>
       </div>
     </I18nContext.Provider>
   );

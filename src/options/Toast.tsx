@@ -1,5 +1,6 @@
-// The options page's toast: a short message at the bottom, with an undo action for deletions.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// The options page's toast: a short message with a close button, and an undo action for deletions.
+// It sits in a strip of its own at the bottom of the page (OptionsApp), so it never covers a control.
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from './i18n';
 
 interface Toast {
@@ -7,6 +8,12 @@ interface Toast {
   undo?: () => Promise<unknown>;
   id: number;
 }
+
+/** How long a toast stays: long enough to read, longer when it offers an undo. */
+const SHOWN_MS = 6_000;
+const SHOWN_WITH_UNDO_MS = 10_000;
+/** After the pointer or focus leaves a paused toast, it stays at least this long. */
+const SHOWN_AFTER_PAUSE_MS = 2_000;
 
 let toasts = 0;
 
@@ -18,23 +25,101 @@ export function useToast() {
   return { toast, say, close };
 }
 
-/** A short message at the bottom; with an undo action it takes focus so keyboard users can undo. */
-export function ToastView({ toast, onClose }: { toast: Toast; onClose(): void }) {
+/**
+ * The strip the toast appears in. It is always in the page, so screen readers announce what appears
+ * in it, and it takes its own room at the bottom of the page: nothing else is covered.
+ */
+export function ToastRegion({ children }: { children: ReactNode }) {
+  return (
+    <div className="toast-region" role="status">
+      {children}
+    </div>
+  );
+}
+
+/**
+ * A short message that dismisses itself after a while, paused while the pointer is on it or the user
+ * has moved the keyboard focus into it. With an undo action it takes focus, so keyboard users can undo;
+ * when it goes with focus inside, focus returns to where it was (or `onFocusLost` finds it a place).
+ */
+export function ToastView({ toast, onClose, onFocusLost }: { toast: Toast; onClose(): void; onFocusLost?(): void }) {
   const { t } = useI18n();
   const undoRef = useRef<HTMLButtonElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
   close.current = onClose;
-  useEffect(() => {
+  const focusLost = useRef(onFocusLost);
+  focusLost.current = onFocusLost;
+
+  // A layout effect: its clean-up runs while the toast is still in the document, so it can tell
+  // whether focus was inside it.
+  useLayoutEffect(() => {
+    const box = boxRef.current;
+    if (!box) return undefined;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (toast.undo) undoRef.current?.focus();
-    const timer = setInterval(() => {
-      // Stays while the user is on it.
-      if (!boxRef.current?.matches(':hover, :focus-within')) close.current();
-    }, toast.undo ? 10_000 : 4_000);
-    return () => clearInterval(timer);
+
+    let remaining = toast.undo ? SHOWN_WITH_UNDO_MS : SHOWN_MS;
+    let startedAt = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let hovered = box.matches(':hover');
+    let shown = true;
+    // Focus the page moved here (the undo button, after a mouse click) does not hold the toast; focus
+    // the user moved or keeps here with the keyboard (:focus-visible) does.
+    const held = () => hovered || box.querySelector(':focus-visible') !== null;
+    const update = () => {
+      if (!shown) return;
+      if (held()) {
+        if (timer === undefined) return;
+        clearTimeout(timer);
+        timer = undefined;
+        remaining = Math.max(SHOWN_AFTER_PAUSE_MS, remaining - (Date.now() - startedAt));
+      } else if (timer === undefined) {
+        startedAt = Date.now();
+        timer = setTimeout(() => close.current(), remaining);
+      }
+    };
+    const onEnter = () => {
+      hovered = true;
+      update();
+    };
+    const onLeave = () => {
+      hovered = false;
+      update();
+    };
+    // focusout fires before focus lands elsewhere: look once it has.
+    const afterFocusMoves = () => setTimeout(update);
+    box.addEventListener('pointerenter', onEnter);
+    box.addEventListener('pointerleave', onLeave);
+    box.addEventListener('focusin', update);
+    box.addEventListener('focusout', afterFocusMoves);
+    update();
+    return () => {
+      shown = false;
+      clearTimeout(timer);
+      box.removeEventListener('pointerenter', onEnter);
+      box.removeEventListener('pointerleave', onLeave);
+      box.removeEventListener('focusin', update);
+      box.removeEventListener('focusout', afterFocusMoves);
+      if (box.contains(document.activeElement)) {
+        if (previous?.isConnected && previous !== document.body) previous.focus();
+        else focusLost.current?.();
+      }
+    };
   }, [toast]);
+
   return (
-    <div className="toast" ref={boxRef} role="status" data-testid="toast">
+    <div
+      className="toast"
+      ref={boxRef}
+      data-testid="toast"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
       <span>{toast.message}</span>
       {toast.undo ? (
         <button
@@ -49,7 +134,7 @@ export function ToastView({ toast, onClose }: { toast: Toast; onClose(): void })
           {t('undo')}
         </button>
       ) : null}
-      <button type="button" className="button subtle small icon" aria-label={t('dismiss')} onClick={onClose}>
+      <button type="button" className="button subtle small icon" aria-label={t('dismiss')} title={t('dismiss')} onClick={onClose}>
         ×
       </button>
     </div>

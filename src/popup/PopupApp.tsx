@@ -2,10 +2,11 @@
 // Everything it shows comes from the page report of the tab's content script and from settings;
 // every switch writes settings, which content scripts of all tabs follow.
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { listen, onAbort, sendRequest, sendToTab, parseRequest, type PageReport } from '@/src/messages';
+import { listen, onAbort, sendRequest, sendToTab, parseRequest, WELCOME_PATH, type PageReport } from '@/src/messages';
 import type { Settings } from '@/src/settings/settings';
 import { readSettings, watchSettings } from '@/src/settings/stored-settings';
 import { setDisplay, setPaused, switchSite } from '@/src/settings/site-switch';
+import { readSiteShortcut } from '@/src/settings/site-shortcut';
 import { popupView, tabIdFromQuery, type ReportState, type TermsView } from './model';
 import { langFor, STRINGS, type Strings } from './strings';
 import { PageTools } from './PageTools';
@@ -51,10 +52,7 @@ export function PopupApp() {
     void readSettings().then(setSettings);
     const unwatch = watchSettings(setSettings);
     // The shortcut the user actually has (they can change it in the browser's shortcut settings).
-    void browser.commands
-      ?.getAll()
-      .then((commands) => setShortcut(commands.find((c) => c.name === 'toggle-site')?.shortcut || undefined))
-      .catch(() => undefined);
+    void readSiteShortcut().then(setShortcut);
     // English renderings for the term list; the list works without them.
     void sendRequest({ type: 'tifa:get-glossary' })
       .then((g) => setEnglish(new Map(g.entries.map((e) => [e.id, e.english[0] ?? '']))))
@@ -110,6 +108,11 @@ export function PopupApp() {
     void browser.runtime.openOptionsPage();
   };
 
+  const openWelcome = (event: React.MouseEvent) => {
+    event.preventDefault();
+    void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) });
+  };
+
   return (
     <main className="popup" aria-busy={view === undefined}>
       <header className="bar">
@@ -159,6 +162,11 @@ export function PopupApp() {
           </p>
         </>
       )}
+      <footer className="foot">
+        <a href={browser.runtime.getURL(WELCOME_PATH)} onClick={openWelcome} data-testid="about-link">
+          {t.about}
+        </a>
+      </footer>
     </main>
   );
 }

@@ -11,6 +11,8 @@ export interface Strings {
   title: string;
   options: string;
   optionsHint: string;
+  /** The link to the first-run page: what Tifa does, its keys, privacy. */
+  about: string;
   thisSite: string;
   siteOn: string;
   siteOff: string;
@@ -47,6 +49,7 @@ const zh: Strings = {
   title: 'Tifa 提法',
   options: '词库与设置',
   optionsHint: '打开设置页',
+  about: '使用说明',
   thisSite: '当前网站',
   siteOn: '已在此网站启用',
   siteOff: '已在此网站关闭',
@@ -93,6 +96,7 @@ const en: Strings = {
   title: 'Tifa 提法',
   options: 'Glossary & settings',
   optionsHint: 'Open the options page',
+  about: 'About Tifa and its shortcuts',
   thisSite: 'This site',
   siteOn: 'On for this site',
   siteOff: 'Off for this site',

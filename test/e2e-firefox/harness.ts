@@ -6,9 +6,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { PageReport } from '../../src/messages';
+import { WELCOME_PATH, type PageReport } from '../../src/messages';
+import { waitFor } from '../support/wait-for';
 import { BidiConnection } from './bidi';
-export { waitFor } from '../support/wait-for';
+export { waitFor };
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIREFOX_EXTENSION_DIR = path.resolve(ROOT, process.env.TIFA_FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv3');
@@ -253,6 +254,7 @@ declare const browser: {
   storage: { local: { set(items: object): Promise<void> } };
   tabs: {
     query(q: object): Promise<Array<{ id?: number; url?: string }>>;
+    remove(tabId: number): Promise<void>;
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
   };
 };
@@ -399,6 +401,16 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   try {
     // The control tab: an extension page, whose `browser` is the extension API (storage, tabs).
     handle.control = await handle.open(`${EXTENSION_ORIGIN}/popup.html`);
+    // A fresh profile is an install: Tifa opens its first-run page (src/background/welcome.ts). It is
+    // closed once it has opened, so tests start from the tabs they open themselves.
+    if (fs.existsSync(path.join(extensionDir, WELCOME_PATH))) {
+      const welcomeUrl = `${EXTENSION_ORIGIN}${WELCOME_PATH}`;
+      const id = await waitFor(
+        () => handle.control.evaluate(async (u) => (await browser.tabs.query({})).find((t) => t.url === u)?.id, welcomeUrl),
+        15_000,
+      );
+      await handle.control.evaluate((tabId) => browser.tabs.remove(tabId), id);
+    }
     const settings = options.settings === undefined ? EVERY_OCCURRENCE : options.settings;
     if (settings) await handle.storageSet({ settings });
   } catch (error) {

@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { PageReport } from '../../src/messages';
-export { waitFor } from '../support/wait-for';
+import { WELCOME_PATH, type PageReport } from '../../src/messages';
+import { waitFor } from '../support/wait-for';
+export { waitFor };
 
 // The parts of the `chrome` API the harness calls inside the extension's service worker.
 declare const chrome: {
@@ -61,6 +62,11 @@ export interface LaunchOptions {
    * display modes are tested in calm.e2e.ts, which passes null to keep the shipped defaults.
    */
   settings?: object | null;
+  /**
+   * Leaves open the first-run page Tifa opens on install. By default it is closed as soon as it has
+   * opened, so every test starts from the same tabs, none of them opened behind its back.
+   */
+  keepWelcome?: boolean;
 }
 
 /** The settings that paint every occurrence of every entry, as before display modes. */
@@ -102,6 +108,13 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
+  // A fresh profile is an install: Tifa opens its first-run page (src/background/welcome.ts). Builds
+  // from before it (a benchmark's older build) have none to wait for.
+  if (fs.existsSync(path.join(EXTENSION_DIR, WELCOME_PATH))) {
+    const welcomeUrl = `chrome-extension://${extensionId}${WELCOME_PATH}`;
+    const welcome = await waitFor(() => context.pages().find((p) => p.url() === welcomeUrl), 15_000);
+    if (!options.keepWelcome) await welcome?.close();
+  }
   const settings = options.settings === undefined ? EVERY_OCCURRENCE : options.settings;
   if (settings) await serviceWorker.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
 

@@ -2,33 +2,19 @@
 // with ?tab=<id>, since a toolbar popup cannot be opened headless) lists what the page report lists,
 // its site switch darkens every tab of that site at once and survives a reload while another host
 // stays lit, the badge counts the page's terms, and "Add to Tifa glossary" opens a draft.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension, ROOT, screenshot, waitFor, type ExtensionBrowser } from './harness';
+import { launchWithExtension, screenshot, waitFor, type ExtensionBrowser } from './harness';
 import { startFixtureServer, type FixtureServer } from './server';
 import { openPopupFor as openPopup, tabIdOf as tabIdOfTab } from './popup-helpers';
 import { readTooltip } from './tooltip-helpers';
+import { axeViolations } from './axe';
 
 // The parts of the `chrome` API the tests call inside the extension's service worker.
 declare const chrome: {
   tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; index?: number }>> };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };
-declare const axe: {
-  run(context: unknown, options: object): Promise<{ violations: Array<{ id: string; impact?: string; help: string; nodes: Array<{ target: unknown }> }> }>;
-};
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
-
-/** axe-core on the popup: any violation (not only serious ones) fails, the popup is small enough. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Extension pages forbid inline scripts; evaluating through the debugger is allowed.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(AXE, 'utf8'));
-  const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
-  return violations.map((v) => `${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-}
-
 let server: FixtureServer;
 let browser: ExtensionBrowser;
 /** The fixture server under a second host name: another site as far as site rules go. */
