@@ -119,19 +119,25 @@ export async function loadGlossary(): Promise<StoredGlossary> {
   return { rev, entries };
 }
 
+/** Called after each batch of entries is written: entries written so far, entries to write in all. */
+export type WriteProgress = (written: number, total: number) => void;
+
 /**
  * Stores `next` (null: back to the shipped default), writing only entries that are new or changed,
  * then the index; `next` is frozen and becomes what reads of this revision return. Callers
- * serialise (see the header). A failure (quota) rejects and leaves the
- * previous glossary stored and readable; the slots it wrote are removed again.
+ * serialise (see the header). A failure (quota) rejects and leaves the previous glossary stored
+ * and readable; the slots it wrote are removed again. So does a page closed midway: until the
+ * index is written, no index names the new slots (swept by migrateGlossary), so readers see the
+ * previous glossary whole or the new one whole, never part of each.
  */
-export async function replaceGlossary(next: readonly Entry[] | null): Promise<StoredGlossary> {
+export async function replaceGlossary(next: readonly Entry[] | null, onProgress?: WriteProgress): Promise<StoredGlossary> {
   const current = await read();
   const commit = planCommit(current.index, current.entries ?? [], next);
   const written = Object.keys(commit.writes);
   try {
     for (let i = 0; i < written.length; i += BATCH) {
       await local().set(Object.fromEntries(written.slice(i, i + BATCH).map((key) => [key, commit.writes[key]])));
+      onProgress?.(Math.min(i + BATCH, written.length), written.length);
     }
     await local().set({ [GLOSSARY_INDEX_KEY]: commit.index });
   } catch (error) {
