@@ -40,6 +40,8 @@ export interface EditorProps {
   onSkipDraft?(): void;
   /** Where focus goes when the editor opens. */
   autoFocus: 'heading' | 'term' | false;
+  /** An import is running: saving, deleting and restoring wait for it. */
+  busy: boolean;
 }
 
 export function EntryEditor(props: EditorProps) {
@@ -96,6 +98,7 @@ export function EntryEditor(props: EditorProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (props.busy) return;
     setShowErrors(true);
     if (!result.ok) {
       // Focus the first field with a problem, after the error texts render.
@@ -412,7 +415,7 @@ export function EntryEditor(props: EditorProps) {
         </details>
 
         <footer className="editor-actions">
-          <button type="submit" className="button primary" aria-disabled={saving || undefined}>
+          <button type="submit" className="button primary" disabled={props.busy} aria-disabled={saving || undefined}>
             {saving ? t('saving') : t('save')}
           </button>
           <button type="button" className="button" onClick={props.onCancel}>
@@ -425,12 +428,12 @@ export function EntryEditor(props: EditorProps) {
           ) : null}
           <span className="spacer" />
           {props.canRestoreShipped && props.onRestoreShipped ? (
-            <button type="button" className="button subtle" onClick={props.onRestoreShipped}>
+            <button type="button" className="button subtle" disabled={props.busy} onClick={props.onRestoreShipped}>
               {t('restoreShipped')}
             </button>
           ) : null}
           {props.onDelete ? (
-            <button type="button" className="button danger" onClick={props.onDelete}>
+            <button type="button" className="button danger" disabled={props.busy} onClick={props.onDelete}>
               {t('delete')}
             </button>
           ) : null}

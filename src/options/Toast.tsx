@@ -18,8 +18,8 @@ export function useToast() {
   return { toast, say, close };
 }
 
-/** A short message at the bottom; with an undo action it takes focus so keyboard users can undo. */
-export function ToastView({ toast, onClose }: { toast: Toast; onClose(): void }) {
+/** A short message at the bottom; with an undo action it takes focus so keyboard users can undo (not while an import runs). */
+export function ToastView({ toast, busy, onClose }: { toast: Toast; busy: boolean; onClose(): void }) {
   const { t } = useI18n();
   const undoRef = useRef<HTMLButtonElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -41,6 +41,7 @@ export function ToastView({ toast, onClose }: { toast: Toast; onClose(): void })
           ref={undoRef}
           type="button"
           className="button small"
+          disabled={busy}
           onClick={() => {
             void toast.undo?.();
             onClose();

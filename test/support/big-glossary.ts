@@ -31,3 +31,26 @@ export function generatedEntries(count: number, from = 0): Entry[] {
     return { ...e, id: `${e.id}-n${n}`, term: `${e.term}${n}`, related: [] };
   });
 }
+
+/**
+ * `count` short entries (about 400 bytes exported, like the issue's 50,000-entry file), for tests
+ * where the number of entries matters and their length does not: the shipped entries' required
+ * fields, shortened.
+ */
+export function shortEntries(count: number, from = 0): Entry[] {
+  return generatedEntries(count, from).map(({ id, term, pinyin, english, category, salience }) => ({
+    id,
+    term,
+    variants: [],
+    pinyin,
+    english: english.slice(0, 1),
+    category,
+    salience,
+    summary: { zh: `${term}的摘要。`, en: 'A short summary.' },
+    explanation: { zh: `${term}的解释。`, en: 'A short explanation.' },
+    components: [],
+    related: [],
+    ambiguous: false,
+    enabled: true,
+  }));
+}
