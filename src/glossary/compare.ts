@@ -12,8 +12,24 @@ export function canonical(value: unknown): string {
   );
 }
 
+/**
+ * Equal as `canonical` tells (key order ignored, undefined values as absent), without writing
+ * either out: an import compares every row with the entry it would replace, 50,000 of them at most.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
+  return keys.length === Object.keys(y).filter((k) => y[k] !== undefined).length && keys.every((k) => sameJson(x[k], y[k]));
+}
+
 export function sameEntry(a: Entry, b: Entry): boolean {
-  return canonical(a) === canonical(b);
+  return sameJson(a, b);
 }
 
 /** Top-level fields whose values differ. */

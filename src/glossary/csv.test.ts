@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { detectDelimiter, parseCsv } from './csv';
+import { csvCell, detectDelimiter, parseCsv, unescapeFormula } from './csv';
 
 describe('pieces', () => {
   test('CSV parser: quotes, escaped quotes, newlines in cells, CRLF, blank lines', () => {
@@ -9,6 +10,23 @@ describe('pieces', () => {
       { line: 2, cells: ['multi\nline', 'x', ''] },
       { line: 5, cells: ['last'] },
     ]);
+  });
+});
+
+describe('round trip', () => {
+  test('any cells written with csvCell are read back as written (formula guards removed), each record on the line it starts on', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', '中', ' ', ',', '"', '\n', '\r', '\t', ';', '=', "'") });
+    // A record of one empty cell is a blank line, which is skipped: every record here has some text.
+    const record = fc.array(text, { minLength: 1, maxLength: 5 }).filter((cells) => cells.join('') !== '');
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 6 }), fc.constantFrom('\n', '\r\n'), (records, eol) => {
+        const lines = records.map((cells) => cells.map(csvCell).join(','));
+        const starts = lines.map((_, i) => 1 + lines.slice(0, i).reduce((n, l) => n + (l.match(/\n/g)?.length ?? 0) + 1, 0));
+        const parsed = parseCsv(lines.join(eol) + eol);
+        expect(parsed.map((r) => r.cells.map(unescapeFormula))).toEqual(records);
+        expect(parsed.map((r) => r.line)).toEqual(starts);
+      }),
+    );
   });
 });
 

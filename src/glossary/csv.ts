@@ -21,20 +21,34 @@ export function parseCsv(text: string, delimiter: CsvDelimiter = ','): Array<{ l
     cell = '';
     recordHasContent = false;
   };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+  // Cells are cut out of the text a run at a time, between the characters that matter, rather than
+  // built a character at a time: that took minutes for the 160 MB export of a full glossary.
+  const special = delimiter === ',' ? /[",\r\n]/g : delimiter === '\t' ? /["\t\r\n]/g : /[";\r\n]/g;
+  let i = 0;
+  while (i < text.length) {
     if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else inQuotes = false;
+      const quote = text.indexOf('"', i);
+      const end = quote === -1 ? text.length : quote;
+      const quoted = text.slice(i, end);
+      for (let nl = quoted.indexOf('\n'); nl !== -1; nl = quoted.indexOf('\n', nl + 1)) line++;
+      cell += quoted;
+      if (quote === -1) break;
+      if (text[quote + 1] === '"') {
+        cell += '"';
+        i = quote + 2;
       } else {
-        if (c === '\n') line++;
-        cell += c;
+        inQuotes = false;
+        i = quote + 1;
       }
       continue;
     }
+    special.lastIndex = i;
+    const found = special.exec(text);
+    const at = found ? found.index : text.length;
+    if (at > i) cell += text.slice(i, at);
+    if (!found) break;
+    const c = text[at];
+    i = at + 1;
     if (c === '"') {
       inQuotes = true;
       recordHasContent = true;
@@ -42,12 +56,12 @@ export function parseCsv(text: string, delimiter: CsvDelimiter = ','): Array<{ l
       cells.push(cell);
       cell = '';
       recordHasContent = true;
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
+    } else {
+      if (c === '\r' && text[i] === '\n') i++;
       endRecord();
       line++;
       recordLine = line;
-    } else cell += c;
+    }
   }
   if (cell !== '' || cells.length > 0 || recordHasContent) endRecord();
   return records;

@@ -3,7 +3,7 @@
 // Pure: no DOM, no browser APIs.
 
 /** A readable id from pinyin: "liǎng gè wéihù" → "liang-ge-weihu"; unique against `taken`. */
-export function idFromPinyin(pinyin: string, taken: ReadonlySet<string>): string {
+export function idFromPinyin(pinyin: string, taken: Pick<ReadonlySet<string>, 'has'>): string {
   const base =
     pinyin
       .normalize('NFD')

@@ -118,11 +118,19 @@ export const entrySchema = z
 export type Entry = z.infer<typeof entrySchema>;
 export type EntryInput = z.input<typeof entrySchema>;
 
+/**
+ * The most entries a glossary holds. Every way in keeps to it (an import, a save: src/glossary/import/
+ * preview.ts overLimit, src/glossary/storage/edits.ts updateEntries), so every glossary Tifa
+ * exports holds at most this many and imports again; the file size an import accepts follows from
+ * it (src/glossary/import/result.ts MAX_IMPORT_BYTES).
+ */
+export const MAX_GLOSSARY_ENTRIES = 50_000;
+
 export const glossarySchema = z
   .object({
     format: z.literal(GLOSSARY_FORMAT),
     version: z.literal(GLOSSARY_VERSION),
-    entries: z.array(entrySchema).max(50_000),
+    entries: z.array(entrySchema).max(MAX_GLOSSARY_ENTRIES),
   })
   .strict()
   .superRefine((g, ctx) => {

@@ -40,6 +40,8 @@ export interface EditorProps {
   onSkipDraft?(): void;
   /** Where focus goes when the editor opens. */
   autoFocus: 'heading' | 'term' | false;
+  /** An import is running: saving, deleting and restoring wait for it. */
+  busy: boolean;
 }
 
 export function EntryEditor(props: EditorProps) {
@@ -96,6 +98,7 @@ export function EntryEditor(props: EditorProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (props.busy) return;
     setShowErrors(true);
     if (!result.ok) {
       // Focus the first field with a problem, after the error texts render.
@@ -424,7 +427,7 @@ export function EntryEditor(props: EditorProps) {
         {/* Two groups that wrap as a whole: the form's own actions, then the ones that discard it. */}
         <footer className="editor-actions">
           <div className="action-group">
-            <button type="submit" className="button primary" aria-disabled={saving || undefined}>
+            <button type="submit" className="button primary" disabled={props.busy} aria-disabled={saving || undefined}>
               {saving ? t('saving') : t('save')}
             </button>
             <button type="button" className="button" onClick={props.onCancel}>
@@ -439,12 +442,12 @@ export function EntryEditor(props: EditorProps) {
           {(props.canRestoreShipped && props.onRestoreShipped) || props.onDelete ? (
             <div className="action-group end">
               {props.canRestoreShipped && props.onRestoreShipped ? (
-                <button type="button" className="button subtle" onClick={props.onRestoreShipped}>
+                <button type="button" className="button subtle" disabled={props.busy} onClick={props.onRestoreShipped}>
                   {t('restoreShipped')}
                 </button>
               ) : null}
               {props.onDelete ? (
-                <button type="button" className="button danger" onClick={props.onDelete}>
+                <button type="button" className="button danger" disabled={props.busy} onClick={props.onDelete}>
                   {t('delete')}
                 </button>
               ) : null}

@@ -17,6 +17,8 @@ export interface ListProps {
   selectedId: string | undefined;
   onOpen(id: string): void;
   onToggle(id: string, enabled: boolean): void;
+  /** An import is running: entries cannot be switched on or off meanwhile. */
+  readOnly: boolean;
   onNew(): void;
   /** 'edited' for shipped entries the user changed, 'mine' for entries the user added. */
   badgeOf(entry: Entry): 'edited' | 'mine' | undefined;
@@ -117,7 +119,7 @@ export function GlossaryList(props: ListProps) {
       moveTo(target);
     } else if (event.key === ' ' && event.target === event.currentTarget) {
       event.preventDefault();
-      onToggle(entry.id, !entry.enabled);
+      if (!props.readOnly) onToggle(entry.id, !entry.enabled);
     }
   }
 
@@ -269,6 +271,7 @@ export function GlossaryList(props: ListProps) {
                       role="switch"
                       tabIndex={isActive ? 0 : -1}
                       checked={entry.enabled}
+                      disabled={props.readOnly}
                       aria-label={t('enabledToggle', { term: entry.term })}
                       onChange={(e) => onToggle(entry.id, e.target.checked)}
                     />

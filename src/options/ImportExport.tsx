@@ -1,18 +1,17 @@
 // Export (JSON, CSV), import with a preview of every change, and the way back to the shipped glossary.
-import { useEffect, useRef, useState } from 'react';
+// The import itself (reading, comparing, saving, and the entry limit) is ./use-import.ts, kept by the
+// page so it outlives this tab; while it runs, everything here that writes or exports is disabled.
+import { useEffect, useRef } from 'react';
 import { exportCsv, exportFileName, exportJson } from '@/src/glossary/export';
-import { parseImport } from '@/src/glossary/import/parse';
-import { applyImport, previewImport, type ImportMode, type ImportPreview } from '@/src/glossary/import/preview';
-import { MAX_IMPORT_BYTES, type ImportError, type ParsedImport } from '@/src/glossary/import/result';
 import type { Entry } from '@/src/glossary/schema';
 import type { ShippedState } from '@/src/glossary/storage/edits';
-import { importErrorText, problemText, useI18n } from './i18n';
+import { importErrorText, overLimitText, problemText, useI18n } from './i18n';
+import type { ImportJob } from './use-import';
 
 export interface ImportExportProps {
   entries: readonly Entry[];
   differences: Array<{ entry: Entry; state: ShippedState }>;
-  /** Applies the import on the latest stored glossary; resolves false when storage failed. */
-  onApply(apply: (current: Entry[]) => Entry[], summary: string): Promise<boolean>;
+  job: ImportJob;
   onRestore(id: string): void;
   onReset(): Promise<boolean>;
 }
@@ -32,68 +31,26 @@ function download(text: string, name: string, type: string): void {
 
 export function ImportExport(props: ImportExportProps) {
   const { t } = useI18n();
-  const [failure, setFailure] = useState<{ name: string; error: ImportError } | null>(null);
-  const [pending, setPending] = useState<{ name: string; parsed: ParsedImport } | null>(null);
-  const [reading, setReading] = useState(false);
-  const [status, announce] = useState('');
-  const fileRef = useRef<HTMLInputElement>(null);
+  const { failure, pending, preview, refusals, refused, status, progress } = props.job;
+  const busy = progress !== null;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const resetButtonRef = useRef<HTMLButtonElement>(null);
   const previewHeadingRef = useRef<HTMLHeadingElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
-
-  // Recomputed against the glossary as it is now, so another tab's edits show up before applying.
-  const preview: ImportPreview | null = pending ? previewImport(props.entries, pending.parsed) : null;
-
-  async function onFile(file: File | undefined) {
-    setFailure(null);
-    setPending(null);
-    if (!file) return;
-    // Refused before reading: a 50 MB file is never loaded into memory.
-    if (file.size > MAX_IMPORT_BYTES) {
-      setFailure({ name: file.name, error: { ok: false, code: 'too-large', detail: String(file.size) } });
-      return;
-    }
-    setReading(true);
-    try {
-      const parsed = parseImport(new Uint8Array(await file.arrayBuffer()), file.name);
-      if (!parsed.ok) setFailure({ name: file.name, error: parsed });
-      else setPending({ name: file.name, parsed });
-    } finally {
-      setReading(false);
-      if (fileRef.current) fileRef.current.value = '';
-    }
-  }
 
   // Focus follows the outcome once it is on screen: after the commit that renders it, never on a
   // timer (a frame can come before React commits, and the element to focus does not exist yet).
   useEffect(() => {
     if (failure) failureRef.current?.focus();
   }, [failure]);
+  const previewShown = preview !== null;
   useEffect(() => {
-    if (pending) previewHeadingRef.current?.focus();
-  }, [pending]);
-
-  async function apply(mode: ImportMode) {
-    if (!pending) return;
-    const parsed = pending.parsed;
-    let counts = { added: 0, changed: 0, total: 0 };
-    const ok = await props.onApply((current) => {
-      // The preview is computed again inside the write, on the latest stored glossary.
-      const latest = previewImport(current, parsed);
-      const next = applyImport(current, latest, mode);
-      counts = { added: latest.added.length, changed: latest.changed.length, total: next.length };
-      return next;
-    }, mode === 'merge' ? 'merge' : 'replace');
-    if (ok) {
-      setPending(null);
-      const status = mode === 'merge' ? t('imported', { added: counts.added, changed: counts.changed }) : t('replaced', { n: counts.total });
-      announce(status);
-    }
-  }
+    if (previewShown) previewHeadingRef.current?.focus();
+  }, [previewShown]);
 
   const now = new Date();
   const importable = preview ? preview.added.length + preview.changed.length + preview.unchanged.length : 0;
+  const refusal = refused ?? refusals.merge ?? refusals.replace;
 
   return (
     <div className="io">
@@ -104,11 +61,17 @@ export function ImportExport(props: ImportExportProps) {
           <button
             type="button"
             className="button"
+            disabled={busy}
             onClick={() => download(exportJson(props.entries), exportFileName('json', now), 'application/json')}
           >
             {t('exportJson')}
           </button>
-          <button type="button" className="button" onClick={() => download(exportCsv(props.entries), exportFileName('csv', now), 'text/csv;charset=utf-8')}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => download(exportCsv(props.entries), exportFileName('csv', now), 'text/csv;charset=utf-8')}
+          >
             {t('exportCsv')}
           </button>
         </div>
@@ -119,15 +82,19 @@ export function ImportExport(props: ImportExportProps) {
         <p className="hint">{t('importHint')}</p>
         <div className="actions">
           <label className="button file-button">
-            {reading ? t('reading') : t('chooseFile')}
+            {progress?.phase === 'reading' || progress?.phase === 'checking' ? t('reading') : t('chooseFile')}
             <input
-              ref={fileRef}
               type="file"
               className="visually-hidden"
               accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain"
               aria-label={t('importFile')}
               data-testid="import-file"
-              onChange={(e) => void onFile(e.target.files?.[0])}
+              disabled={busy}
+              onChange={(e) => {
+                props.job.choose(e.target.files?.[0]);
+                // The same file chosen again (after a fix, or a discard) is read again.
+                e.target.value = '';
+              }}
             />
           </label>
         </div>
@@ -233,19 +200,33 @@ export function ImportExport(props: ImportExportProps) {
             ) : null}
 
             {importable === 0 ? <p className="notice error">{t('nothingToImport')}</p> : null}
+            {refusal ? (
+              // Refused before anything is stored: the buttons that would pass the limit stay disabled.
+              <div className="notice error" id="import-refusal" role="alert" data-testid="import-refusal">
+                <p>{overLimitText(refusal, t)}</p>
+                <p>{t('unchangedNote')}</p>
+              </div>
+            ) : null}
             <div className="actions">
               <button
                 type="button"
                 className="button primary"
-                disabled={preview.added.length + preview.changed.length === 0}
-                onClick={() => void apply('merge')}
+                disabled={busy || preview.added.length + preview.changed.length === 0 || refusals.merge !== undefined}
+                aria-describedby={refusals.merge ? 'import-refusal' : undefined}
+                onClick={() => void props.job.apply('merge')}
               >
                 {t('merge', { n: preview.added.length + preview.changed.length })}
               </button>
-              <button type="button" className="button" disabled={importable === 0} onClick={() => void apply('replace')} aria-describedby="replace-warning">
+              <button
+                type="button"
+                className="button"
+                disabled={busy || importable === 0 || refusals.replace !== undefined}
+                onClick={() => void props.job.apply('replace')}
+                aria-describedby={refusals.replace ? 'import-refusal' : 'replace-warning'}
+              >
                 {t('replace', { n: importable })}
               </button>
-              <button type="button" className="button subtle" onClick={() => setPending(null)}>
+              <button type="button" className="button subtle" disabled={busy} onClick={props.job.discard}>
                 {t('discard')}
               </button>
             </div>
@@ -271,7 +252,13 @@ export function ImportExport(props: ImportExportProps) {
                   {entry.term}
                 </span>
                 <span className={`badge badge-${state}`}>{t(state === 'edited' ? 'stateEdited' : 'stateDeleted')}</span>
-                <button type="button" className="button subtle" aria-label={t('restoreLabel', { term: entry.term })} onClick={() => props.onRestore(entry.id)}>
+                <button
+                  type="button"
+                  className="button subtle"
+                  disabled={busy}
+                  aria-label={t('restoreLabel', { term: entry.term })}
+                  onClick={() => props.onRestore(entry.id)}
+                >
                   {t('restore')}
                 </button>
               </li>
@@ -279,7 +266,7 @@ export function ImportExport(props: ImportExportProps) {
           </ul>
         )}
         <div className="actions">
-          <button ref={resetButtonRef} type="button" className="button danger" onClick={() => dialogRef.current?.showModal()}>
+          <button ref={resetButtonRef} type="button" className="button danger" disabled={busy} onClick={() => dialogRef.current?.showModal()}>
             {t('resetAll')}
           </button>
         </div>
@@ -296,7 +283,7 @@ export function ImportExport(props: ImportExportProps) {
                 className="button danger"
                 onClick={async () => {
                   dialogRef.current?.close();
-                  if (await props.onReset()) announce(t('resetDone'));
+                  if (await props.onReset()) props.job.announce(t('resetDone'));
                 }}
               >
                 {t('resetConfirm')}

@@ -18,7 +18,6 @@ import {
   shippedDifferences,
   shippedEntries,
   undoRemove,
-  updateEntries,
   type Removed,
 } from '@/src/glossary/storage/edits';
 import { TABS, tabFromHash, useDeepLinks, type DeepLink, type Tab } from './deep-links';
@@ -27,11 +26,13 @@ import { ExtractPanel } from './ExtractPanel';
 import { GlossaryList } from './GlossaryList';
 import { browserLanguage, I18nContext, translator } from './i18n';
 import { ImportExport } from './ImportExport';
+import { ImportProgressView } from './ImportProgress';
 import { EMPTY_QUERY, type Query } from './search';
 import { SettingsPanel } from './SettingsPanel';
 import { ToastRegion, ToastView, useToast } from './Toast';
 import { useEditing } from './use-editing';
 import { useGlossarySearch } from './use-glossary-search';
+import { useImport } from './use-import';
 import { useStorageErrors, useStoredState } from './use-stored-state';
 
 const entryCanon = new WeakMap<Entry, string>();
@@ -75,6 +76,10 @@ export function OptionsApp() {
 
   const dark = useDarkScheme();
   const { entries, setEntries, settings, changeSettings } = useStoredState(showError, write);
+  const importJob = useImport(entries, write, setEntries, t);
+  // While an import runs, nothing else writes the glossary or exports it: the buttons that would
+  // are disabled (and these handlers refuse, for the keyboard paths).
+  const busy = importJob.progress !== null;
 
   useDeepLinks(entries, (link: DeepLink) => {
     if (link.kind === 'tab') return setTab(link.tab);
@@ -135,6 +140,7 @@ export function OptionsApp() {
   }
 
   async function save(entry: Entry, previousId: string | undefined): Promise<boolean> {
+    if (busy) return false;
     const next = await write(() => saveEntry(entry, previousId ?? entry.id));
     if (!next) return false;
     setEntries(next);
@@ -146,6 +152,7 @@ export function OptionsApp() {
   }
 
   async function remove(id: string) {
+    if (busy) return;
     const removed = await write(() => removeEntry(id));
     if (!removed) return;
     editor.close();
@@ -155,6 +162,7 @@ export function OptionsApp() {
   }
 
   async function toggle(id: string, enabled: boolean) {
+    if (busy) return;
     // Shown at once; storage then confirms (or the stored state comes back with the error).
     setEntries((all) => all && all.map((e) => (e.id === id ? { ...e, enabled } : e)));
     const next = await write(() => setEnabled(id, enabled));
@@ -162,6 +170,7 @@ export function OptionsApp() {
   }
 
   async function restore(id: string) {
+    if (busy) return;
     const next = await write(() => restoreShipped(id));
     if (!next) return;
     setEntries(next);
@@ -212,6 +221,7 @@ export function OptionsApp() {
             </button>
           </div>
         ) : null}
+        <ImportProgressView progress={importJob.progress} onCancel={importJob.cancel} />
         {notice ? (
           <div className="banner" role="status">
             <span>{notice}</span>
@@ -235,6 +245,7 @@ export function OptionsApp() {
                 onOpen={(id) => openEntry(id)}
                 onToggle={(id, on) => void toggle(id, on)}
                 onNew={editor.openBlank}
+                readOnly={busy}
                 badgeOf={badgeOf}
                 focusRequest={listFocus}
                 settled={query === deferredQuery && searchable}
@@ -258,6 +269,7 @@ export function OptionsApp() {
                   canRestoreShipped={editing.kind === 'entry' && differences.some((d) => d.entry.id === editing.id)}
                   draftPosition={editor.draftPosition}
                   autoFocus={editing.focus}
+                  busy={busy}
                   onSave={save}
                   onDelete={editing.kind === 'entry' && stored ? () => void remove(editing.id) : undefined}
                   onRestoreShipped={editing.kind === 'entry' ? () => void restore(editing.id) : undefined}
@@ -273,13 +285,10 @@ export function OptionsApp() {
             <ImportExport
               entries={entries}
               differences={differences}
-              onApply={async (apply) => {
-                const next = await write(() => updateEntries(apply));
-                if (next) setEntries(next);
-                return next !== undefined;
-              }}
+              job={importJob}
               onRestore={(id) => void restore(id)}
               onReset={async () => {
+                if (busy) return false;
                 const next = await write(() => resetToShipped());
                 if (next) {
                   setEntries(next);
@@ -300,6 +309,7 @@ export function OptionsApp() {
             <ToastView
               key={toast.id}
               toast={toast}
+              busy={busy}
               onClose={closeToast}
               onFocusLost={tab === 'glossary' ? () => setListFocus((n) => n + 1) : undefined}
             />

@@ -41,8 +41,9 @@ export function ToastRegion({ children }: { children: ReactNode }) {
  * A short message that dismisses itself after a while, paused while the pointer is on it or the user
  * has moved the keyboard focus into it. With an undo action it takes focus, so keyboard users can undo;
  * when it goes with focus inside, focus returns to where it was (or `onFocusLost` finds it a place).
+ * While an import runs (`busy`) its undo is disabled.
  */
-export function ToastView({ toast, onClose, onFocusLost }: { toast: Toast; onClose(): void; onFocusLost?(): void }) {
+export function ToastView({ toast, busy, onClose, onFocusLost }: { toast: Toast; busy: boolean; onClose(): void; onFocusLost?(): void }) {
   const { t } = useI18n();
   const undoRef = useRef<HTMLButtonElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -126,6 +127,7 @@ export function ToastView({ toast, onClose, onFocusLost }: { toast: Toast; onClo
           ref={undoRef}
           type="button"
           className="button small"
+          disabled={busy}
           onClick={() => {
             void toast.undo?.();
             onClose();

@@ -1,7 +1,9 @@
 // The options page speaks Chinese or English, following the browser's language.
 import { createContext, useContext } from 'react';
 import { CATEGORY_LABELS, type Category } from '@/src/glossary/schema';
-import type { ImportError } from '@/src/glossary/import/result';
+import { MAX_IMPORT_BYTES, type ImportError } from '@/src/glossary/import/result';
+import type { OverLimit } from '@/src/glossary/import/preview';
+import { MAX_GLOSSARY_ENTRIES } from '@/src/glossary/schema';
 import type { RowProblem } from '@/src/glossary/validate';
 
 export type UiLang = 'zh' | 'en';
@@ -227,6 +229,30 @@ const STRINGS = {
   },
   resetConfirm: { zh: '恢复', en: 'Reset' },
   resetDone: { zh: '已恢复内置词库。', en: 'The shipped glossary is back.' },
+  mergeOverLimit: {
+    zh: '无法合并：词库现有 {now} 条，文件新增 {adds} 条，合并后将有 {after} 条，超过 {limit} 条的上限。',
+    en: 'Merging is refused: your glossary has {now} entries and the file adds {adds} new ones, {after} in all, over the limit of {limit} entries.',
+  },
+  replaceOverLimit: {
+    zh: '无法替换：词库现有 {now} 条，文件有 {adds} 条，超过 {limit} 条的上限。',
+    en: 'Replacing is refused: your glossary has {now} entries and the file brings {adds}, over the limit of {limit} entries.',
+  },
+  glossaryFull: {
+    zh: '词库最多 {limit} 条，已经满了。请先删除一些词条。',
+    en: 'A glossary holds at most {limit} entries, and yours is full. Delete some entries first.',
+  },
+  // Import progress
+  importProgress: { zh: '导入进度', en: 'Import progress' },
+  progressReading: { zh: '正在读取“{name}”…', en: 'Reading “{name}”…' },
+  progressChecking: { zh: '正在检查“{name}”中的词条…{pct}%', en: 'Checking the entries of “{name}”… {pct}%' },
+  progressComparing: { zh: '正在与词库比较…{pct}%', en: 'Comparing with your glossary… {pct}%' },
+  progressSaving: { zh: '正在保存…{pct}%', en: 'Saving… {pct}%' },
+  progressCount: { zh: '{done} / {total} 条', en: '{done} of {total} entries' },
+  progressBusy: {
+    zh: '导入完成前，保存、删除、导出和恢复暂不可用。',
+    en: 'Saving, deleting, exporting and resetting wait until the import is done.',
+  },
+  cancelImport: { zh: '取消导入', en: 'Cancel the import' },
   // Import errors
   'import.too-large': { zh: '文件太大（{size}），上限为 {max}。', en: 'The file is too large ({size}); the limit is {max}.' },
   'import.empty': { zh: '文件是空的。', en: 'The file is empty.' },
@@ -245,7 +271,11 @@ const STRINGS = {
   },
   'import.bad-version': { zh: '文件的格式版本无效（{detail}）。', en: 'The file’s format version is not valid ({detail}).' },
   'import.csv-columns': { zh: 'CSV 缺少必需的列：{detail}', en: 'The CSV lacks required columns: {detail}' },
-  'import.too-many': { zh: '词条太多（{detail}），上限为 50000。', en: 'Too many entries ({detail}); the limit is 50,000.' },
+  'import.too-many': {
+    zh: '文件有 {detail} 条词条，超过词库 {limit} 条的上限。',
+    en: 'The file holds {detail} entries, over the limit of {limit} entries a glossary holds.',
+  },
+  'import.read-failed': { zh: '无法读取文件：{detail}', en: 'The file could not be read: {detail}' },
   atLine: { zh: '（第 {n} 行）', en: ' (line {n})' },
   // Extract
   extractTitle: { zh: '从讲话中提取新词条', en: 'Find new terms in a speech' },
@@ -354,14 +384,25 @@ export function problemText(problem: RowProblem, t: Translate): string {
 const LIST_FIELDS = new Set(['english', 'variants', 'components', 'related', 'sources']);
 const isList = (field: string) => LIST_FIELDS.has(field);
 
+/** A count as the page writes numbers: 50,000. */
+export const formatCount = (n: number): string => n.toLocaleString('en');
+
 export function importErrorText(error: ImportError, t: Translate): string {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   switch (error.code) {
     case 'too-large':
-      return t('import.too-large', { size: mb(Number(error.detail ?? 0)), max: mb(20 * 1024 * 1024) });
+      return t('import.too-large', { size: mb(Number(error.detail ?? 0)), max: mb(MAX_IMPORT_BYTES) });
+    case 'too-many':
+      return t('import.too-many', { detail: formatCount(Number(error.detail ?? 0)), limit: formatCount(MAX_GLOSSARY_ENTRIES) });
     case 'json-syntax':
       return t('import.json-syntax', { where: error.line ? t('atLine', { n: error.line }) : '', detail: error.detail ?? '' });
     default:
       return t(`import.${error.code}`, { detail: error.detail ?? '' });
   }
+}
+
+/** Why an import is refused at the entry limit, with the numbers. */
+export function overLimitText(refusal: OverLimit, t: Translate): string {
+  const vars = { now: formatCount(refusal.now), adds: formatCount(refusal.adds), after: formatCount(refusal.after), limit: formatCount(refusal.limit) };
+  return t(refusal.mode === 'merge' ? 'mergeOverLimit' : 'replaceOverLimit', vars);
 }

@@ -3,9 +3,9 @@
 // popup). Writes go through `write`, so a failure (quota) is shown and never swallowed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Entry } from '@/src/glossary/schema';
-import { readEntries, watchEntries } from '@/src/glossary/storage/edits';
+import { GlossaryFullError, readEntries, watchEntries } from '@/src/glossary/storage/edits';
 import { loadSettings, settingsItem, updateSettings, type Settings } from '@/src/settings/settings';
-import type { Translate } from './i18n';
+import { formatCount, type Translate } from './i18n';
 
 /** The storage error shown (null: none), and `write`, which runs a storage write and shows its failure. */
 export function useStorageErrors(t: Translate) {
@@ -13,7 +13,8 @@ export function useStorageErrors(t: Translate) {
   const showError = useCallback(
     (e: unknown) => {
       const message = e instanceof Error ? e.message : String(e);
-      setError(/quota/i.test(message) ? t('quotaError') : t('storageError', { message }));
+      if (e instanceof GlossaryFullError) setError(t('glossaryFull', { limit: formatCount(e.limit) }));
+      else setError(/quota/i.test(message) ? t('quotaError') : t('storageError', { message }));
     },
     [t],
   );
@@ -35,7 +36,7 @@ export function useStorageErrors(t: Translate) {
   return { error, dismissError, showError, write };
 }
 
-type Write = <T>(action: () => Promise<T>) => Promise<T | undefined>;
+export type Write = <T>(action: () => Promise<T>) => Promise<T | undefined>;
 
 export function useStoredState(showError: (e: unknown) => void, write: Write) {
   const [entries, setEntries] = useState<Entry[] | null>(null);

@@ -67,3 +67,21 @@ export function shippedFromData<T = Entry>(): T[] {
   const read = (file: string) => (JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as { entries: T[] }).entries;
   return [...read('data/glossary.json'), ...read('data/national.json')];
 }
+
+/**
+ * The stored user glossary by its index alone (null while it is the shipped one): how many entries
+ * it names and the entries at `positions` (negative: from the end), without moving a large
+ * glossary out of the browser.
+ */
+export async function storedGlossarySample<E = Entry>(worker: Worker, positions: number[] = []): Promise<{ count: number; sample: E[] } | null> {
+  return (await worker.evaluate(
+    async ({ key, prefix, positions }) => {
+      const index = (await chrome.storage.local.get(key))[key] as { shipped: boolean; slots: string[] } | undefined;
+      if (!index || index.shipped) return null;
+      const keys = positions.map((p) => prefix + index.slots.at(p));
+      const got = await chrome.storage.local.get(keys);
+      return { count: index.slots.length, sample: keys.map((k) => got[k]) };
+    },
+    { key: GLOSSARY_INDEX_KEY, prefix: ENTRY_KEY_PREFIX, positions },
+  )) as { count: number; sample: E[] } | null;
+}

@@ -187,8 +187,6 @@ describe('malformed and hostile files are refused with a reason', () => {
   test('a file over the size limit is refused before decoding', () => {
     const big = new Uint8Array(MAX_IMPORT_BYTES + 1);
     expect(parseImport(big, 'big.json')).toMatchObject({ ok: false, code: 'too-large' });
-    const fifty = new Uint8Array(50 * 1024 * 1024);
-    expect(parseImport(fifty, 'fifty.csv')).toMatchObject({ ok: false, code: 'too-large' });
   });
 
   test('UTF-16 without a BOM is read, as the same sheet saved as UTF-8', () => {

@@ -1,9 +1,10 @@
 // What an import would do to the current glossary (added, changed with the fields that differ,
 // unchanged, refused, and the current entries the file lacks), shown to the user before anything
-// is stored; and the glossary after it, merged or replaced. Pure: no DOM, no browser APIs.
+// is stored; whether the glossary after it would pass the entry limit; and the glossary after it,
+// merged or replaced. Pure: no DOM, no browser APIs.
 import { changedFields, sameEntry } from '../compare';
 import { idFromPinyin } from '../entry-id';
-import type { Entry } from '../schema';
+import { MAX_GLOSSARY_ENTRIES, type Entry } from '../schema';
 import type { InvalidRow, ParsedImport } from './result';
 
 interface PreviewRow {
@@ -19,14 +20,30 @@ export interface ImportPreview {
   missing: Entry[];
 }
 
+/** How many rows previewSteps compares between two steps. */
+const ROWS_PER_STEP = 100;
+
 /** What importing would do to `current`. Rows without an id are matched by term. */
 export function previewImport(current: readonly Entry[], parsed: ParsedImport): ImportPreview {
+  const steps = previewSteps(current, parsed);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * previewImport in steps, for a caller that lets the page breathe between them (comparing 50,000
+ * rows takes seconds): yields the number of rows compared so far, returns the preview.
+ */
+export function* previewSteps(current: readonly Entry[], parsed: ParsedImport): Generator<number, ImportPreview, void> {
   const byId = new Map(current.map((e) => [e.id, e]));
   const byTerm = new Map(current.map((e) => [e.term, e]));
   const taken = new Set([...byId.keys(), ...parsed.rows.filter((r) => !r.idGenerated).map((r) => r.entry.id)]);
   const preview: ImportPreview = { added: [], changed: [], unchanged: [], invalid: parsed.invalid, missing: [] };
   const touched = new Set<string>();
-  for (const row of parsed.rows) {
+  for (const [i, row] of parsed.rows.entries()) {
+    if (i > 0 && i % ROWS_PER_STEP === 0) yield i;
     let entry = row.entry;
     if (row.idGenerated) {
       const sameTerm = byTerm.get(entry.term);
@@ -47,6 +64,30 @@ export function previewImport(current: readonly Entry[], parsed: ParsedImport): 
 }
 
 export type ImportMode = 'merge' | 'replace';
+
+/** An import refused because the glossary after it would hold more entries than it may. */
+export interface OverLimit {
+  mode: ImportMode;
+  /** Entries in the glossary now. */
+  now: number;
+  /** Entries the file adds (merge: its new ones) or brings (replace: all its valid ones). */
+  adds: number;
+  /** Entries the glossary would hold after the import. */
+  after: number;
+  limit: number;
+}
+
+/**
+ * Whether importing would take a glossary of `now` entries past the entry limit: checked before
+ * anything is stored (the preview, then again inside the write, on the glossary as stored then).
+ * A merge that adds nothing (only updates) is never refused, even in a glossary already past the
+ * limit (older versions let a merge take it there).
+ */
+export function overLimit(now: number, preview: ImportPreview, mode: ImportMode, limit = MAX_GLOSSARY_ENTRIES): OverLimit | undefined {
+  const adds = mode === 'merge' ? preview.added.length : preview.added.length + preview.changed.length + preview.unchanged.length;
+  const after = mode === 'merge' ? now + adds : adds;
+  return adds > 0 && after > limit ? { mode, now, adds, after, limit } : undefined;
+}
 
 /**
  * The glossary after the import. Merge keeps the current order, updates changed entries in place

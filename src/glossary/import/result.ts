@@ -1,11 +1,26 @@
 // What reading an import file gives back: the parsed rows and the rows refused with their
 // problems, or one reason the whole file is refused. Also the limits a file must stay within.
-import type { Entry } from '../schema';
+import { MAX_GLOSSARY_ENTRIES, type Entry } from '../schema';
 import type { RowProblem } from '../validate';
 
-/** Larger files are refused before they are read: the full shipped glossary is well under 1 MB. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-export const MAX_IMPORT_ENTRIES = 50_000;
+/**
+ * What one entry may take in a file, on average, for the file size limit below: 8 KiB. Every
+ * shipped entry, with its explanation, quote and sources, exports in at most 6.7 KB (JSON; CSV
+ * takes less), 4.5 KB on average; entries people write are shorter. import/limits.test.ts checks
+ * that a full glossary of copies of the largest shipped entry stays under the limit.
+ */
+const FILE_BYTES_PER_ENTRY = 8 * 1024;
+
+/**
+ * The largest file an import reads, derived from the entry limit rather than set on its own: a
+ * size limit of its own (it was 20 MB) refused the export of a full glossary, so a backup did not
+ * restore. The entry limit is the one that counts; the size limit only spares the page reading a
+ * file far larger than any glossary (a disk image picked by mistake) whole into memory before the
+ * entries can be counted. At 50,000 entries it is 409.6 MB, which also stays under the longest
+ * string a browser makes (V8: 2^29 - 24 characters), so a file under it can always be read as one
+ * text.
+ */
+export const MAX_IMPORT_BYTES = MAX_GLOSSARY_ENTRIES * FILE_BYTES_PER_ENTRY;
 
 type ImportErrorCode =
   | 'too-large' // file over MAX_IMPORT_BYTES
@@ -16,7 +31,8 @@ type ImportErrorCode =
   | 'newer-version' // written by a newer Tifa
   | 'bad-version' // version field missing or nonsense
   | 'csv-columns' // CSV without the columns we need
-  | 'too-many'; // more than MAX_IMPORT_ENTRIES rows
+  | 'too-many' // more rows than a glossary holds (MAX_GLOSSARY_ENTRIES)
+  | 'read-failed'; // the page could not read the file (the worker reading it failed, out of memory)
 
 export interface ImportError {
   ok: false;

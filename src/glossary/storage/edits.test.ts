@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Entry } from '@/src/glossary/schema';
+import { MAX_GLOSSARY_ENTRIES, type Entry } from '@/src/glossary/schema';
+import { entry } from '@/src/glossary/test-helpers';
 import { loadGlossary, replaceGlossary } from './store';
 import {
+  GlossaryFullError,
   readEntries,
   removeEntry,
   resetToShipped,
@@ -12,6 +14,7 @@ import {
   shippedDifferences,
   shippedEntries,
   undoRemove,
+  updateEntries,
   watchEntries,
   migrateGlossaryStorage,
   withNewShipped,
@@ -188,5 +191,62 @@ describe("shipped updates reach a glossary of the user's own", () => {
     expect(ids(merged.entries)).toEqual([a.id, b.id, c.id, 'x']);
     expect(merged.entries[2]).toBe(own);
     expect(ids(merged.added)).toEqual([a.id, b.id]);
+  });
+});
+
+describe('the entry limit holds for every change, and a change may decline', () => {
+  /** The shipped entries followed by small ones of the user's, `count` in all. */
+  const glossaryOf = (count: number): Entry[] => [
+    ...shippedEntries(),
+    ...Array.from({ length: count - shippedEntries().length }, (_, i) => entry({ id: `own-${i}`, term: `自己的${i}` })),
+  ];
+
+  test('a glossary at the limit takes edits but no new entry: the save is refused and nothing is stored', async () => {
+    await replaceGlossary(glossaryOf(MAX_GLOSSARY_ENTRIES));
+    const before = await loadGlossary();
+    await expect(saveEntry(mine('one-more', '又一条'))).rejects.toBeInstanceOf(GlossaryFullError);
+    expect((await loadGlossary()).rev).toBe(before.rev);
+    await saveEntry({ ...shippedEntries()[0]!, english: ['edited at the limit'] });
+    const after = await readEntries();
+    expect(after).toHaveLength(MAX_GLOSSARY_ENTRIES);
+    expect(after[0]?.english).toEqual(['edited at the limit']);
+  });
+
+  test('a shipped update is not added to a glossary it would take past the limit', async () => {
+    const v1 = new Set(shippedV1.ids);
+    // As the first release stored it (nothing seen recorded), with room for fewer entries than were shipped since.
+    const old = shippedEntries().filter((e) => v1.has(e.id));
+    const fresh = shippedEntries().length - old.length;
+    expect(fresh).toBeGreaterThan(1);
+    const own = Array.from({ length: MAX_GLOSSARY_ENTRIES - old.length - 1 }, (_, i) => entry({ id: `own-${i}`, term: `自己的${i}` }));
+    await replaceGlossary([...old, ...own]);
+    expect(await migrateGlossaryStorage()).toBe(0);
+    expect(await readEntries()).toHaveLength(MAX_GLOSSARY_ENTRIES - 1);
+  });
+
+  test('a change that declines (null) stores nothing and gives the glossary as it was', async () => {
+    await saveEntry(mine('a', '甲'));
+    const before = await loadGlossary();
+    const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const result = await updateEntries(async () => null);
+    expect(writes).not.toHaveBeenCalled();
+    writes.mockRestore();
+    expect(result).toEqual(before.entries);
+    expect((await loadGlossary()).rev).toBe(before.rev);
+  });
+
+  test('the entries written are reported batch by batch', async () => {
+    const progress: Array<[number, number]> = [];
+    await updateEntries(
+      (entries) => [...entries, ...Array.from({ length: 1200 }, (_, i) => entry({ id: `own-${i}`, term: `自己的${i}` }))],
+      (written, total) => progress.push([written, total]),
+    );
+    // Every entry is new to storage (the shipped glossary was stored as nothing), written in several batches.
+    const total = 1200 + shippedEntries().length;
+    const written = progress.map(([n]) => n);
+    expect(written.length).toBeGreaterThan(2);
+    expect(written).toEqual([...written].sort((a, b) => a - b));
+    expect(written.at(-1)).toBe(total);
+    expect(progress.every(([, all]) => all === total)).toBe(true);
   });
 });

@@ -5,11 +5,11 @@
 // How the glossary is stored (an entry per key, so an edit writes one entry): ./store.ts.
 import shippedV1 from '@/data/shipped-v1-ids.json';
 import { defaultGlossary } from '@/src/glossary/default';
-import type { Entry } from '@/src/glossary/schema';
+import { MAX_GLOSSARY_ENTRIES, type Entry } from '@/src/glossary/schema';
 import { canonical } from '@/src/glossary/compare';
 import { exclusive } from '@/src/settings/exclusive';
 import { SHIPPED_SEEN_KEY } from './layout';
-import { loadGlossary, migrateGlossary, replaceGlossary, watchGlossaryRevision } from './store';
+import { loadGlossary, migrateGlossary, replaceGlossary, watchGlossaryRevision, type WriteProgress } from './store';
 
 /** The glossary Tifa ships (data/glossary.json). */
 export function shippedEntries(): Entry[] {
@@ -49,16 +49,36 @@ function sameAsShipped(entries: readonly Entry[]): boolean {
   return entries.length === shipped.length && entries.every((e, i) => canonical(e) === canonical(shipped[i]));
 }
 
+/** A change would take the glossary past MAX_GLOSSARY_ENTRIES: refused, nothing stored. */
+export class GlossaryFullError extends Error {
+  readonly limit = MAX_GLOSSARY_ENTRIES;
+  constructor() {
+    super(`a glossary holds at most ${MAX_GLOSSARY_ENTRIES} entries`);
+    this.name = 'GlossaryFullError';
+  }
+}
+
 /**
  * Applies `change` to the latest stored glossary and stores the result. A glossary equal to the
  * shipped one is stored as null, so future shipped updates keep reaching a user who changed nothing.
+ * `change` may take its time (an import compares its rows in slices; the lock is held meanwhile)
+ * and may decline by returning null: then nothing is stored and the glossary as read is returned.
+ * A change that would take the glossary past MAX_GLOSSARY_ENTRIES (a save, a restore, an undo)
+ * rejects with GlossaryFullError: whatever Tifa holds, it exports, and whatever it exports, it
+ * imports again. `onProgress` follows the entries written.
  */
-export function updateEntries(change: (entries: Entry[]) => Entry[]): Promise<Entry[]> {
+export function updateEntries(
+  change: (entries: Entry[]) => Entry[] | null | Promise<Entry[] | null>,
+  onProgress?: WriteProgress,
+): Promise<Entry[]> {
   return exclusive(GLOSSARY_LOCK, async () => {
-    const next = change([...(await readEntries())]);
+    const current = await readEntries();
+    const next = await change([...current]);
+    if (next === null) return current;
+    if (next.length > MAX_GLOSSARY_ENTRIES && next.length > current.length) throw new GlossaryFullError();
     // The stored array itself (frozen) when there is one: a page then hears of its own save with
     // the very array it already shows.
-    const stored = (await replaceGlossary(sameAsShipped(next) ? null : next)).entries ?? next;
+    const stored = (await replaceGlossary(sameAsShipped(next) ? null : next, onProgress)).entries ?? next;
     // Written by this version, from a glossary that included (or chose to drop) today's shipped entries.
     await markShippedSeen(await readShippedSeen());
     return stored;
@@ -120,7 +140,8 @@ export function withNewShipped(entries: readonly Entry[], seen: ReadonlySet<stri
 /**
  * Shipped updates reach a user who changed nothing by themselves (their glossary is the shipped
  * one). A user with a glossary of their own gets the entries an update adds, unless they already
- * have an entry with that id; entries they deleted stay deleted, and their edits stay as they are.
+ * have an entry with that id or the glossary has no room for them; entries they deleted stay
+ * deleted, and their edits stay as they are.
  * Runs under the glossary lock.
  */
 async function catchUpShipped(): Promise<number> {
@@ -129,7 +150,8 @@ async function catchUpShipped(): Promise<number> {
   let added = 0;
   if (stored.entries !== null) {
     const merged = withNewShipped(stored.entries, seenShippedIds(record), shippedEntries());
-    if (merged.added.length > 0) {
+    // A glossary the new entries would take past the limit is left as it is (see updateEntries).
+    if (merged.added.length > 0 && merged.entries.length <= MAX_GLOSSARY_ENTRIES) {
       await replaceGlossary(merged.entries);
       added = merged.added.length;
     }

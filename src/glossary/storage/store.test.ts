@@ -114,10 +114,33 @@ describe('glossary store', () => {
   });
 
   test('a large glossary is written and read in batches, so no single storage call moves all of it', async () => {
-    const sets = recordSets();
+    // Short entries: 500 a set.
+    const brief = { zh: '短。', en: 'Short.' };
+    const short = (n: number) =>
+      Array.from({ length: n }, (_, i): Entry => {
+        const { sources: _sources, source: _source, speechRole: _role, englishOfficialBy: _by, ...rest } = entry(`s${i}`);
+        return { ...rest, english: ['short'], summary: brief, explanation: brief, components: [] };
+      });
+    const shortSets = recordSets();
+    await replaceGlossary(short(1200));
+    expect(shortSets.map((keys) => keys.length)).toEqual([500, 500, 200, 1]);
+    vi.restoreAllMocks();
+    await replaceGlossary(null);
+    // Entries as long as the shipped ones (~5 KB): about 0.5 MB a set, so fewer entries each.
+    const sets: Array<{ keys: string[]; chars: number }> = [];
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+      sets.push({ keys: Object.keys(items), chars: JSON.stringify(items).length });
+      return set(items);
+    });
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
     await replaceGlossary(many(1200));
-    expect(sets.map((keys) => keys.length)).toEqual([500, 500, 200, 1]);
+    const entrySets = sets.slice(0, -1);
+    expect(entrySets.flatMap((s) => s.keys)).toHaveLength(1200);
+    expect(entrySets.length).toBeGreaterThan(3);
+    expect(Math.max(...entrySets.map((s) => s.keys.length))).toBeLessThan(500);
+    expect(Math.max(...entrySets.map((s) => s.chars))).toBeLessThan(600 * 1024);
+    expect(sets.at(-1)?.keys).toEqual([GLOSSARY_INDEX_KEY]);
     // Another page (an empty cache) reads it.
     vi.resetModules();
     const other = await import('./store');
