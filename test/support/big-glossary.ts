@@ -27,8 +27,11 @@ export function generatedEntries(count: number, from = 0): Entry[] {
   return Array.from({ length: count }, (_, i) => {
     const n = from + i;
     const e = base[n % base.length]!;
-    // Terms are at most 60 characters; the shipped ones are far shorter.
-    return { ...e, id: `${e.id}-n${n}`, term: `${e.term}${n}`, related: [] };
+    // Terms are at most 60 characters; the shipped ones are far shorter. Expressions the term is not
+    // marked within must still contain it (the schema checks), so they are renumbered with it.
+    const term = `${e.term}${n}`;
+    const notWithin = e.notWithin?.map((phrase) => phrase.replace(e.term, term));
+    return { ...e, id: `${e.id}-n${n}`, term, related: [], ...(notWithin ? { notWithin } : {}) };
   });
 }
 
