@@ -245,7 +245,8 @@ describe('placement and themes', () => {
   test('dark page: dark tooltip (Chinese)', async () => {
     const page = await openWithTooltip('tooltip/dark.html', { language: 'zh' });
     await hover(page, await termBox(page, '两个维护'));
-    const tip = await opened(page);
+    // The pointer may cross another term on its way: wait for the tooltip of this one.
+    const tip = await tooltipWhere(page, (t) => t.term === '两个维护');
     expect(tip.dark).toBe(true);
     expect(tip.summary).toHaveLength(1);
     expect(tip.category).toBe('口号提法');
@@ -256,7 +257,8 @@ describe('placement and themes', () => {
   test('dark page: dark tooltip (English)', async () => {
     const page = await openWithTooltip('tooltip/dark.html', { language: 'en' });
     await hover(page, await termBox(page, '三会一课'));
-    const tip = await opened(page);
+    // The pointer may cross another term on its way: wait for the tooltip of this one.
+    const tip = await tooltipWhere(page, (t) => t.term === '三会一课');
     expect(tip.dark).toBe(true);
     expect(tip.category).toBe('Practice');
     expect(tip.summary).toHaveLength(1);
@@ -267,7 +269,8 @@ describe('placement and themes', () => {
   test('light page: light tooltip (English); a page with no background follows the OS', async () => {
     const page = await openWithTooltip('news/demo.html', { language: 'en' });
     await hover(page, await termBox(page, '三会一课'));
-    const tip = await opened(page);
+    // The pointer may cross another term on its way: wait for the tooltip of this one.
+    const tip = await tooltipWhere(page, (t) => t.term === '三会一课');
     expect(tip.dark).toBe(false);
     await screenshot(page, 'tooltip-light-en');
     const osDark = await openWithTooltip('tooltip/shadow.html', { colorScheme: 'dark', language: 'zh' });
@@ -278,7 +281,8 @@ describe('placement and themes', () => {
   test('Chinese only on the light demo page', async () => {
     const page = await openWithTooltip('news/demo.html', { language: 'zh' });
     await hover(page, await termBox(page, '第一书记'));
-    const tip = await opened(page);
+    // The pointer may cross another term on its way: wait for the tooltip of this one.
+    const tip = await tooltipWhere(page, (t) => t.term === '第一书记');
     expect(tip.summary).toHaveLength(1);
     expect(tip.summary[0]).toMatch(/[\u4e00-\u9fff]/);
     await screenshot(page, 'tooltip-light-zh');
@@ -310,7 +314,8 @@ describe('the end of the tooltip: the role in the speech, the sources', () => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await hover(page, await termBox(page, '两个维护'));
-    const tip = await opened(page);
+    // The pointer may cross another term on its way: wait for the tooltip of this one.
+    const tip = await tooltipWhere(page, (t) => t.term === '两个维护');
     expect(tip.text).toMatch(/official/);
     expect(tip.text).toMatch(/In the speech: /);
     await scrollToEnd(page);
@@ -333,7 +338,8 @@ describe('the end of the tooltip: the role in the speech, the sources', () => {
     await screenshot(page, 'tooltip-sources-dark-zh');
     const demo = await openWithTooltip('news/demo.html', { language: 'both' });
     await hover(demo, await termBox(demo, '四包一'));
-    const tip = await opened(demo);
+    // The pointer may cross another term on its way: wait for the tooltip of this one.
+    const tip = await tooltipWhere(demo, (t) => t.term === '四包一');
     expect(tip.text).toMatch(/没有找到公开定义/);
     expect(tip.text).toMatch(/descriptive/);
     await scrollToEnd(demo);
