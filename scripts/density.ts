@@ -27,6 +27,7 @@ import type { Span } from '../src/messages';
 import { Scanner, type Display } from '../src/page/scanner';
 import type { PageMatch } from '../src/page/types';
 import { RunWalker } from '../src/page/walk';
+import { articleHtml } from '../test/support/article-html';
 import { RecordingPainter } from '../test/support/recording-painter';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -82,8 +83,6 @@ async function scan(html: string, display: Display): Promise<Run & { chars: numb
 
 const position = (m: PageMatch) => `${(m.range.startContainer as Text).data.slice(0, 12)}…@${m.range.startOffset}`;
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-
 /** Pages to measure: the fixtures, then each DIR/*.txt of --texts as `texts/<file>`. */
 function pagesToMeasure(): Array<{ page: string; html: string }> {
   const pages = PAGES.map((page) => ({ page, html: fs.readFileSync(path.join(FIXTURES, page), 'utf8') }));
@@ -92,7 +91,7 @@ function pagesToMeasure(): Array<{ page: string; html: string }> {
   if (!dir) return pages;
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
     const paragraphs = fs.readFileSync(path.join(dir, file), 'utf8').split('\n').filter((l) => l.trim());
-    pages.push({ page: `texts/${file}`, html: `<!doctype html><article>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</article>` });
+    pages.push({ page: `texts/${file}`, html: articleHtml(paragraphs) });
   }
   return pages;
 }

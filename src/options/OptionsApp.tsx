@@ -34,6 +34,7 @@ import { useEditing } from './use-editing';
 import { useGlossarySearch } from './use-glossary-search';
 import { useImport } from './use-import';
 import { useStorageErrors, useStoredState } from './use-stored-state';
+import { useDocumentLanguage } from '@/src/ui/use-document-language';
 
 const entryCanon = new WeakMap<Entry, string>();
 const canon = (e: Entry) => {
@@ -69,10 +70,7 @@ export function OptionsApp() {
   const [notice, setNotice] = useState<string | null>(null);
   const [listFocus, setListFocus] = useState(0);
 
-  useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = t('appTitle');
-  }, [lang, t]);
+  useDocumentLanguage(lang, t('appTitle'));
 
   const dark = useDarkScheme();
   const { entries, setEntries, settings, changeSettings } = useStoredState(showError, write);

@@ -10,6 +10,7 @@ import { readSiteShortcut } from '@/src/settings/site-shortcut';
 import { popupView, tabIdFromQuery, type ReportState, type TermsView } from './model';
 import { langFor, STRINGS, type Strings } from './strings';
 import { PageTools } from './PageTools';
+import { useDocumentLanguage } from '@/src/ui/use-document-language';
 
 interface TabInfo {
   id: number;
@@ -42,10 +43,7 @@ export function PopupApp() {
   const [shortcut, setShortcut] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState('');
 
-  useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = t.title;
-  }, [lang, t]);
+  useDocumentLanguage(lang, t.title);
 
   useEffect(() => {
     void resolveTab().then((found) => setTab(found ?? null));

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { langFor } from '@/src/popup/strings';
 import { readSiteShortcut, shortcutSettings } from '@/src/settings/site-shortcut';
 import { WELCOME_STRINGS, type WelcomeStrings } from './strings';
+import { useDocumentLanguage } from '@/src/ui/use-document-language';
 
 /** Firefox opens its own shortcut settings on request (Firefox 137+); nothing may open them by address. */
 type FirefoxCommands = { openShortcutSettings?: () => Promise<void> };
@@ -15,10 +16,7 @@ export function WelcomeApp() {
   // undefined while the browser is asked, null when the site command has no key.
   const [siteKey, setSiteKey] = useState<string | null | undefined>(undefined);
 
-  useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = t.title;
-  }, [lang, t]);
+  useDocumentLanguage(lang, t.title);
 
   useEffect(() => {
     void readSiteShortcut().then((key) => setSiteKey(key ?? null));
@@ -85,24 +83,23 @@ export function WelcomeApp() {
         </p>
       </section>
 
-      <section aria-labelledby="sites">
-        <h2 id="sites">{t.sitesHeading}</h2>
-        <ul>
-          {t.sites.map((text) => (
-            <li key={text}>{text}</li>
-          ))}
-        </ul>
-      </section>
-
-      <section aria-labelledby="privacy">
-        <h2 id="privacy">{t.privacyHeading}</h2>
-        <ul>
-          {t.privacy.map((text) => (
-            <li key={text}>{text}</li>
-          ))}
-        </ul>
-      </section>
+      <ListSection id="sites" heading={t.sitesHeading} items={t.sites} />
+      <ListSection id="privacy" heading={t.privacyHeading} items={t.privacy} />
     </main>
+  );
+}
+
+/** A headed section of points. */
+function ListSection({ id, heading, items }: { id: string; heading: string; items: readonly string[] }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <ul>
+        {items.map((text) => (
+          <li key={text}>{text}</li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

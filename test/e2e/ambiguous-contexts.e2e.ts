@@ -10,8 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { articleHtml } from '../support/article-html';
 import { judgeContexts } from '../unit/fixtures/ambiguous-judge';
 import { launchWithExtension, screenshot, waitFor, type ExtensionBrowser } from './harness';
+import { painted } from './highlight-support';
 import { startFixtureServer, type FixtureServer } from './server';
 
 const judged = judgeContexts();
@@ -20,12 +22,10 @@ let server: FixtureServer;
 let browser: ExtensionBrowser;
 let page: Page;
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-contexts-'));
-  const rows = judged.map((j, i) => `<p data-row="${i}">${escapeHtml(j.text.replace('【', '').replace('】', ''))}</p>`);
-  fs.writeFileSync(path.join(dir, 'contexts.html'), `<!doctype html><meta charset="utf-8"><title>Contexts</title><article>${rows.join('\n')}</article>`);
+  const rows = judged.map((j) => j.text.replace('【', '').replace('】', ''));
+  fs.writeFileSync(path.join(dir, 'contexts.html'), articleHtml(rows, true));
   server = await startFixtureServer(dir);
   // Every occurrence and everyday words too (干部 is everyday): the verdict, not the display mode, decides.
   browser = await launchWithExtension({ allowedOrigins: [server.origin] });
@@ -41,23 +41,11 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Where Tifa painted, per row: "offset:text" of every painted range in that paragraph. */
-function paintedByRow(target: Page): Promise<Record<number, string[]>> {
-  return target.evaluate(() => {
-    const byRow: Record<number, string[]> = {};
-    for (const [, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-      for (const r of highlight) {
-        const p = r.startContainer.parentElement?.closest('p[data-row]');
-        if (!p) continue;
-        // Offsets within the paragraph's text (a paragraph is one text node here).
-        const live = new Range();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        (byRow[Number(p.getAttribute('data-row'))] ??= []).push(`${r.startOffset}:${live.toString()}`);
-      }
-    }
-    return byRow;
-  });
+/** Where Tifa painted, per row: "offset:text" of every painted range in that paragraph (one text node each). */
+async function paintedByRow(target: Page): Promise<Record<number, string[]>> {
+  const byRow: Record<number, string[]> = {};
+  for (const p of await painted(target)) if (p.row !== null) (byRow[Number(p.row)] ??= []).push(`${p.startOffset}:${p.text}`);
+  return byRow;
 }
 
 describe('the real-context table in a page', () => {

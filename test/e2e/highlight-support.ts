@@ -67,6 +67,10 @@ export interface Painted {
   inTrap: boolean;
   /** The tag of the element holding the range's start. */
   parentTag: string;
+  /** The range's start offset in its text node. */
+  startOffset: number;
+  /** The `data-row` of the element around the range (pages built by test/support/article-html.ts), if any. */
+  row: string | null;
 }
 
 /**
@@ -83,7 +87,14 @@ export function painted(target: Page | Frame): Promise<Painted[]> {
         live.setStart(r.startContainer, r.startOffset);
         live.setEnd(r.endContainer, r.endOffset);
         const parent = r.startContainer.parentElement;
-        out.push({ name, text: live.toString(), inTrap: !!parent?.closest('.trap'), parentTag: parent?.localName ?? '' });
+        out.push({
+          name,
+          text: live.toString(),
+          inTrap: !!parent?.closest('.trap'),
+          parentTag: parent?.localName ?? '',
+          startOffset: r.startOffset,
+          row: parent?.closest('[data-row]')?.getAttribute('data-row') ?? null,
+        });
       }
     }
     return out;
