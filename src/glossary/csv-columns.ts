@@ -31,6 +31,7 @@ export const CSV_COLUMNS = [
   'ambiguous',
   'not_within',
   'other_sense_words',
+  'own_sense_words',
   'enabled',
   'origin',
   'collection',
@@ -137,6 +138,8 @@ export function csvRowToRaw(get: (c: CsvColumn) => string): Record<string, unkno
   if (notWithin.length) raw.notWithin = notWithin;
   const otherSenseWords = list(get('other_sense_words'));
   if (otherSenseWords.length) raw.otherSenseWords = otherSenseWords;
+  const ownSenseWords = list(get('own_sense_words'));
+  if (ownSenseWords.length) raw.ownSenseWords = ownSenseWords;
   return raw;
 }
 
@@ -169,6 +172,7 @@ export function entryToCsvCells(e: Entry): Record<CsvColumn, string> {
     ambiguous: String(e.ambiguous),
     not_within: (e.notWithin ?? []).join('\n'),
     other_sense_words: (e.otherSenseWords ?? []).join('\n'),
+    own_sense_words: (e.ownSenseWords ?? []).join('\n'),
     enabled: String(e.enabled),
     origin: e.origin ?? '',
     collection: e.collection ?? '',

@@ -100,6 +100,11 @@ export const entrySchema = z
      * another sense (债权人 for 留置 as a lien, 旧金山 for 大湾区). Such an occurrence is not marked.
      */
     otherSenseWords: z.array(text(30)).max(30).optional(),
+    /**
+     * For an ambiguous term with other-sense words: words that, in the same sentence (the occurrence
+     * included), show its own sense after all (粤港澳, 深圳 for 大湾区 set beside 旧金山湾区).
+     */
+    ownSenseWords: z.array(text(30)).max(30).optional(),
     enabled: z.boolean().default(true),
     /** Where a user-added entry came from (a page address), if anywhere. */
     origin: z.string().max(2000).optional(),

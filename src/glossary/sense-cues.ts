@@ -7,7 +7,10 @@
 // - it lies inside one of the entry's `notWithin` expressions (前四史, 两重性, 旧金山大湾区): longer
 //   expressions that contain the term and mean something else;
 // - one of its `otherSenseWords` (债权人, 盘问, 旧金山) stands in the same sentence, as far as the
-//   text around the candidate reaches (the page sends a short window on each side).
+//   text around the candidate reaches (the page sends a short window on each side), and none of its
+//   `ownSenseWords` (粤港澳, 深圳, 香港) does, the candidate included: news sets the Greater Bay Area
+//   beside the San Francisco one in a sentence (纽约湾区、旧金山湾区、东京湾区、粤港澳大湾区), and
+//   a word of its own sense there keeps the mark.
 // Both are written in simplified characters and compared with the simplified spelling of the page,
 // like segmentation. Pure module: no DOM, no browser APIs.
 import type { Span } from '@/src/messages';
@@ -18,9 +21,12 @@ import { toSimplifiedSameLength } from './simplify';
 export interface SenseCues {
   notWithin: readonly string[];
   otherSenseWords: readonly string[];
+  ownSenseWords: readonly string[];
 }
 
-type CuedEntry = Pick<Entry, 'term' | 'variants' | 'ambiguous' | 'enabled' | 'notWithin' | 'otherSenseWords'>;
+type CuedEntry = Pick<Entry, 'term' | 'variants' | 'ambiguous' | 'enabled' | 'notWithin' | 'otherSenseWords' | 'ownSenseWords'>;
+type CueField = keyof SenseCues;
+const CUE_FIELDS: readonly CueField[] = ['notWithin', 'otherSenseWords', 'ownSenseWords'];
 
 /**
  * The cues of each ambiguous form (term and variants), keyed by its simplified spelling, which is
@@ -28,18 +34,20 @@ type CuedEntry = Pick<Entry, 'term' | 'variants' | 'ambiguous' | 'enabled' | 'no
  * their cues; written forms are unique in a glossary, so that only happens between spellings.
  */
 export function senseCuesByForm(entries: readonly CuedEntry[]): Map<string, SenseCues> {
-  const byForm = new Map<string, { notWithin: Set<string>; otherSenseWords: Set<string> }>();
+  const byForm = new Map<string, Record<CueField, Set<string>>>();
   for (const e of entries) {
+    // Own-sense words alone rule nothing out.
     if (!e.enabled || !e.ambiguous || (!e.notWithin?.length && !e.otherSenseWords?.length)) continue;
     for (const written of surfaceForms(e)) {
       const form = toSimplifiedSameLength(written.trim());
       let cues = byForm.get(form);
-      if (!cues) byForm.set(form, (cues = { notWithin: new Set(), otherSenseWords: new Set() }));
-      for (const w of e.notWithin ?? []) cues.notWithin.add(toSimplifiedSameLength(w));
-      for (const w of e.otherSenseWords ?? []) cues.otherSenseWords.add(toSimplifiedSameLength(w));
+      if (!cues) byForm.set(form, (cues = { notWithin: new Set(), otherSenseWords: new Set(), ownSenseWords: new Set() }));
+      for (const field of CUE_FIELDS) for (const w of e[field] ?? []) cues[field].add(toSimplifiedSameLength(w));
     }
   }
-  return new Map([...byForm].map(([form, c]) => [form, { notWithin: [...c.notWithin], otherSenseWords: [...c.otherSenseWords] }]));
+  return new Map(
+    [...byForm].map(([form, c]) => [form, { notWithin: [...c.notWithin], otherSenseWords: [...c.otherSenseWords], ownSenseWords: [...c.ownSenseWords] }]),
+  );
 }
 
 // Where a sentence ends: the full stop, question and exclamation marks and the semicolon (Chinese
@@ -71,8 +79,10 @@ export function ruledOutBySenseCues(text: string, span: Span, cues: SenseCues): 
   if (cues.notWithin.some((phrase) => coveredBy(text, span.start, span.end, phrase, form))) return true;
   if (cues.otherSenseWords.length === 0) return false;
   const [from, to] = sentenceAround(text, span.start, span.end);
-  const sentence = text.slice(from, span.start) + '\u0000' + text.slice(span.end, to);
-  return cues.otherSenseWords.some((w) => sentence.includes(w));
+  const around = text.slice(from, span.start) + '\u0000' + text.slice(span.end, to);
+  if (!cues.otherSenseWords.some((w) => around.includes(w))) return false;
+  const sentence = text.slice(from, to);
+  return !cues.ownSenseWords.some((w) => sentence.includes(w));
 }
 
 /**

@@ -57,7 +57,7 @@ describe('sense cues', () => {
   };
 
   test('an expression the term is not within is refused: it could never cover an occurrence', () => {
-    expect(problems({ notWithin: ['前四史'], otherSenseWords: ['二十四史'] })).toEqual([]);
+    expect(problems({ notWithin: ['前四史'], otherSenseWords: ['二十四史'], ownSenseWords: ['党史'] })).toEqual([]);
     expect(problems({ notWithin: ['前四史', '史记'] })).toEqual(['notWithin.1']);
     expect(problems({ notWithin: ['四史'] })).toEqual(['notWithin.0']);
   });

@@ -406,6 +406,9 @@ export function EntryEditor(props: EditorProps) {
             <Field id="f-other-sense" label="otherSenseWords" hint="otherSenseWordsHint" errors={errors.otherSenseWords}>
               {(a) => <textarea {...a} rows={2} lang="zh-CN" value={form.otherSenseWords} onChange={(e) => set('otherSenseWords', e.target.value)} />}
             </Field>
+            <Field id="f-own-sense" label="ownSenseWords" hint="ownSenseWordsHint" errors={errors.ownSenseWords}>
+              {(a) => <textarea {...a} rows={2} lang="zh-CN" value={form.ownSenseWords} onChange={(e) => set('ownSenseWords', e.target.value)} />}
+            </Field>
           </div>
         ) : null}
 

@@ -33,6 +33,7 @@ export interface EntryForm {
   /** Sense cues of an ambiguous term, one a line (src/glossary/sense-cues.ts). */
   notWithin: string;
   otherSenseWords: string;
+  ownSenseWords: string;
   enabled: boolean;
   origin: string;
   /**
@@ -88,6 +89,7 @@ export const emptyForm = (): EntryForm => ({
   ambiguous: false,
   notWithin: '',
   otherSenseWords: '',
+  ownSenseWords: '',
   enabled: true,
   origin: '',
 });
@@ -124,6 +126,7 @@ export function formFromEntry(e: Entry): EntryForm {
     ambiguous: e.ambiguous,
     notWithin: (e.notWithin ?? []).join('\n'),
     otherSenseWords: (e.otherSenseWords ?? []).join('\n'),
+    ownSenseWords: (e.ownSenseWords ?? []).join('\n'),
     enabled: e.enabled,
     origin: e.origin ?? '',
     ...(e.source?.citation ? { sourceCitation: e.source.citation } : {}),
@@ -174,6 +177,7 @@ export function rawFromForm(form: EntryForm): Record<string, unknown> {
   // Sense cues only mean something for an ambiguous term; kept while it is one.
   if (form.ambiguous && lines(form.notWithin).length) raw.notWithin = lines(form.notWithin);
   if (form.ambiguous && lines(form.otherSenseWords).length) raw.otherSenseWords = lines(form.otherSenseWords);
+  if (form.ambiguous && lines(form.ownSenseWords).length) raw.ownSenseWords = lines(form.ownSenseWords);
   return raw;
 }
 
@@ -208,6 +212,7 @@ export function fieldOf(path: string): FieldKey {
     case 'ambiguous':
     case 'notWithin':
     case 'otherSenseWords':
+    case 'ownSenseWords':
     case 'enabled':
     case 'origin':
       return head;

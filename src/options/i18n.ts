@@ -125,6 +125,11 @@ const STRINGS = {
     zh: '表明用作别的意思的词，如“留置”（留置权）句中的“债权人”。',
     en: 'Words that show another sense, like 债权人 (creditor) for 留置 as a lien.',
   },
+  ownSenseWords: { zh: '但同一句中有这些词时仍标注（每行一个）', en: 'Marked after all when the sentence has one of these (one per line)' },
+  ownSenseWordsHint: {
+    zh: '表明本义的词，如“大湾区”与“旧金山湾区”并提时句中的“粤港澳”。',
+    en: 'Words that show this sense, like 粤港澳 when 大湾区 stands beside 旧金山湾区.',
+  },
   enabled: { zh: '启用', en: 'Enabled' },
   origin: { zh: '来源网页', en: 'Found on page' },
   save: { zh: '保存', en: 'Save' },
