@@ -31,6 +31,7 @@ import { Scanner, type Display } from '../src/page/scanner';
 import type { PageMatch } from '../src/page/types';
 import { RunWalker } from '../src/page/walk';
 import { articleHtml } from '../test/support/article-html';
+import { useTreeOrder } from '../test/support/document-order';
 import { RecordingPainter } from '../test/support/recording-painter';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -68,6 +69,7 @@ interface Run {
 
 async function scan(html: string, display: Display): Promise<Run & { chars: number }> {
   const { document, window } = parseHTML(html);
+  useTreeOrder(window.Node);
   (globalThis as { MutationObserver?: unknown }).MutationObserver = window.MutationObserver;
   const doc = document as unknown as Document;
   const painter = new RecordingPainter();
