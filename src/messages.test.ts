@@ -6,6 +6,7 @@ import { answerRequests, parsePageRequest, parseRequest, sendRequest } from './m
 describe('parseRequest', () => {
   test('accepts well-formed requests', () => {
     expect(parseRequest({ type: 'tifa:page-report' })).toEqual({ type: 'tifa:page-report' });
+    expect(parseRequest({ type: 'tifa:page-report', ordered: false })).toEqual({ type: 'tifa:page-report', ordered: false });
     expect(parseRequest({ type: 'tifa:segment-check', text: '党组织', candidates: [{ start: 0, end: 2 }] })).toBeTruthy();
     expect(parseRequest({ type: 'tifa:reveal', id: 'dang-zu' })).toBeTruthy();
     expect(parseRequest({ type: 'tifa:in-page-script', sample: '黨組織', texts: ['两个维护'] })).toBeTruthy();
@@ -16,6 +17,7 @@ describe('parseRequest', () => {
     expect(parseRequest({ type: 'other' })).toBeUndefined();
     expect(parseRequest({ type: 'toString' })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:reveal' })).toBeUndefined();
+    expect(parseRequest({ type: 'tifa:page-report', ordered: 'no' })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:segment-check', text: 'x', candidates: [{ start: 'a', end: 1 }] })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:report-changed', count: 1.5, enabled: true })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:in-page-script', sample: '黨'.repeat(2001), texts: [] })).toBeUndefined();

@@ -49,8 +49,11 @@ interface Protocol {
   'tifa:in-page-script': { request: { sample: string; texts: string[] }; response: { script: PageScript; texts: string[] } };
   /** content → background: which ambiguous candidate spans are whole words by jieba segmentation. */
   'tifa:segment-check': { request: { text: string; candidates: Span[] }; response: { confirmed: boolean[] } };
-  /** popup/tests → content (top frame): which terms the page holds. */
-  'tifa:page-report': { request: {}; response: PageReport };
+  /**
+   * popup/badge/tests → content (top frame): which terms the page holds, in order of first appearance
+   * unless `ordered` is false (the badge only counts them; ordering walks the whole document).
+   */
+  'tifa:page-report': { request: { ordered?: boolean }; response: PageReport };
   /** popup → content: scroll to the next occurrence of an entry and open its tooltip. */
   'tifa:reveal': { request: { id: string }; response: { found: boolean } };
   /**
@@ -106,7 +109,7 @@ const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean 
     Array.isArray(m.candidates) &&
     m.candidates.length <= 20_000 &&
     m.candidates.every(isSpan),
-  'tifa:page-report': () => true,
+  'tifa:page-report': (m) => m.ordered === undefined || typeof m.ordered === 'boolean',
   'tifa:reveal': (m) => isString(m.id),
   'tifa:new-formulations': (m) =>
     isString(m.text) && m.text.length <= MAX_PAGE_TEXT && Array.isArray(m.dismissed) && m.dismissed.length <= 10_000 && m.dismissed.every(isString),

@@ -34,7 +34,8 @@ async function render(tabId: number, report: { count: number; enabled: boolean }
 /** Asks the tab's page for its report; tabs without Tifa (browser pages, closed tabs) get an empty badge. */
 async function refreshTab(tabId: number): Promise<void> {
   const mine = nextUpdate(tabId);
-  const report = await sendToTab(tabId, { type: 'tifa:page-report' }).then(
+  // Unordered: the badge counts the terms, and ordering them walks the page's whole document.
+  const report = await sendToTab(tabId, { type: 'tifa:page-report', ordered: false }).then(
     (r) => (r ? { count: r.terms.length, enabled: r.enabled } : undefined),
     () => undefined,
   );

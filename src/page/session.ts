@@ -28,8 +28,8 @@ export interface PageSession {
   readonly enabled: boolean;
   /** Switches highlighting on or off for this page; off removes every highlight and observer. */
   setEnabled(enabled: boolean): Promise<void>;
-  /** This frame's report including same-origin child frames. */
-  report(): PageReport;
+  /** This frame's report including same-origin child frames; `ordered` false leaves the terms unsorted. */
+  report(ordered?: boolean): PageReport;
   /** Resolves when the first pass (after the glossary loaded) is done. */
   readonly ready: Promise<void>;
 }
@@ -202,6 +202,6 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
       }
       reportChanged();
     },
-    report: () => ({ enabled, terms: enabled ? frames.terms(true) : [] }),
+    report: (ordered = true) => ({ enabled, terms: enabled ? frames.terms(ordered) : [] }),
   };
 }

@@ -71,11 +71,11 @@ export function startContent(): ContentHandle {
   if (window === window.top) {
     answerRequests(
       {
-        'tifa:page-report': async () => {
+        'tifa:page-report': async ({ ordered }) => {
           // Answer after the first pass, so a report asked for right after load is complete.
           await started?.then(() => Promise.all([session?.ready.catch(() => undefined), site?.ready]));
           // No Chinese text here (yet): only same-origin frames can hold terms.
-          return session ? session.report() : { enabled: true, terms: childTerms(document, true) };
+          return session ? session.report(ordered !== false) : { enabled: true, terms: childTerms(document, ordered !== false) };
         },
         'tifa:reveal': async ({ id }) => ({ found: !!(await reveal?.(id)) }),
       },

@@ -715,7 +715,8 @@ async function traceBreakdown(list: BenchPage[], subjects: Map<SubjectName, Subj
   const chosen = [list.find((p) => p.kind === 'article' && p.key.startsWith('a8')) ?? list.find((p) => p.kind === 'article'), list.find((p) => p.kind === 'big')].filter(
     (p): p is BenchPage => !!p,
   );
-  const who: SubjectName[] = ['empty', 'naive', 'tifa'];
+  // Only the subjects this run launched (--subjects=tifa leaves the naive one out).
+  const who = (['empty', 'naive', 'tifa'] as const).filter((n) => subjects.has(n));
   for (const p of chosen) {
     const per = new Map<SubjectName, Array<Record<Kind, number>>>();
     for (let r = 0; r < 5; r++) {
