@@ -25,6 +25,42 @@ describe('parseRequest', () => {
   });
 });
 
+describe('tifa:frame-tooltip', () => {
+  const show = {
+    type: 'tifa:frame-tooltip',
+    op: 'show',
+    path: [0, 2],
+    anchor: { left: 10, top: 20, width: 64, height: 22 },
+    entry: { id: 'liang-ge-weihu', term: '两个维护' },
+    text: '两个维护',
+    sample: '会议要求做到两个维护',
+    dark: false,
+    announce: false,
+    language: 'both',
+    movedAt: 1_700_000_000_000,
+  };
+  test('accepts each operation, with the frame id the background adds', () => {
+    expect(parseRequest(show)).toBeTruthy();
+    expect(parseRequest({ ...show, frameId: 7 })).toBeTruthy();
+    expect(parseRequest({ type: 'tifa:frame-tooltip', op: 'close', force: false })).toBeTruthy();
+    expect(parseRequest({ type: 'tifa:frame-tooltip', op: 'act', action: 'copy' })).toBeTruthy();
+    expect(parseRequest({ type: 'tifa:frame-tooltip', op: 'closed', frameId: 7 })).toBeTruthy();
+  });
+  test('refuses a malformed one', () => {
+    expect(parseRequest({ ...show, path: [] })).toBeUndefined();
+    expect(parseRequest({ ...show, path: [0.5] })).toBeUndefined();
+    expect(parseRequest({ ...show, anchor: { left: 'x', top: 0, width: 1, height: 1 } })).toBeUndefined();
+    expect(parseRequest({ ...show, anchor: { left: Infinity, top: 0, width: 1, height: 1 } })).toBeUndefined();
+    expect(parseRequest({ ...show, entry: { id: 'x' } })).toBeUndefined();
+    expect(parseRequest({ ...show, sample: '字'.repeat(2001) })).toBeUndefined();
+    expect(parseRequest({ ...show, language: 'fr' })).toBeUndefined();
+    expect(parseRequest({ ...show, frameId: 'top' })).toBeUndefined();
+    expect(parseRequest({ type: 'tifa:frame-tooltip', op: 'close' })).toBeUndefined();
+    expect(parseRequest({ type: 'tifa:frame-tooltip', op: 'act', action: 'delete' })).toBeUndefined();
+    expect(parseRequest({ type: 'tifa:frame-tooltip', op: 'open' })).toBeUndefined();
+  });
+});
+
 describe('answerRequests and the error channel', () => {
   beforeEach(() => fakeBrowser.reset());
 

@@ -70,7 +70,51 @@ interface Protocol {
    * entrypoints/tooltip-ui.ts; the wrapping painter, entrypoints/wrap-painter.ts); false if it could not.
    */
   'tifa:load-script': { request: { script: OnDemandScript }; response: boolean };
+  /**
+   * A small sub-frame's tooltip, shown in the top frame where it can be read (src/tooltip/frame-host.ts;
+   * `declined` when the pointer has left that frame since, and the frame should show nothing):
+   * the sub-frame's tooltip → background → the top frame's frame host (`show`, `close`, `act`), and
+   * the host → background → that sub-frame (`closed`: the top frame closed it on its own). The
+   * background adds `frameId`, the sub-frame's, to what it forwards.
+   */
+  'tifa:frame-tooltip': { request: FrameTooltipMessage; response: { shown: boolean; declined?: boolean } };
 }
+
+/** A rectangle in a frame's viewport (CSS pixels). */
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** What flows between a small frame's tooltip and the top frame's frame host (`tifa:frame-tooltip`). */
+export type FrameTooltipMessage = (
+  | {
+      op: 'show';
+      /** The sub-frame's index in its parent's `frames`, from the top frame down. */
+      path: number[];
+      /** The term's box in the sub-frame's viewport. */
+      anchor: Box;
+      entry: Entry;
+      /** The term as written on the page. */
+      text: string;
+      /** The page's text around it, which tells the script it is written in. */
+      sample: string;
+      /** The term's surroundings are dark. */
+      dark: boolean;
+      /** Opened by keyboard: announced, and not closed by the pointer. */
+      announce: boolean;
+      language: 'zh' | 'en' | 'both';
+      /** When the pointer last moved in the frame (`Date.now()`; 0 when opened by keyboard): the top frame declines if it has seen the pointer elsewhere since. */
+      movedAt: number;
+    }
+  /** `force`: closed by the reader or the page (Escape, scroll); otherwise the pointer left the term, and the host keeps a tooltip the pointer reached. */
+  | { op: 'close'; force: boolean }
+  /** The key or click that shows the details (`more`), copies the English (`copy`) or pins the tooltip (`pin`). */
+  | { op: 'act'; action: 'more' | 'copy' | 'pin' }
+  | { op: 'closed' }
+) & { frameId?: number };
 
 /** The requests a page's content script answers (its top frame); the background answers the rest. */
 type PageRequestType = 'tifa:page-report' | 'tifa:reveal';
@@ -85,6 +129,9 @@ export const MAX_PAGE_TEXT = 300_000;
  * holds Chinese text.
  */
 const ON_DEMAND_SCRIPTS = ['tooltip-ui', 'wrap-painter', 'page-content'] as const;
+
+/** The script the background injects into a tab's top frame to show small frames' tooltips (entrypoints/frame-tooltip.ts). */
+export const FRAME_TOOLTIP_SCRIPT = 'frame-tooltip';
 export type OnDemandScript = (typeof ON_DEMAND_SCRIPTS)[number];
 
 export type RequestType = keyof Protocol;
@@ -94,6 +141,9 @@ export type ResponseOf<K extends RequestType> = Protocol[K]['response'];
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isInt = (v: unknown): v is number => Number.isInteger(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isBox = (v: unknown): v is Box =>
+  typeof v === 'object' && v !== null && ['left', 'top', 'width', 'height'].every((k) => isNumber((v as Record<string, unknown>)[k]));
 const isSpan = (v: unknown): v is Span =>
   typeof v === 'object' && v !== null && isInt((v as Span).start) && isInt((v as Span).end);
 
@@ -116,7 +166,43 @@ const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean 
   'tifa:report-changed': (m) => isInt(m.count) && typeof m.enabled === 'boolean',
   'tifa:open-options': (m) => m.entryId === undefined || isString(m.entryId),
   'tifa:load-script': (m) => (ON_DEMAND_SCRIPTS as readonly unknown[]).includes(m.script),
+  'tifa:frame-tooltip': (m) => (m.frameId === undefined || isInt(m.frameId)) && validFrameTooltip(m),
 };
+
+function validFrameTooltip(m: Record<string, unknown>): boolean {
+  switch (m.op) {
+    case 'show': {
+      const entry = m.entry as Record<string, unknown> | null;
+      return (
+        Array.isArray(m.path) &&
+        m.path.length > 0 &&
+        m.path.length <= 32 &&
+        m.path.every(isInt) &&
+        isBox(m.anchor) &&
+        typeof entry === 'object' &&
+        entry !== null &&
+        isString(entry.id) &&
+        isString(entry.term) &&
+        isString(m.text) &&
+        m.text.length <= 200 &&
+        isString(m.sample) &&
+        m.sample.length <= 2000 &&
+        typeof m.dark === 'boolean' &&
+        typeof m.announce === 'boolean' &&
+        isNumber(m.movedAt) &&
+        ['zh', 'en', 'both'].includes(m.language as string)
+      );
+    }
+    case 'close':
+      return typeof m.force === 'boolean';
+    case 'act':
+      return ['more', 'copy', 'pin'].includes(m.action as string);
+    case 'closed':
+      return true;
+    default:
+      return false;
+  }
+}
 
 /**
  * The request, if `message` is one of the two a page's content script answers: the page report and

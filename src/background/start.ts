@@ -11,6 +11,7 @@ import { startSiteCommand } from './site-command';
 import { startToolbarIcon } from './toolbar-icon';
 import { startWelcome } from './welcome';
 import { injectScript } from './inject-script';
+import { routeFrameTooltip } from './frame-tooltip';
 import { findNewFormulations } from './new-formulations';
 import { inScriptOf } from '@/src/glossary/script';
 
@@ -46,6 +47,7 @@ const handlers: Handlers<BackgroundRequestType> = {
   }),
   'tifa:report-changed': onReportChanged,
   'tifa:load-script': ({ script }, sender) => injectScript(script, sender),
+  'tifa:frame-tooltip': routeFrameTooltip,
   'tifa:open-options': ({ entryId }) => {
     // openOptionsPage() cannot carry a hash, so an entry is opened as its own tab.
     if (entryId) void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${optionsEntryHash(entryId)}`) });

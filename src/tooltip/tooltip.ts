@@ -7,7 +7,8 @@ import type { Entry } from '@/src/glossary/schema';
 import type { Settings } from '@/src/settings/settings';
 import { hitTest, rectAtPoint, shadowRootsOf, toLiveRange } from '@/src/page/hit-test';
 import type { GlossaryView, MatchIndex, PageMatch } from '@/src/page/types';
-import { sendRequest } from '@/src/messages';
+import { answerRequests, parseRequest, sendRequest, type Box } from '@/src/messages';
+import { framePath } from './frame-path';
 import { createHost, HEADING_ID, type TooltipHost } from './host';
 import { currentMark } from './current-mark';
 import { placeTooltip, type Placement } from './position';
@@ -25,7 +26,32 @@ export interface TooltipOptions {
   openOptions(entryId: string): void;
   /** The content script's lifetime: when it aborts, the tooltip stops listening and goes. */
   signal: AbortSignal;
+  /** The top frame's frame host: a small frame's tooltip shown here closed on its own (not at that frame's request). */
+  onFrameTermClosed?(frameId: number): void;
 }
+
+/** A small frame's term, explained here in the top frame (src/tooltip/frame-host.ts). */
+interface FrameTerm {
+  frameId: number;
+  /** The element in this document that holds the frame (or the frame holding it). */
+  element: Element;
+  /** The term's box in this viewport. */
+  anchor: DOMRect;
+  entry: Entry;
+  text: string;
+  /** The page's text around the term in its frame. */
+  sample: string;
+  dark: boolean;
+  announce: boolean;
+  /** When the pointer last moved in the frame (`Date.now()`). */
+  movedAt: number;
+}
+
+/**
+ * Below this size a sub-frame's tooltip is shown by the top frame (if it can: frame-host.ts): the
+ * compact tooltip is up to 460 px wide with an 8 px margin each side, and up to about 450 px tall.
+ */
+const SMALL_FRAME = { width: 476, height: 480 };
 
 /** How long the tooltip waits after the pointer leaves the term, so it can be reached. */
 const LEAVE_GRACE_MS = 300;
@@ -58,6 +84,12 @@ export interface TooltipController {
   keyDown(event: KeyboardEvent): void;
   /** Scrolls to the next occurrence of an entry and opens it (`tifa:reveal`); false when none. */
   reveal(id: string): boolean;
+  /** Shows a small frame's term here (the top frame's frame host); false when it declines (the pointer has left that frame, or another tooltip is pinned). */
+  showFrameTerm(term: FrameTerm): boolean;
+  /** Closes that frame's tooltip: `force` unless the pointer only left the term (then a tooltip the pointer reached, pinned or opened by keyboard stays). */
+  closeFrameTerm(frameId: number, force: boolean): void;
+  /** A key or click in that frame for its tooltip shown here. */
+  frameAct(frameId: number, action: 'more' | 'copy' | 'pin'): void;
 }
 
 export type StartTooltip = (options: TooltipOptions) => TooltipController;
@@ -70,6 +102,10 @@ interface Shown {
   /** The details are shown (the reader asked for more). */
   expanded: boolean;
   side?: Placement['side'];
+  /** In the top frame: the small frame this term is in. */
+  frame?: FrameTerm;
+  /** In a small frame: the top frame shows this tooltip. */
+  remote?: boolean;
 }
 
 export function startTooltip(options: TooltipOptions): TooltipController {
@@ -86,7 +122,8 @@ export function startTooltip(options: TooltipOptions): TooltipController {
   let pending: { match: PageMatch; timer: number } | undefined;
   let hideTimer = 0;
   let frame = 0;
-  let pointer = { x: 0, y: 0, overTooltip: false };
+  /** Where the pointer last moved in this document, and when (`Date.now()`, which frames in other processes share). */
+  let pointer = { x: 0, y: 0, overTooltip: false, movedAt: 0 };
   let ownScrollUntil = 0;
   /** Bumped by every open and close: an entry that arrives late opens only if nothing happened since. */
   let loading = 0;
@@ -104,27 +141,48 @@ export function startTooltip(options: TooltipOptions): TooltipController {
     hideTimer = 0;
   };
 
-  function close(): void {
+  /**
+   * `force`: closed by the reader or the page; otherwise the pointer left the term, which matters only
+   * to a tooltip the top frame shows for this frame. `asked`: a frame asked for it (the frame host).
+   */
+  function close(force = true, asked = false): void {
     loading++;
     cancelPending();
     cancelHide();
     if (!shown) return;
+    const was = shown;
     shown = undefined;
     pinned = false;
     mark.clear();
-    if (ui) {
-      ui.panel.classList.remove('open', 'pinned');
-      ui.panel.replaceChildren();
-      ui.live.textContent = '';
-      // Out of the page until the next tooltip: a page sees Tifa's element only while one is shown.
-      ui.lower();
-    }
+    if (was.remote) void sendRequest({ type: 'tifa:frame-tooltip', op: 'close', force }).catch(() => undefined);
+    if (was.frame && !asked) options.onFrameTermClosed?.(was.frame.frameId);
+    lowerUi();
   }
 
-  function open(match: PageMatch, anchor: DOMRect, announce: boolean): void {
+  function lowerUi(): void {
+    if (!ui?.host.isConnected) return;
+    ui.panel.classList.remove('open', 'pinned');
+    ui.panel.replaceChildren();
+    ui.live.textContent = '';
+    // Out of the page until the next tooltip: a page sees Tifa's element only while one is shown.
+    ui.lower();
+  }
+
+  /** The top frame closed this frame's tooltip, or the pointer left the frame for it: the top frame looks after it now. */
+  function forgetRemote(): void {
+    if (!shown?.remote) return;
+    loading++;
     cancelPending();
     cancelHide();
-    const entry = glossary.entry(match.id);
+    shown = undefined;
+    pinned = false;
+    mark.clear();
+  }
+
+  function open(match: PageMatch, anchor: DOMRect, announce: boolean, frame?: FrameTerm): void {
+    cancelPending();
+    cancelHide();
+    const entry = frame?.entry ?? glossary.entry(match.id);
     if (!entry) {
       // Entries come from the background on first use: open once it arrives, unless something else
       // was opened or the tooltip closed meanwhile.
@@ -137,11 +195,58 @@ export function startTooltip(options: TooltipOptions): TooltipController {
       );
       return;
     }
+    if (!frame && win !== win.top && (win.innerWidth < SMALL_FRAME.width || win.innerHeight < SMALL_FRAME.height)) {
+      showInTop(match, entry, anchor, announce);
+      return;
+    }
+    openHere(match, entry, anchor, announce, frame);
+  }
+
+  /** A small frame's tooltip goes to the top frame, where it can be read; here if that fails. */
+  function showInTop(match: PageMatch, entry: Entry, anchor: DOMRect, announce: boolean): void {
+    const ticket = ++loading;
+    const path = framePath(win);
+    if (!path) {
+      openHere(match, entry, anchor, announce);
+      return;
+    }
+    const box: Box = { left: anchor.left, top: anchor.top, width: anchor.width, height: anchor.height };
+    const element = match.range.startContainer.parentElement;
+    void sendRequest({
+      type: 'tifa:frame-tooltip',
+      op: 'show',
+      path,
+      anchor: box,
+      entry,
+      text: match.text,
+      sample: textAround(match),
+      dark: looksDark(element, win),
+      announce,
+      language: settings().language,
+      movedAt: announce ? 0 : pointer.movedAt,
+    })
+      .catch(() => ({ shown: false, declined: false }))
+      .then(({ shown: inTop, declined }) => {
+        if (ticket !== loading || declined) return;
+        if (!inTop) {
+          openHere(match, entry, anchor, announce);
+          return;
+        }
+        lowerUi();
+        pinned = false;
+        fromKeyboard = announce;
+        shown = { match, entry, anchor, chinese: SIMPLIFIED, expanded: false, remote: true };
+        if (announce) mark.show(match.range);
+        else mark.clear();
+      });
+  }
+
+  function openHere(match: PageMatch, entry: Entry, anchor: DOMRect, announce: boolean, frame?: FrameTerm): void {
     const ticket = ++loading;
     const { language } = settings();
-    const asked = chineseOf(match, entry, language);
+    const asked = chineseOf(frame?.sample ?? textAround(match), entry, language);
     const show = (chinese: Chinese) => {
-      if (ticket === loading) display(match, entry, anchor, announce, chinese);
+      if (ticket === loading) display(match, entry, anchor, announce, chinese, frame);
     };
     // A term written in traditional characters (a form derived from the glossary's), or a page that
     // was in them a moment ago: wait a little for the Chinese in that script rather than change
@@ -163,15 +268,15 @@ export function startTooltip(options: TooltipOptions): TooltipController {
     }
   }
 
-  /** The glossary's Chinese in the script of the page around `match` (asked of the background; simplified if that fails). */
-  async function chineseOf(match: PageMatch, entry: Entry, language: Language): Promise<Chinese> {
+  /** The glossary's Chinese in the script of `sample`, the page around the term (asked of the background; simplified if that fails). */
+  async function chineseOf(sample: string, entry: Entry, language: Language): Promise<Chinese> {
     // The strings the tooltip would show in Chinese: rendering once with a collecting converter finds them all.
     const texts = new Set<string>();
     const collect: Chinese = { convert: (text) => (texts.add(text), text), lang: SIMPLIFIED.lang };
     renderEntry(doc, entry, { language, headingId: '', onEdit: () => undefined, chinese: collect });
     announcement(entry, language, collect);
     try {
-      const answer = await sendRequest({ type: 'tifa:in-page-script', sample: textAround(match), texts: [...texts] });
+      const answer = await sendRequest({ type: 'tifa:in-page-script', sample, texts: [...texts] });
       traditionalPage = answer.script !== 'simplified';
       if (answer.script === 'simplified') return SIMPLIFIED;
       const converted = new Map([...texts].map((text, i) => [text, answer.texts[i] ?? text]));
@@ -189,16 +294,16 @@ export function startTooltip(options: TooltipOptions): TooltipController {
     place();
   }
 
-  function display(match: PageMatch, entry: Entry, anchor: DOMRect, announce: boolean, chinese: Chinese): void {
+  function display(match: PageMatch, entry: Entry, anchor: DOMRect, announce: boolean, chinese: Chinese, frame?: FrameTerm): void {
     ui ??= createHost(doc);
     const { panel, live } = ui;
     const { language } = settings();
     pinned = false;
     fromKeyboard = announce;
-    shown = { match, entry, anchor, chinese, expanded: false };
+    shown = { match, entry, anchor, chinese, expanded: false, frame };
     render();
-    const element = match.range.startContainer.parentElement;
-    panel.classList.toggle('dark', looksDark(element, win));
+    const element = frame ? frame.element : match.range.startContainer.parentElement;
+    panel.classList.toggle('dark', frame ? frame.dark : looksDark(element, win));
     panel.classList.remove('pinned');
     panel.classList.add('open');
     // Inside an open modal dialog everything outside it is inert: the tooltip must live in the dialog
@@ -206,8 +311,8 @@ export function startTooltip(options: TooltipOptions): TooltipController {
     const modal = element?.closest('dialog');
     const inserted = ui.raise(modal && modal.matches(':modal') ? modal : doc.documentElement);
     place();
-    // Stepping through the page, the reader sees which occurrence is the current one.
-    if (announce) mark.show(match.range);
+    // Stepping through the page, the reader sees which occurrence is the current one (a frame marks its own).
+    if (announce && !frame) mark.show(match.range);
     else mark.clear();
 
     if (announce) {
@@ -286,7 +391,7 @@ export function startTooltip(options: TooltipOptions): TooltipController {
   // --- pointer ---------------------------------------------------------------------------------
 
   function onPointerMove(event: MouseEvent): void {
-    pointer = { x: event.clientX, y: event.clientY, overTooltip: !!ui && event.composedPath().includes(ui.host) };
+    pointer = { x: event.clientX, y: event.clientY, overTooltip: !!ui && event.composedPath().includes(ui.host), movedAt: Date.now() };
     if (!frame) frame = win.requestAnimationFrame(() => checkPointer());
   }
 
@@ -322,10 +427,19 @@ export function startTooltip(options: TooltipOptions): TooltipController {
       return;
     }
     cancelPending();
-    if (shown && !pinned && !fromKeyboard && !hideTimer) hideTimer = win.setTimeout(close, LEAVE_GRACE_MS);
+    if (shown && !pinned && !fromKeyboard && !hideTimer) hideTimer = win.setTimeout(() => close(false), LEAVE_GRACE_MS);
   }
 
   function onPointerDown(event: PointerEvent): void {
+    if (shown?.remote) {
+      // The tooltip is in the top frame: a click on the term pins it there, a click elsewhere here closes it.
+      const hit = hitTest(doc, event.clientX, event.clientY, matches, shadowRoots);
+      if (hit && isShown(hit.match)) {
+        pinned = true;
+        void sendRequest({ type: 'tifa:frame-tooltip', op: 'act', action: 'pin' }).catch(() => undefined);
+      } else close();
+      return;
+    }
     if (!shown || !ui) return;
     if (event.composedPath().includes(ui.host)) {
       pin();
@@ -367,8 +481,16 @@ export function startTooltip(options: TooltipOptions): TooltipController {
       return;
     }
     // While a tooltip is open, one key shows its details and one copies its English.
-    if (!ui || !shown || !isPlainKey(event, doc)) return;
+    if (!shown || !isPlainKey(event, doc)) return;
     const key = event.key.toLowerCase();
+    if (shown.remote) {
+      const action = key === MORE_KEY ? 'more' : key === COPY_KEY ? 'copy' : undefined;
+      if (!action) return;
+      void sendRequest({ type: 'tifa:frame-tooltip', op: 'act', action }).catch(() => undefined);
+      event.preventDefault();
+      return;
+    }
+    if (!ui) return;
     if ((key === MORE_KEY && toggleDetails(ui.panel)) || (key === COPY_KEY && copyEnglish(ui.panel))) event.preventDefault();
   }
 
@@ -418,7 +540,7 @@ export function startTooltip(options: TooltipOptions): TooltipController {
   const unsubscribe = matches.subscribe(() => {
     const list = matches.list();
     shadowRoots = shadowRootsOf(list);
-    if (!shown) return;
+    if (!shown || shown.frame) return;
     const still = list.find((m) => sameMatch(m, shown!.match));
     if (still && still.range.startContainer.isConnected) shown.match = still;
     else close();
@@ -432,6 +554,24 @@ export function startTooltip(options: TooltipOptions): TooltipController {
   win.addEventListener('keydown', onEscape, { capture: true, signal });
   win.addEventListener('scroll', onScroll, { capture: true, passive: true, signal });
   win.addEventListener('resize', onResize, { passive: true, signal });
+  if (win !== win.top) {
+    // The pointer left this frame: a term it crossed on the way out does not open; if it went to the
+    // tooltip the top frame shows, the top frame keeps it open or closes it from here on.
+    const onLeave = (event: MouseEvent) => {
+      if (event.relatedTarget !== null) return;
+      // A move over a term, not yet looked at (that waits for the next frame), is dropped too.
+      win.cancelAnimationFrame(frame);
+      frame = 0;
+      cancelPending();
+      forgetRemote();
+    };
+    doc.addEventListener('mouseout', onLeave, { passive: true, signal });
+    answerRequests({ 'tifa:frame-tooltip': (message) => (message.op === 'closed' && forgetRemote(), { shown: false }) }, parseRequest, signal);
+  } else {
+    // Crossing from a frame to the tooltip the top frame shows for it: the pointer enters this
+    // document without moving over it, so the boundary event counts as a move.
+    win.addEventListener('mouseover', onPointerMove, { capture: true, passive: true, signal });
+  }
   // The popup's `tifa:reveal` comes through the content script's handler table (src/page/start.ts).
   signal.addEventListener('abort', () => {
     close();
@@ -443,13 +583,39 @@ export function startTooltip(options: TooltipOptions): TooltipController {
 
   return {
     hoverAt(x, y, restedMs) {
-      pointer = { x, y, overTooltip: false };
+      pointer = { x, y, overTooltip: false, movedAt: Date.now() };
       checkPointer(restedMs);
     },
     keyDown: onKeyDown,
     reveal: onReveal,
+    showFrameTerm(term) {
+      // The pointer has moved on over this page since it was over the term: it left the frame (whose
+      // document may not be told). And a tooltip the reader pinned stays, as when the pointer
+      // crosses another term here.
+      if (pointer.movedAt > term.movedAt && !term.announce && !within(term.element.getBoundingClientRect(), pointer)) return false;
+      if (pinned && shown) return false;
+      // The frame's element stands in for the term: where the tooltip's dark theme and a modal dialog are looked for.
+      const parent = term.element.parentNode;
+      const at = parent ? Array.prototype.indexOf.call(parent.childNodes, term.element) : 0;
+      const range = new StaticRange({ startContainer: parent ?? term.element, startOffset: at, endContainer: parent ?? term.element, endOffset: at + 1 });
+      open({ id: term.entry.id, text: term.text, range }, term.anchor, term.announce, term);
+      return true;
+    },
+    closeFrameTerm(frameId, force) {
+      if (shown?.frame?.frameId !== frameId) return;
+      if (!force && (pinned || fromKeyboard || pointer.overTooltip)) return;
+      close(true, true);
+    },
+    frameAct(frameId, action) {
+      if (!ui || shown?.frame?.frameId !== frameId) return;
+      if (action === 'pin') pin();
+      else if (action === 'more') toggleDetails(ui.panel);
+      else copyEnglish(ui.panel);
+    },
   };
 }
+
+const within = (box: DOMRect, at: { x: number; y: number }): boolean => at.x >= box.left && at.x <= box.right && at.y >= box.top && at.y <= box.bottom;
 
 /** Two matches are the same occurrence when they cover the same text, even if rescanning made new objects. */
 function sameMatch(a: PageMatch, b: PageMatch): boolean {

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadTooltipUi, registerTooltipUi } from './ui-hook';
 import type { StartTooltip } from './tooltip';
 
-const start = (() => ({ stop() {}, hoverAt() {}, keyDown() {}, reveal: () => false })) as StartTooltip;
+const start: StartTooltip = () => ({ hoverAt() {}, keyDown() {}, reveal: () => false, showFrameTerm: () => false, closeFrameTerm() {}, frameAct() {} });
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -51,13 +51,16 @@ describe('srcdoc, about:blank, blob: and data: frames', () => {
       'hui-tou-kan': 1,
     });
 
-    // The tooltip UI is injected into the frame that asks for it, by frame id.
+    // These frames are small: the top frame shows their tooltips, over the page (frame-tooltip.e2e.ts).
     await hoverInFrame(page, '#srcdoc', srcdoc, '四个意识');
-    expect((await opened(srcdoc)).term).toBe('四个意识');
+    expect((await opened(page)).term).toBe('四个意识');
+    expect(await readTooltip(srcdoc)).toBeUndefined();
+    await page.waitForTimeout(250); // the fade-in
     await screenshot(page, 'frames-srcdoc-tooltip');
     await page.mouse.move(5, 5);
+    await waitFor(async () => !(await readTooltip(page)), 4000);
     await hoverInFrame(page, '#blank', blank, '三会一课');
-    expect((await opened(blank)).term).toBe('三会一课');
+    expect((await opened(page)).term).toBe('三会一课');
     await page.close();
   });
 

@@ -86,13 +86,14 @@ interface DomNode {
   contentDocument?: DomNode;
 }
 
-const sessions = new WeakMap<Page, Promise<CDPSession>>();
+const sessions = new WeakMap<Page | Frame, Promise<CDPSession>>();
 
-function devtools(page: Page): Promise<CDPSession> {
-  let session = sessions.get(page);
+/** A DevTools session for a page, or for a frame that runs in a process of its own (a cross-site frame). */
+function devtools(target: Page | Frame): Promise<CDPSession> {
+  let session = sessions.get(target);
   if (!session) {
-    session = page.context().newCDPSession(page);
-    sessions.set(page, session);
+    session = ('mainFrame' in target ? target : target.page()).context().newCDPSession(target);
+    sessions.set(target, session);
   }
   return session;
 }
@@ -130,10 +131,16 @@ function frameDocument(node: DomNode, url: string): DomNode | undefined {
 export async function inTooltip<R, A = undefined>(target: Page | Frame, read: (root: ShadowRoot, arg: A) => R, arg?: A): Promise<R | undefined> {
   const page = 'mainFrame' in target ? target : target.page();
   const frame = 'mainFrame' in target ? target.mainFrame() : target;
-  const cdp = await devtools(page);
+  let cdp = await devtools(page);
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-  const doc = frame === page.mainFrame() ? root : frameDocument(root, frame.url());
-  if (!doc) return undefined;
+  let doc = frame === page.mainFrame() ? root : frameDocument(root, frame.url());
+  if (!doc) {
+    // A cross-site frame runs in a process of its own: its document is not in the page's tree.
+    const own = await devtools(frame).catch(() => undefined);
+    if (!own) return undefined;
+    cdp = own;
+    doc = ((await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode }).root;
+  }
   const objectGroup = 'tooltip-test';
   try {
     const roots = shadowRoots(doc).sort((a, b) => Number(b.shadowRootType === 'closed') - Number(a.shadowRootType === 'closed'));
