@@ -15,6 +15,10 @@ const NO_MATCHES: MatchIndex = { list: () => [], count: () => 0, values: () => [
 /** Frames send the entry along. */
 const NO_ENTRIES: GlossaryView = { has: () => false, entry: () => undefined, load: async () => undefined };
 
+/** Firefox's `runtime.getFrameId` (Chromium has none): the frame id of a frame element. */
+const runtime = browser.runtime as { getFrameId?: (target: Element) => number };
+const frameIdOf = runtime.getFrameId && ((element: Element): number => runtime.getFrameId!(element));
+
 export function startFrameHost(): void {
   const slot = globalThis as unknown as Record<symbol, boolean | undefined>;
   if (slot[RUNNING]) return;
@@ -38,7 +42,7 @@ export function startFrameHost(): void {
     if (message.op === 'close') tooltip?.closeFrameTerm(frameId, message.force);
     else if (message.op === 'act') tooltip?.frameAct(frameId, message.action);
     if (message.op !== 'show') return { shown: !!tooltip };
-    const place = framePlace(window, message.path);
+    const place = framePlace(window, message.path, frameIdOf && ((element) => frameIdOf(element) === frameId));
     if (!place) return { shown: false };
     const { left, top, width, height } = message.anchor;
     const anchor = new DOMRect(place.left + left, place.top + top, width, height);

@@ -29,8 +29,13 @@ export interface FramePlace {
   top: number;
 }
 
-/** Where the frame `path` leads to shows its viewport in `win`'s; undefined if a frame on the way is cross-origin or gone. */
-export function framePlace(win: Window, path: readonly number[]): FramePlace | undefined {
+/**
+ * Where the frame `path` leads to shows its viewport in `win`'s; undefined if a frame on the way is
+ * cross-origin or gone. `isFrame` recognises the frame's element where window identity does not
+ * (Firefox's content scripts see a cross-origin frame's window through a wrapper of their own; there
+ * `runtime.getFrameId` names an element's frame).
+ */
+export function framePlace(win: Window, path: readonly number[], isFrame?: (element: Element) => boolean): FramePlace | undefined {
   let left = 0;
   let top = 0;
   let outer: Element | undefined;
@@ -44,7 +49,8 @@ export function framePlace(win: Window, path: readonly number[]): FramePlace | u
       return undefined;
     }
     if (!child) return undefined;
-    const element = [...doc.querySelectorAll('iframe, frame, object')].find((e) => (e as HTMLIFrameElement).contentWindow === child);
+    const frames = [...doc.querySelectorAll('iframe, frame, object')];
+    const element = frames.find((e) => (e as HTMLIFrameElement).contentWindow === child) ?? (isFrame && frames.find(isFrame));
     if (!element) return undefined;
     const box = element.getBoundingClientRect();
     const style = current.getComputedStyle(element);
