@@ -374,7 +374,8 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
   }
   if (process.env.TIFA_BENCH_VERBOSE) {
     process.stderr.write(
-      `  ${s.name} ${url.replace(/^.*\//, '')}: ${Date.now() - began} ms, ${events.length} trace events, main thread CPU ${trace.mainThreadMs.toFixed(1)} ms (wall ${trace.mainThreadWallMs.toFixed(1)})${coldVerified === undefined ? '' : `, cold ${coldVerified ? 'verified' : 'NOT verified'}`}\n`,
+      `  ${s.name} ${url.replace(/^.*\//, '')}: ${Date.now() - began} ms, ${events.length} trace events, main thread CPU ${trace.mainThreadMs.toFixed(1)} ms (wall ${trace.mainThreadWallMs.toFixed(1)})${coldVerified === undefined ? '' : `, cold ${coldVerified ? 'verified' : 'NOT verified'}`}` +
+        `${trace.changes.length ? `; highlight set changed at ${trace.changes.map((c) => `+${((c.ts - trace.scriptStart) / 1000).toFixed(0)} ms (${c.signature})`).join(', ')} after the content script started, painted +${((trace.paintedAt - trace.scriptStart) / 1000).toFixed(0)} ms` : ''}\n`,
     );
   }
   return { trace, loadEventMs, frameMessages, coldVerified };
