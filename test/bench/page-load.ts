@@ -326,7 +326,7 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
   // their workers, once stopped for the cold start, are never woken again).
   const counting = o.countMessages && (s.name === 'tifa' || s.name === 'tifa5k');
   if (counting) {
-    await (await workerOf(s)).evaluate(() => {
+    await inWorker(s, () => {
       const g = globalThis as { benchFrameMessages?: number; benchListening?: boolean };
       g.benchFrameMessages = 0;
       if (g.benchListening) return;
@@ -356,7 +356,7 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
   const loadEventMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
   let frameMessages = NaN;
   if (counting) {
-    frameMessages = await (await workerOf(s)).evaluate(() => (globalThis as { benchFrameMessages?: number }).benchFrameMessages ?? NaN);
+    frameMessages = await inWorker(s, () => (globalThis as { benchFrameMessages?: number }).benchFrameMessages ?? NaN);
   }
   if (watch) {
     // Still stopped (the peers' workers are never woken), or running with a fresh global: it was cold.
@@ -524,9 +524,12 @@ export async function runPageLoad(o: Options): Promise<PageLoadResult> {
             ? { wait: WAIT_AFTER_LOAD_BIG_MS }
             : { wait: WAIT_AFTER_LOAD_MS };
 
-    // Warm-up: one untimed load of every page per subject (caches, JIT, jieba's first start).
+    // Warm-up: one untimed load of every page per subject (caches, JIT, jieba's first start). The
+    // cold-start page too, as an ordinary load: its first load in the browser would otherwise also be
+    // the page's first (HTTP cache, the renderer's code caches), which --only=cold measured as cold
+    // start; in a full run the same article was already loaded as an article page.
     log('warming up…');
-    for (const p of list) for (const n of who(p)) if (p.kind !== 'cold' && p.kind !== 'frames') await loadOnce(subjects.get(n) as Subject, p.url, { wait: 300 });
+    for (const p of list) for (const n of who(p)) if (p.kind !== 'frames') await loadOnce(subjects.get(n) as Subject, p.url, { wait: 300 });
 
     const cells = new Map<string, Cell>();
     const cell = (p: BenchPage, n: SubjectName): Cell => {
