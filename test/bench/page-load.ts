@@ -20,6 +20,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium } from '../e2e/harness';
 import { setUserGlossary } from '../e2e/glossary-storage';
+import { waitFor } from '../support/wait-for';
+import { WELCOME_PATH } from '@/src/messages';
 import { startFixtureServer, FIXTURES_DIR, type FixtureServer } from '../e2e/server';
 import { defaultGlossary } from '@/src/glossary/default';
 import { surfaceForms, type Entry } from '@/src/glossary/schema';
@@ -64,6 +66,8 @@ export interface Options {
 const WAIT_AFTER_LOAD_MS = 1500;
 /** Cold start: the worker starts, loads the glossary and jieba first, so allow more. */
 const WAIT_AFTER_LOAD_COLD_MS = 2500;
+/** Cold start: pause between the worker stopping and the navigation (its renderer process exits meanwhile). */
+const COLD_SETTLE_MS = 1000;
 /**
  * The 1 MB page: Tifa's first highlights came 2 s after `load` and the segmented ones 5 s after it
  * (seen with a poll in a fresh browser), so the quiet period is longer there.
@@ -111,6 +115,13 @@ export async function launch(name: SubjectName, extensionDir: string | null): Pr
   if (extensionDir) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
     extensionId = new URL(worker.url()).host;
+    // A fresh profile is an install: Tifa opens its first-run page. Closed, so that no page of the
+    // extension's origin keeps its renderer process alive (a cold start must start that process too).
+    if (fs.existsSync(path.join(extensionDir, WELCOME_PATH))) {
+      const welcomeUrl = `chrome-extension://${extensionId}${WELCOME_PATH}`;
+      const welcome = await waitFor(() => context.pages().find((p) => p.url() === welcomeUrl), 15_000);
+      await welcome?.close();
+    }
   }
   await context.addInitScript({ content: POLL_SCRIPT });
   await context.addInitScript({ content: VIEWPORT_SCRIPT });
@@ -233,18 +244,65 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function stopWorker(s: Subject): Promise<void> {
-  {
-    const cdp = s.cdp;
-    const prefix = `chrome-extension://${s.extensionId}/`;
-    const workers = async () =>
-      (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(prefix));
-    for (const t of await workers()) await cdp.send('Target.closeTarget', { targetId: t.targetId });
-    const deadline = Date.now() + 10_000;
-    while ((await workers()).length > 0) {
-      if (Date.now() > deadline) throw new Error(`${s.name}: the service worker did not stop`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+// Cold start. Target.closeTarget on the worker's target detaches it (the target goes) but Playwright
+// keeps its Worker object, whose evaluate then never answers: every cold load hung there. The
+// ServiceWorker domain of the tab's own CDP session reaches the extension's worker (the same
+// storage partition) and stops it for real (running → stopping → stopped); with no page of the
+// extension's origin open (launch closes Tifa's first-run page), its renderer process then exits
+// too. Nothing restarts it but an event it listens to: Tifa's badge listens to tabs.onUpdated, so the
+// article's navigation starts it, as it does for a reader whose worker Chromium stopped when idle;
+// the peers' workers listen to nothing and stay stopped.
+
+/** Running status of each version of the extension's service worker, as the ServiceWorker domain reports it. */
+interface WorkerWatch {
+  status: Map<string, string>;
+  close(): Promise<void>;
+}
+
+async function watchWorker(s: Subject): Promise<WorkerWatch> {
+  const prefix = `chrome-extension://${s.extensionId}/`;
+  const status = new Map<string, string>();
+  const onUpdate = (e: { versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }> }) => {
+    for (const v of e.versions) if (v.scriptURL.startsWith(prefix)) status.set(v.versionId, v.runningStatus);
+  };
+  s.cdp.on('ServiceWorker.workerVersionUpdated', onUpdate);
+  await s.cdp.send('ServiceWorker.enable'); // reports the current versions
+  await waitFor(() => status.size > 0, 10_000);
+  return {
+    status,
+    close: async () => {
+      s.cdp.off('ServiceWorker.workerVersionUpdated', onUpdate);
+      await s.cdp.send('ServiceWorker.disable');
+    },
+  };
+}
+
+const allStopped = (w: WorkerWatch): boolean => [...w.status.values()].every((st) => st === 'stopped');
+
+/** The extension's newest Worker handle; its evaluate bounded (a handle of a gone target never answers). */
+async function inWorker<T>(s: Subject, f: () => T): Promise<T> {
+  const prefix = `chrome-extension://${s.extensionId}/`;
+  const worker = s.context.serviceWorkers().filter((w) => w.url().startsWith(prefix)).at(-1);
+  if (!worker) throw new Error(`${s.name}: no service worker handle`);
+  return withTimeout(worker.evaluate(f), 5000, `${s.name}: evaluating in the service worker`);
+}
+
+/** Marks the worker's global (if it runs) and stops the worker; returns the watch the load's check reads. */
+async function stopWorker(s: Subject): Promise<WorkerWatch> {
+  const watch = await watchWorker(s);
+  try {
+    if (!allStopped(watch)) await inWorker(s, () => void ((globalThis as { benchMarker?: number }).benchMarker = 1));
+    for (const [versionId, st] of watch.status) if (st !== 'stopped') await s.cdp.send('ServiceWorker.stopWorker', { versionId });
+    await waitFor(() => allStopped(watch), 10_000).catch(() => {
+      throw new Error(`${s.name}: the service worker did not stop (${[...watch.status.values()].join(', ')})`);
+    });
+    // Give the extension's renderer process time to exit after its last worker stopped.
+    await new Promise((r) => setTimeout(r, COLD_SETTLE_MS));
+    if (!allStopped(watch)) throw new Error(`${s.name}: the service worker started again before the load`);
+    return watch;
+  } catch (error) {
+    await watch.close();
+    throw error;
   }
 }
 
@@ -259,24 +317,16 @@ interface LoadOptions {
 async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> {
   const began = Date.now();
   let coldVerified: boolean | undefined;
+  let watch: WorkerWatch | undefined;
   if (o.cold && s.extensionId) {
     // Mark the worker's global (if it runs), stop it, and check afterwards that any worker running is new.
-    // Bounded: in one full run this step hung (no answer from the worker or the CDP call) for minutes.
-    const running = s.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${s.extensionId}/`));
-    await withTimeout(
-      (async () => {
-        await running?.evaluate(() => void ((globalThis as { benchMarker?: number }).benchMarker = 1));
-        await stopWorker(s);
-      })(),
-      20_000,
-      `${s.name}: stopping the service worker`,
-    );
+    watch = await withTimeout(stopWorker(s), 30_000, `${s.name}: stopping the service worker`);
   }
   // Messages are counted in Tifa's worker; the peers' content scripts have no messaging at all (and
   // their workers, once stopped for the cold start, are never woken again).
   const counting = o.countMessages && (s.name === 'tifa' || s.name === 'tifa5k');
   if (counting) {
-    await (await workerOf(s)).evaluate(() => {
+    await inWorker(s, () => {
       const g = globalThis as { benchFrameMessages?: number; benchListening?: boolean };
       g.benchFrameMessages = 0;
       if (g.benchListening) return;
@@ -306,12 +356,17 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
   const loadEventMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
   let frameMessages = NaN;
   if (counting) {
-    frameMessages = await (await workerOf(s)).evaluate(() => (globalThis as { benchFrameMessages?: number }).benchFrameMessages ?? NaN);
+    frameMessages = await inWorker(s, () => (globalThis as { benchFrameMessages?: number }).benchFrameMessages ?? NaN);
   }
-  if (o.cold && s.extensionId) {
-    // Still stopped (the peers' scripts never wake it), or running with a fresh global: it was cold.
-    const running = s.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${s.extensionId}/`));
-    coldVerified = !running || (await running.evaluate(() => (globalThis as { benchMarker?: number }).benchMarker)) === undefined;
+  if (watch) {
+    // Still stopped (the peers' workers are never woken), or running with a fresh global: it was cold.
+    try {
+      coldVerified = allStopped(watch) || (await inWorker(s, () => (globalThis as { benchMarker?: number }).benchMarker)) === undefined;
+    } catch {
+      coldVerified = false; // no answer: not shown to be cold
+    } finally {
+      await watch.close();
+    }
   }
   const trace = analyseLoad(events, url, s.extensionId ? `chrome-extension://${s.extensionId}/` : null);
   if (process.env.TIFA_BENCH_DUMP) {
@@ -319,7 +374,8 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
   }
   if (process.env.TIFA_BENCH_VERBOSE) {
     process.stderr.write(
-      `  ${s.name} ${url.replace(/^.*\//, '')}: ${Date.now() - began} ms, ${events.length} trace events, main thread CPU ${trace.mainThreadMs.toFixed(1)} ms (wall ${trace.mainThreadWallMs.toFixed(1)})\n`,
+      `  ${s.name} ${url.replace(/^.*\//, '')}: ${Date.now() - began} ms, ${events.length} trace events, main thread CPU ${trace.mainThreadMs.toFixed(1)} ms (wall ${trace.mainThreadWallMs.toFixed(1)})${coldVerified === undefined ? '' : `, cold ${coldVerified ? 'verified' : 'NOT verified'}`}` +
+        `${trace.changes.length ? `; highlight set changed at ${trace.changes.map((c) => `+${((c.ts - trace.scriptStart) / 1000).toFixed(0)} ms (${c.signature})`).join(', ')} after the content script started, painted +${((trace.paintedAt - trace.scriptStart) / 1000).toFixed(0)} ms` : ''}\n`,
     );
   }
   return { trace, loadEventMs, frameMessages, coldVerified };
@@ -381,9 +437,12 @@ function pages(fixtures: FixtureServer, generated: FixtureServer, bigChars: numb
     chars: textChars(path.join(dir, f)),
   }));
   const cold = articles.includes('a4-interview-qa.html') ? 'a4-interview-qa.html' : articles[0];
+  // The cold start right after the articles, so that it too follows an article: after the 200-frame
+  // page (same site, same renderer) its window held the teardown of 200 frames (EMPTY's main thread
+  // 320–500 ms there instead of ~55 ms).
+  if (cold) list.push({ key: 'cold', label: `cold start (${cold.replace(/\.html$/, '')})`, url: fixtures.url(`bench/${cold}`), kind: 'cold', chars: textChars(path.join(dir, cold)) });
   list.push({ key: 'big', label: '1 MB page', url: generated.url('news-1mb.html'), kind: 'big', chars: bigChars });
   list.push({ key: 'frames', label: '200 iframes', url: generated.url('frames-200.html'), kind: 'frames', chars: 0 });
-  if (cold) list.push({ key: 'cold', label: `cold start (${cold.replace(/\.html$/, '')})`, url: fixtures.url(`bench/${cold}`), kind: 'cold', chars: textChars(path.join(dir, cold)) });
   return list;
 }
 
@@ -468,9 +527,12 @@ export async function runPageLoad(o: Options): Promise<PageLoadResult> {
             ? { wait: WAIT_AFTER_LOAD_BIG_MS }
             : { wait: WAIT_AFTER_LOAD_MS };
 
-    // Warm-up: one untimed load of every page per subject (caches, JIT, jieba's first start).
+    // Warm-up: one untimed load of every page per subject (caches, JIT, jieba's first start). The
+    // cold-start page too, as an ordinary load: its first load in the browser would otherwise also be
+    // the page's first (HTTP cache, the renderer's code caches), which --only=cold measured as cold
+    // start; in a full run the same article was already loaded as an article page.
     log('warming up…');
-    for (const p of list) for (const n of who(p)) if (p.kind !== 'cold' && p.kind !== 'frames') await loadOnce(subjects.get(n) as Subject, p.url, { wait: 300 });
+    for (const p of list) for (const n of who(p)) if (p.kind !== 'frames') await loadOnce(subjects.get(n) as Subject, p.url, { wait: 300 });
 
     const cells = new Map<string, Cell>();
     const cell = (p: BenchPage, n: SubjectName): Cell => {
