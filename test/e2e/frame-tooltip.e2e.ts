@@ -7,7 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchWithExtension, screenshot, waitFor, type ExtensionBrowser } from './harness';
 import { startFixtureServer, type FixtureServer } from './server';
-import { openedTooltip, paintedTerms, readTooltip, termBox, type TermBox } from './tooltip-helpers';
+import { inTooltip, openedTooltip, paintedTerms, readTooltip, termBox, type TermBox } from './tooltip-helpers';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -110,6 +110,29 @@ test('leaving the term for the rest of the frame, a click elsewhere in it or Esc
   await f.page.keyboard.press('Escape');
   await closedInTop();
   expect(await readTooltip(f.frame)).toBeUndefined();
+  await f.page.close();
+});
+
+test('stepping with the keyboard in the frame opens the tooltip in the top frame, announced; M there shows its details', async () => {
+  const f = await openFramed();
+  // Focus in the frame: a click on its blank lower part.
+  await f.page.mouse.click(f.origin.x + 6, f.box.y + f.box.height - 10);
+  await f.page.keyboard.press('Alt+Shift+Period');
+  const tip = await openedTooltip(f.page);
+  expect(tip.term).toBe('两个维护');
+  await waitFor(async () => (await readTooltip(f.page))?.live.includes('两个维护'), 4000);
+  expect(await readTooltip(f.frame)).toBeUndefined();
+  const detailsShown = () => inTooltip(f.page, (root) => root.querySelector('.expanded') !== null);
+  expect(await detailsShown()).toBe(false);
+  await f.page.keyboard.press('m');
+  await waitFor(detailsShown, 4000);
+  await f.page.waitForTimeout(250);
+  await screenshot(f.page, 'frame-tooltip-keyboard-details');
+  // The next step moves on to the frame's next term, still in the top frame.
+  await f.page.keyboard.press('Alt+Shift+Period');
+  await waitFor(async () => (await readTooltip(f.page))?.term === '三会一课', 4000);
+  await f.page.keyboard.press('Escape');
+  await waitFor(async () => !(await readTooltip(f.page)), 4000);
   await f.page.close();
 });
 
