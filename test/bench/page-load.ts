@@ -154,12 +154,22 @@ const POLL_SCRIPT = `(() => {
   if (window !== window.top) return;
   const marks = document.getElementsByTagName('mark');
   let last = 0;
+  let lastSet = new Set();
   let previous = performance.now();
   const poll = () => {
     let size = marks.length;
     if (typeof CSS !== 'undefined' && CSS.highlights) for (const h of CSS.highlights.values()) size += h.size;
     const now = performance.now();
-    if (size !== last) { last = size; console.timeStamp(${JSON.stringify(CHANGE_STAMP)} + size + ':' + (now - previous).toFixed(3)); }
+    if (size !== last) {
+      // Whether every range (or <mark>) painted before is still there: a change that only adds does not repaint the rest.
+      const set = new Set(marks);
+      if (typeof CSS !== 'undefined' && CSS.highlights) for (const h of CSS.highlights.values()) for (const r of h) set.add(r);
+      let kept = 1;
+      for (const r of lastSet) if (!set.has(r)) { kept = 0; break; }
+      last = size;
+      lastSet = set;
+      console.timeStamp(${JSON.stringify(CHANGE_STAMP)} + size + ':' + (now - previous).toFixed(3) + ':' + kept);
+    }
     else console.timeStamp(${JSON.stringify(TICK_STAMP)});
     previous = now;
     setTimeout(poll, 16);
@@ -593,6 +603,13 @@ interface Summary {
   added: number;
   addedHalf: number;
   painted: number;
+  /** To the end of the first paint with highlights (the rest may be added later, by segmentation). */
+  firstPainted: number;
+  /** Changes after the first that took away something painted before (most in a load). */
+  repaintsMax: number;
+  /** Highlights in the first painted change, and at the end (medians). */
+  firstSize: number;
+  finalSize: number;
   changesMedian: number;
   changesMax: number;
   longest: number;
@@ -613,6 +630,7 @@ function summarise(p: BenchPage, cells: Map<string, Cell>, n: SubjectName): Summ
   const diffs = c.loads.map((l, i) => l.trace.mainThreadMs - (base.loads[i]?.trace.mainThreadMs ?? NaN));
   const painted = c.loads.map((l) => (l.trace.paintedAt - l.trace.scriptStart) / 1000);
   const changes = c.loads.map((l) => l.trace.changes.length);
+  const firstPainted = c.loads.map((l) => (l.trace.firstPaintedAt - l.trace.scriptStart) / 1000);
   const verified = c.loads.map((l) => l.coldVerified).filter((v) => v !== undefined);
   // A change in the last 300 ms of the window may mean the window cut the extension's work short.
   const lateChange = c.loads.some((l) => {
@@ -623,6 +641,10 @@ function summarise(p: BenchPage, cells: Map<string, Cell>, n: SubjectName): Summ
     added: median(diffs),
     addedHalf: medianHalfWidth(diffs),
     painted: median(painted),
+    firstPainted: median(firstPainted),
+    repaintsMax: Math.max(...c.loads.map((l) => l.trace.changes.slice(1).filter((ch) => !ch.kept).length)),
+    firstSize: median(c.loads.map((l) => l.trace.changes[0]?.signature ?? NaN)),
+    finalSize: median(c.loads.map((l) => l.trace.changes[l.trace.changes.length - 1]?.signature ?? NaN)),
     changesMedian: median(changes),
     changesMax: Math.max(...changes),
     longest: median(c.loads.map((l) => l.trace.longestTaskMs)),
@@ -646,14 +668,14 @@ function report(
 ): string[] {
   const out: string[] = [];
   const row = (cols: string[], widths: number[]) => out.push(cols.map((c, i) => c.padEnd(widths[i] ?? 12)).join(''));
-  const widths = [34, 10, 16, 12, 11, 18, 16, 12];
+  const widths = [34, 10, 16, 26, 11, 18, 16, 12];
   out.push('');
   out.push('PAGE LOADS — the built extension in real page loads (headless Chromium, one browser per extension, identical flags)');
   out.push(
     `added = median over rounds of (CPU time of the page renderer's main-thread tasks − EMPTY's in the same round), from the document's commit to ` +
       `${WAIT_AFTER_LOAD_MS} ms after load (1 MB page: ${WAIT_AFTER_LOAD_BIG_MS} ms; cold: ${WAIT_AFTER_LOAD_COLD_MS} ms; 200 iframes: ${WAIT_AFTER_LOAD_FRAMES_MS} ms); ±: half-width of a 95% CI of that median.`,
   );
-  out.push('painted = from the content script starting (its EvaluateScript in the trace) to the end of the first Paint after the highlight set last changed;');
+  out.push('painted = from the content script starting (its EvaluateScript in the trace) to the end of the first Paint after the highlight set last changed (first: after it first changed, shown when it changed more than once);');
   out.push('changes = frames in which the highlight set changed (1 = one paint); longest = median over loads of the longest task (CPU ms) running the extension or painting a change (max script task / max change frame).');
   out.push('main thread = median CPU ms of all the page\'s main-thread tasks. Wall-clock figures (painted, load event) include waiting for a core on this shared machine.');
   out.push('* = in some load the highlight set changed in the last 300 ms of the window: the window may have cut the work short.');
@@ -676,7 +698,7 @@ function report(
           `  ${SUBJECT_LABEL[n]}`,
           n === 'empty' ? '0' : n === 'none' ? '—' : f1(s.added),
           n === 'empty' || n === 'none' ? '' : `±${f1(s.addedHalf)}`,
-          f1(s.painted) + (s.lateChange ? '*' : ''),
+          f1(s.painted) + (s.lateChange ? '*' : '') + (s.changesMax > 1 ? ` (first ${f1(s.firstPainted)})` : ''),
           Number.isFinite(s.changesMedian) ? `${s.changesMedian} (max ${s.changesMax})` : '—',
           `${f1(s.longest)} (${f0(s.longestScript)}/${f0(s.longestFrame)})`,
           f0(s.loadEvent),
@@ -747,8 +769,18 @@ function report(
     }
     const cold = of(list.find((p) => p.kind === 'cold'), n);
     if (cold) {
-      check(`cold start: marks painted ≤ 100 ms after the content script starts`, `${f0(cold.painted)} ms (${cold.cold})`, cold.painted <= 100);
-      check(`cold start: in one paint`, `${cold.changesMedian} changes (max ${cold.changesMax})`, cold.changesMax <= 1);
+      // The issue: "painted within 100 ms … in one paint (what needs segmentation may follow, but
+      // must not repaint the rest)": the first paint is timed; later changes may only add.
+      check(
+        `cold start: marks painted ≤ 100 ms after the content script starts`,
+        `${f0(cold.firstPainted)} ms for the first ${f0(cold.firstSize)} of ${f0(cold.finalSize)} marks; the rest, after segmentation, at ${f0(cold.painted)} ms (${cold.cold})`,
+        cold.firstPainted <= 100,
+      );
+      check(
+        `cold start: in one paint (later changes only add)`,
+        `${cold.changesMedian} changes (max ${cold.changesMax}), ${cold.repaintsMax} took away marks painted before`,
+        cold.repaintsMax === 0,
+      );
     }
   };
   targets('tifa');

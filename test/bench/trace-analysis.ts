@@ -70,8 +70,13 @@ export interface LoadTrace {
   mainThreadWallMs: number;
   /** Trace time (µs) the extension's content script started evaluating in the top frame; NaN if none. */
   scriptStart: number;
-  /** Highlight-set changes seen by the poll, in order: when seen and the previous reading (trace µs), the size. */
-  changes: Array<{ ts: number; since: number; signature: number }>;
+  /**
+   * Highlight-set changes seen by the poll, in order: when seen and the previous reading (trace µs),
+   * the size, and whether everything painted before is still there (the change only added).
+   */
+  changes: Array<{ ts: number; since: number; signature: number; kept: boolean }>;
+  /** End (µs) of the first paint after the first change: the first highlights are on screen. */
+  firstPaintedAt: number;
   /** End (µs) of the first paint after the last change: the highlights as they stay are on screen. */
   paintedAt: number;
   /** Longest task attributable to the extension (runs its script or renders a highlight change), ms. */
@@ -132,8 +137,8 @@ export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPref
   const changes = mine
     .filter((e) => e.name === 'TimeStamp' && String(e.args?.data?.['message'] ?? '').startsWith(CHANGE_STAMP))
     .map((e) => {
-      const [size, gap] = String(e.args?.data?.['message']).slice(CHANGE_STAMP.length).split(':');
-      return { ts: e.ts, since: e.ts - Number(gap) * 1000, signature: Number(size) };
+      const [size, gap, kept] = String(e.args?.data?.['message']).slice(CHANGE_STAMP.length).split(':');
+      return { ts: e.ts, since: e.ts - Number(gap) * 1000, signature: Number(size), kept: kept !== '0' };
     });
   // The frame that painted a change: the first Paint starting after the reading before it saw the
   // old set (the change happened between the two readings, 16 ms apart).
@@ -163,6 +168,9 @@ export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPref
   const lastChange = changes[changes.length - 1];
   const paint = lastChange ? paintOf(lastChange) : undefined;
   const paintedAt = lastChange ? (paint ? end(paint) : lastChange.ts) : NaN;
+  const firstChange = changes[0];
+  const firstPaint = firstChange ? paintOf(firstChange) : undefined;
+  const firstPaintedAt = firstChange ? (firstPaint ? end(firstPaint) : firstChange.ts) : NaN;
   const longest = (keep: (t: Task) => boolean) => Math.max(0, ...tasks.filter(keep).map((t) => t.dur));
   const longestScriptTaskMs = longest((t) => t.script);
   const longestChangeFrameMs = longest((t) => t.paintsChange);
@@ -172,6 +180,7 @@ export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPref
     windowEnd: Math.max(...mine.map((e) => end(e))),
     scriptStart,
     changes,
+    firstPaintedAt,
     paintedAt,
     longestTaskMs: Math.max(longestScriptTaskMs, longestChangeFrameMs),
     longestScriptTaskMs,
