@@ -597,6 +597,7 @@ export async function runPageLoad(o: Options): Promise<PageLoadResult> {
 
 const f1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const f0 = (x: number): string => (Number.isFinite(x) ? x.toFixed(0) : '—');
+const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '—');
 const mark = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 
 interface Summary {
@@ -612,6 +613,10 @@ interface Summary {
   finalSize: number;
   changesMedian: number;
   changesMax: number;
+  /** Median CPU ms of the tasks running the extension's scripts, in any frame. */
+  extensionTasks: number;
+  /** Median CPU ms of the extension's script events alone, in any frame. */
+  extensionScript: number;
   longest: number;
   longestScript: number;
   longestFrame: number;
@@ -646,6 +651,8 @@ function summarise(p: BenchPage, cells: Map<string, Cell>, n: SubjectName): Summ
     firstSize: median(c.loads.map((l) => l.trace.changes[0]?.signature ?? NaN)),
     finalSize: median(c.loads.map((l) => l.trace.changes[l.trace.changes.length - 1]?.signature ?? NaN)),
     changesMedian: median(changes),
+    extensionTasks: median(c.loads.map((l) => l.trace.extensionTaskMs)),
+    extensionScript: median(c.loads.map((l) => l.trace.extensionScriptMs)),
     changesMax: Math.max(...changes),
     longest: median(c.loads.map((l) => l.trace.longestTaskMs)),
     longestScript: Math.max(...c.loads.map((l) => l.trace.longestScriptTaskMs)),
@@ -758,14 +765,23 @@ function report(
     const fr = of(frames, n);
     const frEmpty = of(frames, 'empty');
     const frNone = of(frames, 'none');
-    if (fr && frEmpty && frNone) {
+    if (fr && frEmpty) {
       check(
         `200 iframes: load event within 10% of EMPTY`,
-        `${f0(fr.loadEvent)} ms vs EMPTY ${f0(frEmpty.loadEvent)} ms (${f0((fr.loadEvent / frEmpty.loadEvent - 1) * 100)}%), no extension ${f0(frNone.loadEvent)} ms`,
+        `${f0(fr.loadEvent)} ms vs EMPTY ${f0(frEmpty.loadEvent)} ms (${f0((fr.loadEvent / frEmpty.loadEvent - 1) * 100)}%)${frNone ? `, no extension ${f0(frNone.loadEvent)} ms` : ''}`,
         fr.loadEvent <= frEmpty.loadEvent * 1.1,
       );
       check(`200 iframes: 0 messages from frames without Chinese text`, `${f0(fr.frameMessages)} (median per load)`, fr.frameMessages === 0);
-      check(`200 iframes: each such frame costs < 1 ms`, `${f1(fr.added / 200)} ms a frame (${f0(fr.added)} ms added for 200)`, fr.added / 200 < 1);
+      // Task time over the whole page is too noisy here (±450 ms over 200 frames): the steadier figure
+      // is the tasks that run the extension's scripts, above EMPTY's (whose script is in the top frame only).
+      // The whole tasks that run it are an upper bound (they also parse and lay out the frame).
+      const perFrame = (fr.extensionTasks - frEmpty.extensionTasks) / 200;
+      const scriptPerFrame = (fr.extensionScript - frEmpty.extensionScript) / 200;
+      check(
+        `200 iframes: each such frame costs < 1 ms`,
+        `${f2(perFrame)} ms a frame in the tasks running ${SUBJECT_LABEL[n]}'s scripts (${f2(scriptPerFrame)} in the scripts themselves; ${f1(fr.extensionTasks)} vs EMPTY ${f1(frEmpty.extensionTasks)} ms in all); whole page ${f0(fr.added)} ms ± ${f0(fr.addedHalf)} added`,
+        perFrame < 1,
+      );
     }
     const cold = of(list.find((p) => p.kind === 'cold'), n);
     if (cold) {

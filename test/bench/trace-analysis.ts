@@ -75,6 +75,13 @@ export interface LoadTrace {
    * the size, and whether everything painted before is still there (the change only added).
    */
   changes: Array<{ ts: number; since: number; signature: number; kept: boolean }>;
+  /**
+   * CPU ms of the tasks, in any frame of the page's main thread, that evaluate or call into one of
+   * the extension's scripts: steadier than the whole main thread where many frames load.
+   */
+  extensionTaskMs: number;
+  /** CPU ms of the outermost events evaluating or calling the extension's scripts (within those tasks). */
+  extensionScriptMs: number;
   /** End (µs) of the first paint after the first change: the first highlights are on screen. */
   firstPaintedAt: number;
   /** End (µs) of the first paint after the last change: the highlights as they stay are on screen. */
@@ -148,6 +155,8 @@ export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPref
   const changePaints = new Set(changes.map(paintOf).filter((p): p is TraceEvent => !!p));
 
   const tasks: Task[] = [];
+  let extensionTaskMs = 0;
+  let extensionScriptMs = 0;
   let cursor = 0;
   for (const t of top) {
     const inside: TraceEvent[] = [];
@@ -163,6 +172,17 @@ export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPref
       inside.some((e) => SCRIPT_EVENTS.has(e.name) && !(e.name === 'EventDispatch' && !inside.some((f) => f.name === 'FunctionCall' && f.ts >= e.ts && f.ts < end(e))));
     const paintsChange = inside.some((e) => changePaints.has(e));
     tasks.push({ ts: t.ts, dur: cpu(t) / 1000, wall: (t.dur ?? 0) / 1000, script, paintsChange });
+    // Any frame's: a task that evaluates or calls into one of the extension's scripts (the sub-frames'
+    // gate runs before the top frame's content script, so `script` above does not see it).
+    const own = scriptUrlPrefix ? inside.filter((e) => e.ph === 'X' && String(e.args?.data?.['url'] ?? '').startsWith(scriptUrlPrefix)) : [];
+    if (own.length > 0) extensionTaskMs += cpu(t) / 1000;
+    // The outermost of those events: the script's own time, without the rest of its task.
+    let reach = -Infinity;
+    for (const e of own) {
+      if (e.ts < reach) continue;
+      extensionScriptMs += cpu(e) / 1000;
+      reach = end(e);
+    }
   }
 
   const lastChange = changes[changes.length - 1];
@@ -180,6 +200,8 @@ export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPref
     windowEnd: Math.max(...mine.map((e) => end(e))),
     scriptStart,
     changes,
+    extensionTaskMs,
+    extensionScriptMs,
     firstPaintedAt,
     paintedAt,
     longestTaskMs: Math.max(longestScriptTaskMs, longestChangeFrameMs),
