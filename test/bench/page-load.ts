@@ -615,6 +615,7 @@ interface Summary {
   changesMax: number;
   /** Median CPU ms of the tasks running the extension's scripts, in any frame. */
   extensionTasks: number;
+  extensionTasksHalf: number;
   /** Median CPU ms of the extension's script events alone, in any frame. */
   extensionScript: number;
   longest: number;
@@ -652,6 +653,7 @@ function summarise(p: BenchPage, cells: Map<string, Cell>, n: SubjectName): Summ
     finalSize: median(c.loads.map((l) => l.trace.changes[l.trace.changes.length - 1]?.signature ?? NaN)),
     changesMedian: median(changes),
     extensionTasks: median(c.loads.map((l) => l.trace.extensionTaskMs)),
+    extensionTasksHalf: medianHalfWidth(c.loads.map((l) => l.trace.extensionTaskMs)),
     extensionScript: median(c.loads.map((l) => l.trace.extensionScriptMs)),
     changesMax: Math.max(...changes),
     longest: median(c.loads.map((l) => l.trace.longestTaskMs)),
@@ -675,7 +677,7 @@ function report(
 ): string[] {
   const out: string[] = [];
   const row = (cols: string[], widths: number[]) => out.push(cols.map((c, i) => c.padEnd(widths[i] ?? 12)).join(''));
-  const widths = [34, 10, 16, 26, 11, 18, 16, 12];
+  const widths = [34, 10, 16, 26, 11, 18, 16, 12, 14];
   out.push('');
   out.push('PAGE LOADS — the built extension in real page loads (headless Chromium, one browser per extension, identical flags)');
   out.push(
@@ -685,6 +687,7 @@ function report(
   out.push('painted = from the content script starting (its EvaluateScript in the trace) to the end of the first Paint after the highlight set last changed (first: after it first changed, shown when it changed more than once);');
   out.push('changes = frames in which the highlight set changed (1 = one paint); longest = median over loads of the longest task (CPU ms) running the extension or painting a change (max script task / max change frame).');
   out.push('main thread = median CPU ms of all the page\'s main-thread tasks. Wall-clock figures (painted, load event) include waiting for a core on this shared machine.');
+  out.push('own tasks = median CPU ms of the tasks (any frame) that evaluate or call the extension\'s scripts, ± as for added: steadier than added, but without the rendering its changes cause.');
   out.push('* = in some load the highlight set changed in the last 300 ms of the window: the window may have cut the work short.');
   const perPage = new Map<string, Map<SubjectName, Summary>>();
   for (const p of list) {
@@ -696,7 +699,7 @@ function report(
     perPage.set(p.key, m);
     out.push('');
     out.push(`${p.label}${p.chars ? ` — ${p.chars.toLocaleString('en')} characters of text` : ''}; ${rounds(p)} loads per extension${m.get('tifa')?.cold ? `; ${m.get('tifa')?.cold}` : ''}`);
-    row(['', 'added ms', '±', 'painted ms', 'changes', 'longest ms', 'load event ms', p.kind === 'frames' ? 'frame msgs' : 'main thread'], widths);
+    row(['', 'added ms', '±', 'painted ms', 'changes', 'longest ms', 'load event ms', p.kind === 'frames' ? 'frame msgs' : 'main thread', 'own tasks ms'], widths);
     for (const n of who(p)) {
       const s = m.get(n);
       if (!s) continue;
@@ -710,6 +713,7 @@ function report(
           `${f1(s.longest)} (${f0(s.longestScript)}/${f0(s.longestFrame)})`,
           f0(s.loadEvent),
           p.kind === 'frames' ? f0(s.frameMessages) : f1(s.mainThread),
+          n === 'none' ? '' : `${f1(s.extensionTasks)} ±${f1(s.extensionTasksHalf)}`,
         ],
         widths,
       );

@@ -7,7 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchWithExtension, screenshot, waitFor, type ExtensionBrowser } from './harness';
 import { startFixtureServer, type FixtureServer } from './server';
-import { inTooltip, openedTooltip, paintedTerms, readTooltip, termBox, type TermBox } from './tooltip-helpers';
+import { addedToHtml, inTooltip, openedTooltip, paintedTerms, readTooltip, termBox, type TermBox } from './tooltip-helpers';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -110,6 +110,8 @@ test('leaving the term for the rest of the frame, a click elsewhere in it or Esc
   await f.page.keyboard.press('Escape');
   await closedInTop();
   expect(await readTooltip(f.frame)).toBeUndefined();
+  // Closed, the top frame's tooltip leaves nothing in the page (issue 16: the page should not learn that Tifa is there).
+  expect(await addedToHtml(f.page)).toEqual([]);
   await f.page.close();
 });
 
