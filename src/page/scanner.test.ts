@@ -212,6 +212,19 @@ describe('Scanner display modes', () => {
     expect(scanner.store.list().map((m) => m.text)).toEqual(['党组', '党组书记']);
   });
 
+  test('a confirmed ambiguous occurrence later than the painted first stays unpainted', async () => {
+    const entries = [entry('dang-zu', '党组', { ambiguous: true, category: 'institution' })];
+    const patterns: Pattern[] = [
+      { text: '党组书记', id: 'dang-zu', ambiguous: false },
+      { text: '党组', id: 'dang-zu', ambiguous: true },
+    ];
+    const { painter, scanner } = setup('<p>党组书记讲话</p><p>各级党委（党组）要带头</p>', FIRST, buildPageGlossary(entries, patterns));
+    await scanner.start();
+    await settle(scanner);
+    expect(painted(painter)).toEqual(['党组书记讲话@0']);
+    expect(scanner.store.list().map((m) => m.text)).toEqual(['党组书记', '党组']);
+  });
+
   test('formulas only and everyday words follow salience; switching rescans live', async () => {
     const entries = [entry('liang-ge-wei-hu', '两个维护'), entry('gan-bu', '干部', { salience: 'everyday' }), entry('san-hui-yi-ke', '三会一课', { salience: 'context' })];
     const patterns: Pattern[] = entries.map((e) => ({ text: e.term, id: e.id, ambiguous: false }));

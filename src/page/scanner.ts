@@ -57,6 +57,8 @@ interface Candidate {
   window: string;
   spanStart: number;
   stale: boolean;
+  /** Its place in a pass in document order (#seqOf). */
+  seq?: number;
 }
 
 /** The index of the node holding offset `offset` of a run: the last i with starts[i] <= offset. */
@@ -122,6 +124,8 @@ export class Scanner {
   readonly #byId = new Map<string, Set<PageMatch>>();
   /** Ids whose painted first went: the earliest occurrence left is painted at the end of the batch. */
   readonly #firstGone = new Set<string>();
+  /** Counts the occurrences of passes in document order (PageMatch.seq). */
+  #seq = 0;
   /** Whether each form (by pattern index) must be confirmed by segmentation. */
   #ambiguous = new Uint8Array(0);
   #termOf = new Map<string, string>();
@@ -408,10 +412,11 @@ export class Scanner {
       };
       const category = this.#glossary.categories[entryIndex] ?? 'concept';
       const surface = text.slice(m.start, m.end);
+      const seq = inOrder && !reverse ? ++this.#seq : undefined;
       if (this.#ambiguous[m.patternIndex] === 1) {
         const from = Math.max(0, m.start - CONTEXT);
         const window = text.slice(from, Math.min(text.length, m.end + CONTEXT));
-        const candidate: Candidate = { id, text: surface, category, ...placement, window, spanStart: m.start - from, stale: false };
+        const candidate: Candidate = { id, text: surface, category, ...placement, window, spanStart: m.start - from, stale: false, seq };
         this.#unsent.push(candidate);
         for (const node of placement.nodes) {
           const list = this.#pendingByNode.get(node);
@@ -421,13 +426,13 @@ export class Scanner {
         continue;
       }
       // Painting from the end, a run's own matches arrive backwards: compare them.
-      if (this.#add(id, surface, category, placement, inOrder && !reverse)) painted++;
+      if (this.#add(id, surface, category, placement, inOrder && !reverse, seq)) painted++;
     }
     return painted;
   }
 
   /** Adds a match; `inOrder`: it comes after every match found so far (a first pass in document order). */
-  #add(id: string, text: string, category: Category, placement: Placement, inOrder: boolean): boolean {
+  #add(id: string, text: string, category: Category, placement: Placement, inOrder: boolean, seq?: number): boolean {
     if (this.#display.mode !== 'first') {
       const painted = this.#painter.paint(id, text, category, placement);
       if (!painted) return false;
@@ -441,10 +446,14 @@ export class Scanner {
     else if (!current) show = true;
     else if (!inOrder) {
       const node = placement.nodes[0];
-      show = node !== undefined && precedes(node, placement.startOffset, current.range.startContainer, current.range.startOffset);
+      const before = current.seq;
+      // Both found by a pass in document order: their numbers say which comes first. Otherwise (a
+      // comparison with undefined is false both ways) the document says.
+      show = seq! < before! || (!(seq! > before!) && node !== undefined && precedes(node, placement.startOffset, current.range.startContainer, current.range.startOffset));
     }
     const painted = this.#painter.paint(id, text, category, placement, show);
     if (!painted) return false;
+    painted.match.seq = seq;
     if (show && current) this.#painter.hide(current);
     if (show) this.#firstOf.set(id, painted.match);
     const all = this.#byId.get(id);
@@ -528,7 +537,7 @@ export class Scanner {
       if (!candidate.nodes.every((n) => n.isConnected)) return;
       this.store.unordered();
       // Out of order: a confirmed match earlier than its term's painted first becomes the first.
-      if (this.#add(candidate.id, candidate.text, candidate.category, candidate, false)) changed = true;
+      if (this.#add(candidate.id, candidate.text, candidate.category, candidate, false, candidate.seq)) changed = true;
     });
     this.#settleFirsts();
     if (this.#painter.mutatesDom) this.#tracker.discardPending();

@@ -42,7 +42,7 @@ export function startLazyTooltip(options: TooltipOptions, load: () => Promise<St
       (error: unknown) => {
         // The next term the pointer rests on tries again (the background may have been restarting).
         loading = undefined;
-        console.warn('Tifa: the tooltip could not be loaded', error);
+        console.warn('Tifa:', error); // "tooltip-ui not injected" (src/messages.ts)
         return undefined;
       },
     );
