@@ -199,13 +199,22 @@ describe('Scanner display modes', () => {
     expect(scanner.store.size).toBe(1);
   });
 
+  /** 党组 (ambiguous, confirmed by segmentation) and 党组书记 (not), one entry, in `html`, first-occurrence mode. */
+  const dangZuPage = (html: string) =>
+    setup(
+      html,
+      FIRST,
+      buildPageGlossary(
+        [entry('dang-zu', '党组', { ambiguous: true, category: 'institution' })],
+        [
+          { text: '党组书记', id: 'dang-zu', ambiguous: false },
+          { text: '党组', id: 'dang-zu', ambiguous: true },
+        ],
+      ),
+    );
+
   test('a confirmed ambiguous occurrence earlier than the painted first becomes the first', async () => {
-    const entries = [entry('dang-zu', '党组', { ambiguous: true, category: 'institution' })];
-    const patterns: Pattern[] = [
-      { text: '党组书记', id: 'dang-zu', ambiguous: false },
-      { text: '党组', id: 'dang-zu', ambiguous: true },
-    ];
-    const { painter, scanner } = setup('<p>各级党委（党组）要带头</p><p>党组书记讲话</p>', FIRST, buildPageGlossary(entries, patterns));
+    const { painter, scanner } = dangZuPage('<p>各级党委（党组）要带头</p><p>党组书记讲话</p>');
     await scanner.start();
     await settle(scanner);
     expect(painted(painter)).toEqual(['各级党委（党组）要带头@5']);
@@ -213,12 +222,7 @@ describe('Scanner display modes', () => {
   });
 
   test('a confirmed ambiguous occurrence later than the painted first stays unpainted', async () => {
-    const entries = [entry('dang-zu', '党组', { ambiguous: true, category: 'institution' })];
-    const patterns: Pattern[] = [
-      { text: '党组书记', id: 'dang-zu', ambiguous: false },
-      { text: '党组', id: 'dang-zu', ambiguous: true },
-    ];
-    const { painter, scanner } = setup('<p>党组书记讲话</p><p>各级党委（党组）要带头</p>', FIRST, buildPageGlossary(entries, patterns));
+    const { painter, scanner } = dangZuPage('<p>党组书记讲话</p><p>各级党委（党组）要带头</p>');
     await scanner.start();
     await settle(scanner);
     expect(painted(painter)).toEqual(['党组书记讲话@0']);

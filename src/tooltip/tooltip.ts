@@ -143,9 +143,10 @@ export function startTooltip(options: TooltipOptions): TooltipController {
 
   /**
    * `force`: closed by the reader or the page; otherwise the pointer left the term, which matters only
-   * to a tooltip the top frame shows for this frame. `asked`: a frame asked for it (the frame host).
+   * to a tooltip the top frame shows for this frame. `quiet`: the other frame already knows (it asked
+   * for the close, or closed its side), so it is not told.
    */
-  function close(force = true, asked = false): void {
+  function close(force = true, quiet = false): void {
     loading++;
     cancelPending();
     cancelHide();
@@ -154,8 +155,8 @@ export function startTooltip(options: TooltipOptions): TooltipController {
     shown = undefined;
     pinned = false;
     mark.clear();
-    if (was.remote) void sendRequest({ type: 'tifa:frame-tooltip', op: 'close', force }).catch(() => undefined);
-    if (was.frame && !asked) options.onFrameTermClosed?.(was.frame.frameId);
+    if (was.remote && !quiet) void sendRequest({ type: 'tifa:frame-tooltip', op: 'close', force }).catch(() => undefined);
+    if (was.frame && !quiet) options.onFrameTermClosed?.(was.frame.frameId);
     lowerUi();
   }
 
@@ -170,13 +171,7 @@ export function startTooltip(options: TooltipOptions): TooltipController {
 
   /** The top frame closed this frame's tooltip, or the pointer left the frame for it: the top frame looks after it now. */
   function forgetRemote(): void {
-    if (!shown?.remote) return;
-    loading++;
-    cancelPending();
-    cancelHide();
-    shown = undefined;
-    pinned = false;
-    mark.clear();
+    if (shown?.remote) close(true, true);
   }
 
   function open(match: PageMatch, anchor: DOMRect, announce: boolean, frame?: FrameTerm): void {
