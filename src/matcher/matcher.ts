@@ -118,38 +118,25 @@ export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Match
   const scan = (text: string, from = 0, to = text.length): Match[] => {
     const matches: Match[] = [];
     const end = Math.min(to, text.length);
+    // Keyed by pairs, a match starts before the last unit.
+    const last = byPair ? end - 1 : end;
     let i = Math.max(0, from);
-    if (byPair) {
-      let unit = text.charCodeAt(i);
-      while (i + 1 < end) {
-        const next = text.charCodeAt(i + 1);
-        const b = bucketOf[pairHash(unit, next)]!;
-        if (b !== 0) {
-          const found = longestAt(text, i, end, b);
-          if (found >= 0) {
-            const length = forms[found]!.length;
-            matches.push({ start: i, end: i + length, patternIndex: found });
-            i += length;
-            unit = text.charCodeAt(i);
-            continue;
-          }
+    let unit = text.charCodeAt(i);
+    while (i < last) {
+      const next = text.charCodeAt(i + 1);
+      const b = bucketOf[byPair ? pairHash(unit, next) : unit]!;
+      if (b !== 0) {
+        const found = longestAt(text, i, end, b);
+        if (found >= 0) {
+          const start = i;
+          i += forms[found]!.length;
+          matches.push({ start, end: i, patternIndex: found });
+          unit = text.charCodeAt(i);
+          continue;
         }
-        unit = next;
-        i++;
       }
-    } else {
-      while (i < end) {
-        const b = bucketOf[text.charCodeAt(i)]!;
-        if (b !== 0) {
-          const found = longestAt(text, i, end, b);
-          if (found >= 0) {
-            matches.push({ start: i, end: i + forms[found]!.length, patternIndex: found });
-            i += forms[found]!.length;
-            continue;
-          }
-        }
-        i++;
-      }
+      unit = next;
+      i++;
     }
     return matches;
   };
