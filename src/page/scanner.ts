@@ -503,9 +503,12 @@ export class Scanner {
       }
       if (batch.length === 0) continue;
       this.#inflight++;
+      // What this pass painted shows together with what segmentation confirms: one repaint.
+      const release = this.#painter.hold?.();
       const settle = (confirmed: readonly boolean[]): void => {
         this.#inflight = Math.max(0, this.#inflight - 1);
         this.#applyConfirmed(batch, confirmed);
+        release?.();
         this.#resolveIfSettled();
       };
       this.#confirm(text, spans).then(settle, () => settle([]));
