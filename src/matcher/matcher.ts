@@ -39,7 +39,9 @@ const pairHash = (first: number, second: number): number => ((first << 6) ^ seco
 
 /**
  * The matcher's tables as plain data (they travel in the page glossary as JSON). Bucket b holds
- * forms[ends[b − 1] ?? 0 … ends[b]), longest first, a text given twice only once.
+ * forms[ends[b − 1] ?? 0 … ends[b]), a text given twice only once, grouped by their third code unit
+ * (the two-unit and shorter ones last), each group longest first: only one group and the last can
+ * match at a place, so a bucket read in order still gives the longest first.
  */
 export interface MatcherTables {
   forms: string[];
@@ -49,6 +51,9 @@ export interface MatcherTables {
   /** False when some form is one code unit long: buckets are then keyed by the first unit alone. */
   byPair: boolean;
 }
+
+/** The unit that groups a form in its bucket: its third, or -1 (grouped last). */
+const thirdOf = (form: string): number => (form.length > 2 ? form.charCodeAt(2) : -1);
 
 /** The tables of `patterns`, and for each form of the tables the index of its pattern (the first of equal texts). */
 export function buildTables(patterns: readonly MatcherPattern[]): { tables: MatcherTables; order: number[] } {
@@ -67,10 +72,11 @@ export function buildTables(patterns: readonly MatcherPattern[]): { tables: Matc
   });
   const tables: MatcherTables = { forms: [], keys: [], ends: [], byPair };
   const order: number[] = [];
+  const text = (index: number): string => patterns[index]!.text;
   for (const [key, bucket] of buckets) {
-    bucket.sort((x, y) => patterns[y]!.text.length - patterns[x]!.text.length || x - y);
+    bucket.sort((x, y) => thirdOf(text(y)) - thirdOf(text(x)) || text(y).length - text(x).length || x - y);
     for (const index of bucket) {
-      tables.forms.push(patterns[index]!.text);
+      tables.forms.push(text(index));
       order.push(index);
     }
     tables.keys.push(key);
@@ -88,31 +94,22 @@ export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Match
   const bucketOf = new Int32Array(65536);
   for (let b = 0; b < keys.length; b++) bucketOf[keys[b]!] = b + 1;
   /**
-   * Numbered slogans share their first two characters by the dozen (四个…, 两个…): a large bucket is
-   * split by the third code unit (-1: two units long) when a page first needs it, so a probe
+   * Numbered slogans share their first two characters by the dozen (四个…, 两个…): in a large bucket,
+   * where each group starts (by its third unit) is found when a page first probes it, so a probe
    * compares a handful of forms at most.
    */
-  const split: Array<Map<number, number[]> | undefined> = [];
+  const groups: Array<Map<number, [number, number]> | undefined> = [];
 
-  /** The longest form of bucket `b` (1-based) found at `text[at…]` before `end`, as its index; -1 if none. */
-  const longestAt = (text: string, at: number, end: number, b: number): number => {
-    const from = ends[b - 2] ?? 0;
-    const to = ends[b - 1]!;
-    const third = text.charCodeAt(at + 2);
-    if (to - from <= 8) return firstFound(forms, from, to, null, text, at, end, third);
-    let byThird = split[b];
-    if (!byThird) {
-      byThird = split[b] = new Map();
-      for (let k = from; k < to; k++) {
-        const unit = forms[k]!.length > 2 ? forms[k]!.charCodeAt(2) : -1;
-        const list = byThird.get(unit);
-        if (list) list.push(k);
-        else byThird.set(unit, [k]);
-      }
+  /** The first form of forms[from…to) found at `text[at…]` before `end`, as its index; -1 if none. */
+  const firstFound = (text: string, at: number, end: number, from: number, to: number, third: number): number => {
+    for (let k = from; k < to; k++) {
+      const form = forms[k]!;
+      const length = form.length;
+      // Most forms differ from the text by their third unit: compared inline before the native call.
+      if (at + length > end || (length > 2 && form.charCodeAt(2) !== third)) continue;
+      if (text.startsWith(form, at)) return k;
     }
-    // Longer than two units: only those with this third unit can fit; then the two-unit ones.
-    const found = firstFound(forms, 0, 0, byThird.get(third), text, at, end, third);
-    return found >= 0 ? found : firstFound(forms, 0, 0, byThird.get(-1), text, at, end, third);
+    return -1;
   };
 
   const scan = (text: string, from = 0, to = text.length): Match[] => {
@@ -120,15 +117,39 @@ export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Match
     const end = Math.min(to, text.length);
     // Keyed by pairs, a match starts before the last unit.
     const last = byPair ? end - 1 : end;
+    const shift = byPair ? 6 : 0;
+    const mask = byPair ? 0xffff : 0;
     let i = Math.max(0, from);
     let unit = text.charCodeAt(i);
     while (i < last) {
       const next = text.charCodeAt(i + 1);
-      const b = bucketOf[byPair ? pairHash(unit, next) : unit]!;
+      const b = bucketOf[((unit << shift) ^ (next & mask)) & 0xffff]!;
       if (b !== 0) {
-        const found = longestAt(text, i, end, b);
+        let start = ends[b - 2] ?? 0;
+        const stop = ends[b - 1]!;
+        const third = text.charCodeAt(i + 2);
+        let found: number;
+        if (stop - start <= 8) found = firstFound(text, i, end, start, stop, third);
+        else {
+          let spans = groups[b];
+          if (!spans) {
+            spans = groups[b] = new Map();
+            for (let k = start; k < stop; k++) {
+              const span = spans.get(thirdOf(forms[k]!));
+              if (span) span[1] = k + 1;
+              else spans.set(thirdOf(forms[k]!), [k, k + 1]);
+            }
+          }
+          // This third unit's group, then the last one (the short forms).
+          const own = spans.get(third);
+          found = own ? firstFound(text, i, end, own[0], own[1], third) : -1;
+          if (found < 0) {
+            const short = spans.get(-1);
+            if (short) found = firstFound(text, i, end, short[0], short[1], third);
+          }
+        }
         if (found >= 0) {
-          const start = i;
+          start = i;
           i += forms[found]!.length;
           matches.push({ start, end: i, patternIndex: found });
           unit = text.charCodeAt(i);
@@ -155,33 +176,4 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
       return matches;
     },
   };
-}
-
-/**
- * The first form (longest first) found at `text[at…]` before `end`: of forms[from…to), or of the
- * indices `list` when given; -1 if none. The caller has matched the first code unit (or two); most
- * forms differ from the text by their third, so that one is compared inline before the native
- * `startsWith` call.
- */
-function firstFound(
-  forms: readonly string[],
-  from: number,
-  to: number,
-  list: readonly number[] | null | undefined,
-  text: string,
-  at: number,
-  end: number,
-  third: number,
-): number {
-  if (list === undefined) return -1;
-  const count = list ? list.length : to - from;
-  for (let i = 0; i < count; i++) {
-    const k = list ? list[i]! : from + i;
-    const form = forms[k]!;
-    const length = form.length;
-    if (at + length > end) continue;
-    if (length > 2 && form.charCodeAt(2) !== third) continue;
-    if (text.startsWith(form, at)) return k;
-  }
-  return -1;
 }
