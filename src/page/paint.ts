@@ -34,7 +34,7 @@ export interface Painter {
   unpaintAll?(): void;
   /** Applies highlight style settings; takes effect on everything already painted. */
   restyle(look: HighlightLook): void;
-  /** Sets up the categories the glossary uses, so painting never has to restyle. */
+  /** Sets up the categories the glossary uses (styled once, with the first paint), so painting never restyles per category. */
   prepare(categories: Iterable<Category>): void;
   /** Makes the highlight style apply inside an open shadow root. */
   adopt(root: ShadowRoot): void;
@@ -282,16 +282,19 @@ class HighlightPainter implements Painter {
   readonly #win: Window;
   readonly #watch: number;
   #look: HighlightLook;
+  /** Whether the sheet and the registry hold every prepared category yet. */
+  #styled = true;
 
   constructor(doc: Document, look: HighlightLook) {
     this.#doc = doc;
     this.#look = look;
+    // Adopted with the first paint (#applyStyle): a change of the document's sheets restyles it.
     this.#style = new OwnStyle();
-    this.#style.adopt(doc);
     const win = (this.#win = doc.defaultView ?? window);
     this.#schedule = new PaintSchedule(win, (ranges) => {
       // One by one: `new Highlight(...ranges)` overflows the stack with a few hundred thousand ranges.
       for (const { range, category } of ranges) this.#highlightFor(category).add(range);
+      this.#applyStyle();
     });
     // The registry and the document's adopted sheets are the page's too: a page that clears them
     // (CSS.highlights.clear(), a framework assigning its own sheets) would leave nothing painted
@@ -327,6 +330,14 @@ class HighlightPainter implements Painter {
       this.#names.set(category, randomName());
     }
     if (this.#highlights.size === before) return;
+    // Written with the first ranges that need it: a new sheet restyles the whole document, which
+    // then happens in the frame that paints them, not in a frame of its own before.
+    this.#styled = false;
+  }
+
+  #applyStyle(): void {
+    if (this.#styled) return;
+    this.#styled = true;
     this.#style.set(highlightCss(this.#look, this.#names));
     this.#reassert();
   }
