@@ -2,18 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { defaultGlossary } from './default';
 import { compilePatterns } from './patterns';
 import { buildPageGlossary, decodePageGlossary, encodePageGlossary } from './page-glossary';
-import { compileMatcher } from '@/src/matcher/matcher';
+import { compileMatcher, loadMatcher } from '@/src/matcher/matcher';
 
 const { entries } = defaultGlossary();
 const patterns = compilePatterns(entries);
 
 describe('page glossary', () => {
-  it('holds every enabled entry and every compiled form, longest first, each with its entry', () => {
+  it('holds every enabled entry and every compiled form, in the matcher\'s buckets, each with its entry', () => {
     const page = buildPageGlossary(entries, patterns);
     expect(page.ids).toEqual(entries.filter((e) => e.enabled).map((e) => e.id));
     expect(page.forms).toHaveLength(patterns.length);
     expect(new Set(page.forms)).toEqual(new Set(patterns.map((p) => p.text)));
-    for (let i = 1; i < page.forms.length; i++) expect(page.forms[i - 1]!.length).toBeGreaterThanOrEqual(page.forms[i]!.length);
+    expect(page.ends).toHaveLength(page.keys.length);
+    expect(page.ends.at(-1)).toBe(page.forms.length);
+    page.ends.forEach((end, b) => {
+      const bucket = page.forms.slice(page.ends[b - 1] ?? 0, end);
+      expect(bucket.length).toBeGreaterThan(0);
+      // Grouped by the third unit (short forms last), each group longest first.
+      const third = (form: string) => (form.length > 2 ? form.charCodeAt(2) : -1);
+      for (let i = 1; i < bucket.length; i++) {
+        const [before, form] = [bucket[i - 1]!, bucket[i]!];
+        expect(third(before)).toBeGreaterThanOrEqual(third(form));
+        if (third(before) === third(form)) expect(before.length).toBeGreaterThanOrEqual(form.length);
+      }
+    });
     const owner = new Map(patterns.map((p) => [p.text, p.id]));
     page.forms.forEach((form, i) => expect(page.ids[page.entryOf[i]!]).toBe(owner.get(form)));
     const ambiguous = new Set(patterns.filter((p) => p.ambiguous).map((p) => p.text));
@@ -36,16 +48,35 @@ describe('page glossary', () => {
     expect(encoded.length).toBeLessThan(JSON.stringify(entries).length / 10);
   });
 
-  it('round-trips through its encoding, and the matcher finds the same as with the patterns', () => {
+  it('round-trips through its encoding, and its matcher finds the same as one compiled from the patterns', () => {
     const page = buildPageGlossary(entries, patterns);
     const decoded = decodePageGlossary(encodePageGlossary(page));
     expect(decoded).toEqual(page);
-    const text = '坚决做到两个维护，落实三会一课，加强基层党组织建设，黨組書記，党组会议';
-    const byForms = compileMatcher(page.forms.map((text) => ({ text }))).scan(text);
+    // Every form once, back to back and inside longer ones, plus a few sentences.
+    const text = [
+      '坚决做到两个维护，落实三会一课，加强基层党组织建设，黨組書記，党组会议',
+      patterns.map((p) => p.text).join(''),
+      patterns.map((p) => `做${p.text}好`).join('，'),
+    ].join('\n');
+    const byPage = loadMatcher(decoded!).scan(text);
     const byPatterns = compileMatcher(patterns).scan(text);
-    expect(byForms.map((m) => [m.start, m.end, page.ids[page.entryOf[m.patternIndex]!]])).toEqual(
+    expect(byPage.length).toBeGreaterThan(patterns.length);
+    expect(byPage.map((m) => [m.start, m.end, page.ids[page.entryOf[m.patternIndex]!]])).toEqual(
       byPatterns.map((m) => [m.start, m.end, patterns[m.patternIndex]!.id]),
     );
+  });
+
+  it('gives a form two entries share to the first of them, as the matcher does', () => {
+    const [a, b] = entries;
+    const page = buildPageGlossary([a!, b!], [
+      { text: '双碳', id: b!.id, ambiguous: true },
+      { text: '双碳', id: a!.id, ambiguous: false },
+      { text: '碳中和', id: a!.id, ambiguous: false },
+    ]);
+    expect(page.forms).toHaveLength(2);
+    const [match] = loadMatcher(page).scan('推进双碳');
+    expect(page.ids[page.entryOf[match!.patternIndex]!]).toBe(b!.id);
+    expect(page.ambiguous.map((i) => page.forms[i])).toEqual(['双碳']);
   });
 
   it('refuses anything else: missing, another format, damaged, inconsistent', () => {
@@ -54,8 +85,8 @@ describe('page glossary', () => {
     expect(decodePageGlossary(undefined)).toBeUndefined();
     expect(decodePageGlossary(good)).toBeUndefined(); // an object, not the stored string
     expect(decodePageGlossary('{not json')).toBeUndefined();
-    expect(decodePageGlossary(variant({ format: 1 }))).toBeUndefined(); // stored before salience
-    expect(decodePageGlossary(variant({ format: 3 }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ format: 2 }))).toBeUndefined(); // stored before the matcher's tables
+    expect(decodePageGlossary(variant({ format: 4 }))).toBeUndefined();
     expect(decodePageGlossary(variant({ salience: undefined }))).toBeUndefined();
     expect(decodePageGlossary(variant({ salience: [0, 1] }))).toBeUndefined(); // one short
     expect(decodePageGlossary(variant({ salience: [0, 1, 3] }))).toBeUndefined();
@@ -65,6 +96,13 @@ describe('page glossary', () => {
     expect(decodePageGlossary(variant({ categories: ['slogan', 'nonsense', 'slogan'] }))).toBeUndefined();
     expect(decodePageGlossary(variant({ ambiguous: [-1] }))).toBeUndefined();
     expect(decodePageGlossary(variant({ terms: ['x'] }))).toBeUndefined();
+    const { keys, ends, forms } = good as { keys: number[]; ends: number[]; forms: string[] };
+    expect(decodePageGlossary(variant({ ends: [...ends.slice(0, -1), forms.length + 1] }))).toBeUndefined(); // past the forms
+    expect(decodePageGlossary(variant({ ends: [...ends.slice(0, -1), forms.length - 1] }))).toBeUndefined(); // short of them
+    expect(decodePageGlossary(variant({ ends: [...ends].reverse() }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ keys: keys.slice(1) }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ keys: [65536, ...keys.slice(1)] }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ byPair: undefined }))).toBeUndefined();
     expect(decodePageGlossary(variant({}))).toBeDefined();
   });
 });

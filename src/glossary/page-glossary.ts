@@ -6,26 +6,31 @@
 // The background writes it to storage.local as one JSON string (src/background/page-glossary.ts),
 // so a page reads it together with the settings in one storage call and never has to wake the
 // service worker, which MV3 stops after 30 s idle; one string crosses into the page as a string and
-// is parsed natively, far faster than an object tree converted field by field.
+// is parsed natively, far faster than an object tree converted field by field. It carries the
+// matcher's tables ready to use (src/matcher/matcher.ts), built here once per glossary, so a page
+// does no compiling.
 // Pure module: no DOM, no browser APIs.
 import { CATEGORIES, type Category } from './categories';
 import { DEFAULT_SALIENCE, SALIENCES } from './salience';
 import type { Entry } from './schema';
 import type { Pattern } from '@/src/messages';
+import { buildTables, type MatcherTables } from '@/src/matcher/matcher';
 
 export const PAGE_GLOSSARY_KEY = 'page-glossary';
-/** 2: with salience. A page that finds format 1 stored asks the background, which rewrites it. */
-const FORMAT = 2;
+/**
+ * 3: with the matcher's tables (2: with salience). A page that finds an older format stored asks
+ * the background, which rewrites it.
+ */
+const FORMAT = 3;
 
-export interface PageGlossary {
+export interface PageGlossary extends MatcherTables {
   /** Entry ids, terms and categories by entry index (enabled entries only). */
   ids: string[];
   terms: string[];
   categories: Category[];
   /** Salience by entry index, as an index into SALIENCES (0 core, 1 context, 2 everyday): compact. */
   salience: number[];
-  /** Surface forms, longest first (the order the matcher wants), each with its entry index. */
-  forms: string[];
+  /** The surface forms are the matcher's (MatcherTables: in its buckets); each form's entry index. */
   entryOf: number[];
   /** Indices into `forms` of the forms segmentation must confirm. */
   ambiguous: number[];
@@ -36,20 +41,20 @@ export function buildPageGlossary(entries: readonly Entry[], patterns: readonly 
   const enabled = entries.filter((e) => e.enabled);
   const indexOf = new Map(enabled.map((e, i) => [e.id, i]));
   const kept = patterns.filter((p) => indexOf.has(p.id));
-  // Stable: forms of equal length keep glossary order, so the earlier entry still wins a tie.
-  const sorted = kept.map((p, order) => ({ p, order })).sort((a, b) => b.p.text.length - a.p.text.length || a.order - b.order);
+  // A form given twice keeps its first pattern: the earlier entry wins, as the matcher reports the lowest index.
+  const { tables, order } = buildTables(kept);
   const ambiguous: number[] = [];
-  sorted.forEach(({ p }, i) => {
-    if (p.ambiguous) ambiguous.push(i);
+  order.forEach((p, i) => {
+    if (kept[p]!.ambiguous) ambiguous.push(i);
   });
   return {
+    ...tables,
     ids: enabled.map((e) => e.id),
     terms: enabled.map((e) => e.term),
     categories: enabled.map((e) => e.category),
     // An entry without one (stored before salience, not re-validated) counts as the default.
     salience: enabled.map((e) => Math.max(0, SALIENCES.indexOf(e.salience ?? DEFAULT_SALIENCE))),
-    forms: sorted.map(({ p }) => p.text),
-    entryOf: sorted.map(({ p }) => indexOf.get(p.id)!),
+    entryOf: order.map((p) => indexOf.get(kept[p]!.id)!),
     ambiguous,
   };
 }
@@ -58,9 +63,23 @@ export function encodePageGlossary(glossary: PageGlossary): string {
   return JSON.stringify({ format: FORMAT, ...glossary });
 }
 
-const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
-const isIndexArray = (v: unknown, below: number): v is number[] =>
-  Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0 && n < below);
+// Plain loops: a page decodes this cold, where a callback per element costs far more than the check.
+function isStringArray(v: unknown): v is string[] {
+  if (!Array.isArray(v)) return false;
+  for (const s of v) if (typeof s !== 'string') return false;
+  return true;
+}
+
+/** Integers in [0, below); `rising`: each at least the one before. */
+function isIndexArray(v: unknown, below: number, rising = false): v is number[] {
+  if (!Array.isArray(v)) return false;
+  let last = 0;
+  for (const n of v) {
+    if (!Number.isInteger(n) || n < (rising ? last : 0) || n >= below) return false;
+    last = n as number;
+  }
+  return true;
+}
 
 /** The page glossary stored as `value`, or undefined when it is missing, of another format or damaged. */
 export function decodePageGlossary(value: unknown): PageGlossary | undefined {
@@ -72,12 +91,15 @@ export function decodePageGlossary(value: unknown): PageGlossary | undefined {
     return undefined;
   }
   if (!parsed || parsed.format !== FORMAT) return undefined;
-  const { ids, terms, categories, salience, forms, entryOf, ambiguous } = parsed;
+  const { ids, terms, categories, salience, forms, keys, ends, byPair, entryOf, ambiguous } = parsed;
   if (!isStringArray(ids) || !isStringArray(terms) || !isStringArray(forms) || !Array.isArray(categories)) return undefined;
   if (terms.length !== ids.length || categories.length !== ids.length) return undefined;
   if (!categories.every((c) => (CATEGORIES as readonly string[]).includes(c))) return undefined;
   if (!isIndexArray(salience, SALIENCES.length) || salience.length !== ids.length) return undefined;
   if (!isIndexArray(entryOf, ids.length) || entryOf.length !== forms.length) return undefined;
   if (!isIndexArray(ambiguous, forms.length)) return undefined;
-  return { ids, terms, categories: categories as Category[], salience, forms, entryOf, ambiguous };
+  // The matcher reads forms[ends[b − 1] … ends[b]) for each bucket b: nothing may point past them.
+  if (!isIndexArray(keys, 65536) || !isIndexArray(ends, forms.length + 1, true) || ends.length !== keys.length) return undefined;
+  if ((ends[ends.length - 1] ?? 0) !== forms.length || typeof byPair !== 'boolean') return undefined;
+  return { ids, terms, categories: categories as Category[], salience, forms, keys, ends, byPair, entryOf, ambiguous };
 }

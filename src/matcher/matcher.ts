@@ -1,14 +1,15 @@
 // Many-pattern matcher over UTF-16 code units, scanned leftmost-longest.
 // Pure: no DOM, no browser APIs, no dependencies, because it ships in the size-capped content script.
 //
-// Why not an automaton: every page and every frame compiles the glossary afresh, and for a glossary
+// Why not an automaton: every page and every frame loads the glossary afresh, and for a glossary
 // of Chinese terms (two to a dozen characters, rarely sharing more than their first two) building an
 // Aho-Corasick double array cost 5–35 ms a page, more than scanning a whole article. Leftmost-longest
 // needs no failure links: scanning positions left to right and taking the longest pattern that starts
 // at the first position where any does gives exactly the leftmost-longest, non-overlapping matches.
 // So patterns are grouped by their first two code units (hashed into a 64 Ki table), longest first:
-// - compiling is one pass over the patterns and a sort per bucket (well under a millisecond for the
-//   default glossary's 602 forms);
+// - building the buckets is one pass over the patterns and a sort per bucket; the background does it
+//   once per glossary (src/glossary/page-glossary.ts), and a page only fills the table from the
+//   buckets' keys (`loadMatcher`): a page load used to spend ~15–20% of its script time compiling;
 // - scanning reads one table entry per code unit of text while nothing fits, and where a pair of
 //   units starts some pattern, compares the few patterns of that bucket with `startsWith`.
 // A glossary with a one-unit pattern is grouped by first unit instead.
@@ -36,98 +37,127 @@ export interface Matcher {
 /** Index of a pair of code units in the 64 Ki bucket table; a collision only costs a wasted compare. */
 const pairHash = (first: number, second: number): number => ((first << 6) ^ second) & 0xffff;
 
-/** Compiles once; recompile only when the patterns change. */
-export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
+/**
+ * The matcher's tables as plain data (they travel in the page glossary as JSON). Bucket b holds
+ * forms[ends[b − 1] ?? 0 … ends[b]), a text given twice only once, grouped by their third code unit
+ * (the two-unit and shorter ones last), each group longest first: only one group and the last can
+ * match at a place, so a bucket read in order still gives the longest first.
+ */
+export interface MatcherTables {
+  forms: string[];
+  /** keys[b]: the table slot of bucket b, the pair hash of its forms' first two code units, or (byPair false) their first unit. */
+  keys: number[];
+  ends: number[];
+  /** False when some form is one code unit long: buckets are then keyed by the first unit alone. */
+  byPair: boolean;
+}
+
+/** The unit that groups a form in its bucket: its third, or -1 (grouped last). */
+const thirdOf = (form: string): number => (form.length > 2 ? form.charCodeAt(2) : -1);
+
+/** The tables of `patterns`, and for each form of the tables the index of its pattern (the first of equal texts). */
+export function buildTables(patterns: readonly MatcherPattern[]): { tables: MatcherTables; order: number[] } {
   let shortest = Infinity;
   for (const { text } of patterns) if (text.length > 0 && text.length < shortest) shortest = text.length;
   const byPair = shortest >= 2;
-
-  // Bucket b (1-based, 0 = no pattern starts here) holds the patterns starting with that pair (or
-  // unit), longest first. A text given twice keeps its first index, as a match reports the lowest
-  // pattern index.
-  const bucketOf = new Int32Array(65536);
-  const buckets: Bucket[] = [{ all: [], byThird: null }];
+  const buckets = new Map<number, number[]>();
   const seen = new Set<string>();
-  patterns.forEach(({ text }, patternIndex) => {
+  patterns.forEach(({ text }, index) => {
     if (text.length === 0 || seen.has(text)) return;
     seen.add(text);
-    const first = text.charCodeAt(0);
-    const key = byPair ? pairHash(first, text.charCodeAt(1)) : first;
-    let b = bucketOf[key]!;
-    if (b === 0) {
-      b = bucketOf[key] = buckets.length;
-      buckets.push({ all: [], byThird: null });
-    }
-    buckets[b]!.all.push({ text, index: patternIndex });
+    const key = byPair ? pairHash(text.charCodeAt(0), text.charCodeAt(1)) : text.charCodeAt(0);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(index);
+    else buckets.set(key, [index]);
   });
-  const longerFirst = (x: Candidate, y: Candidate): number => y.text.length - x.text.length || x.index - y.index;
-  for (const bucket of buckets) {
-    // Patterns given longest first (as the background stores them) need no sort.
-    const all = bucket.all;
-    for (let k = 1; k < all.length; k++) {
-      if (longerFirst(all[k - 1]!, all[k]!) > 0) {
-        all.sort(longerFirst);
-        break;
-      }
+  const tables: MatcherTables = { forms: [], keys: [], ends: [], byPair };
+  const order: number[] = [];
+  const text = (index: number): string => patterns[index]!.text;
+  for (const [key, bucket] of buckets) {
+    bucket.sort((x, y) => thirdOf(text(y)) - thirdOf(text(x)) || text(y).length - text(x).length || x - y);
+    for (const index of bucket) {
+      tables.forms.push(text(index));
+      order.push(index);
     }
-    // Numbered slogans share their first two characters by the dozen (四个…, 两个…): a large bucket
-    // is split again by the third code unit, so a probe compares a handful of candidates at most.
-    if (bucket.all.length <= 8) continue;
-    const byThird = new Map<number, Candidate[]>();
-    for (const candidate of bucket.all) {
-      const third = candidate.text.length > 2 ? candidate.text.charCodeAt(2) : -1;
-      const list = byThird.get(third);
-      if (list) list.push(candidate);
-      else byThird.set(third, [candidate]);
-    }
-    bucket.byThird = byThird;
+    tables.keys.push(key);
+    tables.ends.push(tables.forms.length);
   }
+  return { tables, order };
+}
 
-  /** The longest pattern of bucket `b` found at `text[at…]` before `end`. */
-  const longestAt = (text: string, at: number, end: number, b: number): Candidate | undefined => {
-    const bucket = buckets[b]!;
-    const third = text.charCodeAt(at + 2);
-    if (bucket.byThird) {
-      // Longer than two units: only those with this third unit can fit; then the two-unit ones.
-      return firstFound(text, at, end, bucket.byThird.get(third), third) ?? firstFound(text, at, end, bucket.byThird.get(-1), third);
+/**
+ * A matcher over tables built beforehand: fills the slot table and nothing else. Matches report the
+ * index of a form in `tables.forms`.
+ */
+export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Matcher {
+  // Slot → bucket + 1 (0: no form starts here).
+  const bucketOf = new Int32Array(65536);
+  for (let b = 0; b < keys.length; b++) bucketOf[keys[b]!] = b + 1;
+  /**
+   * Numbered slogans share their first two characters by the dozen (四个…, 两个…): in a large bucket,
+   * where each group starts (by its third unit) is found when a page first probes it, so a probe
+   * compares a handful of forms at most.
+   */
+  const groups: Array<Map<number, [number, number]> | undefined> = [];
+
+  /** The first form of forms[from…to) found at `text[at…]` before `end`, as its index; -1 if none. */
+  const firstFound = (text: string, at: number, end: number, from: number, to: number, third: number): number => {
+    for (let k = from; k < to; k++) {
+      const form = forms[k]!;
+      const length = form.length;
+      // Most forms differ from the text by their third unit: compared inline before the native call.
+      if (at + length > end || (length > 2 && form.charCodeAt(2) !== third)) continue;
+      if (text.startsWith(form, at)) return k;
     }
-    return firstFound(text, at, end, bucket.all, third);
+    return -1;
   };
 
   const scan = (text: string, from = 0, to = text.length): Match[] => {
     const matches: Match[] = [];
     const end = Math.min(to, text.length);
+    // Keyed by pairs, a match starts before the last unit.
+    const last = byPair ? end - 1 : end;
+    const shift = byPair ? 6 : 0;
+    const mask = byPair ? 0xffff : 0;
     let i = Math.max(0, from);
-    if (byPair) {
-      let unit = text.charCodeAt(i);
-      while (i + 1 < end) {
-        const next = text.charCodeAt(i + 1);
-        const b = bucketOf[pairHash(unit, next)]!;
-        if (b !== 0) {
-          const found = longestAt(text, i, end, b);
-          if (found) {
-            matches.push({ start: i, end: i + found.text.length, patternIndex: found.index });
-            i += found.text.length;
-            unit = text.charCodeAt(i);
-            continue;
+    let unit = text.charCodeAt(i);
+    while (i < last) {
+      const next = text.charCodeAt(i + 1);
+      const b = bucketOf[((unit << shift) ^ (next & mask)) & 0xffff]!;
+      if (b !== 0) {
+        let start = ends[b - 2] ?? 0;
+        const stop = ends[b - 1]!;
+        const third = text.charCodeAt(i + 2);
+        let found: number;
+        if (stop - start <= 8) found = firstFound(text, i, end, start, stop, third);
+        else {
+          let spans = groups[b];
+          if (!spans) {
+            spans = groups[b] = new Map();
+            for (let k = start; k < stop; k++) {
+              const span = spans.get(thirdOf(forms[k]!));
+              if (span) span[1] = k + 1;
+              else spans.set(thirdOf(forms[k]!), [k, k + 1]);
+            }
+          }
+          // This third unit's group, then the last one (the short forms).
+          const own = spans.get(third);
+          found = own ? firstFound(text, i, end, own[0], own[1], third) : -1;
+          if (found < 0) {
+            const short = spans.get(-1);
+            if (short) found = firstFound(text, i, end, short[0], short[1], third);
           }
         }
-        unit = next;
-        i++;
-      }
-    } else {
-      while (i < end) {
-        const b = bucketOf[text.charCodeAt(i)]!;
-        if (b !== 0) {
-          const found = longestAt(text, i, end, b);
-          if (found) {
-            matches.push({ start: i, end: i + found.text.length, patternIndex: found.index });
-            i += found.text.length;
-            continue;
-          }
+        if (found >= 0) {
+          start = i;
+          i += forms[found]!.length;
+          matches.push({ start, end: i, patternIndex: found });
+          unit = text.charCodeAt(i);
+          continue;
         }
-        i++;
       }
+      unit = next;
+      i++;
     }
     return matches;
   };
@@ -135,30 +165,15 @@ export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
   return { scan };
 }
 
-interface Candidate {
-  text: string;
-  index: number;
-}
-
-interface Bucket {
-  /** Every pattern of the bucket, longest first. */
-  all: Candidate[];
-  /** For large buckets: the patterns by their third code unit (-1: two units long), longest first. */
-  byThird: Map<number, Candidate[]> | null;
-}
-
-/**
- * The first of `candidates` (longest first) found at `text[at…]` before `end`. The caller has matched
- * the first code unit (or two); most candidates differ from the text by their third, so that one is
- * compared inline before the native `startsWith` call.
- */
-function firstFound(text: string, at: number, end: number, candidates: readonly Candidate[] | undefined, third: number): Candidate | undefined {
-  if (!candidates) return undefined;
-  for (const candidate of candidates) {
-    const length = candidate.text.length;
-    if (at + length > end) continue;
-    if (length > 2 && candidate.text.charCodeAt(2) !== third) continue;
-    if (text.startsWith(candidate.text, at)) return candidate;
-  }
-  return undefined;
+/** Builds and loads at once (tests, tools); matches report the index of the pattern in `patterns`. */
+export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
+  const { tables, order } = buildTables(patterns);
+  const matcher = loadMatcher(tables);
+  return {
+    scan(text, from, to) {
+      const matches = matcher.scan(text, from, to);
+      for (const match of matches) match.patternIndex = order[match.patternIndex]!;
+      return matches;
+    },
+  };
 }

@@ -34,7 +34,7 @@ export interface Painter {
   unpaintAll?(): void;
   /** Applies highlight style settings; takes effect on everything already painted. */
   restyle(look: HighlightLook): void;
-  /** Sets up the categories the glossary uses, so painting never has to restyle. */
+  /** Sets up the categories the glossary uses (styled once, with the first paint), so painting never restyles per category. */
   prepare(categories: Iterable<Category>): void;
   /** Makes the highlight style apply inside an open shadow root. */
   adopt(root: ShadowRoot): void;
@@ -42,6 +42,12 @@ export interface Painter {
   destroy(): void;
   /** Resolves once what was painted so far shows (the Highlight API painter joins ranges once a frame). */
   flushed?(): Promise<void>;
+  /**
+   * Holds what is painted from now on back from the screen until the returned function is called, or
+   * HOLD_MS at most: while segmentation confirms a pass's ambiguous matches, so the page repaints
+   * once with all of them rather than twice.
+   */
+  hold?(): () => void;
   /** Whether painting changes the DOM (then the caller ignores its own mutations). */
   readonly mutatesDom: boolean;
 }
@@ -111,6 +117,11 @@ interface Band {
  */
 const BAND_SIZE = 200;
 const BAND_ELEMENTS = 24;
+/**
+ * The longest a hold keeps highlights back. Segmentation answers within ~15–30 ms once the
+ * background runs; a background starting cold (jieba loads) must not keep the page blank for long.
+ */
+const HOLD_MS = 100;
 
 /**
  * Highlights change the page's rendering as a whole: each change of the registry makes the next frame
@@ -128,6 +139,7 @@ class PaintSchedule {
   #queued = new Set<StaticRange>();
   #frame = 0;
   #timer = 0;
+  #holds = 0;
   #listening = false;
   readonly #onScroll = (): void => this.#schedule();
 
@@ -151,6 +163,21 @@ class PaintSchedule {
     this.#schedule();
   }
 
+  /** Flushes nothing until every release returned so far was called (each after HOLD_MS at most). */
+  hold(): () => void {
+    this.#holds++;
+    this.#cancel();
+    let held = true;
+    const release = (): void => {
+      if (!held) return;
+      held = false;
+      this.#win.clearTimeout(timer);
+      if (--this.#holds === 0 && this.#queued.size > 0) this.#schedule();
+    };
+    const timer = this.#win.setTimeout(release, HOLD_MS);
+    return release;
+  }
+
   /** Drops a queued range; false if it was not queued (it may be painted). */
   drop(range: StaticRange): boolean {
     return this.#queued.delete(range);
@@ -164,7 +191,7 @@ class PaintSchedule {
   }
 
   #schedule(): void {
-    if (this.#frame || this.#timer) return;
+    if (this.#frame || this.#timer || this.#holds > 0) return;
     const win = this.#win;
     // The next frame, or a task if no frame comes soon (a hidden tab gets none; it renders nothing
     // until shown, so painting there costs no frame).
@@ -175,17 +202,20 @@ class PaintSchedule {
 
   /** Resolves once what is queued now was joined to the registry or left for later (far off). */
   flushed(): Promise<void> {
-    if (!this.#frame && !this.#timer) return Promise.resolve();
+    if (!this.#frame && !this.#timer && !(this.#holds > 0 && this.#queued.size > 0)) return Promise.resolve();
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
   #waiters: Array<() => void> = [];
 
-  #flush(): void {
+  #cancel(): void {
     if (this.#frame) this.#win.cancelAnimationFrame(this.#frame);
     if (this.#timer) this.#win.clearTimeout(this.#timer);
-    this.#frame = 0;
-    this.#timer = 0;
+    this.#frame = this.#timer = 0;
+  }
+
+  #flush(): void {
+    this.#cancel();
     for (const resolve of this.#waiters.splice(0)) queueMicrotask(resolve);
     // The open band may still grow (the pass is not done): it is checked like the others.
     const height = this.#win.innerHeight || 800;
@@ -233,9 +263,7 @@ class PaintSchedule {
 
   destroy(): void {
     this.clear();
-    if (this.#frame) this.#win.cancelAnimationFrame(this.#frame);
-    if (this.#timer) this.#win.clearTimeout(this.#timer);
-    this.#frame = this.#timer = 0;
+    this.#cancel();
     for (const resolve of this.#waiters.splice(0)) resolve();
   }
 }
@@ -254,16 +282,19 @@ class HighlightPainter implements Painter {
   readonly #win: Window;
   readonly #watch: number;
   #look: HighlightLook;
+  /** Whether the sheet and the registry hold every prepared category yet. */
+  #styled = true;
 
   constructor(doc: Document, look: HighlightLook) {
     this.#doc = doc;
     this.#look = look;
+    // Adopted with the first paint (#applyStyle): a change of the document's sheets restyles it.
     this.#style = new OwnStyle();
-    this.#style.adopt(doc);
     const win = (this.#win = doc.defaultView ?? window);
     this.#schedule = new PaintSchedule(win, (ranges) => {
       // One by one: `new Highlight(...ranges)` overflows the stack with a few hundred thousand ranges.
       for (const { range, category } of ranges) this.#highlightFor(category).add(range);
+      this.#applyStyle();
     });
     // The registry and the document's adopted sheets are the page's too: a page that clears them
     // (CSS.highlights.clear(), a framework assigning its own sheets) would leave nothing painted
@@ -299,6 +330,14 @@ class HighlightPainter implements Painter {
       this.#names.set(category, randomName());
     }
     if (this.#highlights.size === before) return;
+    // Written with the first ranges that need it: a new sheet restyles the whole document, which
+    // then happens in the frame that paints them, not in a frame of its own before.
+    this.#styled = false;
+  }
+
+  #applyStyle(): void {
+    if (this.#styled) return;
+    this.#styled = true;
     this.#style.set(highlightCss(this.#look, this.#names));
     this.#reassert();
   }
@@ -332,6 +371,10 @@ class HighlightPainter implements Painter {
   /** Resolves once the matches painted so far are in the registry (or deferred as far off). */
   flushed(): Promise<void> {
     return this.#schedule.flushed();
+  }
+
+  hold(): () => void {
+    return this.#schedule.hold();
   }
 
   unpaintAll(): void {

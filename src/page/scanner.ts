@@ -4,7 +4,7 @@ import type { Category } from '@/src/glossary/categories';
 import type { PageGlossary } from '@/src/glossary/page-glossary';
 import { SALIENCES, salienceShown, type DisplayMode } from '@/src/glossary/salience';
 import type { Span } from '@/src/messages';
-import { compileMatcher, type Match, type Matcher } from '@/src/matcher/matcher';
+import { loadMatcher, type Match, type Matcher } from '@/src/matcher/matcher';
 import { MatchStore } from './match-store';
 import { MutationTracker, type ScanRoot } from './mutations';
 import type { Painter, Placement } from './paint';
@@ -108,7 +108,7 @@ export class Scanner {
   readonly #tracker: MutationTracker;
 
   #matcher: Matcher | null = null;
-  #glossary: PageGlossary = { ids: [], terms: [], categories: [], salience: [], forms: [], entryOf: [], ambiguous: [] };
+  #glossary: PageGlossary = { ids: [], terms: [], categories: [], salience: [], forms: [], keys: [], ends: [], byPair: true, entryOf: [], ambiguous: [] };
   #display: Display;
   /** Whether each entry (by entry index) is found at all under the display settings. */
   #shown: Uint8Array = new Uint8Array(0);
@@ -163,7 +163,7 @@ export class Scanner {
     this.#tracker = new MutationTracker(() => this.#schedule());
   }
 
-  /** Compiles the glossary's forms; call again when the glossary changes (rescans everything). */
+  /** Loads the glossary's matcher; call again when the glossary changes (rescans everything). */
   setGlossary(glossary: PageGlossary): void {
     this.#glossary = glossary;
     this.#ambiguous = new Uint8Array(glossary.forms.length);
@@ -171,7 +171,7 @@ export class Scanner {
     this.#termOf = new Map(glossary.ids.map((id, i) => [id, glossary.terms[i] ?? id]));
     this.#shown = this.#shownEntries();
     this.#painter.prepare(new Set(glossary.categories));
-    this.#matcher = compileMatcher(glossary.forms.map((text) => ({ text })));
+    this.#matcher = loadMatcher(glossary);
     if (!this.#stopped) this.#rescanAll();
   }
 
@@ -512,9 +512,12 @@ export class Scanner {
       }
       if (batch.length === 0) continue;
       this.#inflight++;
+      // What this pass painted shows together with what segmentation confirms: one repaint.
+      const release = this.#painter.hold?.();
       const settle = (confirmed: readonly boolean[]): void => {
         this.#inflight = Math.max(0, this.#inflight - 1);
         this.#applyConfirmed(batch, confirmed);
+        release?.();
         this.#resolveIfSettled();
       };
       this.#confirm(text, spans).then(settle, () => settle([]));

@@ -15,6 +15,8 @@ export interface SessionBoot {
   settings: Settings;
   /** Undefined when storage held none yet: the session asks the background. */
   glossary: PageGlossary | undefined;
+  /** False: the session starts switched off, silently, until setEnabled(true) (default true). */
+  enabled?: boolean;
 }
 
 export interface PageSession {
@@ -38,7 +40,7 @@ export interface PageSession {
 export function startSession(doc: Document, boot: SessionBoot, signal: AbortSignal): PageSession {
   const isTop = doc.defaultView === doc.defaultView?.top;
   let settings = boot.settings;
-  let enabled = true;
+  let enabled = boot.enabled ?? true;
   let glossary: PageGlossary | undefined = boot.glossary;
   let known = new Set(glossary?.ids ?? []);
   /** Entries fetched for the tooltip, by id; emptied when the glossary changes. */

@@ -42,11 +42,11 @@ export function startContent(): ContentHandle {
     const stored = await browser.storage.local.get([SETTINGS_KEY, PAGE_GLOSSARY_KEY]).catch(() => ({}) as Record<string, unknown>);
     if (signal.aborted) return;
     const settings = withDefaults(stored[SETTINGS_KEY] as Partial<Settings> | undefined);
-    const current = startSession(document, { settings, glossary: decodePageGlossary(stored[PAGE_GLOSSARY_KEY]) }, signal);
-    session = current;
     // Site rules and the pause (issue 7): nothing is painted until the rule for this page is known,
-    // then the session follows every switch live.
-    void current.setEnabled(false);
+    // then the session follows every switch live. Started off, it makes no painter and reports
+    // nothing before then (switching off after start made and dropped a painter, and told the badge).
+    const current = startSession(document, { settings, glossary: decodePageGlossary(stored[PAGE_GLOSSARY_KEY]), enabled: false }, signal);
+    session = current;
     onAbort(signal, (site = watchSiteActive((active) => current.setEnabled(active), undefined, settings)).stop);
     reveal = startLazyTooltip(
       {
