@@ -19,6 +19,8 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    // TIFA_NO_MINIFY=1: readable function names in CPU profiles (test/bench/load-steps.ts).
+    ...(process.env.TIFA_NO_MINIFY ? { build: { minify: false } } : {}),
     plugins: [
       {
         // The glue's fallback `new URL(…, import.meta.url)` makes Vite bundle the .wasm; we always pass the URL.

@@ -24,6 +24,8 @@ export interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) clock at the event, µs (test/bench/load-steps.ts reads it from stamps). */
+  tts?: number;
   /** Thread (CPU) time of a complete event, µs. */
   tdur?: number;
   args?: { data?: Record<string, unknown>; name?: string; [key: string]: unknown };

@@ -1,0 +1,102 @@
+// `npx tsx test/bench/load-steps.ts [page] [loads]`: where the content script's time goes in a real page
+// load, step by step. A tool for finding the cost, not a figure to report (`npm run bench` measures
+// that). Build an unminified copy first, so functions keep their names:
+//   TIFA_NO_MINIFY=1 TIFA_OUT_DIR=/tmp/tifa-plain npx wxt build
+//   TIFA_EXTENSION_DIR=/tmp/tifa-plain/chrome-mv3 npx tsx test/bench/load-steps.ts a8-speech-large.html 10
+// (TIFA_STEPS_5K=1 as well: with the benchmark's 5,000-entry glossary.)
+// The tool copies that build, stamps the start of each function named in STEPS with
+// console.timeStamp, loads the bench page (default a8-speech-large.html) with tracing on, and prints
+// for each step the median *thread CPU time* (the trace's tts) from its stamp to the next one on the
+// page's main thread. A sampling CPU profile was tried first: with the profiler on, every lazily
+// compiled function is logged and the whole script ran about four times slower than in a trace.
+// CPU between two stamps can include page work in between when the steps are in different tasks.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CDPSession } from 'playwright-core';
+import { closeSubject, fiveThousand, launch, workerOf } from './page-load';
+import { setUserGlossary } from '../e2e/glossary-storage';
+import { startFixtureServer } from '../e2e/server';
+import { TRACE_CATEGORIES, type TraceEvent } from './trace-analysis';
+
+const page = process.argv[2] ?? 'a8-speech-large.html';
+const loads = Number(process.argv[3] ?? 10);
+const source = path.resolve(process.env.TIFA_EXTENSION_DIR ?? '/tmp/tifa-plain/chrome-mv3');
+const SCRIPT = 'page-content.js';
+/** Functions and methods whose start is stamped (not the painter's per-highlight calls). */
+const STEPS = [
+  'startContent', 'whenChineseText', 'hasChineseText', 'begin', 'decodePageGlossary', 'startSession',
+  'watchSiteActive', 'startLazyTooltip', 'startNow', 'createPainter', 'setGlossary', 'loadMatcher',
+  'start', '#pump', '#slice', '#sendCandidates', '#applyConfirmed', '#notify', 'reportChanged', '#flush',
+];
+
+function stampedCopy(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-steps-'));
+  fs.cpSync(source, dir, { recursive: true });
+  const file = path.join(dir, SCRIPT);
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  if (lines.length < 500) throw new Error(`${file} looks minified: build with TIFA_NO_MINIFY=1 (see the top of this file)`);
+  const out: string[] = [];
+  for (const line of lines) {
+    out.push(line);
+    const name = /^\s*(?:async\s+)?(?:function\s+)?(#?[\w$]+)\s*\([^)]*\)\s*\{\s*$/.exec(line)?.[1];
+    if (name && STEPS.includes(name)) out.push(`console.timeStamp(${JSON.stringify(`step:${name}`)});`);
+  }
+  fs.writeFileSync(file, out.join('\n'));
+  return dir;
+}
+
+async function trace(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: unknown[] }) => events.push(...(e.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: TRACE_CATEGORIES } });
+  await run();
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  return events;
+}
+
+const dir = stampedCopy();
+const fixtures = await startFixtureServer();
+const subject = await launch('tifa', dir);
+// TIFA_STEPS_5K=1: with the benchmark's 5,000-entry glossary, as its TIFA 5k.
+if (process.env.TIFA_STEPS_5K) await setUserGlossary(await workerOf(subject), { entries: fiveThousand() });
+const steps = new Map<string, number[]>();
+try {
+  for (let i = 0; i <= loads; i++) {
+    const tab = await subject.context.newPage();
+    const cdp = await subject.context.newCDPSession(tab);
+    const events = await trace(cdp, async () => {
+      await tab.goto(fixtures.url(`bench/${page}`), { waitUntil: 'load' });
+      await tab.waitForTimeout(1500);
+    });
+    await tab.close();
+    if (i === 0) continue; // the first load warms the browser's caches
+    const evaluate = events.find((e) => e.name === 'EvaluateScript' && String(e.args?.data?.['url'] ?? '').endsWith(`/${SCRIPT}`));
+    if (!evaluate || evaluate.tts === undefined) throw new Error('no evaluation of the content script in the trace');
+    const stamps = events
+      .filter((e) => e.pid === evaluate.pid && e.tid === evaluate.tid && e.name === 'TimeStamp' && String(e.args?.data?.['message'] ?? '').startsWith('step:'))
+      .sort((a, b) => a.ts - b.ts);
+    let last = { name: 'evaluate', tts: evaluate.tts };
+    const seen = new Map<string, number>();
+    for (const stamp of stamps) {
+      const name = String(stamp.args?.data?.['message']).slice('step:'.length);
+      // Repeated steps are told apart by their count (#notify, #notify 2, …).
+      const n = (seen.get(name) ?? 0) + 1;
+      seen.set(name, n);
+      const key = `${last.name} → ${n > 1 ? `${name} ${n}` : name}`;
+      steps.set(key, [...(steps.get(key) ?? []), ((stamp.tts ?? last.tts) - last.tts) / 1000]);
+      last = { name: n > 1 ? `${name} ${n}` : name, tts: stamp.tts ?? last.tts };
+    }
+  }
+} finally {
+  await closeSubject(subject);
+  await fixtures.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+const median = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
+console.log(`${page}: thread CPU ms from each step's start to the next stamp, median of the loads that reached it (${loads} loads)`);
+for (const [key, values] of steps) console.log(`${median(values).toFixed(2).padStart(7)}  ${key}  (${values.length} loads)`);
