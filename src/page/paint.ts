@@ -44,8 +44,8 @@ export interface Painter {
   flushed?(): Promise<void>;
   /**
    * Holds what is painted from now on back from the screen until the returned function is called, or
-   * HOLD_MS at most: while segmentation confirms a pass's ambiguous matches, so the page repaints
-   * once with all of them rather than twice.
+   * HOLD_UNTIL at the latest: while segmentation confirms a pass's ambiguous matches, so the page
+   * repaints once with all of them rather than twice.
    */
   hold?(): () => void;
   /** Whether painting changes the DOM (then the caller ignores its own mutations). */
@@ -118,10 +118,14 @@ interface Band {
 const BAND_SIZE = 200;
 const BAND_ELEMENTS = 24;
 /**
- * The longest a hold keeps highlights back. Segmentation answers within ~15–30 ms once the
- * background runs; a background starting cold (jieba loads) must not keep the page blank for long.
+ * A hold keeps highlights back until this time at the latest: 60 ms after the content script started
+ * (the module is evaluated with it). Warm, segmentation answers an article's first pass ~45–60 ms
+ * after the start, so the terms it confirms show in the same frame as the rest. A worker starting
+ * cold (jieba loads for ~0.5 s) no longer keeps the first marks back (a hold of 100 ms from the
+ * request put the cold page's first paint 164 ms after the start): they show, and the confirmed ones
+ * join them later. Later passes (the page changing) do not hold.
  */
-const HOLD_MS = 100;
+const HOLD_UNTIL = performance.now() + 60;
 
 /**
  * Highlights change the page's rendering as a whole: each change of the registry makes the next frame
@@ -163,8 +167,10 @@ class PaintSchedule {
     this.#schedule();
   }
 
-  /** Flushes nothing until every release returned so far was called (each after HOLD_MS at most). */
+  /** Flushes nothing until every release returned so far was called, or HOLD_UNTIL came. */
   hold(): () => void {
+    const limit = HOLD_UNTIL - performance.now();
+    if (limit <= 0) return () => undefined;
     this.#holds++;
     this.#cancel();
     let held = true;
@@ -174,7 +180,7 @@ class PaintSchedule {
       this.#win.clearTimeout(timer);
       if (--this.#holds === 0 && this.#queued.size > 0) this.#schedule();
     };
-    const timer = this.#win.setTimeout(release, HOLD_MS);
+    const timer = this.#win.setTimeout(release, limit);
     return release;
   }
 
