@@ -23,6 +23,28 @@ export default defineConfig({
     ...(process.env.TIFA_NO_MINIFY ? { build: { minify: false } } : {}),
     plugins: [
       {
+        // WXT wraps each unlisted script (the content script, the frame gate, the injected scripts) in
+        // a try/catch that reports failures through a logger which does nothing in a production
+        // build: ~430 bytes of the content script's 30 KB budget, evaluated in every frame. Only the
+        // call stays; an error still reaches the console uncaught.
+        name: 'tifa:bare-unlisted-scripts',
+        enforce: 'pre',
+        transform(code: string, id: string) {
+          // WXT's virtual module: `\0virtual:wxt-unlisted-script-entrypoint?<the entrypoint's path>`.
+          if (!id.startsWith('\0virtual:wxt-unlisted-script-entrypoint?')) return undefined;
+          const entry = /^import definition from ("[^"]+");$/m.exec(code)?.[1];
+          if (!entry || !code.includes('definition.main()') || !code.includes('initPlugins();')) {
+            throw new Error("WXT's unlisted-script wrapper changed: update wxt.config.ts");
+          }
+          return [
+            `import definition from ${entry};`,
+            "import { initPlugins } from 'virtual:wxt-plugins';",
+            'initPlugins();',
+            'export default definition.main();',
+          ].join('\n');
+        },
+      },
+      {
         // The glue's fallback `new URL(…, import.meta.url)` makes Vite bundle the .wasm; we always pass the URL.
         name: 'tifa:jieba-no-default-wasm-url',
         enforce: 'pre',
