@@ -13,11 +13,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CDPSession } from 'playwright-core';
-import { closeSubject, fiveThousand, launch, workerOf } from './page-load';
+import { closeSubject, fiveThousand, launch, traced, workerOf } from './page-load';
 import { setUserGlossary } from '../e2e/glossary-storage';
 import { startFixtureServer } from '../e2e/server';
-import { TRACE_CATEGORIES, type TraceEvent } from './trace-analysis';
 
 const page = process.argv[2] ?? 'a8-speech-large.html';
 const loads = Number(process.argv[3] ?? 10);
@@ -46,19 +44,6 @@ function stampedCopy(): string {
   return dir;
 }
 
-async function trace(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  const collect = (e: { value: unknown[] }) => events.push(...(e.value as TraceEvent[]));
-  cdp.on('Tracing.dataCollected', collect);
-  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: TRACE_CATEGORIES } });
-  await run();
-  await cdp.send('Tracing.end');
-  await complete;
-  cdp.off('Tracing.dataCollected', collect);
-  return events;
-}
-
 const dir = stampedCopy();
 const fixtures = await startFixtureServer();
 const subject = await launch('tifa', dir);
@@ -69,7 +54,7 @@ try {
   for (let i = 0; i <= loads; i++) {
     const tab = await subject.context.newPage();
     const cdp = await subject.context.newCDPSession(tab);
-    const events = await trace(cdp, async () => {
+    const { events } = await traced(cdp, async () => {
       await tab.goto(fixtures.url(`bench/${page}`), { waitUntil: 'load' });
       await tab.waitForTimeout(1500);
     });

@@ -235,7 +235,7 @@ interface Load {
   coldVerified?: boolean;
 }
 
-async function traced<T>(cdp: CDPSession, run: () => Promise<T>, categories = TRACE_CATEGORIES): Promise<{ events: TraceEvent[]; value: T }> {
+export async function traced<T>(cdp: CDPSession, run: () => Promise<T>, categories = TRACE_CATEGORIES): Promise<{ events: TraceEvent[]; value: T }> {
   const events: TraceEvent[] = [];
   const collect = (e: { value: unknown[] }) => events.push(...(e.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
