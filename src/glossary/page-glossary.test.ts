@@ -86,14 +86,17 @@ describe('page glossary', () => {
     expect(decodePageGlossary(good)).toBeUndefined(); // an object, not the stored string
     expect(decodePageGlossary('{not json')).toBeUndefined();
     expect(decodePageGlossary(variant({ format: 2 }))).toBeUndefined(); // stored before the matcher's tables
-    expect(decodePageGlossary(variant({ format: 4 }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ format: 3 }))).toBeUndefined(); // categories by name
+    expect(decodePageGlossary(variant({ format: 5 }))).toBeUndefined();
     expect(decodePageGlossary(variant({ salience: undefined }))).toBeUndefined();
     expect(decodePageGlossary(variant({ salience: [0, 1] }))).toBeUndefined(); // one short
     expect(decodePageGlossary(variant({ salience: [0, 1, 3] }))).toBeUndefined();
     expect(decodePageGlossary(variant({ salience: [0, 1, 'core'] }))).toBeUndefined();
     expect(decodePageGlossary(variant({ salience: [0, 1, 1.5] }))).toBeUndefined();
     expect(decodePageGlossary(variant({ entryOf: [99] }))).toBeUndefined();
-    expect(decodePageGlossary(variant({ categories: ['slogan', 'nonsense', 'slogan'] }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ categories: ['slogan', 'slogan', 'slogan'] }))).toBeUndefined(); // names, not indices
+    expect(decodePageGlossary(variant({ categories: [0, 99, 0] }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ categories: [0, 0] }))).toBeUndefined(); // one short
     expect(decodePageGlossary(variant({ ambiguous: [-1] }))).toBeUndefined();
     expect(decodePageGlossary(variant({ terms: ['x'] }))).toBeUndefined();
     const { keys, ends, forms } = good as { keys: number[]; ends: number[]; forms: string[] };
