@@ -404,6 +404,9 @@ describe('keyboard and accessibility', () => {
     await expect
       .poll(async () => (await storedGlossary())?.entries.find((e) => e.id === 'san-hui-yi-ke')?.english.at(-1))
       .toBe('three sessions and one lecture');
+    // The page has finished the save (it names the saved term) before Escape: storage is written a
+    // moment earlier, and Escape during the save was not what this step tests.
+    await expect.poll(() => page.locator('.toast-region').textContent()).toContain('三会一课');
     await screenshot(page, 'options-keyboard');
 
     // Escape leaves the editor and puts focus back on the entry in the list; Space switches it off.
