@@ -19,7 +19,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    // TIFA_NO_MINIFY=1: readable function names in CPU profiles (test/bench/load-steps.ts).
+    // TIFA_NO_MINIFY=1: readable function names, which test/bench/load-steps.ts stamps.
     ...(process.env.TIFA_NO_MINIFY ? { build: { minify: false } } : {}),
     plugins: [
       {

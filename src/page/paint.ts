@@ -116,9 +116,9 @@ interface Band {
  * glossary's 200 matches can span a quarter of a long page), few enough bands to check cheaply.
  */
 const BAND_SIZE = 200;
+const BAND_ELEMENTS = 24;
 /** Elements above which restyling the document for a new sheet gets a frame of its own. */
 const LARGE_DOCUMENT = 1000;
-const BAND_ELEMENTS = 24;
 /**
  * A hold keeps highlights back until this time at the latest: 60 ms after the content script started
  * (the module is evaluated with it). Warm, segmentation answers an article's first pass ~45–60 ms
@@ -302,13 +302,14 @@ class HighlightPainter implements Painter {
   constructor(doc: Document, look: HighlightLook) {
     this.#doc = doc;
     this.#look = look;
-    // Adopted with the first paint (#applyStyle): a change of the document's sheets restyles it.
+    // Adopted with the first paint (#applyStyle), or a frame before it on a large document: a change
+    // of the document's sheets restyles it.
     this.#style = new OwnStyle();
     const win = (this.#win = doc.defaultView ?? window);
     this.#schedule = new PaintSchedule(win, (ranges) => {
-      // A new sheet restyles the whole document: on a large one (the 1 MB page, 3,300 elements: ~27 ms) in a frame
-      // of its own, and the ranges join in the next, so that no frame carries both. An article's
-      // restyle (~1 ms) goes with its ranges, in one frame.
+      // A new sheet restyles the whole document: on a large one (the 1 MB page, 3,300 elements:
+      // ~27 ms) in a frame of its own, and the ranges join in the next, so that no frame carries
+      // both. An article's restyle (~1 ms) goes with its ranges, in one frame.
       if (!this.#styled && doc.getElementsByTagName('*').length > LARGE_DOCUMENT) {
         this.#applyStyle();
         return false;
@@ -351,8 +352,9 @@ class HighlightPainter implements Painter {
       this.#names.set(category, randomName());
     }
     if (this.#highlights.size === before) return;
-    // Written with the first ranges that need it: a new sheet restyles the whole document, which
-    // then happens in the frame that paints them, not in a frame of its own before.
+    // Written when the first ranges that need it are committed (see the constructor): a new sheet
+    // restyles the whole document, which on all but large documents then happens in the frame that
+    // paints them.
     this.#styled = false;
   }
 

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { closeSubject, fiveThousand, launch, traced, workerOf } from './page-load';
+import { closeSubject, fiveThousand, launch, median, traced, workerOf } from './page-load';
 import { setUserGlossary } from '../e2e/glossary-storage';
 import { startFixtureServer } from '../e2e/server';
 
@@ -72,9 +72,11 @@ try {
       // Repeated steps are told apart by their count (#notify, #notify 2, …).
       const n = (seen.get(name) ?? 0) + 1;
       seen.set(name, n);
-      const key = `${last.name} → ${n > 1 ? `${name} ${n}` : name}`;
-      steps.set(key, [...(steps.get(key) ?? []), ((stamp.tts ?? last.tts) - last.tts) / 1000]);
-      last = { name: n > 1 ? `${name} ${n}` : name, tts: stamp.tts ?? last.tts };
+      const label = n > 1 ? `${name} ${n}` : name;
+      const tts = stamp.tts ?? last.tts;
+      const key = `${last.name} → ${label}`;
+      steps.set(key, [...(steps.get(key) ?? []), (tts - last.tts) / 1000]);
+      last = { name: label, tts };
     }
   }
 } finally {
@@ -82,6 +84,5 @@ try {
   await fixtures.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
-const median = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
 console.log(`${page}: thread CPU ms from each step's start to the next stamp, median of the loads that reached it (${loads} loads)`);
 for (const [key, values] of steps) console.log(`${median(values).toFixed(2).padStart(7)}  ${key}  (${values.length} loads)`);
