@@ -79,7 +79,7 @@ export function OptionsApp() {
   // are disabled (and these handlers refuse, for the keyboard paths).
   const busy = importJob.progress !== null;
 
-  useDeepLinks(entries, (link: DeepLink) => {
+  const replaceAddress = useDeepLinks(entries, (link: DeepLink) => {
     if (link.kind === 'tab') return setTab(link.tab);
     setTab('glossary');
     if (link.kind === 'entry') {
@@ -112,7 +112,7 @@ export function OptionsApp() {
 
   function selectTab(next: Tab, focus = false) {
     setTab(next);
-    history.replaceState(null, '', next === 'glossary' ? location.pathname : `#${next}`);
+    replaceAddress(next === 'glossary' ? location.pathname : `#${next}`);
     if (focus) requestAnimationFrame(() => document.getElementById(`tab-${next}`)?.focus());
   }
 
@@ -134,7 +134,7 @@ export function OptionsApp() {
     const entry = entries?.find((e) => e.id === id);
     if (!entry) return;
     editor.openEntry(entry, focus);
-    history.replaceState(null, '', optionsEntryHash(id));
+    replaceAddress(optionsEntryHash(id));
   }
 
   async function save(entry: Entry, previousId: string | undefined): Promise<boolean> {
@@ -143,7 +143,7 @@ export function OptionsApp() {
     if (!next) return false;
     setEntries(next);
     say(t('saved', { term: entry.term }));
-    history.replaceState(null, '', optionsEntryHash(entry.id));
+    replaceAddress(optionsEntryHash(entry.id));
     if (editor.draftPosition && editor.nextDraft()) return true;
     editor.stayOn(entry.id);
     return true;
@@ -154,7 +154,7 @@ export function OptionsApp() {
     const removed = await write(() => removeEntry(id));
     if (!removed) return;
     editor.close();
-    history.replaceState(null, '', location.pathname);
+    replaceAddress(location.pathname);
     const r: Removed = removed;
     say(t('deleted', { term: r.entry.term }), () => write(() => undoRemove(r)).then(() => openEntry(r.entry.id, false)));
   }
@@ -274,6 +274,7 @@ export function OptionsApp() {
                   onSkipDraft={editor.draftPosition ? () => (editor.nextDraft() ? undefined : editor.close()) : undefined}
                   onCancel={() => {
                     editor.cancel();
+                    replaceAddress(location.pathname);
                     setListFocus((n) => n + 1);
                   }}
                 />

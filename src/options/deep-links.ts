@@ -1,7 +1,7 @@
 // Where the options page's address points: #entry=<id> (the tooltip's edit link), #draft=<json> (the
 // context menu's "add to the glossary", src/options/form.ts parseDraft), or #<tab>. The page follows
 // the hash when it opens and on every change.
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { Entry } from '@/src/glossary/schema';
 import { readEntries } from '@/src/glossary/storage/edits';
 import { parseDraft, type Draft } from './form';
@@ -50,9 +50,12 @@ export function deepLink(hash: string, entries: readonly Entry[]): DeepLink | un
 
 /**
  * Calls `follow` with the link of the address once the glossary is loaded (`entries`), and again
- * whenever the hash changes (with the glossary read afresh). A hash is followed once.
+ * whenever the hash changes (with the glossary read afresh). A hash is followed once. Returns how the
+ * page itself changes its address (an entry opened or saved, a tab chosen): that address counts as
+ * followed, so a later change of the glossary (a save, a switch flipped in the list) never follows it
+ * again, which would reopen the entry and drop what is being typed in the editor.
  */
-export function useDeepLinks(entries: Entry[] | null, follow: (link: DeepLink) => void): void {
+export function useDeepLinks(entries: Entry[] | null, follow: (link: DeepLink) => void): (address: string) => void {
   const handledHash = useRef<string | null>(null);
   const latest = useRef(follow);
   latest.current = follow;
@@ -73,4 +76,8 @@ export function useDeepLinks(entries: Entry[] | null, follow: (link: DeepLink) =
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, [entries]);
+  return useCallback((address: string) => {
+    history.replaceState(null, '', address);
+    handledHash.current = location.hash;
+  }, []);
 }

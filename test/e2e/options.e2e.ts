@@ -198,6 +198,21 @@ describe('browse and edit', () => {
     await page.close();
   });
 
+  test('what is typed in the editor stays when a switch in the list is flipped and the glossary saved', async () => {
+    const page = await openOptions();
+    // Opening an entry from the list puts it in the address; the glossary changing afterwards must not
+    // open that address again (a fresh editor, the typing gone, the focus moved to its heading).
+    await (await row(page, 'dang-zu')).locator('.row-main').click();
+    await page.locator('#f-english').fill('party leadership group (draft)');
+    await page.locator('#f-english').focus();
+    await (await row(page, 'liang-ge-wei-hu')).locator('input[type=checkbox]').uncheck({ force: true });
+    await expect.poll(async () => (await storedGlossary())?.entries.find((e) => e.id === 'liang-ge-wei-hu')?.enabled).toBe(false);
+    await page.waitForTimeout(300);
+    expect(await page.locator('#f-term').inputValue()).toBe('党组');
+    expect(await page.locator('#f-english').inputValue()).toBe('party leadership group (draft)');
+    await page.close();
+  });
+
   test('#entry=<id> opens that entry; #draft= prefills a new one from the context menu', async () => {
     const atEntry = await openOptions('#entry=dang-zu');
     await expect.poll(() => atEntry.locator('#f-term').inputValue()).toBe('党组');
@@ -404,8 +419,9 @@ describe('keyboard and accessibility', () => {
     await expect
       .poll(async () => (await storedGlossary())?.entries.find((e) => e.id === 'san-hui-yi-ke')?.english.at(-1))
       .toBe('three sessions and one lecture');
-    // The page has finished the save (it names the saved term) before Escape: storage is written a
-    // moment earlier, and Escape during the save was not what this step tests.
+    // The page has finished the save: it names the saved term. (The save puts the entry in the
+    // address; the glossary changing next used to open that address again, taking the focus back to
+    // the editor after Escape had put it in the list.)
     await expect.poll(() => page.locator('.toast-region').textContent()).toContain('三会一课');
     await screenshot(page, 'options-keyboard');
 
@@ -414,8 +430,11 @@ describe('keyboard and accessibility', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-entry-id]')?.getAttribute('data-entry-id'))).toBe(
       'san-hui-yi-ke',
     );
+    // The closed editor's entry leaves the address: a reload shows the list, not the editor.
+    expect(await page.evaluate(() => location.hash)).toBe('');
     await page.keyboard.press('Space');
     await expect.poll(async () => (await storedGlossary())?.entries.find((e) => e.id === 'san-hui-yi-ke')?.enabled).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-entry-id]')?.getAttribute('data-entry-id'))).toBe('san-hui-yi-ke');
 
     // Tabs switch with the arrow keys.
     await page.locator('#tab-glossary').focus();
