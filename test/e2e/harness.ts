@@ -92,13 +92,19 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   }
   const headless = options.headless ?? true;
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-e2e-'));
+  const locale = options.locale ?? 'zh-CN';
+  // Playwright's locale reaches a page only once it has attached to it: a page an extension opens
+  // (the popup's "About" link) could render first in the browser's own language (en-US here). The
+  // profile's languages make it the browser's own.
+  fs.mkdirSync(path.join(userDataDir, 'Default'));
+  fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ intl: { accept_languages: locale, selected_languages: locale } }));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: false, // headless is chosen by the --headless=new flag below, which supports extensions
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: options.viewport ?? { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
-    locale: options.locale ?? 'zh-CN',
+    locale,
     args: [
       ...(headless ? ['--headless=new'] : []),
       ...CHROMIUM_FLAGS,
