@@ -10,7 +10,7 @@
 // matcher's tables ready to use (src/matcher/matcher.ts), built here once per glossary, so a page
 // does no compiling.
 // Pure module: no DOM, no browser APIs.
-import { CATEGORIES, type Category } from './categories';
+import { CATEGORIES } from './categories';
 import { DEFAULT_SALIENCE, SALIENCES } from './salience';
 import type { Entry } from './schema';
 import type { Pattern } from '@/src/messages';
@@ -18,16 +18,23 @@ import { buildTables, type MatcherTables } from '@/src/matcher/matcher';
 
 export const PAGE_GLOSSARY_KEY = 'page-glossary';
 /**
- * 4: categories stored as indices into CATEGORIES (3: with the matcher's tables; 2: with salience).
+ * 5: categories stay indices in the page, with the list of those used; elements are no longer
+ * checked one by one (4: categories stored as indices; 3: with the matcher's tables; 2: with salience).
  * A page that finds an older format stored asks the background, which rewrites it.
  */
-const FORMAT = 4;
+const FORMAT = 5;
 
 export interface PageGlossary extends MatcherTables {
-  /** Entry ids, terms and categories by entry index (enabled entries only). */
+  /** Entry ids and terms by entry index (enabled entries only). */
   ids: string[];
   terms: string[];
-  categories: Category[];
+  /**
+   * Category by entry index, as an index into CATEGORIES: a number parses faster than a name and is a
+   * third of its length (50 KB of a 5,000-entry page glossary were category names).
+   */
+  categories: number[];
+  /** The categories some entry has, as indices into CATEGORIES: the painter prepares a highlight for each. */
+  usedCategories: number[];
   /** Salience by entry index, as an index into SALIENCES (0 core, 1 context, 2 everyday): compact. */
   salience: number[];
   /** The surface forms are the matcher's (MatcherTables: in its buckets); each form's entry index. */
@@ -47,11 +54,13 @@ export function buildPageGlossary(entries: readonly Entry[], patterns: readonly 
   order.forEach((p, i) => {
     if (kept[p]!.ambiguous) ambiguous.push(i);
   });
+  const categories = enabled.map((e) => CATEGORIES.indexOf(e.category));
   return {
     ...tables,
     ids: enabled.map((e) => e.id),
     terms: enabled.map((e) => e.term),
-    categories: enabled.map((e) => e.category),
+    categories,
+    usedCategories: [...new Set(categories)].sort((a, b) => a - b),
     // An entry without one (stored before salience, not re-validated) counts as the default.
     salience: enabled.map((e) => Math.max(0, SALIENCES.indexOf(e.salience ?? DEFAULT_SALIENCE))),
     entryOf: order.map((p) => indexOf.get(kept[p]!.id)!),
@@ -59,50 +68,48 @@ export function buildPageGlossary(entries: readonly Entry[], patterns: readonly 
   };
 }
 
-/**
- * The stored string. Categories go as indices into CATEGORIES: a number parses faster than a string
- * and is a third of its length (50 KB of a 5,000-entry page glossary's 327 KB were category names).
- */
+/** The stored string. */
 export function encodePageGlossary(glossary: PageGlossary): string {
-  return JSON.stringify({ format: FORMAT, ...glossary, categories: glossary.categories.map((c) => CATEGORIES.indexOf(c)) });
+  return JSON.stringify({ format: FORMAT, ...glossary });
 }
 
-// Plain loops: a page decodes this cold, where a callback per element costs far more than the check.
-function isStringArray(v: unknown): v is string[] {
+/** Integers in [0, below). A plain loop: a page decodes this cold, where a callback per element costs far more. */
+function isIndexArray(v: unknown, below: number): v is number[] {
   if (!Array.isArray(v)) return false;
-  for (const s of v) if (typeof s !== 'string') return false;
-  return true;
-}
-
-/** Integers in [0, below); `rising`: each at least the one before. */
-function isIndexArray(v: unknown, below: number, rising = false): v is number[] {
-  if (!Array.isArray(v)) return false;
-  let last = 0;
-  for (const n of v) {
-    if (!Number.isInteger(n) || n < (rising ? last : 0) || n >= below) return false;
-    last = n as number;
+  for (let i = 0; i < v.length; i++) {
+    const n: unknown = v[i];
+    if (typeof n !== 'number' || n < 0 || n >= below || Math.floor(n) !== n) return false;
   }
   return true;
 }
 
-/** The page glossary stored as `value`, or undefined when it is missing, of another format or damaged. */
+const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
+
+/**
+ * The page glossary stored as `value`, or undefined when it is missing, of another format or of the
+ * wrong shape (a list missing or of the wrong length). The elements of the long lists are not checked
+ * one by one: only the background writes this string (pages cannot reach storage.local) and its
+ * format number says how, while checking them cost a page more than parsing them (~8 ms of a cold
+ * start with 5,000 entries, in a busy two-core run). Their readers take an element that is not what
+ * it should be as no match (src/page/scanner.ts, src/matcher/matcher.ts); the short lists they index
+ * with are checked.
+ */
 export function decodePageGlossary(value: unknown): PageGlossary | undefined {
   if (typeof value !== 'string') return undefined;
-  let parsed: Partial<Omit<PageGlossary, 'categories'>> & { format?: unknown; categories?: unknown };
+  let parsed: { [K in keyof PageGlossary]?: unknown } & { format?: unknown };
   try {
     parsed = JSON.parse(value) as typeof parsed;
   } catch {
     return undefined;
   }
   if (!parsed || parsed.format !== FORMAT) return undefined;
-  const { ids, terms, categories, salience, forms, keys, ends, byPair, entryOf, ambiguous } = parsed;
-  if (!isStringArray(ids) || !isStringArray(terms) || !isStringArray(forms)) return undefined;
-  if (terms.length !== ids.length || !isIndexArray(categories, CATEGORIES.length) || categories.length !== ids.length) return undefined;
-  if (!isIndexArray(salience, SALIENCES.length) || salience.length !== ids.length) return undefined;
-  if (!isIndexArray(entryOf, ids.length) || entryOf.length !== forms.length) return undefined;
-  if (!isIndexArray(ambiguous, forms.length)) return undefined;
-  // The matcher reads forms[ends[b − 1] … ends[b]) for each bucket b: nothing may point past them.
-  if (!isIndexArray(keys, 65536) || !isIndexArray(ends, forms.length + 1, true) || ends.length !== keys.length) return undefined;
-  if ((ends[ends.length - 1] ?? 0) !== forms.length || typeof byPair !== 'boolean') return undefined;
-  return { ids, terms, categories: categories.map((c) => CATEGORIES[c] as Category), salience, forms, keys, ends, byPair, entryOf, ambiguous };
+  const { ids, terms, categories, usedCategories, salience, forms, keys, ends, byPair, entryOf, ambiguous } = parsed;
+  if (!isArray(ids) || !isArray(terms) || !isArray(categories) || !isArray(salience) || !isArray(forms) || !isArray(entryOf)) return undefined;
+  const n = ids.length;
+  if (terms.length !== n || categories.length !== n || salience.length !== n || entryOf.length !== forms.length) return undefined;
+  if (!isIndexArray(usedCategories, CATEGORIES.length) || !isIndexArray(ambiguous, forms.length)) return undefined;
+  // The matcher reads forms[ends[b − 1] … ends[b]) for each bucket b, and reads a missing form as none.
+  if (!isArray(keys) || !isArray(ends) || ends.length !== keys.length || (ends[ends.length - 1] ?? 0) !== forms.length) return undefined;
+  if (typeof byPair !== 'boolean') return undefined;
+  return { ids, terms, categories, usedCategories, salience, forms, keys, ends, byPair, entryOf, ambiguous } as PageGlossary;
 }

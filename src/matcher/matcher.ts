@@ -100,10 +100,15 @@ export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Match
    */
   const groups: Array<Map<number, [number, number]> | undefined> = [];
 
+  // Tables from storage are not checked form by form (src/glossary/page-glossary.ts): a form that is
+  // not a string matches nothing, and no bucket reaches past the forms.
+  const thirdOrNone = (form: string | undefined): number => (typeof form === 'string' ? thirdOf(form) : -2);
+
   /** The first form of forms[from…to) found at `text[at…]` before `end`, as its index; -1 if none. */
   const firstFound = (text: string, at: number, end: number, from: number, to: number, third: number): number => {
     for (let k = from; k < to; k++) {
-      const form = forms[k]!;
+      const form = forms[k];
+      if (typeof form !== 'string') continue;
       const length = form.length;
       // Most forms differ from the text by their third unit: compared inline before the native call.
       if (at + length > end || (length > 2 && form.charCodeAt(2) !== third)) continue;
@@ -126,7 +131,7 @@ export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Match
       const b = bucketOf[((unit << shift) ^ (next & mask)) & 0xffff]!;
       if (b !== 0) {
         let start = ends[b - 2] ?? 0;
-        const stop = ends[b - 1]!;
+        const stop = Math.min(ends[b - 1]!, forms.length);
         const third = text.charCodeAt(i + 2);
         let found: number;
         if (stop - start <= 8) found = firstFound(text, i, end, start, stop, third);
@@ -135,9 +140,10 @@ export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Match
           if (!spans) {
             spans = groups[b] = new Map();
             for (let k = start; k < stop; k++) {
-              const span = spans.get(thirdOf(forms[k]!));
+              const group = thirdOrNone(forms[k]);
+              const span = spans.get(group);
               if (span) span[1] = k + 1;
-              else spans.set(thirdOf(forms[k]!), [k, k + 1]);
+              else spans.set(group, [k, k + 1]);
             }
           }
           // This third unit's group, then the last one (the short forms).

@@ -98,6 +98,26 @@ describe('Scanner', () => {
     expect(scanner.lastPass?.matches).toBe(3);
   });
 
+  test('paints each term in its category; an entry damaged in the stored page glossary is passed over', async () => {
+    const categories = (painter: RecordingPainter) => [...painter.painted].map((m) => `${m.text} ${painter.categoryOf.get(m)}`).sort();
+    const intact = setup('<p>两个维护，三会一课</p>');
+    await intact.scanner.start();
+    expect(categories(intact.painter)).toEqual(['三会一课 practice', '两个维护 slogan']);
+    intact.scanner.stop();
+
+    // decodePageGlossary checks the lists' lengths, not each element: the scanner reads a bad one as no match.
+    const glossary = buildPageGlossary(ENTRIES, PATTERNS);
+    const at = (id: string) => glossary.ids.indexOf(id);
+    glossary.categories[at('liang-ge-wei-hu')] = 99;
+    (glossary.ids as unknown[])[at('san-hui-yi-ke')] = 42;
+    (glossary.salience as unknown[])[at('dang-zu')] = 'core';
+    const { painter, scanner } = setup('<p>两个维护，三会一课，党组</p>', undefined, glossary);
+    await scanner.start();
+    await settle(scanner);
+    expect(categories(painter)).toEqual(['两个维护 concept']);
+    expect(scanner.term('liang-ge-wei-hu')).toBe('两个维护');
+  });
+
   test('paints an ambiguous term only where segmentation confirms it', async () => {
     const { painter, scanner, calls } = setup('<p>各级党委（党组）要带头，党组织要跟上。</p>');
     await scanner.start();

@@ -1,6 +1,6 @@
 // Finds glossary terms in a document and keeps their highlights in step with the page:
 // a first pass in slices, then only the subtrees that mutations touched, in idle time.
-import type { Category } from '@/src/glossary/categories';
+import { CATEGORIES, type Category } from '@/src/glossary/categories';
 import type { PageGlossary } from '@/src/glossary/page-glossary';
 import { SALIENCES, salienceShown, type DisplayMode } from '@/src/glossary/salience';
 import type { Span } from '@/src/messages';
@@ -108,10 +108,15 @@ export class Scanner {
   readonly #tracker: MutationTracker;
 
   #matcher: Matcher | null = null;
-  #glossary: PageGlossary = { ids: [], terms: [], categories: [], salience: [], forms: [], keys: [], ends: [], byPair: true, entryOf: [], ambiguous: [] };
+  #glossary: PageGlossary = {
+    ids: [], terms: [], categories: [], usedCategories: [], salience: [], forms: [], keys: [], ends: [], byPair: true, entryOf: [], ambiguous: [],
+  };
   #display: Display;
-  /** Whether each entry (by entry index) is found at all under the display settings. */
-  #shown: Uint8Array = new Uint8Array(0);
+  /**
+   * Whether entries of each salience (by index into SALIENCES) are found at all under the display
+   * settings: looked up per match, so that a glossary of any size costs nothing per entry to load.
+   */
+  #shownBySalience: Uint8Array = new Uint8Array(SALIENCES.length);
 
   // The first-occurrence mode. Every occurrence is a match (in the store: stepped to, counted,
   // hoverable), but only the first of each term in document order is painted. Matches arrive in
@@ -128,6 +133,7 @@ export class Scanner {
   #seq = 0;
   /** Whether each form (by pattern index) must be confirmed by segmentation. */
   #ambiguous = new Uint8Array(0);
+  /** The terms of the entries found so far, by id: filled as they are found, not per entry of the glossary. */
   #termOf = new Map<string, string>();
 
   /** Subtrees waiting to be (re)scanned, each with its walker. The first is being worked on. */
@@ -168,9 +174,9 @@ export class Scanner {
     this.#glossary = glossary;
     this.#ambiguous = new Uint8Array(glossary.forms.length);
     for (const form of glossary.ambiguous) this.#ambiguous[form] = 1;
-    this.#termOf = new Map(glossary.ids.map((id, i) => [id, glossary.terms[i] ?? id]));
-    this.#shown = this.#shownEntries();
-    this.#painter.prepare(new Set(glossary.categories));
+    this.#termOf = new Map();
+    this.#shownBySalience = this.#shownSaliences();
+    this.#painter.prepare(glossary.usedCategories.map((c) => CATEGORIES[c] ?? 'concept'));
     this.#matcher = loadMatcher(glossary);
     if (!this.#stopped) this.#rescanAll();
   }
@@ -183,18 +189,13 @@ export class Scanner {
     const before = this.#display;
     if (before.mode === display.mode && before.showEveryday === display.showEveryday) return;
     this.#display = { mode: display.mode, showEveryday: display.showEveryday };
-    this.#shown = this.#shownEntries();
+    this.#shownBySalience = this.#shownSaliences();
     if (!this.#stopped) this.#rescanAll();
   }
 
-  #shownEntries(): Uint8Array {
+  #shownSaliences(): Uint8Array {
     const { mode, showEveryday } = this.#display;
-    const { salience } = this.#glossary;
-    const shown = new Uint8Array(this.#glossary.ids.length);
-    for (let i = 0; i < shown.length; i++) {
-      shown[i] = salienceShown(SALIENCES[salience[i] ?? 1] ?? 'context', mode, showEveryday) ? 1 : 0;
-    }
-    return shown;
+    return Uint8Array.from(SALIENCES, (salience) => (salienceShown(salience, mode, showEveryday) ? 1 : 0));
   }
 
   /** The term of an entry of the current glossary. */
@@ -396,12 +397,20 @@ export class Scanner {
     // The wrapping fallback splits text nodes: it paints from the end so earlier offsets stay valid.
     const reverse = this.#painter.mutatesDom;
     let painted = 0;
+    const glossary = this.#glossary;
     for (let i = 0; i < count; i++) {
       const m = found[reverse ? count - 1 - i : i] as Match;
-      const entryIndex = this.#glossary.entryOf[m.patternIndex];
+      const entryIndex = glossary.entryOf[m.patternIndex];
       // Entries the display settings leave out are not matches at all (not counted, not stepped to).
-      if (entryIndex === undefined || this.#shown[entryIndex] !== 1) continue;
-      const id = this.#glossary.ids[entryIndex] as string;
+      // What is not an entry index, an id or a salience index (see decodePageGlossary) is no match either.
+      if (entryIndex === undefined) continue;
+      const salience = glossary.salience[entryIndex];
+      const id = glossary.ids[entryIndex];
+      if (salience === undefined || this.#shownBySalience[salience] !== 1 || typeof id !== 'string') continue;
+      if (!this.#termOf.has(id)) {
+        const term = glossary.terms[entryIndex];
+        this.#termOf.set(id, typeof term === 'string' ? term : id);
+      }
       // The nodes holding the match's first and last code unit (most runs are a single node).
       const f = last === 0 ? 0 : nodeAt(starts, m.start);
       const l = last === 0 ? 0 : nodeAt(starts, m.end - 1);
@@ -410,7 +419,7 @@ export class Scanner {
         startOffset: m.start - (starts[f] as number),
         endOffset: m.end - (starts[l] as number),
       };
-      const category = this.#glossary.categories[entryIndex] ?? 'concept';
+      const category = CATEGORIES[glossary.categories[entryIndex]!] ?? 'concept';
       const surface = text.slice(m.start, m.end);
       const seq = inOrder && !reverse ? ++this.#seq : undefined;
       if (this.#ambiguous[m.patternIndex] === 1) {
@@ -486,7 +495,7 @@ export class Scanner {
       }
       if (!earliest) continue;
       const index = this.#glossary.ids.indexOf(id);
-      this.#painter.show(earliest, this.#glossary.categories[index] ?? 'concept');
+      this.#painter.show(earliest, CATEGORIES[this.#glossary.categories[index]!] ?? 'concept');
       this.#firstOf.set(id, earliest);
     }
     this.#firstGone.clear();

@@ -42,7 +42,9 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
   let settings = boot.settings;
   let enabled = boot.enabled ?? true;
   let glossary: PageGlossary | undefined = boot.glossary;
-  let known = new Set(glossary?.ids ?? []);
+  /** The glossary's ids, gathered when a tooltip or the popup first asks: a page that only reads pays nothing per entry. */
+  let known: Set<string> | undefined;
+  const isKnown = (id: string): boolean => (known ??= new Set(glossary?.ids)).has(id);
   /** Entries fetched for the tooltip, by id; emptied when the glossary changes. */
   let entryCache = new Map<string, Entry>();
   let painter: Painter | null = null;
@@ -123,7 +125,7 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
 
   function useGlossary(next: PageGlossary): void {
     glossary = next;
-    known = new Set(next.ids);
+    known = undefined;
     entryCache = new Map();
     scanner?.setGlossary(next);
   }
@@ -177,11 +179,11 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
   return {
     index,
     glossary: {
-      has: (id) => known.has(id),
+      has: isKnown,
       entry: (id) => entryCache.get(id),
       async load(id) {
         const cached = entryCache.get(id);
-        if (cached || !known.has(id)) return cached;
+        if (cached || !isKnown(id)) return cached;
         const cache = entryCache;
         const { entries } = await sendRequest({ type: 'tifa:get-entries', ids: [id] });
         for (const entry of entries ?? []) cache.set(entry.id, entry);

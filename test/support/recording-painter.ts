@@ -10,9 +10,12 @@ export class RecordingPainter implements Painter {
   readonly painted = new Set<PageMatch>();
   /** How many times paint was called. */
   paints = 0;
-  paint(id: string, text: string, _category: Category, { nodes, startOffset, endOffset }: Placement, show = true) {
+  /** The category each match was painted in. */
+  readonly categoryOf = new Map<PageMatch, Category>();
+  paint(id: string, text: string, category: Category, { nodes, startOffset, endOffset }: Placement, show = true) {
     const range = { startContainer: nodes[0], startOffset, endContainer: nodes[nodes.length - 1], endOffset, collapsed: false } as unknown as StaticRange;
     const match: PageMatch = { id, text, range };
+    this.categoryOf.set(match, category);
     if (show) this.painted.add(match);
     this.paints++;
     return { match, nodes };
