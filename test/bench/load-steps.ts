@@ -7,7 +7,8 @@
 // The tool copies that build, stamps the start of each function named in STEPS with
 // console.timeStamp, loads the bench page (default a8-speech-large.html) with tracing on, and prints
 // for each step the median *thread CPU time* (the trace's tts) from its stamp to the next one on the
-// page's main thread. A sampling CPU profile was tried first: with the profiler on, every lazily
+// page's main thread, and when (wall clock) the step began after the script's evaluation did.
+// A sampling CPU profile was tried first: with the profiler on, every lazily
 // compiled function is logged and the whole script ran about four times slower than in a trace.
 // CPU between two stamps can include page work in between when the steps are in different tasks.
 import fs from 'node:fs';
@@ -49,7 +50,8 @@ const fixtures = await startFixtureServer();
 const subject = await launch('tifa', dir);
 // TIFA_STEPS_5K=1: with the benchmark's 5,000-entry glossary, as its TIFA 5k.
 if (process.env.TIFA_STEPS_5K) await setUserGlossary(await workerOf(subject), { entries: fiveThousand() });
-const steps = new Map<string, number[]>();
+/** Per step: thread CPU ms since the stamp before, and wall ms since the script's evaluation began. */
+const steps = new Map<string, { cpu: number[]; at: number[] }>();
 try {
   for (let i = 0; i <= loads; i++) {
     const tab = await subject.context.newPage();
@@ -75,7 +77,10 @@ try {
       const label = n > 1 ? `${name} ${n}` : name;
       const tts = stamp.tts ?? last.tts;
       const key = `${last.name} → ${label}`;
-      steps.set(key, [...(steps.get(key) ?? []), (tts - last.tts) / 1000]);
+      const step = steps.get(key) ?? { cpu: [], at: [] };
+      step.cpu.push((tts - last.tts) / 1000);
+      step.at.push((stamp.ts - evaluate.ts) / 1000);
+      steps.set(key, step);
       last = { name: label, tts };
     }
   }
@@ -84,5 +89,8 @@ try {
   await fixtures.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
-console.log(`${page}: thread CPU ms from each step's start to the next stamp, median of the loads that reached it (${loads} loads)`);
-for (const [key, values] of steps) console.log(`${median(values).toFixed(2).padStart(7)}  ${key}  (${values.length} loads)`);
+console.log(`${page}: medians of the loads that reached each step (${loads} loads)`);
+console.log('    cpu: thread CPU ms from the stamp before to this one; at: wall ms from the script evaluation to this stamp');
+for (const [key, { cpu, at }] of steps) {
+  console.log(`${median(cpu).toFixed(2).padStart(7)} ${median(at).toFixed(1).padStart(7)}  ${key}  (${cpu.length} loads)`);
+}
