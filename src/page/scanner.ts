@@ -11,6 +11,9 @@ import type { Painter, Placement } from './paint';
 import type { PageMatch } from './types';
 import { forEachTextNode, insideSkipped, RunWalker, type TextRun } from './walk';
 
+/** The category at `index` of CATEGORIES, as the page glossary stores them; 'concept' for what is none. */
+const categoryAt = (index: number | undefined): Category => (index === undefined ? undefined : CATEGORIES[index]) ?? 'concept';
+
 /** Asks word segmentation which candidate spans of `text` are whole words. */
 export type ConfirmWords = (text: string, candidates: Span[]) => Promise<boolean[]>;
 
@@ -176,7 +179,7 @@ export class Scanner {
     for (const form of glossary.ambiguous) this.#ambiguous[form] = 1;
     this.#termOf = new Map();
     this.#shownBySalience = this.#shownSaliences();
-    this.#painter.prepare(glossary.usedCategories.map((c) => CATEGORIES[c] ?? 'concept'));
+    this.#painter.prepare(glossary.usedCategories.map(categoryAt));
     this.#matcher = loadMatcher(glossary);
     if (!this.#stopped) this.#rescanAll();
   }
@@ -198,7 +201,7 @@ export class Scanner {
     return Uint8Array.from(SALIENCES, (salience) => (salienceShown(salience, mode, showEveryday) ? 1 : 0));
   }
 
-  /** The term of an entry of the current glossary. */
+  /** The term of an entry found on the page since the glossary was set (terms are gathered as found). */
   term(id: string): string | undefined {
     return this.#termOf.get(id);
   }
@@ -419,7 +422,7 @@ export class Scanner {
         startOffset: m.start - (starts[f] as number),
         endOffset: m.end - (starts[l] as number),
       };
-      const category = CATEGORIES[glossary.categories[entryIndex]!] ?? 'concept';
+      const category = categoryAt(glossary.categories[entryIndex]);
       const surface = text.slice(m.start, m.end);
       const seq = inOrder && !reverse ? ++this.#seq : undefined;
       if (this.#ambiguous[m.patternIndex] === 1) {
@@ -495,7 +498,7 @@ export class Scanner {
       }
       if (!earliest) continue;
       const index = this.#glossary.ids.indexOf(id);
-      this.#painter.show(earliest, CATEGORIES[this.#glossary.categories[index]!] ?? 'concept');
+      this.#painter.show(earliest, categoryAt(this.#glossary.categories[index]));
       this.#firstOf.set(id, earliest);
     }
     this.#firstGone.clear();
