@@ -37,7 +37,8 @@ declare const chrome: {
   };
 };
 
-export type SubjectName = PeerName | 'tifa' | 'tifa5k' | 'none';
+/** `before`: another build of Tifa (TIFA_BEFORE_DIR), loaded side by side with this one to compare a change. */
+export type SubjectName = PeerName | 'tifa' | 'tifa5k' | 'before' | 'none';
 export const SUBJECT_LABEL: Record<SubjectName, string> = {
   none: 'no extension',
   empty: 'EMPTY',
@@ -45,6 +46,7 @@ export const SUBJECT_LABEL: Record<SubjectName, string> = {
   markjs: 'MARK.JS',
   tifa: 'TIFA',
   tifa5k: 'TIFA 5k',
+  before: 'TIFA before',
 };
 
 // ---------------------------------------------------------------- settings
@@ -505,10 +507,11 @@ export async function runPageLoad(o: Options): Promise<PageLoadResult> {
   const generated = await startFixtureServer(genDir);
   const list = pages(fixtures, generated, bigChars, o.quick).filter((p) => o.only.length === 0 || o.only.includes(p.kind));
 
-  const names = (['empty', 'naive', 'markjs', 'tifa', 'tifa5k', 'none'] as SubjectName[]).filter(
-    (n) => n === 'empty' || o.subjects.length === 0 || o.subjects.includes(n),
+  const before = process.env.TIFA_BEFORE_DIR ? path.resolve(process.env.TIFA_BEFORE_DIR) : null;
+  const names = (['empty', 'naive', 'markjs', 'tifa', 'before', 'tifa5k', 'none'] as SubjectName[]).filter(
+    (n) => n === 'empty' || (n === 'before' ? !!before : o.subjects.length === 0 || o.subjects.includes(n)),
   );
-  const dirs: Record<SubjectName, string | null> = { ...peers, tifa: o.extensionDir, tifa5k: o.extensionDir, none: null };
+  const dirs: Record<SubjectName, string | null> = { ...peers, tifa: o.extensionDir, tifa5k: o.extensionDir, before, none: null };
   const subjects = new Map<SubjectName, Subject>();
   try {
     for (const name of names) {

@@ -9,6 +9,7 @@
 //   --only=article,big,frames,cold   only these pages in the first section
 //   --subjects=naive,markjs,tifa,tifa5k,none   only these extensions (EMPTY always)
 //   --rounds=N   loads per extension and page
+// TIFA_BEFORE_DIR=<a build's chrome-mv3>: that build too, as TIFA before, in the same interleaved loads.
 import path from 'node:path';
 import { runPageLoad } from './page-load';
 import { runOptionsBench } from './options-bench';
