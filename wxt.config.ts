@@ -45,6 +45,23 @@ export default defineConfig({
         },
       },
       {
+        // The content script is evaluated in every page with Chinese text and has a 30 KB budget
+        // (issue 10): a second minifying pass with terser over esbuild's output takes ~2% more off it
+        // (30,177 → 29,670 bytes here), which esbuild alone does not. Only this script: terser over the
+        // 2.7 MB background would slow every build for nothing a page pays for.
+        name: 'tifa:terse-content-script',
+        enforce: 'post',
+        async generateBundle(_options: unknown, bundle: Record<string, { type: string; fileName: string; code?: string }>) {
+          if (process.env.TIFA_NO_MINIFY) return;
+          const chunk = bundle['page-content.js'];
+          if (chunk?.type !== 'chunk' || chunk.code === undefined) return;
+          const { minify } = await import('terser');
+          const result = await minify(chunk.code, { ecma: 2022, compress: { passes: 3 }, mangle: true });
+          if (!result.code) throw new Error('terser returned nothing for page-content.js');
+          chunk.code = result.code;
+        },
+      },
+      {
         // The glue's fallback `new URL(…, import.meta.url)` makes Vite bundle the .wasm; we always pass the URL.
         name: 'tifa:jieba-no-default-wasm-url',
         enforce: 'pre',

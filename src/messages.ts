@@ -25,6 +25,13 @@ export interface Span {
 /** The script of a page's Chinese: simplified, or traditional by Taiwan's or Hong Kong's conventions. */
 export type PageScript = 'simplified' | 'tw' | 'hk';
 
+/** What an entry key stands for: the entry's id and term, and the entry when asked for. */
+export interface EntryName {
+  id: string;
+  term: string;
+  entry?: Entry;
+}
+
 export interface PageReport {
   enabled: boolean;
   terms: Array<{ id: string; term: string; count: number }>;
@@ -38,7 +45,12 @@ interface Protocol {
    * content → background: the page glossary (src/glossary/page-glossary.ts) encoded, when a page
    * found none in storage (just installed, or storage cleared); the background also stores it.
    */
-  'tifa:get-page-glossary': { request: {}; response: { encoded: string } };
+    'tifa:get-page-glossary': { request: {}; response: { encoded: string } };
+  /**
+   * The entries that a page's entry keys (src/glossary/page-glossary.ts) stand for: null for a key of
+   * another glossary version, or none; with the whole entry when `entries`.
+   */
+  'tifa:name-entries': { request: { keys: string[]; entries?: boolean }; response: { names: Array<EntryName | null> } };
   /** content (tooltip) → background: the entries with these ids (those that exist), for explaining them. */
   'tifa:get-entries': { request: { ids: string[] }; response: { entries: Entry[] } };
   /**
@@ -151,6 +163,8 @@ const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean 
   'tifa:get-glossary': () => true,
   'tifa:get-page-glossary': () => true,
   'tifa:get-entries': (m) => Array.isArray(m.ids) && m.ids.length <= 1000 && m.ids.every(isString),
+  'tifa:name-entries': (m) =>
+    Array.isArray(m.keys) && m.keys.length <= 20_000 && m.keys.every(isString) && (m.entries === undefined || typeof m.entries === 'boolean'),
   'tifa:in-page-script': (m) =>
     isString(m.sample) && m.sample.length <= 2000 && Array.isArray(m.texts) && m.texts.length <= 1000 && m.texts.every(isString),
   'tifa:segment-check': (m) =>

@@ -1,8 +1,9 @@
 // Keeps the page glossary (src/glossary/page-glossary.ts) in storage.local in step with the glossary
 // in effect, so pages read it with their settings and never wait for this worker to start.
-import { buildPageGlossary, encodePageGlossary, PAGE_GLOSSARY_KEY } from '@/src/glossary/page-glossary';
+import { buildPageGlossary, buildPageNames, encodePageGlossary, entryIndexOf, PAGE_GLOSSARY_KEY, type PageNames } from '@/src/glossary/page-glossary';
 import type { Entry } from '@/src/glossary/schema';
-import { getGlossary } from './glossary-service';
+import type { EntryName } from '@/src/messages';
+import { getGlossary, glossaryGeneration } from './glossary-service';
 
 let publishing: Promise<string> | undefined;
 
@@ -27,4 +28,30 @@ export async function entriesById(ids: readonly string[]): Promise<Entry[]> {
   const { entries } = await getGlossary();
   const wanted = new Set(ids);
   return entries.filter((e) => wanted.has(e.id));
+}
+
+let names: { generation: number; names: PageNames; entries: Entry[] } | undefined;
+
+/** The page names of the glossary in effect, made once per glossary. */
+async function currentNames(): Promise<{ names: PageNames; entries: Entry[] }> {
+  const generation = glossaryGeneration();
+  if (names?.generation !== generation) {
+    const enabled = (await getGlossary()).entries.filter((e) => e.enabled);
+    names = { generation, names: buildPageNames(enabled), entries: enabled };
+  }
+  return names;
+}
+
+/**
+ * What a page's entry keys stand for (src/glossary/page-glossary.ts): null for a key of a page
+ * glossary other than the one in effect (the glossary changed; the page rescans with the new one).
+ */
+export async function nameEntries(keys: readonly string[], withEntries = false): Promise<Array<EntryName | null>> {
+  const { names: current, entries } = await currentNames();
+  return keys.map((key) => {
+    const index = entryIndexOf(key, current.version);
+    const entry = index === undefined ? undefined : entries[index];
+    if (!entry) return null;
+    return withEntries ? { id: entry.id, term: entry.term, entry } : { id: entry.id, term: entry.term };
+  });
 }

@@ -3,7 +3,7 @@
 // (never, in the extension: the worker simply ends; tests can stop it).
 import { answerRequests, optionsEntryHash, parseRequest, type BackgroundRequestType, type Handlers } from '@/src/messages';
 import { getGlossary, watchGlossary } from './glossary-service';
-import { entriesById, publishPageGlossary } from './page-glossary';
+import { entriesById, nameEntries, publishPageGlossary } from './page-glossary';
 import { segmentCheck } from './segmenter';
 import { onReportChanged, startBadge } from './badge';
 import { startContextMenu } from './context-menu';
@@ -32,6 +32,7 @@ const handlers: Handlers<BackgroundRequestType> = {
   'tifa:get-glossary': () => logged(getGlossary(), 'glossary failed to load'),
   'tifa:get-page-glossary': async () => ({ encoded: await logged(publishPageGlossary(), 'page glossary failed') }),
   'tifa:get-entries': async ({ ids }) => ({ entries: await logged(entriesById(ids), 'entries failed to load') }),
+  'tifa:name-entries': async ({ keys, entries }) => ({ names: await logged(nameEntries(keys, entries), 'entries failed to load') }),
   'tifa:in-page-script': ({ sample, texts }) => inScriptOf(sample, texts),
   'tifa:segment-check': ({ text, candidates }) =>
     segmentCheck(text, candidates).then(

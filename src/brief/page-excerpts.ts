@@ -6,6 +6,7 @@
 
 /** A term's first occurrence and what its block holds around it (sentenceOf cuts the sentence). */
 export interface FirstOccurrence {
+  /** The entry's key in the page (src/glossary/page-glossary.ts), which the popup turns into its id. */
   id: string;
   text: string;
   before: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultGlossary } from './default';
 import { compilePatterns } from './patterns';
-import { buildPageGlossary, decodePageGlossary, encodePageGlossary } from './page-glossary';
+import { buildPageGlossary, buildPageNames, decodePageGlossary, encodePageGlossary, entryIndexOf, entryKey } from './page-glossary';
 import { compileMatcher, loadMatcher } from '@/src/matcher/matcher';
 
 const { entries } = defaultGlossary();
@@ -10,7 +10,9 @@ const patterns = compilePatterns(entries);
 describe('page glossary', () => {
   it('holds every enabled entry and every compiled form, in the matcher\'s buckets, each with its entry', () => {
     const page = buildPageGlossary(entries, patterns);
-    expect(page.ids).toEqual(entries.filter((e) => e.enabled).map((e) => e.id));
+    const { ids, terms } = buildPageNames(entries);
+    expect(ids).toEqual(entries.filter((e) => e.enabled).map((e) => e.id));
+    expect(page.entryCount).toBe(ids.length);
     expect(page.forms).toHaveLength(patterns.length);
     expect(new Set(page.forms)).toEqual(new Set(patterns.map((p) => p.text)));
     expect(page.ends).toHaveLength(page.keys.length);
@@ -27,19 +29,20 @@ describe('page glossary', () => {
       }
     });
     const owner = new Map(patterns.map((p) => [p.text, p.id]));
-    page.forms.forEach((form, i) => expect(page.ids[page.entryOf[i]!]).toBe(owner.get(form)));
+    page.forms.forEach((form, i) => expect(ids[page.entryOf[i]!]).toBe(owner.get(form)));
     const ambiguous = new Set(patterns.filter((p) => p.ambiguous).map((p) => p.text));
     expect(new Set(page.ambiguous.map((i) => page.forms[i]))).toEqual(ambiguous);
-    expect(page.terms[page.ids.indexOf('liang-ge-wei-hu')]).toBe('两个维护');
+    expect(terms[ids.indexOf('liang-ge-wei-hu')]).toBe('两个维护');
     expect(page.salience).toEqual(entries.map((e) => ['core', 'context', 'everyday'].indexOf(e.salience)));
-    expect(page.salience[page.ids.indexOf('liang-ge-wei-hu')]).toBe(0);
-    expect(page.salience[page.ids.indexOf('gan-bu')]).toBe(2);
+    expect(page.salience[ids.indexOf('liang-ge-wei-hu')]).toBe(0);
+    expect(page.salience[ids.indexOf('gan-bu')]).toBe(2);
   });
 
   it('leaves out disabled entries and their forms', () => {
     const off = entries.map((e) => (e.id === 'dang-zu' ? { ...e, enabled: false } : e));
     const page = buildPageGlossary(off, compilePatterns(off));
-    expect(page.ids).not.toContain('dang-zu');
+    expect(buildPageNames(off).ids).not.toContain('dang-zu');
+    expect(page.entryCount).toBe(entries.length - 1);
     expect(page.forms).not.toContain('党组');
   });
 
@@ -61,7 +64,8 @@ describe('page glossary', () => {
     const byPage = loadMatcher(decoded!).scan(text);
     const byPatterns = compileMatcher(patterns).scan(text);
     expect(byPage.length).toBeGreaterThan(patterns.length);
-    expect(byPage.map((m) => [m.start, m.end, page.ids[page.entryOf[m.patternIndex]!]])).toEqual(
+    const { ids } = buildPageNames(entries);
+    expect(byPage.map((m) => [m.start, m.end, ids[page.entryOf[m.patternIndex]!]])).toEqual(
       byPatterns.map((m) => [m.start, m.end, patterns[m.patternIndex]!.id]),
     );
   });
@@ -75,7 +79,7 @@ describe('page glossary', () => {
     ]);
     expect(page.forms).toHaveLength(2);
     const [match] = loadMatcher(page).scan('推进双碳');
-    expect(page.ids[page.entryOf[match!.patternIndex]!]).toBe(b!.id);
+    expect(buildPageNames([a!, b!]).ids[page.entryOf[match!.patternIndex]!]).toBe(b!.id);
     expect(page.ambiguous.map((i) => page.forms[i])).toEqual(['双碳']);
   });
 
@@ -88,7 +92,8 @@ describe('page glossary', () => {
     expect(decodePageGlossary(variant({ format: 2 }))).toBeUndefined(); // stored before the matcher's tables
     expect(decodePageGlossary(variant({ format: 3 }))).toBeUndefined(); // categories by name
     expect(decodePageGlossary(variant({ format: 4 }))).toBeUndefined(); // without the categories used
-    expect(decodePageGlossary(variant({ format: 6 }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ format: 5 }))).toBeUndefined(); // with ids and terms
+    expect(decodePageGlossary(variant({ format: 7 }))).toBeUndefined();
     expect(decodePageGlossary(variant({ salience: undefined }))).toBeUndefined();
     expect(decodePageGlossary(variant({ salience: [0, 1] }))).toBeUndefined(); // one short
     expect(decodePageGlossary(variant({ entryOf: [99] }))).toBeUndefined();
@@ -98,7 +103,9 @@ describe('page glossary', () => {
     expect(decodePageGlossary(variant({ usedCategories: [99] }))).toBeUndefined();
     expect(decodePageGlossary(variant({ usedCategories: [0.5] }))).toBeUndefined();
     expect(decodePageGlossary(variant({ ambiguous: [-1] }))).toBeUndefined();
-    expect(decodePageGlossary(variant({ terms: ['x'] }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ entryCount: 2 }))).toBeUndefined(); // categories and salience have 3
+    expect(decodePageGlossary(variant({ entryCount: '3' }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ version: undefined }))).toBeUndefined();
     const { keys, ends, forms } = good as { keys: number[]; ends: number[]; forms: string[] };
     expect(decodePageGlossary(variant({ ends: [...ends.slice(0, -1), forms.length + 1] }))).toBeUndefined(); // past the forms
     expect(decodePageGlossary(variant({ ends: [...ends.slice(0, -1), forms.length - 1] }))).toBeUndefined(); // short of them
@@ -120,5 +127,26 @@ describe('page glossary', () => {
     const text = `坚决做到两个维护，落实三会一课，${page.forms[0]!}`;
     const found = loadMatcher(decoded!).scan(text).map((m) => page.forms[m.patternIndex]);
     expect(found).toEqual(['三会一课', page.forms[0]]);
+  });
+
+  it('leaves its entries\' ids and terms out, under a version that changes with any of them', () => {
+    const page = buildPageGlossary(entries, patterns);
+    const names = buildPageNames(entries);
+    expect(names.version).toBe(page.version);
+    // Names are not in the page glossary a page reads on every load.
+    expect(encodePageGlossary(page)).not.toContain('liang-ge-wei-hu');
+    const renamed = entries.map((e, i) => (i === 3 ? { ...e, term: `${e.term}甲` } : e));
+    expect(buildPageNames(renamed).version).not.toBe(names.version);
+    expect(buildPageGlossary(renamed, compilePatterns(renamed)).version).toBe(buildPageNames(renamed).version);
+    const reordered = [entries[1]!, entries[0]!, ...entries.slice(2)];
+    expect(buildPageNames(reordered).version).not.toBe(names.version);
+  });
+
+  it('gives entries keys that stand for their index in one version, and reads only such keys back', () => {
+    expect(entryIndexOf(entryKey(4321, 'v1'), 'v1')).toBe(4321);
+    expect(entryIndexOf(entryKey(0, 'v1'), 'v1')).toBe(0);
+    // A key of another version (the glossary changed) stands for no entry of this one.
+    expect(entryIndexOf(entryKey(3, 'v1'), 'v2')).toBeUndefined();
+    for (const key of ['liang-ge-wei-hu', '#@v1', '#-1@v1', '#1.5@v1', '#x@v1', '3@v1', '']) expect(entryIndexOf(key, 'v1')).toBeUndefined();
   });
 });

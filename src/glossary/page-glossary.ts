@@ -1,7 +1,8 @@
 // What every page and frame gets of the glossary: only what finding, painting and counting terms
-// need (surface forms, which entry each belongs to, its term, category and salience, whether
-// segmentation must confirm it). The whole glossary (~490 KB for the shipped one) used to be sent to every frame; this
-// is about 20 KB, and an entry's explanation is fetched only when its tooltip opens.
+// need (surface forms, which entry each belongs to, its category and salience, whether segmentation
+// must confirm it). The whole glossary (~490 KB for the shipped one) used to be sent to every frame;
+// this is about 21 KB; the entries' ids and terms (9 KB more) and an entry's explanation are fetched
+// from the background only when the page names what it found (the popup's list, a tooltip).
 //
 // The background writes it to storage.local as one JSON string (src/background/page-glossary.ts),
 // so a page reads it together with the settings in one storage call and never has to wake the
@@ -18,16 +19,20 @@ import { buildTables, type MatcherTables } from '@/src/matcher/matcher';
 
 export const PAGE_GLOSSARY_KEY = 'page-glossary';
 /**
- * 5: categories stay indices in the page, with the list of those used; elements are no longer
- * checked one by one (4: categories stored as indices; 3: with the matcher's tables; 2: with salience).
+ * 6: without the entries' ids and terms, which pages ask the background for by entry key and version
+ * when they name what they found: 44% of a 5,000-entry page glossary (125 of 287 KB), read and parsed
+ * by every page. (5: categories stay indices in
+ * the page, with the list of those used; elements no longer checked one by one; 4: categories stored
+ * as indices; 3: with the matcher's tables; 2: with salience).
  * A page that finds an older format stored asks the background, which rewrites it.
  */
-const FORMAT = 5;
+const FORMAT = 6;
 
 export interface PageGlossary extends MatcherTables {
-  /** Entry ids and terms by entry index (enabled entries only). */
-  ids: string[];
-  terms: string[];
+  /** The version of the entry indexing: entry keys (entryKey) name entries of this version only. */
+  version: string;
+  /** How many entries there are (enabled ones only); entry indices run below it. */
+  entryCount: number;
   /**
    * Category by entry index, as an index into CATEGORIES: a number parses faster than a name and is a
    * third of its length (50 KB of a 5,000-entry page glossary were category names).
@@ -41,6 +46,32 @@ export interface PageGlossary extends MatcherTables {
   entryOf: number[];
   /** Indices into `forms` of the forms segmentation must confirm. */
   ambiguous: number[];
+}
+
+/** Entry ids and terms by entry index, for the page glossary of the same version (kept by the background). */
+export interface PageNames {
+  version: string;
+  ids: string[];
+  terms: string[];
+}
+
+/** A short hash (FNV-1a, 32 bits) naming a version: it changes when any id or term, or their order, does. */
+function versionOf(ids: readonly string[], terms: readonly string[]): string {
+  let hash = 0x811c9dc5;
+  const text = `${ids.join('\n')}\u0000${terms.join('\n')}`;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${ids.length}-${(hash >>> 0).toString(36)}`;
+}
+
+/** The page names of `entries`: ids and terms of the enabled ones, in the page glossary's entry order. */
+export function buildPageNames(entries: readonly Entry[]): PageNames {
+  const enabled = entries.filter((e) => e.enabled);
+  const ids = enabled.map((e) => e.id);
+  const terms = enabled.map((e) => e.term);
+  return { version: versionOf(ids, terms), ids, terms };
 }
 
 /** The page glossary of `entries`, whose enabled entries `patterns` were compiled from. */
@@ -57,8 +88,8 @@ export function buildPageGlossary(entries: readonly Entry[], patterns: readonly 
   const categories = enabled.map((e) => CATEGORIES.indexOf(e.category));
   return {
     ...tables,
-    ids: enabled.map((e) => e.id),
-    terms: enabled.map((e) => e.term),
+    version: buildPageNames(enabled).version,
+    entryCount: enabled.length,
     categories,
     usedCategories: [...new Set(categories)].sort((a, b) => a - b),
     // An entry without one (stored before salience, not re-validated) counts as the default.
@@ -66,6 +97,19 @@ export function buildPageGlossary(entries: readonly Entry[], patterns: readonly 
     entryOf: order.map((p) => indexOf.get(kept[p]!.id)!),
     ambiguous,
   };
+}
+
+/**
+ * How a page names an entry before it knows the entry's id: its index in the page glossary and the
+ * glossary's version (`#12@3-1x9a2f`). Matches, counts and the tooltip's cache use it; the background
+ * says which entry it stands for (tifa:name-entries), and a key of an older glossary stands for none.
+ */
+export const entryKey = (index: number, version: string): string => `#${index}@${version}`;
+
+/** The entry index `key` stands for, if it is an entry key of `version`. */
+export function entryIndexOf(key: string, version: string): number | undefined {
+  const parts = /^#(\d+)@(.*)$/.exec(key);
+  return parts?.[2] === version ? Number(parts[1]) : undefined;
 }
 
 /** The stored string. */
@@ -103,13 +147,14 @@ export function decodePageGlossary(value: unknown): PageGlossary | undefined {
     return undefined;
   }
   if (!parsed || parsed.format !== FORMAT) return undefined;
-  const { ids, terms, categories, usedCategories, salience, forms, keys, ends, byPair, entryOf, ambiguous } = parsed;
-  if (!isArray(ids) || !isArray(terms) || !isArray(categories) || !isArray(salience) || !isArray(forms) || !isArray(entryOf)) return undefined;
-  const n = ids.length;
-  if (terms.length !== n || categories.length !== n || salience.length !== n || entryOf.length !== forms.length) return undefined;
+  const { version, entryCount, categories, usedCategories, salience, forms, keys, ends, byPair, entryOf, ambiguous } = parsed;
+  if (typeof version !== 'string' || !isArray(categories) || !isArray(salience) || !isArray(forms) || !isArray(entryOf)) return undefined;
+  // The entries' count is checked as the lengths of the lists by entry.
+  if (categories.length !== entryCount || salience.length !== entryCount || entryOf.length !== forms.length) return undefined;
   if (!isIndexArray(usedCategories, CATEGORIES.length) || !isIndexArray(ambiguous, forms.length)) return undefined;
   // The matcher reads forms[ends[b − 1] … ends[b]) for each bucket b, and reads a missing form as none.
   if (!isArray(keys) || !isArray(ends) || ends.length !== keys.length || (ends[ends.length - 1] ?? 0) !== forms.length) return undefined;
   if (typeof byPair !== 'boolean') return undefined;
-  return { ids, terms, categories, usedCategories, salience, forms, keys, ends, byPair, entryOf, ambiguous } as PageGlossary;
+  return { version, entryCount, categories, usedCategories, salience, forms, keys, ends, byPair, entryOf, ambiguous } as PageGlossary;
 }
+

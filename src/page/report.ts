@@ -2,10 +2,13 @@
 // same-origin frames. Frames of the same origin reach each other's content-script globals (the
 // isolated world of one frame sees that of another), so the top frame adds up its children's
 // counts without any message, and a child tells its parent when its counts change.
-import { FRAME_REPORT, type PageReport } from '@/src/messages';
+// Entries are counted by entry key (src/glossary/page-glossary.ts: the same in every frame, which all
+// read the same page glossary); src/page/page-names.ts names them for the popup.
+import { FRAME_REPORT } from '@/src/messages';
 import type { PageMatch } from './types';
 
-export type ReportTerms = PageReport['terms'];
+/** Occurrences per entry, by entry key. */
+export type ReportTerms = Array<{ key: string; count: number }>;
 
 /** Property on `window` in the content script's world; page scripts live in another world and never see it. */
 const FRAME_API = Symbol.for(FRAME_REPORT);
@@ -17,23 +20,23 @@ interface FrameApi {
 }
 
 /** Counts matches per entry, in the order `matches` first name each. */
-export function countTerms(matches: Iterable<PageMatch>, termOf: (id: string) => string | undefined): ReportTerms {
+export function countTerms(matches: Iterable<PageMatch>): ReportTerms {
   const counts = new Map<string, number>();
   for (const match of matches) counts.set(match.id, (counts.get(match.id) ?? 0) + 1);
   const terms: ReportTerms = [];
-  for (const [id, count] of counts) terms.push({ id, term: termOf(id) ?? id, count });
+  for (const [key, count] of counts) terms.push({ key, count });
   return terms;
 }
 
-/** Adds the counts of `more` into `into` (by entry id). */
+/** Adds the counts of `more` into `into` (by entry key). */
 export function mergeTerms(into: ReportTerms, more: ReportTerms): ReportTerms {
-  const byId = new Map(into.map((t) => [t.id, { ...t }]));
+  const byKey = new Map(into.map((t) => [t.key, { ...t }]));
   for (const t of more) {
-    const existing = byId.get(t.id);
+    const existing = byKey.get(t.key);
     if (existing) existing.count += t.count;
-    else byId.set(t.id, { ...t });
+    else byKey.set(t.key, { ...t });
   }
-  return [...byId.values()];
+  return [...byKey.values()];
 }
 
 function frameApiOf(win: Window | null): FrameApi | undefined {

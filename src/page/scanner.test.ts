@@ -1,4 +1,4 @@
-import { buildPageGlossary } from '@/src/glossary/page-glossary';
+import { buildPageGlossary, buildPageNames, entryKey } from '@/src/glossary/page-glossary';
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Entry } from '@/src/glossary/schema';
@@ -107,15 +107,16 @@ describe('Scanner', () => {
 
     // decodePageGlossary checks the lists' lengths, not each element: the scanner reads a bad one as no match.
     const glossary = buildPageGlossary(ENTRIES, PATTERNS);
-    const at = (id: string) => glossary.ids.indexOf(id);
+    const at = (id: string) => buildPageNames(ENTRIES).ids.indexOf(id);
     glossary.categories[at('liang-ge-wei-hu')] = 99;
-    (glossary.ids as unknown[])[at('san-hui-yi-ke')] = 42;
+    glossary.entryOf[glossary.forms.indexOf('三会一课')] = glossary.entryCount + 5;
     (glossary.salience as unknown[])[at('dang-zu')] = 'core';
     const { painter, scanner } = setup('<p>两个维护，三会一课，党组</p>', undefined, glossary);
     await scanner.start();
     await settle(scanner);
     expect(categories(painter)).toEqual(['两个维护 concept']);
-    expect(scanner.term('liang-ge-wei-hu')).toBe('两个维护');
+    // Matches name their entry by key: its index in the page glossary.
+    expect([...painter.painted].map((m) => m.id)).toEqual([entryKey(at('liang-ge-wei-hu'), glossary.version)]);
   });
 
   test('paints an ambiguous term only where segmentation confirms it', async () => {

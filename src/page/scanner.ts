@@ -1,7 +1,7 @@
 // Finds glossary terms in a document and keeps their highlights in step with the page:
 // a first pass in slices, then only the subtrees that mutations touched, in idle time.
 import { CATEGORIES, type Category } from '@/src/glossary/categories';
-import type { PageGlossary } from '@/src/glossary/page-glossary';
+import { entryIndexOf, entryKey, type PageGlossary } from '@/src/glossary/page-glossary';
 import { SALIENCES, salienceShown, type DisplayMode } from '@/src/glossary/salience';
 import type { Span } from '@/src/messages';
 import { loadMatcher, type Match, type Matcher } from '@/src/matcher/matcher';
@@ -112,7 +112,7 @@ export class Scanner {
 
   #matcher: Matcher | null = null;
   #glossary: PageGlossary = {
-    ids: [], terms: [], categories: [], usedCategories: [], salience: [], forms: [], keys: [], ends: [], byPair: true, entryOf: [], ambiguous: [],
+    version: '', entryCount: 0, categories: [], usedCategories: [], salience: [], forms: [], keys: [], ends: [], byPair: true, entryOf: [], ambiguous: [],
   };
   #display: Display;
   /**
@@ -136,8 +136,8 @@ export class Scanner {
   #seq = 0;
   /** Whether each form (by pattern index) must be confirmed by segmentation. */
   #ambiguous = new Uint8Array(0);
-  /** The terms of the entries found so far, by id: filled as they are found, not per entry of the glossary. */
-  #termOf = new Map<string, string>();
+  /** Entry keys by entry index, made as entries are found, not per entry of the glossary. */
+  #keys: string[] = [];
 
   /** Subtrees waiting to be (re)scanned, each with its walker. The first is being worked on. */
   readonly #queue: Array<{ walker: RunWalker; inOrder: boolean }> = [];
@@ -177,7 +177,7 @@ export class Scanner {
     this.#glossary = glossary;
     this.#ambiguous = new Uint8Array(glossary.forms.length);
     for (const form of glossary.ambiguous) this.#ambiguous[form] = 1;
-    this.#termOf = new Map();
+    this.#keys = [];
     this.#shownBySalience = this.#shownSaliences();
     this.#painter.prepare(glossary.usedCategories.map(categoryAt));
     this.#matcher = loadMatcher(glossary);
@@ -199,11 +199,6 @@ export class Scanner {
   #shownSaliences(): Uint8Array {
     const { mode, showEveryday } = this.#display;
     return Uint8Array.from(SALIENCES, (salience) => (salienceShown(salience, mode, showEveryday) ? 1 : 0));
-  }
-
-  /** The term of an entry found on the page since the glossary was set (terms are gathered as found). */
-  term(id: string): string | undefined {
-    return this.#termOf.get(id);
   }
 
   /** Starts scanning the document and watching it. Resolves when the first pass is done. */
@@ -405,15 +400,11 @@ export class Scanner {
       const m = found[reverse ? count - 1 - i : i] as Match;
       const entryIndex = glossary.entryOf[m.patternIndex];
       // Entries the display settings leave out are not matches at all (not counted, not stepped to).
-      // What is not an entry index, an id or a salience index (see decodePageGlossary) is no match either.
-      if (entryIndex === undefined) continue;
+      // What is not an entry index or a salience index (see decodePageGlossary) is no match either.
+      if (typeof entryIndex !== 'number' || !(entryIndex < glossary.entryCount)) continue;
       const salience = glossary.salience[entryIndex];
-      const id = glossary.ids[entryIndex];
-      if (salience === undefined || this.#shownBySalience[salience] !== 1 || typeof id !== 'string') continue;
-      if (!this.#termOf.has(id)) {
-        const term = glossary.terms[entryIndex];
-        this.#termOf.set(id, typeof term === 'string' ? term : id);
-      }
+      if (salience === undefined || this.#shownBySalience[salience] !== 1) continue;
+      const id = (this.#keys[entryIndex] ??= entryKey(entryIndex, glossary.version));
       // The nodes holding the match's first and last code unit (most runs are a single node).
       const f = last === 0 ? 0 : nodeAt(starts, m.start);
       const l = last === 0 ? 0 : nodeAt(starts, m.end - 1);
@@ -497,8 +488,8 @@ export class Scanner {
         if (!earliest || precedes(startContainer, startOffset, earliest.range.startContainer, earliest.range.startOffset)) earliest = match;
       }
       if (!earliest) continue;
-      const index = this.#glossary.ids.indexOf(id);
-      this.#painter.show(earliest, categoryAt(this.#glossary.categories[index]));
+      const index = entryIndexOf(id, this.#glossary.version);
+      this.#painter.show(earliest, categoryAt(index === undefined ? undefined : this.#glossary.categories[index]));
       this.#firstOf.set(id, earliest);
     }
     this.#firstGone.clear();

@@ -1,11 +1,12 @@
 // One page's Tifa session: scans and paints with the page glossary, keeps up with the page, the
 // glossary and the settings, and answers for the page report. src/page/start.ts wires it up.
-import { decodePageGlossary, PAGE_GLOSSARY_KEY, type PageGlossary } from '@/src/glossary/page-glossary';
+import { decodePageGlossary, entryIndexOf, PAGE_GLOSSARY_KEY, type PageGlossary } from '@/src/glossary/page-glossary';
 import type { Entry } from '@/src/glossary/schema';
 import { onAbort, sendRequest, type PageReport } from '@/src/messages';
 import type { Settings } from '@/src/settings/settings';
 import { createPainter, type Painter } from './paint';
 import { connectFrames, countTerms, type ReportTerms } from './report';
+import { nameKeys, nameTerms } from './page-names';
 import { Scanner } from './scanner';
 import { watchLocal, watchSettings } from '@/src/settings/stored-settings';
 import type { GlossaryView, MatchIndex } from './types';
@@ -31,7 +32,9 @@ export interface PageSession {
   /** Switches highlighting on or off for this page; off removes every highlight and observer. */
   setEnabled(enabled: boolean): Promise<void>;
   /** This frame's report including same-origin child frames; `ordered` false leaves the terms unsorted. */
-  report(ordered?: boolean): PageReport;
+  report(ordered?: boolean): Promise<PageReport>;
+  /** The key this page gives the entry with `id` (the popup's reveal), if the glossary has it. */
+  keyOf(id: string): Promise<string | undefined>;
   /** Resolves when the first pass (after the glossary loaded) is done. */
   readonly ready: Promise<void>;
 }
@@ -42,10 +45,8 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
   let settings = boot.settings;
   let enabled = boot.enabled ?? true;
   let glossary: PageGlossary | undefined = boot.glossary;
-  /** The glossary's ids, gathered when a tooltip or the popup first asks: a page that only reads pays nothing per entry. */
-  let known: Set<string> | undefined;
-  const isKnown = (id: string): boolean => (known ??= new Set(glossary?.ids)).has(id);
-  /** Entries fetched for the tooltip, by id; emptied when the glossary changes. */
+  const isKnown = (key: string): boolean => !!glossary && (entryIndexOf(key, glossary.version) ?? Infinity) < glossary.entryCount;
+  /** Entries fetched for the tooltip, by entry key; emptied when the glossary changes. */
   let entryCache = new Map<string, Entry>();
   let painter: Painter | null = null;
   let scanner: Scanner | null = null;
@@ -57,7 +58,7 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
   // The report lists terms in order of first appearance (the popup and its brief show them so);
   // the badge only needs how many there are.
   const ownTerms = (ordered?: boolean): ReportTerms =>
-    scanner ? countTerms(ordered ? scanner.store.list() : scanner.store.values(), (id) => scanner?.term(id)) : [];
+    scanner ? countTerms(ordered ? scanner.store.list() : scanner.store.values()) : [];
   const frames = connectFrames(doc, ownTerms, () => reportChanged());
 
   /** Tells the background (badge) when the number of distinct terms on the page changes. */
@@ -125,7 +126,6 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
 
   function useGlossary(next: PageGlossary): void {
     glossary = next;
-    known = undefined;
     entryCache = new Map();
     scanner?.setGlossary(next);
   }
@@ -181,13 +181,13 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
     glossary: {
       has: isKnown,
       entry: (id) => entryCache.get(id),
-      async load(id) {
-        const cached = entryCache.get(id);
-        if (cached || !isKnown(id)) return cached;
+      async load(key) {
+        const cached = entryCache.get(key);
+        if (cached || !isKnown(key)) return cached;
         const cache = entryCache;
-        const { entries } = await sendRequest({ type: 'tifa:get-entries', ids: [id] });
-        for (const entry of entries ?? []) cache.set(entry.id, entry);
-        return cache.get(id);
+        const entry = (await nameKeys([key], true))[0]?.entry;
+        if (entry) cache.set(key, entry);
+        return entry;
       },
     },
     settings: () => settings,
@@ -206,6 +206,14 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
       }
       reportChanged();
     },
-    report: (ordered = true) => ({ enabled, terms: enabled ? frames.terms(ordered) : [] }),
+    async report(ordered = true) {
+      if (!enabled) return { enabled, terms: [] };
+      return { enabled, terms: await nameTerms(frames.terms(ordered)) };
+    },
+    async keyOf(id) {
+      // The keys found here, named: the one whose entry has this id.
+      const keys = [...new Set(Array.from(index.values(), (m) => m.id))];
+      return keys[(await nameKeys(keys)).findIndex((name) => name?.id === id)];
+    },
   };
 }

@@ -8,6 +8,7 @@ import { loadTooltipUi } from '@/src/tooltip/ui-hook';
 import { startSession, type PageSession } from './session';
 import { whenChineseText } from './chinese-text';
 import { childTerms } from './report';
+import { nameTerms } from './page-names';
 import { watchSiteActive, type SiteWatch } from '@/src/settings/site-watch';
 import { SETTINGS_KEY, withDefaults } from '@/src/settings/stored-settings';
 import type { Settings } from '@/src/settings/settings';
@@ -75,9 +76,13 @@ export function startContent(): ContentHandle {
           // Answer after the first pass, so a report asked for right after load is complete.
           await started?.then(() => Promise.all([session?.ready.catch(() => undefined), site?.ready]));
           // No Chinese text here (yet): only same-origin frames can hold terms.
-          return session ? session.report(ordered !== false) : { enabled: true, terms: childTerms(document, ordered !== false) };
+          return session ? session.report(ordered !== false) : { enabled: true, terms: await nameTerms(childTerms(document, ordered !== false)) };
         },
-        'tifa:reveal': async ({ id }) => ({ found: !!(await reveal?.(id)) }),
+        'tifa:reveal': async ({ id }) => {
+          // The popup names the entry by id; the page's matches, by entry key.
+          const key = await session?.keyOf(id);
+          return { found: key !== undefined && !!(await reveal?.(key)) };
+        },
       },
       parsePageRequest,
       signal,

@@ -67,7 +67,14 @@ async function readPage(tabId: number, maxText: number): Promise<PageExcerpts> {
   const [injection] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: pageExcerpts, args: [maxText, MAX_SENTENCE, CONTENT_HANDLE] });
   const result = injection?.result as PageExcerpts | undefined;
   if (!result) throw new Error('no result');
-  return result;
+  // The page knows its matches' entries by entry key (src/glossary/page-glossary.ts): named here.
+  const keys = result.firsts.map((f) => f.id);
+  const { names } = keys.length > 0 ? await sendRequest({ type: 'tifa:name-entries', keys }) : { names: [] };
+  const firsts = result.firsts.flatMap((first, i) => {
+    const id = names[i]?.id;
+    return id === undefined ? [] : [{ ...first, id }];
+  });
+  return { ...result, firsts };
 }
 
 /** The entries with `ids`, asked of the background in slices its message check accepts. */

@@ -190,7 +190,7 @@ test('an entry with markup in its fields, added through storage, shows the marku
   // This test is about rendering, so it opens the page once the background has published the new
   // page glossary (how an open page follows an edit is tested in highlight.e2e.ts).
   const published = () =>
-    fixture.browser.serviceWorker.evaluate(async () => String((await chrome.storage.local.get('page-glossary'))['page-glossary'] ?? '').includes('markup-test'));
+    fixture.browser.serviceWorker.evaluate(async () => String((await chrome.storage.local.get('page-glossary'))['page-glossary'] ?? '').includes('测试提法'));
   await waitFor(published, 10_000);
   const page = await openPainted('tooltip/xss.html', '测试提法');
   await expectMarkupShownAsText(page);

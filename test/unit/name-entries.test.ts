@@ -1,0 +1,33 @@
+import { beforeEach, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getGlossary, invalidateGlossary, watchGlossary } from '@/src/background/glossary-service';
+import { nameEntries, publishPageGlossary } from '@/src/background/page-glossary';
+import { decodePageGlossary, entryKey } from '@/src/glossary/page-glossary';
+import { replaceGlossary } from '@/src/glossary/storage/store';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  invalidateGlossary();
+});
+
+test('names the entries a page\'s keys stand for, and none for keys of an older glossary', async () => {
+  const unwatch = watchGlossary();
+  const page = decodePageGlossary(await publishPageGlossary())!;
+  const enabled = (await getGlossary()).entries.filter((e) => e.enabled);
+  const at = enabled.findIndex((e) => e.id === 'di-yi-shu-ji');
+  const key = entryKey(at, page.version);
+  expect(await nameEntries([key, entryKey(page.entryCount + 3, page.version), 'di-yi-shu-ji'])).toEqual([
+    { id: 'di-yi-shu-ji', term: '第一书记' },
+    null,
+    null,
+  ]);
+  expect((await nameEntries([key], true))[0]?.entry).toEqual(enabled[at]);
+
+  // The glossary changes (the entry is gone): the old key stands for nothing, even at its old index.
+  await replaceGlossary(enabled.filter((e) => e.id !== 'di-yi-shu-ji'));
+  expect(await nameEntries([key])).toEqual([null]);
+  const next = decodePageGlossary(await publishPageGlossary())!;
+  expect(next.version).not.toBe(page.version);
+  expect((await nameEntries([entryKey(at, next.version)]))[0]?.id).not.toBe('di-yi-shu-ji');
+  unwatch();
+});
