@@ -7,6 +7,9 @@ describe('parseRequest', () => {
   test('accepts well-formed requests', () => {
     expect(parseRequest({ type: 'tifa:page-report' })).toEqual({ type: 'tifa:page-report' });
     expect(parseRequest({ type: 'tifa:page-report', ordered: false })).toEqual({ type: 'tifa:page-report', ordered: false });
+    expect(parsePageRequest({ type: 'tifa:page-count' })).toEqual({ type: 'tifa:page-count' });
+    expect(parseRequest({ type: 'tifa:name-entries', keys: ['#0@v'], entries: true })).toBeTruthy();
+    expect(parseRequest({ type: 'tifa:name-entries', keys: [0] })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:segment-check', text: '党组织', candidates: [{ start: 0, end: 2 }] })).toBeTruthy();
     expect(parseRequest({ type: 'tifa:reveal', id: 'dang-zu' })).toBeTruthy();
     expect(parseRequest({ type: 'tifa:in-page-script', sample: '黨組織', texts: ['两个维护'] })).toBeTruthy();

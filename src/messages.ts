@@ -66,6 +66,8 @@ interface Protocol {
    * unless `ordered` is false (the badge only counts them; ordering walks the whole document).
    */
   'tifa:page-report': { request: { ordered?: boolean }; response: PageReport };
+  /** How many distinct terms the page holds, for the badge: no names, so the page asks nothing in turn. */
+  'tifa:page-count': { request: {}; response: { enabled: boolean; count: number } };
   /** popup → content: scroll to the next occurrence of an entry and open its tooltip. */
   'tifa:reveal': { request: { id: string }; response: { found: boolean } };
   /**
@@ -129,7 +131,7 @@ export type FrameTooltipMessage = (
 ) & { frameId?: number };
 
 /** The requests a page's content script answers (its top frame); the background answers the rest. */
-type PageRequestType = 'tifa:page-report' | 'tifa:reveal';
+type PageRequestType = 'tifa:page-report' | 'tifa:page-count' | 'tifa:reveal';
 export type BackgroundRequestType = Exclude<RequestType, PageRequestType>;
 
 /** The most page text the popup reads and sends for new formulations (characters). */
@@ -174,6 +176,7 @@ const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean 
     m.candidates.length <= 20_000 &&
     m.candidates.every(isSpan),
   'tifa:page-report': (m) => m.ordered === undefined || typeof m.ordered === 'boolean',
+  'tifa:page-count': () => true,
   'tifa:reveal': (m) => isString(m.id),
   'tifa:new-formulations': (m) =>
     isString(m.text) && m.text.length <= MAX_PAGE_TEXT && Array.isArray(m.dismissed) && m.dismissed.length <= 10_000 && m.dismissed.every(isString),
@@ -223,10 +226,10 @@ function validFrameTooltip(m: Record<string, unknown>): boolean {
  * `tifa:reveal`. Checked here without the table above, which the size-capped content script would
  * otherwise carry whole.
  */
-export function parsePageRequest(message: unknown): RequestOf<'tifa:page-report'> | RequestOf<'tifa:reveal'> | undefined {
+export function parsePageRequest(message: unknown): RequestOf<'tifa:page-report'> | RequestOf<'tifa:page-count'> | RequestOf<'tifa:reveal'> | undefined {
   // Strings and numbers have no `type`: only objects get past the first test.
   const m = message as Record<string, unknown> | null | undefined;
-  return m?.type === 'tifa:page-report' || (m?.type === 'tifa:reveal' && isString(m.id)) ? (m as RequestOf<'tifa:page-report'> | RequestOf<'tifa:reveal'>) : undefined;
+  return m?.type === 'tifa:page-report' || m?.type === 'tifa:page-count' || (m?.type === 'tifa:reveal' && isString(m.id)) ? (m as RequestOf<'tifa:page-report'> | RequestOf<'tifa:page-count'> | RequestOf<'tifa:reveal'>) : undefined;
 }
 
 /** The request, if `message` is a well-formed Tifa request; otherwise undefined (ignored). */

@@ -34,11 +34,9 @@ async function render(tabId: number, report: { count: number; enabled: boolean }
 /** Asks the tab's page for its report; tabs without Tifa (browser pages, closed tabs) get an empty badge. */
 async function refreshTab(tabId: number): Promise<void> {
   const mine = nextUpdate(tabId);
-  // Unordered: the badge counts the terms, and ordering them walks the page's whole document.
-  const report = await sendToTab(tabId, { type: 'tifa:page-report', ordered: false }).then(
-    (r) => (r ? { count: r.terms.length, enabled: r.enabled } : undefined),
-    () => undefined,
-  );
+  // The count alone: the full report sorts the terms (walking the whole document) and has the page
+  // ask this worker for their names, in the middle of the page's load.
+  const report = await sendToTab(tabId, { type: 'tifa:page-count' }).catch(() => undefined);
   await render(tabId, report, mine);
 }
 

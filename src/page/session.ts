@@ -33,6 +33,8 @@ export interface PageSession {
   setEnabled(enabled: boolean): Promise<void>;
   /** This frame's report including same-origin child frames; `ordered` false leaves the terms unsorted. */
   report(ordered?: boolean): Promise<PageReport>;
+  /** How many distinct terms the report would list (none when off): what the badge shows. */
+  count(): number;
   /** The key this page gives the entry with `id` (the popup's reveal), if the glossary has it. */
   keyOf(id: string): Promise<string | undefined>;
   /** Resolves when the first pass (after the glossary loaded) is done. */
@@ -210,6 +212,7 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
       if (!enabled) return { enabled, terms: [] };
       return { enabled, terms: await nameTerms(frames.terms(ordered)) };
     },
+    count: () => (enabled ? frames.terms().length : 0),
     async keyOf(id) {
       // The keys found here, named: the one whose entry has this id.
       const keys = [...new Set(Array.from(index.values(), (m) => m.id))];

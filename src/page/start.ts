@@ -78,6 +78,10 @@ export function startContent(): ContentHandle {
           // No Chinese text here (yet): only same-origin frames can hold terms.
           return session ? session.report(ordered !== false) : { enabled: true, terms: await nameTerms(childTerms(document, ordered !== false)) };
         },
+        'tifa:page-count': async () => {
+          await started?.then(() => Promise.all([session?.ready.catch(() => undefined), site?.ready]));
+          return { enabled: session?.enabled ?? true, count: session ? session.count() : childTerms(document).length };
+        },
         'tifa:reveal': async ({ id }) => {
           // The popup names the entry by id; the page's matches, by entry key.
           const key = await session?.keyOf(id);

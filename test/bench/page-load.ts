@@ -807,6 +807,14 @@ function report(
     }
   };
   targets('tifa');
+  if (articles.some((p) => of(p, 'before'))) {
+    // TIFA_BEFORE_DIR: this build against another, article medians side by side (not a target).
+    const side = (label: string, pick: (s: Summary) => number) =>
+      out.push(`  compare ${label.padEnd(68)} ${f1(agg('tifa', pick))} vs before ${f1(agg('before', pick))} ms`);
+    side('typical article: added', (s) => s.added);
+    side('typical article: own tasks', (s) => s.extensionTasks);
+    side('typical article: painted', (s) => s.painted);
+  }
   if (!articles.some((p) => of(p, 'tifa5k'))) return out;
   // 5,000 entries: each figure within 20% of the same figure with the shipped glossary.
   const within = (label: string, a: number, b: number) => check(`5,000 entries: ${label} within 20% of the shipped glossary's`, `${f1(b)} vs ${f1(a)}`, b <= a * 1.2 + 0.5);
