@@ -45,13 +45,14 @@ interface Protocol {
    * content → background: the page glossary (src/glossary/page-glossary.ts) encoded, when a page
    * found none in storage (just installed, or storage cleared); the background also stores it.
    */
-    'tifa:get-page-glossary': { request: {}; response: { encoded: string } };
+  'tifa:get-page-glossary': { request: {}; response: { encoded: string } };
   /**
-   * The entries that a page's entry keys (src/glossary/page-glossary.ts) stand for: null for a key of
-   * another glossary version, or none; with the whole entry when `entries`.
+   * content (report, tooltip)/popup (brief) → background: the entries that a page's entry keys
+   * (src/glossary/page-glossary.ts) stand for: null for a key of another glossary version, or none;
+   * with the whole entry when `entries`.
    */
   'tifa:name-entries': { request: { keys: string[]; entries?: boolean }; response: { names: Array<EntryName | null> } };
-  /** content (tooltip) → background: the entries with these ids (those that exist), for explaining them. */
+  /** popup (brief) → background: the entries with these ids (those that exist), for explaining them. */
   'tifa:get-entries': { request: { ids: string[] }; response: { entries: Entry[] } };
   /**
    * content (tooltip) → background: the script `sample` (the page's text around a term) is written
@@ -62,11 +63,11 @@ interface Protocol {
   /** content → background: which ambiguous candidate spans are whole words by jieba segmentation. */
   'tifa:segment-check': { request: { text: string; candidates: Span[] }; response: { confirmed: boolean[] } };
   /**
-   * popup/badge/tests → content (top frame): which terms the page holds, in order of first appearance
-   * unless `ordered` is false (the badge only counts them; ordering walks the whole document).
+   * popup/tests → content (top frame): which terms the page holds, named by the background, in order
+   * of first appearance unless `ordered` is false (ordering walks the whole document).
    */
   'tifa:page-report': { request: { ordered?: boolean }; response: PageReport };
-  /** How many distinct terms the page holds, for the badge: no names, so the page asks nothing in turn. */
+  /** badge → content (top frame): how many distinct terms the page holds; no names, so the page asks nothing in turn. */
   'tifa:page-count': { request: {}; response: { enabled: boolean; count: number } };
   /** popup → content: scroll to the next occurrence of an entry and open its tooltip. */
   'tifa:reveal': { request: { id: string }; response: { found: boolean } };

@@ -19,11 +19,10 @@ import { buildTables, type MatcherTables } from '@/src/matcher/matcher';
 
 export const PAGE_GLOSSARY_KEY = 'page-glossary';
 /**
- * 6: without the entries' ids and terms, which pages ask the background for by entry key and version
- * when they name what they found: 44% of a 5,000-entry page glossary (125 of 287 KB), read and parsed
- * by every page. (5: categories stay indices in
- * the page, with the list of those used; elements no longer checked one by one; 4: categories stored
- * as indices; 3: with the matcher's tables; 2: with salience).
+ * 6: without the entries' ids and terms, which pages ask the background for by entry key when they
+ * name what they found: 44% of a 5,000-entry page glossary (125 of 287 KB), read and parsed by every
+ * page. (5: categories stay indices in the page, with the list of those used; elements no longer
+ * checked one by one; 4: categories stored as indices; 3: with the matcher's tables; 2: with salience.)
  * A page that finds an older format stored asks the background, which rewrites it.
  */
 const FORMAT = 6;
@@ -157,4 +156,3 @@ export function decodePageGlossary(value: unknown): PageGlossary | undefined {
   if (typeof byPair !== 'boolean') return undefined;
   return { version, entryCount, categories, usedCategories, salience, forms, keys, ends, byPair, entryOf, ambiguous } as PageGlossary;
 }
-

@@ -62,6 +62,8 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
   const ownTerms = (ordered?: boolean): ReportTerms =>
     scanner ? countTerms(ordered ? scanner.store.list() : scanner.store.values()) : [];
   const frames = connectFrames(doc, ownTerms, () => reportChanged());
+  /** How many distinct terms this frame and its same-origin frames hold (none when off): what the badge shows. */
+  const distinctTerms = (): number => (enabled ? frames.terms().length : 0);
 
   /** Tells the background (badge) when the number of distinct terms on the page changes. */
   function reportChanged(): void {
@@ -69,7 +71,7 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
       frames.changed();
       return;
     }
-    const distinct = enabled ? frames.terms().length : 0;
+    const distinct = distinctTerms();
     if (distinct === lastDistinct && enabled === lastEnabled) return;
     lastDistinct = distinct;
     lastEnabled = enabled;
@@ -212,7 +214,7 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
       if (!enabled) return { enabled, terms: [] };
       return { enabled, terms: await nameTerms(frames.terms(ordered)) };
     },
-    count: () => (enabled ? frames.terms().length : 0),
+    count: distinctTerms,
     async keyOf(id) {
       // The keys found here, named: the one whose entry has this id.
       const keys = [...new Set(Array.from(index.values(), (m) => m.id))];

@@ -70,16 +70,17 @@ export function startContent(): ContentHandle {
 
   // Only the top frame answers (it adds up same-origin frames), so the popup gets one answer per tab.
   if (window === window.top) {
+    // Reports and counts wait for the first pass, so one asked for right after load is complete.
+    const firstPass = () => started?.then(() => Promise.all([session?.ready.catch(() => undefined), site?.ready]));
     answerRequests(
       {
         'tifa:page-report': async ({ ordered }) => {
-          // Answer after the first pass, so a report asked for right after load is complete.
-          await started?.then(() => Promise.all([session?.ready.catch(() => undefined), site?.ready]));
+          await firstPass();
           // No Chinese text here (yet): only same-origin frames can hold terms.
           return session ? session.report(ordered !== false) : { enabled: true, terms: await nameTerms(childTerms(document, ordered !== false)) };
         },
         'tifa:page-count': async () => {
-          await started?.then(() => Promise.all([session?.ready.catch(() => undefined), site?.ready]));
+          await firstPass();
           return { enabled: session?.enabled ?? true, count: session ? session.count() : childTerms(document).length };
         },
         'tifa:reveal': async ({ id }) => {
