@@ -56,7 +56,7 @@ export default defineConfig({
           const chunk = bundle['page-content.js'];
           if (chunk?.type !== 'chunk' || chunk.code === undefined) return;
           const { minify } = await import('terser');
-          const result = await minify(chunk.code, { ecma: 2022, compress: { passes: 3 }, mangle: true });
+          const result = await minify(chunk.code, { ecma: 2022, compress: { passes: 3 }, mangle: true, format: { wrap_iife: true } });
           if (!result.code) throw new Error('terser returned nothing for page-content.js');
           chunk.code = result.code;
         },

@@ -6,7 +6,6 @@ import { answerRequests, parsePageRequest, parseRequest, sendRequest } from './m
 describe('parseRequest', () => {
   test('accepts well-formed requests', () => {
     expect(parseRequest({ type: 'tifa:page-report' })).toEqual({ type: 'tifa:page-report' });
-    expect(parseRequest({ type: 'tifa:page-report', ordered: false })).toEqual({ type: 'tifa:page-report', ordered: false });
     expect(parsePageRequest({ type: 'tifa:page-count' })).toEqual({ type: 'tifa:page-count' });
     expect(parseRequest({ type: 'tifa:name-entries', keys: ['#0@v'], entries: true })).toBeTruthy();
     expect(parseRequest({ type: 'tifa:name-entries', keys: [0] })).toBeUndefined();
@@ -20,7 +19,6 @@ describe('parseRequest', () => {
     expect(parseRequest({ type: 'other' })).toBeUndefined();
     expect(parseRequest({ type: 'toString' })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:reveal' })).toBeUndefined();
-    expect(parseRequest({ type: 'tifa:page-report', ordered: 'no' })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:segment-check', text: 'x', candidates: [{ start: 'a', end: 1 }] })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:report-changed', count: 1.5, enabled: true })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:in-page-script', sample: '黨'.repeat(2001), texts: [] })).toBeUndefined();

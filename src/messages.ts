@@ -62,11 +62,8 @@ interface Protocol {
   'tifa:in-page-script': { request: { sample: string; texts: string[] }; response: { script: PageScript; texts: string[] } };
   /** content → background: which ambiguous candidate spans are whole words by jieba segmentation. */
   'tifa:segment-check': { request: { text: string; candidates: Span[] }; response: { confirmed: boolean[] } };
-  /**
-   * popup/tests → content (top frame): which terms the page holds, named by the background, in order
-   * of first appearance unless `ordered` is false (ordering walks the whole document).
-   */
-  'tifa:page-report': { request: { ordered?: boolean }; response: PageReport };
+  /** popup/tests → content (top frame): which terms the page holds, named by the background, in order of first appearance. */
+  'tifa:page-report': { request: {}; response: PageReport };
   /** badge → content (top frame): how many distinct terms the page holds; no names, so the page asks nothing in turn. */
   'tifa:page-count': { request: {}; response: { enabled: boolean; count: number } };
   /** popup → content: scroll to the next occurrence of an entry and open its tooltip. */
@@ -176,7 +173,7 @@ const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean 
     Array.isArray(m.candidates) &&
     m.candidates.length <= 20_000 &&
     m.candidates.every(isSpan),
-  'tifa:page-report': (m) => m.ordered === undefined || typeof m.ordered === 'boolean',
+  'tifa:page-report': () => true,
   'tifa:page-count': () => true,
   'tifa:reveal': (m) => isString(m.id),
   'tifa:new-formulations': (m) =>

@@ -7,7 +7,7 @@
 import type { Category } from '@/src/glossary/schema';
 import type { PageMatch } from './types';
 import { randomName } from './random-name';
-import { highlightCss, type HighlightLook } from './style';
+import { DEFAULT_LOOK, highlightCss, type HighlightLook } from './style';
 import { loadWrapPainter } from './wrap-painter-hook';
 
 /** Where a match lies, before it is painted: the fallback painter moves text into new nodes. */
@@ -78,12 +78,16 @@ function dropSheet(target: Document | ShadowRoot, sheet: CSSStyleSheet): void {
 export class OwnStyle {
   readonly #sheet: CSSStyleSheet;
   readonly #roots = new Set<Document | ShadowRoot>();
+  #css = '';
 
   constructor() {
     this.#sheet = new CSSStyleSheet();
   }
 
+  /** Writes `css` unless the sheet holds it already: each write restyles every document that adopted it. */
   set(css: string): void {
+    if (css === this.#css) return;
+    this.#css = css;
     this.#sheet.replaceSync(css);
   }
 
@@ -299,7 +303,7 @@ class HighlightPainter implements Painter {
   /** Whether the sheet and the registry hold every prepared category yet. */
   #styled = true;
 
-  constructor(doc: Document, look: HighlightLook) {
+  constructor(doc: Document, look: HighlightLook, styleNow?: readonly Category[]) {
     this.#doc = doc;
     this.#look = look;
     // Adopted with the first paint (#applyStyle), or a frame before it on a large document: a change
@@ -324,6 +328,10 @@ class HighlightPainter implements Painter {
     // document's sheet list), so once a second puts back what went. (Shadow roots are not checked:
     // each costs a few µs more, and components assign their sheets before Tifa sees their roots.)
     this.#watch = win.setInterval(() => this.#reassert(), WATCH_MS);
+    if (styleNow) {
+      this.prepare(styleNow);
+      this.#applyStyle();
+    }
   }
 
   /** Registers each category's highlight where the registry lacks it (or another took its name); re-adopts the document's sheet. */
@@ -425,14 +433,29 @@ class HighlightPainter implements Painter {
   }
 }
 
+const hasHighlightApi = (): boolean => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+
+/**
+ * A Highlight API painter whose sheet, in the default look with a rule for each of `categories`, is
+ * adopted now (undefined without the API). Made as the content script starts in a frame with Chinese
+ * text: Chromium runs the page's first style and layout right after its idle scripts, so a sheet
+ * adopted then is part of that first restyle. Adopted with the first paint (after the storage read)
+ * it made Chromium restyle the whole document once more, in a frame of its own on a large one (~27
+ * ms on the 1 MB page). The session's first painter is this one; a frame that paints nothing (its
+ * site switched off) destroys it. A look other than the default (known after the storage read)
+ * rewrites the sheet, as any change of look does.
+ */
+export function paintStyledNow(doc: Document, categories: readonly Category[]): Painter | undefined {
+  return hasHighlightApi() ? new HighlightPainter(doc, DEFAULT_LOOK, categories) : undefined;
+}
+
 /**
  * The Highlight API painter where the browser has it, else the wrapping fallback
  * (src/page/wrap-painter.ts), which every browser Tifa supports but Firefox before 140 lacks the
  * need for: it is injected into the frame only then, so no page pays for it otherwise.
  */
 export async function createPainter(doc: Document, look: HighlightLook): Promise<Painter> {
-  const hasHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
-  if (hasHighlights) return new HighlightPainter(doc, look);
+  if (hasHighlightApi()) return new HighlightPainter(doc, look);
   const WrapPainter = await loadWrapPainter();
   return new WrapPainter(doc, look);
 }

@@ -27,6 +27,11 @@ export interface ScannerOptions {
   sliceMs?: number;
   /** Which occurrences to paint; without it, every occurrence of every entry (as before modes). */
   display?: Display;
+  /**
+   * After each slice of work: its time (scanning and painting, ms), the text runs it read and the
+   * matches it found. For the in-page benchmark and the tests; pages pay one call per slice.
+   */
+  onSlice?: (ms: number, runs: number, matches: number) => void;
 }
 
 /** The display settings the scanner follows (src/settings/settings.ts). */
@@ -88,25 +93,13 @@ const whenIdle = (callback: (deadline?: IdleDeadline) => void): void => {
   else setTimeout(callback, 16);
 };
 
-export interface PassTiming {
-  /** performance.now() when the pass began. */
-  startedAt: number;
-  /** Work time (scan and paint) without the pauses between slices. */
-  workMs: number;
-  /** Wall time from start to end, pauses included. */
-  wallMs: number;
-  /** The longest single slice. */
-  longestSliceMs: number;
-  runs: number;
-  matches: number;
-}
-
 export class Scanner {
   readonly store: MatchStore;
   readonly #doc: Document;
   readonly #painter: Painter;
   readonly #confirm: ConfirmWords;
   readonly #onChange: (() => void) | undefined;
+  readonly #onSlice: ScannerOptions['onSlice'];
   readonly #sliceMs: number;
   readonly #tracker: MutationTracker;
 
@@ -154,14 +147,13 @@ export class Scanner {
 
   /** Resolves when the queue next runs empty. */
   #idleWaiters: Array<() => void> = [];
-  #timing: PassTiming | null = null;
-  lastPass: PassTiming | null = null;
 
   constructor(options: ScannerOptions) {
     this.#doc = options.doc;
     this.#painter = options.painter;
     this.#confirm = options.confirm;
     this.#onChange = options.onChange;
+    this.#onSlice = options.onSlice;
     this.#sliceMs = options.sliceMs ?? 10;
     this.#display = options.display ?? { mode: 'all', showEveryday: true };
     this.store = new MatchStore((matches) => this.#documentOrder(matches));
@@ -240,7 +232,6 @@ export class Scanner {
     this.#discardCandidates();
     this.#clearMatches();
     this.#enqueue(this.#doc, true);
-    this.#timing = { startedAt: performance.now(), workMs: 0, wallMs: 0, longestSliceMs: 0, runs: 0, matches: 0 };
     void this.#pump(false);
   }
 
@@ -294,7 +285,6 @@ export class Scanner {
       this.#pumping = false;
     }
     this.#sendCandidates();
-    this.#finishTiming();
     this.#notify(false);
     if (this.#tracker.hasPending()) this.#schedule();
     this.#resolveIfSettled();
@@ -328,21 +318,8 @@ export class Scanner {
     }
     this.#settleFirsts();
     if (this.#painter.mutatesDom) this.#tracker.discardPending();
-    const elapsed = performance.now() - started;
-    if (this.#timing) {
-      this.#timing.workMs += elapsed;
-      this.#timing.longestSliceMs = Math.max(this.#timing.longestSliceMs, elapsed);
-      this.#timing.runs += runs;
-      this.#timing.matches += matches;
-    }
+    this.#onSlice?.(performance.now() - started, runs, matches);
     return this.#queue.length > 0 || this.#tracker.hasPending();
-  }
-
-  #finishTiming(): void {
-    if (!this.#timing || this.#queue.length > 0) return;
-    this.#timing.wallMs = performance.now() - this.#timing.startedAt;
-    this.lastPass = this.#timing;
-    this.#timing = null;
   }
 
   /** Drops what mutations removed and queues what they changed. */

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { invalidateGlossary } from '@/src/background/glossary-service';
 import { nameEntries, publishPageGlossary } from '@/src/background/page-glossary';
 import { replaceGlossary } from '@/src/glossary/storage/store';
+import { decodePageGlossary } from '@/src/glossary/page-glossary';
 import { withDefaults } from '@/src/settings/stored-settings';
 import { RecordingPainter } from '../../test/support/recording-painter';
 import { entry } from '@/src/glossary/test-helpers';
@@ -64,4 +65,64 @@ test('a failed first glossary request is asked again, and the page is scanned wi
   expect(await session.glossary.load(key!)).toEqual(ENTRY);
   expect(session.glossary.entry(key!)).toEqual(ENTRY);
   expect(await session.keyOf('no-such-entry')).toBeUndefined();
+});
+
+/** A recording painter that also records what the session asks of it as the early painter. */
+class EarlyPainter extends RecordingPainter {
+  looks: unknown[] = [];
+  destroyed = false;
+  override restyle(look?: unknown) {
+    this.looks.push(look);
+  }
+  override destroy() {
+    this.destroyed = true;
+  }
+}
+
+/** A page with one term, the background's page glossary for it, and a background that names keys. */
+async function pageWithGlossary() {
+  const { document, window } = parseHTML('<!doctype html><html><head></head><body><p>坚持三会一课制度。</p></body></html>');
+  globalThis.MutationObserver = window.MutationObserver as unknown as typeof MutationObserver;
+  await replaceGlossary([ENTRY]);
+  const glossary = decodePageGlossary(await publishPageGlossary());
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    const { type, keys, entries } = message as { type: string; keys: string[]; entries?: boolean };
+    return type === 'tifa:name-entries' ? nameEntries(keys, entries).then((names) => ({ names })) : undefined;
+  });
+  return { document: document as unknown as Document, glossary };
+}
+
+test('the painter made as the script started paints the first pass, and is given the look of the settings', async () => {
+  const { document, glossary } = await pageWithGlossary();
+  const early = new EarlyPainter();
+  const settings = withDefaults({ highlightStyle: 'background', categoryColors: { slogan: '#123456' } });
+  const session = startSession(document, { settings, glossary, painter: early }, life.signal);
+  await session.ready;
+  expect(early.texts()).toEqual(['三会一课']);
+  expect(early.looks).toEqual([{ highlightStyle: 'background', categoryColors: { slogan: '#123456' } }]);
+  expect(early.destroyed).toBe(false);
+  expect((await session.report()).terms).toEqual([{ id: ENTRY.id, term: '三会一课', count: 1 }]);
+  // Switched off, the painter goes (with its sheet and highlights).
+  await session.setEnabled(false);
+  expect(early.destroyed).toBe(true);
+});
+
+test('switched off before it painted (the site is off), the early painter is destroyed unused', async () => {
+  const { document, glossary } = await pageWithGlossary();
+  const early = new EarlyPainter();
+  const session = startSession(document, { settings: withDefaults(undefined), glossary, enabled: false, painter: early }, life.signal);
+  await session.ready;
+  // The site watch reports the site off: the session was off already, and now drops the painter.
+  await session.setEnabled(false);
+  expect(early.destroyed).toBe(true);
+  expect(early.paints).toBe(0);
+  expect((await session.report()).enabled).toBe(false);
+});
+
+test('stopped (the extension reloaded) before it painted, the early painter is destroyed', async () => {
+  const { document, glossary } = await pageWithGlossary();
+  const early = new EarlyPainter();
+  startSession(document, { settings: withDefaults(undefined), glossary, enabled: false, painter: early }, life.signal);
+  life.abort();
+  expect(early.destroyed).toBe(true);
 });

@@ -18,6 +18,8 @@ export interface SessionBoot {
   glossary: PageGlossary | undefined;
   /** False: the session starts switched off, silently, until setEnabled(true) (default true). */
   enabled?: boolean;
+  /** The painter made as the content script started (src/page/paint.ts, paintStyledNow): the first start paints with it. */
+  painter?: Painter;
 }
 
 export interface PageSession {
@@ -31,8 +33,8 @@ export interface PageSession {
   readonly enabled: boolean;
   /** Switches highlighting on or off for this page; off removes every highlight and observer. */
   setEnabled(enabled: boolean): Promise<void>;
-  /** This frame's report including same-origin child frames; `ordered` false leaves the terms unsorted. */
-  report(ordered?: boolean): Promise<PageReport>;
+  /** This frame's report including same-origin child frames, in order of first appearance. */
+  report(): Promise<PageReport>;
   /** How many distinct terms the report would list (none when off): what the badge shows. */
   count(): number;
   /** The key this page gives the entry with `id` (the popup's reveal), if the glossary has it. */
@@ -46,6 +48,12 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
   const isTop = doc.defaultView === doc.defaultView?.top;
   let settings = boot.settings;
   let enabled = boot.enabled ?? true;
+  let earlyPainter = boot.painter;
+  /** Destroys the early painter if no start took it (switched off first): its sheet goes with it. */
+  const dropEarlyPainter = (): void => {
+    earlyPainter?.destroy();
+    earlyPainter = undefined;
+  };
   let glossary: PageGlossary | undefined = boot.glossary;
   const isKnown = (key: string): boolean => !!glossary && (entryIndexOf(key, glossary.version) ?? Infinity) < glossary.entryCount;
   /** Entries fetched for the tooltip, by entry key; emptied when the glossary changes. */
@@ -92,7 +100,11 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
   }
 
   async function startNow(): Promise<void> {
-    const created = await createPainter(doc, look());
+    const early = earlyPainter;
+    earlyPainter = undefined;
+    const created = early ?? (await createPainter(doc, look()));
+    // The early painter's sheet is in the default look: the settings' may differ (else nothing is written).
+    created.restyle(look());
     // Switched off (or destroyed) while the painter loaded.
     if (!enabled || scanner) {
       created.destroy();
@@ -161,10 +173,14 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
     }
     if (enabled) await startScanner();
   })();
-  ready.catch((error: unknown) => console.warn(String(error)));
+  ready.catch((error: unknown) => {
+    dropEarlyPainter();
+    console.warn(String(error));
+  });
 
   onAbort(signal, () => {
     enabled = false;
+    dropEarlyPainter();
     stopScanner();
     frames.disconnect();
   });
@@ -200,6 +216,7 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
     },
     ready,
     async setEnabled(on) {
+      if (!on) dropEarlyPainter();
       if (on === enabled) return;
       enabled = on;
       if (on) {
@@ -210,9 +227,9 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
       }
       reportChanged();
     },
-    async report(ordered = true) {
+    async report() {
       if (!enabled) return { enabled, terms: [] };
-      return { enabled, terms: await nameTerms(frames.terms(ordered)) };
+      return { enabled, terms: await nameTerms(frames.terms(true)) };
     },
     count: distinctTerms,
     async keyOf(id) {

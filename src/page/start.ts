@@ -6,6 +6,8 @@ import { answerRequests, CONTENT_HANDLE, onAbort, parsePageRequest, sendRequest 
 import { startLazyTooltip, type Reveal } from '@/src/tooltip/lazy';
 import { loadTooltipUi } from '@/src/tooltip/ui-hook';
 import { startSession, type PageSession } from './session';
+import { paintStyledNow, type Painter } from './paint';
+import { CATEGORIES } from '@/src/glossary/categories';
 import { whenChineseText } from './chinese-text';
 import { childTerms } from './report';
 import { nameTerms } from './page-names';
@@ -38,15 +40,18 @@ export function startContent(): ContentHandle {
   let reveal: Reveal | undefined;
   let started: Promise<void> | undefined;
 
-  async function begin(): Promise<void> {
+  async function begin(painter: Painter | undefined): Promise<void> {
     // Settings and the page glossary in one storage read; the service worker is not woken.
     const stored = await browser.storage.local.get([SETTINGS_KEY, PAGE_GLOSSARY_KEY]).catch(() => ({}) as Record<string, unknown>);
-    if (signal.aborted) return;
+    if (signal.aborted) {
+      painter?.destroy();
+      return;
+    }
     const settings = withDefaults(stored[SETTINGS_KEY] as Partial<Settings> | undefined);
     // Site rules and the pause (issue 7): nothing is painted until the rule for this page is known,
     // then the session follows every switch live. Started off, it makes no painter and reports
     // nothing before then (switching off after start made and dropped a painter, and told the badge).
-    const current = startSession(document, { settings, glossary: decodePageGlossary(stored[PAGE_GLOSSARY_KEY]), enabled: false }, signal);
+    const current = startSession(document, { settings, glossary: decodePageGlossary(stored[PAGE_GLOSSARY_KEY]), enabled: false, painter }, signal);
     session = current;
     onAbort(signal, (site = watchSiteActive((active) => current.setEnabled(active), undefined, settings)).stop);
     reveal = startLazyTooltip(
@@ -64,7 +69,8 @@ export function startContent(): ContentHandle {
   onAbort(
     signal,
     whenChineseText(document, () => {
-      started = begin();
+      // The highlight sheet now, before the page's first layout (see paintStyledNow).
+      started = begin(paintStyledNow(document, CATEGORIES));
     }),
   );
 
@@ -74,10 +80,10 @@ export function startContent(): ContentHandle {
     const firstPass = () => started?.then(() => Promise.all([session?.ready.catch(() => undefined), site?.ready]));
     answerRequests(
       {
-        'tifa:page-report': async ({ ordered }) => {
+        'tifa:page-report': async () => {
           await firstPass();
           // No Chinese text here (yet): only same-origin frames can hold terms.
-          return session ? session.report(ordered !== false) : { enabled: true, terms: await nameTerms(childTerms(document, ordered !== false)) };
+          return session ? session.report() : { enabled: true, terms: await nameTerms(childTerms(document, true)) };
         },
         'tifa:page-count': async () => {
           await firstPass();

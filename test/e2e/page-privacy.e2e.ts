@@ -13,6 +13,8 @@ import { pixelsNear, saysNothing } from './highlight-support';
 import { hover, paintedTerms, readTooltip, termBox, tooltipAtRest } from './tooltip-helpers';
 import { useExtensionBrowser } from './use-extension';
 
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } };
+
 /** One colour for every category, so the pixel checks do not depend on the default colours. */
 const MARK = '#1a7f37';
 const fixture = useExtensionBrowser({
@@ -177,5 +179,27 @@ describe('a page that clears the highlight registry', () => {
     await waitFor(async () => (await read(page)).rules.length === view.rules.length, 5000);
     await waitFor(async () => (await pixelsNear(page, '#second', MARK)) > 20, 5000);
     await page.close();
+  });
+
+  // Tifa adopts its sheet as its script starts, before it knows the site's rule (src/page/paint.ts,
+  // paintStyledNow): on a site switched off, it must take it away again.
+  test('on a site switched off: no sheet and no highlight of Tifa stay', async () => {
+    const url = fixture.server.url('pages/probing.html');
+    const worker = fixture.browser.serviceWorker;
+    const before = await worker.evaluate(async () => (await chrome.storage.local.get('settings'))['settings'] as object);
+    const off = { ...before, siteRules: [{ host: new URL(url).hostname, includeSubdomains: false, enabled: false }] };
+    await worker.evaluate((value) => chrome.storage.local.set({ settings: value }), off);
+    try {
+      const page = await fixture.browser.open(url);
+      // Answered once the site's rule was applied.
+      expect((await fixture.browser.pageReport(page)).enabled).toBe(false);
+      const view = await read(page);
+      expect(view.highlights).toEqual([]);
+      expect(view.rules).toEqual([]);
+      await screenshot(page, 'privacy-site-off');
+      await page.close();
+    } finally {
+      await worker.evaluate((value) => chrome.storage.local.set({ settings: value }), before);
+    }
   });
 });
