@@ -57,7 +57,7 @@ export default defineConfig({
           if (chunk?.type !== 'chunk' || chunk.code === undefined) return;
           const { minify } = await import('terser');
           // wrap_iife: `(function(){…})()` is a call V8 compiles at once; the bare `function(){…}()` it
-          // preparses first and then parses again when called (~0.7 ms less evaluation in a page load).
+          // preparses first and then parses again when called (an A/B over 8 articles: own tasks 4.5 against 4.8 ms).
           const result = await minify(chunk.code, { ecma: 2022, compress: { passes: 3 }, mangle: true, format: { wrap_iife: true } });
           if (!result.code) throw new Error('terser returned nothing for page-content.js');
           chunk.code = result.code;
