@@ -606,6 +606,9 @@ const mark = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 interface Summary {
   added: number;
   addedHalf: number;
+  /** The same difference from the content script's start on (LoadTrace.fromScriptMs): what the targets read. */
+  fromStart: number;
+  fromStartHalf: number;
   painted: number;
   /** To the end of the first paint with highlights (the rest may be added later, by segmentation). */
   firstPainted: number;
@@ -637,6 +640,7 @@ function summarise(p: BenchPage, cells: Map<string, Cell>, n: SubjectName): Summ
   const base = cells.get(`${p.key}/empty`);
   if (!c || !base) return undefined;
   const diffs = c.loads.map((l, i) => l.trace.mainThreadMs - (base.loads[i]?.trace.mainThreadMs ?? NaN));
+  const fromStart = c.loads.map((l, i) => l.trace.fromScriptMs - (base.loads[i]?.trace.fromScriptMs ?? NaN));
   const painted = c.loads.map((l) => (l.trace.paintedAt - l.trace.scriptStart) / 1000);
   const changes = c.loads.map((l) => l.trace.changes.length);
   const firstPainted = c.loads.map((l) => (l.trace.firstPaintedAt - l.trace.scriptStart) / 1000);
@@ -649,6 +653,8 @@ function summarise(p: BenchPage, cells: Map<string, Cell>, n: SubjectName): Summ
   return {
     added: median(diffs),
     addedHalf: medianHalfWidth(diffs),
+    fromStart: median(fromStart),
+    fromStartHalf: medianHalfWidth(fromStart),
     painted: median(painted),
     firstPainted: median(firstPainted),
     repaintsMax: Math.max(...c.loads.map((l) => l.trace.changes.slice(1).filter((ch) => !ch.kept).length)),
@@ -680,13 +686,14 @@ function report(
 ): string[] {
   const out: string[] = [];
   const row = (cols: string[], widths: number[]) => out.push(cols.map((c, i) => c.padEnd(widths[i] ?? 12)).join(''));
-  const widths = [34, 10, 16, 26, 11, 18, 16, 12, 14];
+  const widths = [34, 10, 16, 16, 26, 11, 18, 16, 12, 14];
   out.push('');
   out.push('PAGE LOADS — the built extension in real page loads (headless Chromium, one browser per extension, identical flags)');
   out.push(
     `added = median over rounds of (CPU time of the page renderer's main-thread tasks − EMPTY's in the same round), from the document's commit to ` +
       `${WAIT_AFTER_LOAD_MS} ms after load (1 MB page: ${WAIT_AFTER_LOAD_BIG_MS} ms; cold: ${WAIT_AFTER_LOAD_COLD_MS} ms; 200 iframes: ${WAIT_AFTER_LOAD_FRAMES_MS} ms); ±: half-width of a 95% CI of that median.`,
   );
+  out.push('from start = the same difference, counting the tasks from the one that runs the content script (top frame) on: the issue\'s window, "from the moment the content script starts until the page is quiet again"; the targets read it.');
   out.push('painted = from the content script starting (its EvaluateScript in the trace) to the end of the first Paint after the highlight set last changed (first: after it first changed, shown when it changed more than once);');
   out.push('changes = frames in which the highlight set changed (1 = one paint); longest = median over loads of the longest task (CPU ms) running the extension or painting a change (max script task / max change frame).');
   out.push('main thread = median CPU ms of all the page\'s main-thread tasks. Wall-clock figures (painted, load event) include waiting for a core on this shared machine.');
@@ -702,7 +709,7 @@ function report(
     perPage.set(p.key, m);
     out.push('');
     out.push(`${p.label}${p.chars ? ` — ${p.chars.toLocaleString('en')} characters of text` : ''}; ${rounds(p)} loads per extension${m.get('tifa')?.cold ? `; ${m.get('tifa')?.cold}` : ''}`);
-    row(['', 'added ms', '±', 'painted ms', 'changes', 'longest ms', 'load event ms', p.kind === 'frames' ? 'frame msgs' : 'main thread', 'own tasks ms'], widths);
+    row(['', 'added ms', '±', 'from start ±', 'painted ms', 'changes', 'longest ms', 'load event ms', p.kind === 'frames' ? 'frame msgs' : 'main thread', 'own tasks ms'], widths);
     for (const n of who(p)) {
       const s = m.get(n);
       if (!s) continue;
@@ -711,6 +718,7 @@ function report(
           `  ${SUBJECT_LABEL[n]}`,
           n === 'empty' ? '0' : n === 'none' ? '—' : f1(s.added),
           n === 'empty' || n === 'none' ? '' : `±${f1(s.addedHalf)}`,
+          n === 'empty' ? '0' : n === 'none' ? '—' : `${f1(s.fromStart)} ±${f1(s.fromStartHalf)}`,
           f1(s.painted) + (s.lateChange ? '*' : '') + (s.changesMax > 1 ? ` (first ${f1(s.firstPainted)})` : ''),
           Number.isFinite(s.changesMedian) ? `${s.changesMedian} (max ${s.changesMax})` : '—',
           `${f1(s.longest)} (${f0(s.longestScript)}/${f0(s.longestFrame)})`,
@@ -725,7 +733,7 @@ function report(
     const naive = m.get('naive');
     const markjs = m.get('markjs');
     if (t && naive && markjs && p.kind !== 'frames') {
-      out.push(`  Tifa ÷ naive ${(t.added / naive.added).toFixed(2)}×, Tifa ÷ mark.js ${(t.added / markjs.added).toFixed(2)}× (added time)`);
+      out.push(`  Tifa ÷ naive ${(t.fromStart / naive.fromStart).toFixed(2)}×, Tifa ÷ mark.js ${(t.fromStart / markjs.fromStart).toFixed(2)}× (added time from the script's start)`);
     }
   }
 
@@ -738,25 +746,29 @@ function report(
   const worst = (n: SubjectName, pick: (s: Summary) => number) => Math.max(...articles.map((p) => of(p, n)).filter((s): s is Summary => !!s).map(pick));
   const check = (label: string, figure: string, ok: boolean) => out.push(`  ${mark(ok).padEnd(7)} ${label.padEnd(68)} ${figure}`);
   const targets = (n: 'tifa' | 'tifa5k') => {
-    const added = agg(n, (s) => s.added);
-    const addedWorst = worst(n, (s) => s.added);
+    const added = agg(n, (s) => s.fromStart);
+    const addedWorst = worst(n, (s) => s.fromStart);
     const painted = agg(n, (s) => s.painted);
     const paintedWorst = worst(n, (s) => s.painted);
     check(
       `typical article: ${SUBJECT_LABEL[n]} adds ≤ 10 ms (median of the article medians)`,
-      `${f1(added)} ms (worst article ${f1(addedWorst)} ms)`,
+      `${f1(added)} ms from the script's start (worst article ${f1(addedWorst)} ms); from the commit ${f1(agg(n, (s) => s.added))} ms`,
       added <= 10,
     );
     check(
       `typical article: ${SUBJECT_LABEL[n]} below naive and mark.js`,
-      `${f1(added)} vs naive ${f1(agg('naive', (s) => s.added))}, mark.js ${f1(agg('markjs', (s) => s.added))} ms`,
-      added < agg('naive', (s) => s.added) && added < agg('markjs', (s) => s.added),
+      `${f1(added)} vs naive ${f1(agg('naive', (s) => s.fromStart))}, mark.js ${f1(agg('markjs', (s) => s.fromStart))} ms`,
+      added < agg('naive', (s) => s.fromStart) && added < agg('markjs', (s) => s.fromStart),
     );
     check(`typical article: highlights painted ≤ 50 ms after the content script starts`, `${f1(painted)} ms (worst article ${f1(paintedWorst)} ms)`, painted <= 50);
     const big = of(list.find((p) => p.kind === 'big'), n);
     const bigNaive = of(list.find((p) => p.kind === 'big'), 'naive');
     if (big && bigNaive) {
-      check(`1 MB page: ${SUBJECT_LABEL[n]} adds ≤ half of naive`, `${f0(big.added)} vs naive ${f0(bigNaive.added)} ms (${(big.added / bigNaive.added).toFixed(2)}×)`, big.added <= bigNaive.added / 2);
+      check(
+        `1 MB page: ${SUBJECT_LABEL[n]} adds ≤ half of naive`,
+        `${f0(big.fromStart)} ±${f0(big.fromStartHalf)} vs naive ${f0(bigNaive.fromStart)} ±${f0(bigNaive.fromStartHalf)} ms from the script's start (${(big.fromStart / bigNaive.fromStart).toFixed(2)}×); from the commit ${f0(big.added)} vs ${f0(bigNaive.added)} ms`,
+        big.fromStart <= bigNaive.fromStart / 2,
+      );
       const v = viewport.get(n);
       if (v) {
         const ok = !!v.first && v.first.n >= v.final.n;
@@ -812,20 +824,22 @@ function report(
     const side = (label: string, pick: (s: Summary) => number) =>
       out.push(`  compare ${label.padEnd(68)} ${f1(agg('tifa', pick))} vs before ${f1(agg('before', pick))} ms`);
     side('typical article: added', (s) => s.added);
+    side('typical article: added from the script\'s start', (s) => s.fromStart);
     side('typical article: own tasks', (s) => s.extensionTasks);
     side('typical article: painted', (s) => s.painted);
   }
   if (!articles.some((p) => of(p, 'tifa5k'))) return out;
   // 5,000 entries: each figure within 20% of the same figure with the shipped glossary.
   const within = (label: string, a: number, b: number) => check(`5,000 entries: ${label} within 20% of the shipped glossary's`, `${f1(b)} vs ${f1(a)}`, b <= a * 1.2 + 0.5);
-  within('typical article added ms', agg('tifa', (s) => s.added), agg('tifa5k', (s) => s.added));
+  within('typical article added ms', agg('tifa', (s) => s.fromStart), agg('tifa5k', (s) => s.fromStart));
   within('typical article painted ms', agg('tifa', (s) => s.painted), agg('tifa5k', (s) => s.painted));
   for (const kind of ['big', 'frames', 'cold'] as const) {
     const p = list.find((x) => x.kind === kind);
     const a = of(p, 'tifa');
     const b = of(p, 'tifa5k');
     if (!a || !b) continue;
-    within(`${p?.label} added ms`, a.added, b.added);
+    // The frames' scripts can run before the top frame's: there, and cold, the whole window counts.
+    within(`${p?.label} added ms`, kind === 'big' ? a.fromStart : a.added, kind === 'big' ? b.fromStart : b.added);
     if (kind === 'frames') within(`${p?.label} load event ms`, a.loadEvent, b.loadEvent);
     if (kind !== 'frames') within(`${p?.label} painted ms`, a.painted, b.painted);
   }
