@@ -697,7 +697,7 @@ function report(
   out.push('painted = from the content script starting (its EvaluateScript in the trace) to the end of the first Paint after the highlight set last changed (first: after it first changed, shown when it changed more than once);');
   out.push('changes = frames in which the highlight set changed (1 = one paint); longest = median over loads of the longest task (CPU ms) running the extension or painting a change (max script task / max change frame).');
   out.push('main thread = median CPU ms of all the page\'s main-thread tasks. Wall-clock figures (painted, load event) include waiting for a core on this shared machine.');
-  out.push('own tasks = median CPU ms of the tasks (any frame) that evaluate or call the extension\'s scripts, ± as for added: steadier than added, but without the rendering its changes cause.');
+  out.push('own tasks = median CPU ms of the tasks (any frame) that evaluate or call the extension\'s scripts, or run script after it started (a promise continuation names no script), ± as for added: without the rendering its changes cause in tasks of their own.');
   out.push('* = in some load the highlight set changed in the last 300 ms of the window: the window may have cut the work short.');
   const perPage = new Map<string, Map<SubjectName, Summary>>();
   for (const p of list) {

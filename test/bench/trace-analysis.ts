@@ -86,7 +86,8 @@ export interface LoadTrace {
   changes: Array<{ ts: number; since: number; signature: number; kept: boolean }>;
   /**
    * CPU ms of the tasks, in any frame of the page's main thread, that evaluate or call into one of
-   * the extension's scripts: steadier than the whole main thread where many frames load.
+   * the extension's scripts, or run script after the top frame's started (the fixture pages run none
+   * of their own): steadier than the whole main thread where many frames load.
    */
   extensionTaskMs: number;
   /** CPU ms of the outermost events evaluating or calling the extension's scripts (within those tasks). */
@@ -182,9 +183,11 @@ export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPref
     const paintsChange = inside.some((e) => changePaints.has(e));
     tasks.push({ ts: t.ts, dur: cpu(t) / 1000, wall: (t.dur ?? 0) / 1000, script, paintsChange });
     // Any frame's: a task that evaluates or calls into one of the extension's scripts (the sub-frames'
-    // gate runs before the top frame's content script, so `script` above does not see it).
+    // gate runs before the top frame's content script, so `script` above does not see it), or runs
+    // script after it started: a promise continuation (a storage reply, a slice resumed after
+    // scheduler.yield()) names no script, and was not counted until stop 25.
     const own = scriptUrlPrefix ? inside.filter((e) => e.ph === 'X' && String(e.args?.data?.['url'] ?? '').startsWith(scriptUrlPrefix)) : [];
-    if (own.length > 0) extensionTaskMs += cpu(t) / 1000;
+    if (own.length > 0 || script) extensionTaskMs += cpu(t) / 1000;
     // The outermost of those events: the script's own time, without the rest of its task.
     let reach = -Infinity;
     for (const e of own) {
