@@ -718,7 +718,8 @@ function report(
           `  ${SUBJECT_LABEL[n]}`,
           n === 'empty' ? '0' : n === 'none' ? '—' : f1(s.added),
           n === 'empty' || n === 'none' ? '' : `±${f1(s.addedHalf)}`,
-          n === 'empty' ? '0' : n === 'none' ? '—' : `${f1(s.fromStart)} ±${f1(s.fromStartHalf)}`,
+          // The frames' scripts run before the top frame's: a window from its start means nothing there.
+          n === 'empty' ? '0' : n === 'none' || p.kind === 'frames' ? '—' : `${f1(s.fromStart)} ±${f1(s.fromStartHalf)}`,
           f1(s.painted) + (s.lateChange ? '*' : '') + (s.changesMax > 1 ? ` (first ${f1(s.firstPainted)})` : ''),
           Number.isFinite(s.changesMedian) ? `${s.changesMedian} (max ${s.changesMax})` : '—',
           `${f1(s.longest)} (${f0(s.longestScript)}/${f0(s.longestFrame)})`,
