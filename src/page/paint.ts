@@ -306,8 +306,9 @@ class HighlightPainter implements Painter {
   constructor(doc: Document, look: HighlightLook, styleNow?: readonly Category[]) {
     this.#doc = doc;
     this.#look = look;
-    // Adopted with the first paint (#applyStyle), or a frame before it on a large document: a change
-    // of the document's sheets restyles it.
+    // Adopted now where the caller says which categories to style (paintStyledNow), else with the
+    // first paint (#applyStyle), or a frame before it on a large document: a change of the document's
+    // sheets restyles it.
     this.#style = new OwnStyle();
     const win = (this.#win = doc.defaultView ?? window);
     this.#schedule = new PaintSchedule(win, (ranges) => {
@@ -438,12 +439,14 @@ const hasHighlightApi = (): boolean => typeof CSS !== 'undefined' && 'highlights
 /**
  * A Highlight API painter whose sheet, in the default look with a rule for each of `categories`, is
  * adopted now (undefined without the API). Made as the content script starts in a frame with Chinese
- * text: Chromium runs the page's first style and layout right after its idle scripts, so a sheet
- * adopted then is part of that first restyle. Adopted with the first paint (after the storage read)
- * it made Chromium restyle the whole document once more, in a frame of its own on a large one (~27
- * ms on the 1 MB page). The session's first painter is this one; a frame that paints nothing (its
- * site switched off) destroys it. A look other than the default (known after the storage read)
- * rewrites the sheet, as any change of look does.
+ * text: on an article Chromium runs the page's first style and layout right after its idle scripts,
+ * so a sheet adopted then is part of that first restyle; adopted with the first paint (after the
+ * storage read) it made Chromium restyle the whole page once more. A long page is laid out while it
+ * parses, before the script: there the sheet still restyles it (~20–25 ms on the 1 MB page), but in
+ * the task after the script's, so the first highlights no longer wait a frame for it. (How many
+ * rules the sheet holds made no difference to that restyle: 1, 3 or 9 took the same.) The session's
+ * first painter is this one; a frame that paints nothing (its site switched off) destroys it. A look
+ * other than the default (known after the storage read) rewrites the sheet, as any change of look does.
  */
 export function paintStyledNow(doc: Document, categories: readonly Category[]): Painter | undefined {
   return hasHighlightApi() ? new HighlightPainter(doc, DEFAULT_LOOK, categories) : undefined;

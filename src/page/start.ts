@@ -49,8 +49,8 @@ export function startContent(): ContentHandle {
     }
     const settings = withDefaults(stored[SETTINGS_KEY] as Partial<Settings> | undefined);
     // Site rules and the pause (issue 7): nothing is painted until the rule for this page is known,
-    // then the session follows every switch live. Started off, it makes no painter and reports
-    // nothing before then (switching off after start made and dropped a painter, and told the badge).
+    // then the session follows every switch live. Started off, it paints and reports nothing before
+    // then (switching off after start made and dropped a painter, and told the badge).
     const current = startSession(document, { settings, glossary: decodePageGlossary(stored[PAGE_GLOSSARY_KEY]), enabled: false, painter }, signal);
     session = current;
     onAbort(signal, (site = watchSiteActive((active) => current.setEnabled(active), undefined, settings)).stop);
