@@ -2,7 +2,7 @@
 // Highlight API are not elements, so they receive no mouse events: we ask the browser for the caret
 // position under the pointer and look that up in the sorted match list, then confirm with the
 // term's own rectangles (the caret APIs snap to the nearest character even far from any text).
-import type { MatchIndex, PageMatch } from './types';
+import type { MatchBounds, MatchIndex, PageMatch } from './types';
 
 /**
  * Binary search in a sorted list. `compare(item)` says where the sought point lies relative to the
@@ -86,7 +86,7 @@ function caretAt(doc: Document, x: number, y: number, shadowRoots: readonly Shad
 }
 
 /** A live Range over `range` (StaticRanges cannot be measured), or undefined if its nodes moved. */
-export function toLiveRange(range: AbstractRange): Range | undefined {
+export function toLiveRange(range: MatchBounds): Range | undefined {
   const live = new Range();
   try {
     live.setStart(range.startContainer, range.startOffset);
@@ -98,7 +98,7 @@ export function toLiveRange(range: AbstractRange): Range | undefined {
 }
 
 /** The rectangle of `range` containing the point, if any (a term wrapping over two lines has two). */
-export function rectAtPoint(range: AbstractRange, x: number, y: number, slop = 1): DOMRect | undefined {
+export function rectAtPoint(range: MatchBounds, x: number, y: number, slop = 1): DOMRect | undefined {
   const live = toLiveRange(range);
   if (!live) return undefined;
   for (const rect of live.getClientRects()) {

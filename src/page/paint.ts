@@ -379,15 +379,17 @@ class HighlightPainter implements Painter {
     const first = nodes[0];
     const last = nodes[nodes.length - 1];
     if (!first || !last) return null;
-    const range = new StaticRange({ startContainer: first, startOffset, endContainer: last, endOffset });
-    const match: PageMatch = { id, text, range };
-    if (show) this.#schedule.add(range, category, first.parentElement);
+    // Plain bounds until painted (see PageMatch.range): show() makes the StaticRange.
+    const match: PageMatch = { id, text, range: { startContainer: first, startOffset, endContainer: last, endOffset } };
+    if (show) this.show(match, category);
     return { match, nodes };
   }
 
   show(match: PageMatch, category: Category): void {
-    // Through the schedule like any paint: joins the registry with the frame's other changes.
-    this.#schedule.add(match.range, category, match.range.startContainer.parentElement);
+    // Through the schedule like any paint: joins the registry with the frame's other changes. A
+    // match made unpainted has plain bounds: its StaticRange is made now.
+    const range = (match.range = match.range instanceof StaticRange ? match.range : new StaticRange(match.range));
+    this.#schedule.add(range, category, range.startContainer.parentElement);
   }
 
   hide(match: PageMatch): void {
@@ -395,9 +397,11 @@ class HighlightPainter implements Painter {
   }
 
   unpaint(match: PageMatch): void {
-    if (this.#schedule.drop(match.range)) return;
+    const { range } = match;
+    // Plain bounds were never painted (and a Highlight throws on what is not a range).
+    if (!(range instanceof StaticRange) || this.#schedule.drop(range)) return;
     // Cheaper than remembering each match's highlight: painting is far more frequent than this.
-    for (const highlight of this.#highlights.values()) if (highlight.delete(match.range)) return;
+    for (const highlight of this.#highlights.values()) if (highlight.delete(range)) return;
   }
 
   /** Resolves once the matches painted so far are in the registry (or deferred as far off). */

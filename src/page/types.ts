@@ -1,14 +1,22 @@
 // Contracts between page scanning (src/page), the tooltip (src/tooltip) and the content-script wiring.
 import type { Entry } from '@/src/glossary/schema';
 
+/** Where an occurrence lies: a StaticRange, or the same four fields in a plain object. */
+export type MatchBounds = Pick<AbstractRange, 'startContainer' | 'startOffset' | 'endContainer' | 'endOffset'>;
+
 /** One painted occurrence of a glossary term on the page. */
 export interface PageMatch {
   /** Entry id. */
   id: string;
   /** The matched text as written on the page (may be a variant or traditional form). */
   text: string;
-  /** Where it is; may span several text nodes (<b>两个</b>维护). Make a Range from it to measure it. */
-  range: StaticRange;
+  /**
+   * Where it is; may span several text nodes (<b>两个</b>维护). Make a Range from it to measure it.
+   * A StaticRange once painted; plain bounds for an occurrence never painted (a later occurrence in
+   * the first-occurrence mode), which the 1 MB page has by the thousand: a StaticRange for each cost
+   * it ~16 ms of a 55 ms scan (warm, `test/bench/profile.ts`).
+   */
+  range: MatchBounds;
   /**
    * Its place among the occurrences found by a pass in document order (src/page/scanner.ts), if it
    * was found by one: comparing two is a number, not a walk of the document (compareDocumentPosition

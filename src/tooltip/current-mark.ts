@@ -4,10 +4,11 @@
 // in the registry and the stylesheets only while such a tooltip is open.
 import { OwnStyle } from '@/src/page/paint';
 import { randomName } from '@/src/page/random-name';
+import type { MatchBounds } from '@/src/page/types';
 
 export interface CurrentMark {
-  /** Marks this range (and only it). */
-  show(range: AbstractRange): void;
+  /** Marks this occurrence (and only it). */
+  show(range: MatchBounds): void;
   clear(): void;
 }
 
@@ -29,7 +30,8 @@ export function currentMark(doc: Document): CurrentMark {
   return {
     show(range) {
       highlight.clear();
-      highlight.add(range);
+      // A range of its own: an occurrence that is not painted has only plain bounds.
+      highlight.add(new StaticRange(range));
       if (!CSS.highlights.has(name)) CSS.highlights.set(name, highlight);
       style ??= new OwnStyle();
       style.set(`::highlight(${name}) { ${MARK_STYLE}; }`);

@@ -6,7 +6,7 @@
 import type { Entry } from '@/src/glossary/schema';
 import type { Settings } from '@/src/settings/settings';
 import { hitTest, rectAtPoint, shadowRootsOf, toLiveRange } from '@/src/page/hit-test';
-import type { GlossaryView, MatchIndex, PageMatch } from '@/src/page/types';
+import type { GlossaryView, MatchBounds, MatchIndex, PageMatch } from '@/src/page/types';
 import { answerRequests, parseRequest, sendRequest, type Box } from '@/src/messages';
 import { framePath } from './frame-path';
 import { createHost, HEADING_ID, type TooltipHost } from './host';
@@ -624,7 +624,7 @@ function sameMatch(a: PageMatch, b: PageMatch): boolean {
   );
 }
 
-function firstRect(range: AbstractRange): DOMRect | undefined {
+function firstRect(range: MatchBounds): DOMRect | undefined {
   const live = toLiveRange(range);
   return live && [...live.getClientRects()].find((r) => r.width > 0 && r.height > 0);
 }

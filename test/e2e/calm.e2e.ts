@@ -92,6 +92,57 @@ describe('the default: the first occurrence of each term, no everyday words', ()
   });
 });
 
+describe('the page changing', () => {
+  // A later occurrence is a match with plain bounds, not a range (src/page/types.ts): when the first
+  // one goes, it becomes the painted one.
+  test('the painted occurrence removed: the next occurrence of the term is painted instead', async () => {
+    const other = await browser.open(server.url('news/demo.html'));
+    await waitFor(async () => (await browser.pageReport(other)).terms.length > 0, 15_000);
+    await waitFor(async () => (await painted(other)).length > 0, 10_000);
+    // A painted term that occurs again outside the element holding the painted occurrence.
+    const chosen = await other.evaluate(() => {
+      const outsideFields = (root: Element, text: string) =>
+        [root, ...root.querySelectorAll('*')].filter((e) => !e.closest('textarea, input, [contenteditable]') && e.childNodes.length > 0)
+          .flatMap((e) => [...e.childNodes]).filter((n) => n.nodeType === 3).map((n) => (n as Text).data).join('').split(text).length - 1;
+      for (const highlight of CSS.highlights.values() as unknown as Iterable<Set<AbstractRange>>) {
+        for (const range of highlight) {
+          const live = new Range();
+          live.setStart(range.startContainer, range.startOffset);
+          live.setEnd(range.endContainer, range.endOffset);
+          const text = live.toString();
+          const element = range.startContainer.parentElement?.closest('p, li, h1, h2, h3, blockquote');
+          if (!element || element.contains(range.endContainer) === false) continue;
+          if (outsideFields(document.body, text) > outsideFields(element, text)) {
+            element.remove();
+            return text;
+          }
+        }
+      }
+      return undefined;
+    });
+    expect(chosen).toBeDefined();
+    // The painted ranges of the term still in the document (the removed one stays a moment, detached).
+    const paintedInPage = () =>
+      other.evaluate((text) => {
+        let n = 0;
+        for (const highlight of CSS.highlights.values() as unknown as Iterable<Set<AbstractRange>>) {
+          for (const r of highlight) {
+            if (!r.startContainer.isConnected) continue;
+            const live = new Range();
+            live.setStart(r.startContainer, r.startOffset);
+            live.setEnd(r.endContainer, r.endOffset);
+            if (live.toString() === text) n++;
+          }
+        }
+        return n;
+      }, chosen);
+    expect(await waitFor(async () => ((await paintedInPage()) > 0 ? true : undefined), 10_000)).toBe(true);
+    expect(await paintedInPage()).toBe(1);
+    await screenshot(other, 'calm-next-occurrence-painted', true);
+    await other.close();
+  });
+});
+
 describe('the popup switches the mode of the open page, live', () => {
   let popup: Page;
   beforeAll(async () => {
