@@ -103,8 +103,9 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
     const early = earlyPainter;
     earlyPainter = undefined;
     const created = early ?? (await createPainter(doc, look()));
-    // The early painter's sheet is in the default look: the settings' may differ (else nothing is written).
-    created.restyle(look());
+    // The early painter's sheet is in the default look: the settings' may differ (else nothing is
+    // written). A painter made here has the settings' look already.
+    early?.restyle(look());
     // Switched off (or destroyed) while the painter loaded.
     if (!enabled || scanner) {
       created.destroy();
