@@ -54,7 +54,8 @@ describe('page glossary', () => {
   it('round-trips through its encoding, and its matcher finds the same as one compiled from the patterns', () => {
     const page = buildPageGlossary(entries, patterns);
     const decoded = decodePageGlossary(encodePageGlossary(page));
-    expect(decoded).toEqual(page);
+    // The decoded object is the parsed one, its format number left in.
+    expect(decoded).toEqual({ ...page, format: expect.any(Number) });
     // Every form once, back to back and inside longer ones, plus a few sentences.
     const text = [
       '坚决做到两个维护，落实三会一课，加强基层党组织建设，黨組書記，党组会议',

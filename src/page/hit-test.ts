@@ -64,25 +64,13 @@ interface Caret {
 
 type CaretPositionFromPoint = (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition | null;
 
-/** The caret position under a viewport point, looking into the given open shadow roots. */
+/**
+ * The caret position under a viewport point, looking into the given open shadow roots. Every browser
+ * Tifa supports has caretPositionFromPoint (Chrome from 128, the manifest's minimum; Firefox always).
+ */
 function caretAt(doc: Document, x: number, y: number, shadowRoots: readonly ShadowRoot[]): Caret | undefined {
-  const fromPoint = (doc as { caretPositionFromPoint?: CaretPositionFromPoint }).caretPositionFromPoint;
-  if (typeof fromPoint === 'function') {
-    const pos = fromPoint.call(doc, x, y, { shadowRoots: [...shadowRoots] });
-    return pos ? { node: pos.offsetNode, offset: pos.offset } : undefined;
-  }
-  // caretRangeFromPoint cannot see into shadow roots: ask each root whose host is under the point.
-  const fromRange = (doc as { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint;
-  if (typeof fromRange !== 'function') return undefined;
-  for (const root of shadowRoots) {
-    const inRoot = (root as unknown as { caretRangeFromPoint?: typeof fromRange }).caretRangeFromPoint;
-    if (typeof inRoot === 'function' && root.host.contains(doc.elementFromPoint(x, y))) {
-      const r = inRoot.call(root, x, y);
-      if (r) return { node: r.startContainer, offset: r.startOffset };
-    }
-  }
-  const r = fromRange.call(doc, x, y);
-  return r ? { node: r.startContainer, offset: r.startOffset } : undefined;
+  const pos = (doc as { caretPositionFromPoint: CaretPositionFromPoint }).caretPositionFromPoint(x, y, { shadowRoots: [...shadowRoots] });
+  return pos ? { node: pos.offsetNode, offset: pos.offset } : undefined;
 }
 
 /** A live Range over `range` (StaticRanges cannot be measured), or undefined if its nodes moved. */

@@ -77,7 +77,7 @@ export function startLazyTooltip(options: TooltipOptions, load: () => Promise<St
     // A likely stepping key (Alt+Shift+. or ,) on a page with terms: the loaded tooltip decides on it
     // (modifiers, a focused field). Only this first press is not preventDefault-ed, which changes
     // nothing outside fields, where these keys do nothing by default.
-    if (!event.altKey || !event.shiftKey || !/^(Period|Comma)$/.test(event.code) || matches.list().length === 0) return;
+    if (!event.altKey || !event.shiftKey || !/^(Period|Comma)$/.test(event.code) || matches.count() === 0) return;
     void ensureLoaded().then((tooltip) => tooltip?.keyDown(event));
   }
 
