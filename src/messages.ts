@@ -32,6 +32,16 @@ export interface EntryName {
   entry?: Entry;
 }
 
+/**
+ * How many distinct terms a page holds (what the badge shows). `partial`: the top frame has not read
+ * all of a long page yet (src/page/scanner.ts, AHEAD_CHARS), so there may be more.
+ */
+export interface PageCount {
+  enabled: boolean;
+  count: number;
+  partial: boolean;
+}
+
 export interface PageReport {
   enabled: boolean;
   terms: Array<{ id: string; term: string; count: number }>;
@@ -65,7 +75,7 @@ interface Protocol {
   /** popup/tests → content (top frame): which terms the page holds, named by the background, in order of first appearance. */
   'tifa:page-report': { request: {}; response: PageReport };
   /** badge → content (top frame): how many distinct terms the page holds; no names, so the page asks nothing in turn. */
-  'tifa:page-count': { request: {}; response: { enabled: boolean; count: number } };
+  'tifa:page-count': { request: {}; response: PageCount };
   /** popup → content: scroll to the next occurrence of an entry and open its tooltip. */
   'tifa:reveal': { request: { id: string }; response: { found: boolean } };
   /**
@@ -74,7 +84,7 @@ interface Protocol {
    */
   'tifa:new-formulations': { request: { text: string; dismissed: string[] }; response: { found: NewFormulation[] } };
   /** content → background: the page's distinct term count changed (for the badge). */
-  'tifa:report-changed': { request: { count: number; enabled: boolean }; response: void };
+  'tifa:report-changed': { request: PageCount; response: void };
   /** content → background: open the options page, optionally at an entry (`optionsEntryHash`). */
   'tifa:open-options': { request: { entryId?: string }; response: void };
   /**
@@ -178,7 +188,7 @@ const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean 
   'tifa:reveal': (m) => isString(m.id),
   'tifa:new-formulations': (m) =>
     isString(m.text) && m.text.length <= MAX_PAGE_TEXT && Array.isArray(m.dismissed) && m.dismissed.length <= 10_000 && m.dismissed.every(isString),
-  'tifa:report-changed': (m) => isInt(m.count) && typeof m.enabled === 'boolean',
+  'tifa:report-changed': (m) => isInt(m.count) && typeof m.enabled === 'boolean' && typeof m.partial === 'boolean',
   'tifa:open-options': (m) => m.entryId === undefined || isString(m.entryId),
   'tifa:load-script': (m) => (ON_DEMAND_SCRIPTS as readonly unknown[]).includes(m.script),
   'tifa:frame-tooltip': (m) => (m.frameId === undefined || isInt(m.frameId)) && validFrameTooltip(m),

@@ -1,17 +1,17 @@
 // The toolbar badge: how many distinct glossary terms the tab's page holds. Content scripts report
 // changes (`tifa:report-changed`); the badge stays empty where Tifa is off, on pages without terms,
 // and everywhere when the user turned the badge off (settings.showBadge).
-import { listen, sendToTab, type RequestOf, type Sender } from '@/src/messages';
+import { listen, sendToTab, type PageCount, type RequestOf, type Sender } from '@/src/messages';
 import { loadSettings, settingsItem } from '@/src/settings/settings';
 
 const BADGE_COLOR = '#8a2a1f';
 // Firefox builds are MV2, where the toolbar button is still `browserAction`.
 const action = () => browser.action ?? browser.browserAction;
 
-/** The badge text for a page report: a count, or nothing. */
-export function badgeText(report: { count: number; enabled: boolean } | undefined, showBadge: boolean): string {
+/** The badge text for a page's count: a count ("12+" while a long page is partly read), or nothing. */
+export function badgeText(report: PageCount | undefined, showBadge: boolean): string {
   if (!showBadge || !report?.enabled || report.count <= 0) return '';
-  return report.count > 999 ? '999+' : String(report.count);
+  return report.count > 999 ? '999+' : report.count + (report.partial ? '+' : '');
 }
 
 // Reports pushed by a page and answers to our own questions can cross: a question asked before the
@@ -23,7 +23,7 @@ const nextUpdate = (tabId: number): number => {
   return n;
 };
 
-async function render(tabId: number, report: { count: number; enabled: boolean } | undefined, update: number): Promise<void> {
+async function render(tabId: number, report: PageCount | undefined, update: number): Promise<void> {
   const { showBadge } = await loadSettings();
   if (updates.get(tabId) !== update) return;
   await action().setBadgeText({ tabId, text: badgeText(report, showBadge) }).catch(() => {

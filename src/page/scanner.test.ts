@@ -48,7 +48,7 @@ async function confirm(text: string, candidates: Span[]): Promise<boolean[]> {
 let scanner: Scanner | undefined;
 const saved = globalThis.MutationObserver;
 
-function setup(body: string, display?: Display, glossary = buildPageGlossary(ENTRIES, PATTERNS)) {
+function setup(body: string, display?: Display, glossary = buildPageGlossary(ENTRIES, PATTERNS), lazy = false) {
   const { document, window } = parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`);
   globalThis.MutationObserver = window.MutationObserver as unknown as typeof MutationObserver;
   const painter = new RecordingPainter();
@@ -64,6 +64,7 @@ function setup(body: string, display?: Display, glossary = buildPageGlossary(ENT
     },
     ...(display ? { display } : {}),
     onSlice: (ms, runs, matches) => slices.push({ ms, runs, matches }),
+    lazy,
   });
   scanner.setGlossary(glossary);
   return { document: document as unknown as Document, painter, scanner, calls, slices };
@@ -86,6 +87,7 @@ beforeEach(() => {
 afterEach(() => {
   scanner?.stop();
   globalThis.MutationObserver = saved;
+  delete (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver;
 });
 
 describe('Scanner', () => {
@@ -273,5 +275,118 @@ describe('Scanner display modes', () => {
     scanner.setDisplay({ mode: 'all', showEveryday: false });
     await settle(scanner);
     expect(painter.texts()).toEqual(['三会一课', '两个维护', '两个维护']);
+  });
+});
+
+/**
+ * IntersectionObserver for linkedom, which has none and lays nothing out: the test says where the
+ * watched element is. (test/e2e/long-page.e2e.ts scrolls a real page in Chromium.)
+ */
+class NearView {
+  static current: NearView | undefined;
+  targets: Element[] = [];
+  constructor(
+    readonly callback: (entries: Array<Pick<IntersectionObserverEntry, 'target' | 'isIntersecting' | 'boundingClientRect'>>) => void,
+    readonly init: IntersectionObserverInit,
+  ) {
+    NearView.current = this;
+  }
+  observe(target: Element) {
+    this.targets.push(target);
+  }
+  disconnect() {
+    this.targets = [];
+  }
+  /** Reports each watched element: within the root (near the view) or not, with a box this tall. */
+  report(near: boolean, height = 24) {
+    this.callback(this.targets.map((target) => ({ target, isIntersecting: near, boundingClientRect: { height } as DOMRectReadOnly })));
+  }
+}
+
+describe('Scanner reading a long page lazily', () => {
+  /** 60 paragraphs of 1,000 characters: 两个维护 in the first, 三会一课 in the last. */
+  const longPage = () =>
+    Array.from({ length: 60 }, (_, i) => {
+      const text = i === 0 ? '两个维护' : i === 59 ? '三会一课' : '';
+      return `<p id="p${i}">${text}${'文'.repeat(1000 - text.length)}</p>`;
+    }).join('');
+
+  const lazySetup = (body: string, display?: Display) => {
+    NearView.current = undefined;
+    (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = NearView;
+    return setup(body, display, undefined, true);
+  };
+
+  test('reads about 20,000 characters, then waits for the reader to come within a screen of where it stopped', async () => {
+    const { painter, scanner } = lazySetup(longPage());
+    await scanner.start();
+    expect(painter.texts()).toEqual(['两个维护']);
+    expect(scanner.partial).toBe(true);
+    const view = NearView.current!;
+    // Watching the paragraph where reading stopped, in a root reaching far above the view and a screen below.
+    expect(view.targets.map((t) => t.id)).toEqual(['p19']);
+    expect(view.init.root).toBeDefined();
+    expect(view.init.rootMargin).toBe('1000000px 0px 100%');
+    view.report(false);
+    await settle(scanner);
+    expect(scanner.partial).toBe(true);
+    // Near the view: the next 20,000 characters, then the next element is watched.
+    view.report(true);
+    await settle(scanner);
+    expect(view.targets.map((t) => t.id)).toEqual(['p39']);
+    view.report(true);
+    await settle(scanner);
+    view.report(true);
+    await settle(scanner);
+    expect(painter.texts()).toEqual(['三会一课', '两个维护']);
+    expect(scanner.partial).toBe(false);
+  });
+
+  test('an element without a box (hidden) is not waited for', async () => {
+    const { painter, scanner } = lazySetup(longPage());
+    await scanner.start();
+    for (let i = 0; i < 3; i++) {
+      NearView.current!.report(false, 0);
+      await settle(scanner);
+    }
+    expect(painter.texts()).toEqual(['三会一课', '两个维护']);
+  });
+
+  test('complete() reads the rest at once and never pauses again', async () => {
+    const { document, painter, scanner } = lazySetup(longPage());
+    await scanner.start();
+    await scanner.complete();
+    expect(painter.texts()).toEqual(['三会一课', '两个维护']);
+    expect(scanner.partial).toBe(false);
+    // A rescan (a new glossary) reads the whole page too.
+    scanner.setGlossary(buildPageGlossary(ENTRIES, PATTERNS));
+    await settle(scanner);
+    expect(scanner.partial).toBe(false);
+    expect(painter.texts()).toEqual(['三会一课', '两个维护']);
+    expect(document.getElementById('p59')).not.toBeNull();
+  });
+
+  test('first occurrence: one added below the pause gives way to an earlier one found when reading goes on', async () => {
+    const { document, painter, scanner } = lazySetup(longPage().replace('<p id="p30">', '<p id="p30">三会一课'), { mode: 'first', showEveryday: false });
+    await scanner.start();
+    // The page adds a paragraph at its end, which is scanned on its own (out of order).
+    const p = document.createElement('p');
+    p.textContent = '三会一课在最后';
+    document.body.append(p);
+    await settle(scanner);
+    expect([...painter.painted].map((m) => (m.range.startContainer as Text).data.slice(0, 7))).toContain('三会一课在最后');
+    await scanner.complete();
+    const first = [...painter.painted].find((m) => m.text === '三会一课');
+    expect((first?.range.startContainer.parentNode as Element | null)?.id).toBe('p30');
+    expect(scanner.store.list().filter((m) => m.text === '三会一课')).toHaveLength(3);
+  });
+
+  test('stop and a rescan forget the pause', async () => {
+    const { scanner } = lazySetup(longPage());
+    await scanner.start();
+    expect(scanner.partial).toBe(true);
+    scanner.stop();
+    expect(scanner.partial).toBe(false);
+    expect(NearView.current!.targets).toEqual([]);
   });
 });

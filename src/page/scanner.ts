@@ -32,6 +32,8 @@ export interface ScannerOptions {
    * matches it found. For the in-page benchmark and the tests; pages pay one call per slice.
    */
   onSlice?: (ms: number, runs: number, matches: number) => void;
+  /** Reads text far below the view only when the reader comes near it (see AHEAD_CHARS). */
+  lazy?: boolean;
 }
 
 /** The display settings the scanner follows (src/settings/settings.ts). */
@@ -88,6 +90,14 @@ const yieldToPage = (): Promise<void> => {
   return new Promise((resolve) => setTimeout(resolve, 0));
 };
 
+/**
+ * How much text a pass in document order reads before it asks whether the rest is near the view:
+ * about ten screens of Chinese prose, more than any article. A longer page (a 1 MB forum thread, a
+ * full report) is read further only as the reader scrolls to within a screen of where reading
+ * stopped, or asks for the whole page (the popup's report, stepping from term to term).
+ */
+const AHEAD_CHARS = 20_000;
+
 const whenIdle = (callback: (deadline?: IdleDeadline) => void): void => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 150 });
   else setTimeout(callback, 16);
@@ -134,6 +144,13 @@ export class Scanner {
 
   /** Subtrees waiting to be (re)scanned, each with its walker. The first is being worked on. */
   readonly #queue: Array<{ walker: RunWalker; inOrder: boolean }> = [];
+  /** Whether a pass in document order may pause far from the view (ScannerOptions.lazy, until complete()). */
+  #lazy: boolean;
+  /** The pass in document order, paused where reading stopped (see AHEAD_CHARS); watched by #nearView. */
+  #paused: { walker: RunWalker; inOrder: boolean } | null = null;
+  /** Characters that pass read since it last paused. */
+  #read = 0;
+  #nearView: IntersectionObserver | undefined;
   #pumping = false;
   #scheduled = false;
   #stopped = true;
@@ -156,6 +173,7 @@ export class Scanner {
     this.#onSlice = options.onSlice;
     this.#sliceMs = options.sliceMs ?? 10;
     this.#display = options.display ?? { mode: 'all', showEveryday: true };
+    this.#lazy = !!options.lazy;
     this.store = new MatchStore((matches) => this.#documentOrder(matches));
     this.store.onRemove = (match) => {
       this.#painter.unpaint(match);
@@ -207,6 +225,8 @@ export class Scanner {
     this.#inflight = 0;
     this.#tracker.disconnect();
     this.#queue.length = 0;
+    this.#paused = null;
+    this.#nearView?.disconnect();
     this.#discardCandidates();
     this.#clearMatches();
     this.#notify(true);
@@ -227,8 +247,49 @@ export class Scanner {
     if (this.#isSettled()) for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
 
+  /** Whether part of the page is left unread (see AHEAD_CHARS): what is counted is a lower bound. */
+  get partial(): boolean {
+    return !!this.#paused;
+  }
+
+  /** Reads the rest of the page, and whatever comes later, without pausing; resolves once settled. */
+  complete(): Promise<void> {
+    this.#lazy = false;
+    this.#resume();
+    return this.settled();
+  }
+
+  /** Puts the paused pass back at the head of the queue (it reads on in document order). */
+  #resume(): void {
+    const paused = this.#paused;
+    this.#paused = null;
+    if (paused) {
+      this.#queue.unshift(paused);
+      // `partial` changes: listeners hear of it even if the rest holds no match.
+      this.#dirtySinceNotify = true;
+      void this.#pump(false);
+    }
+  }
+
+  /** Pauses the pass at the head of the queue until `last` (the block where it stopped) nears the view. */
+  #pause(last: Element): void {
+    this.#paused = this.#queue.shift() ?? null;
+    this.#read = 0;
+    // The root reaches without end above the view and one screen below it: scrolled near, or jumped
+    // past, the element is inside. One without a box (hidden) has nothing to wait for.
+    const nearView = (this.#nearView ??= new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting || !entry.boundingClientRect.height)) this.#resume();
+      },
+      { root: this.#doc, rootMargin: '1000000px 0px 100%' },
+    ));
+    nearView.disconnect();
+    nearView.observe(last);
+  }
+
   #rescanAll(): void {
     this.#queue.length = 0;
+    this.#paused = null;
     this.#discardCandidates();
     this.#clearMatches();
     this.#enqueue(this.#doc, true);
@@ -313,6 +374,10 @@ export class Scanner {
       if (!item.inOrder) this.store.unordered();
       matches += this.#scanRun(run, item.inOrder);
       runs++;
+      if (item.inOrder && this.#lazy && (this.#read += run.text.length) >= AHEAD_CHARS) {
+        const parent = run.nodes[run.nodes.length - 1]?.parentElement;
+        if (parent) this.#pause(parent);
+      }
       // A run is a paragraph or so (microseconds): reading the clock every few runs is precise enough.
       if ((runs & 3) === 0 && performance.now() - started >= budgetMs) break;
     }
@@ -424,7 +489,8 @@ export class Scanner {
     let show = false;
     if (this.#firstGone.has(id)) show = false; // settled at the end of the batch
     else if (!current) show = true;
-    else if (!inOrder) {
+    // A match added out of order (a mutation below a paused pass) may come after one the pass finds.
+    else if (!inOrder || current.seq === undefined) {
       const node = placement.nodes[0];
       const before = current.seq;
       // Both found by a pass in document order: their numbers say which comes first. Otherwise (a

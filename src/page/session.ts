@@ -2,7 +2,7 @@
 // glossary and the settings, and answers for the page report. src/page/start.ts wires it up.
 import { decodePageGlossary, entryIndexOf, PAGE_GLOSSARY_KEY, type PageGlossary } from '@/src/glossary/page-glossary';
 import type { Entry } from '@/src/glossary/schema';
-import { onAbort, sendRequest, type PageReport } from '@/src/messages';
+import { onAbort, sendRequest, type PageCount, type PageReport } from '@/src/messages';
 import type { Settings } from '@/src/settings/settings';
 import { createPainter, type Painter } from './paint';
 import { connectFrames, countTerms, type ReportTerms } from './report';
@@ -35,8 +35,11 @@ export interface PageSession {
   setEnabled(enabled: boolean): Promise<void>;
   /** This frame's report including same-origin child frames, in order of first appearance. */
   report(): Promise<PageReport>;
-  /** How many distinct terms the report would list (none when off): what the badge shows. */
-  count(): number;
+  /**
+   * How many distinct terms the report would list (none when off), and whether part of the page is
+   * still unread so there may be more: what the badge shows.
+   */
+  count(): PageCount;
   /** The key this page gives the entry with `id` (the popup's reveal), if the glossary has it. */
   keyOf(id: string): Promise<string | undefined>;
   /** Resolves when the first pass (after the glossary loaded) is done. */
@@ -60,8 +63,8 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
   let entryCache = new Map<string, Entry>();
   let painter: Painter | null = null;
   let scanner: Scanner | null = null;
-  let lastDistinct = -1;
-  let lastEnabled = true;
+  /** The count last told to the background, as JSON. */
+  let lastTold = '';
   const indexListeners = new Set<() => void>();
   let unsubscribeStore: (() => void) | null = null;
 
@@ -71,7 +74,7 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
     scanner ? countTerms(ordered ? scanner.store.list() : scanner.store.values()) : [];
   const frames = connectFrames(doc, ownTerms, () => reportChanged());
   /** How many distinct terms this frame and its same-origin frames hold (none when off): what the badge shows. */
-  const distinctTerms = (): number => (enabled ? frames.terms().length : 0);
+  const pageCount = (): PageCount => ({ enabled, count: enabled ? frames.terms().length : 0, partial: !!scanner?.partial });
 
   /** Tells the background (badge) when the number of distinct terms on the page changes. */
   function reportChanged(): void {
@@ -79,11 +82,11 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
       frames.changed();
       return;
     }
-    const distinct = distinctTerms();
-    if (distinct === lastDistinct && enabled === lastEnabled) return;
-    lastDistinct = distinct;
-    lastEnabled = enabled;
-    sendRequest({ type: 'tifa:report-changed', count: distinct, enabled }).catch(() => {
+    const now = pageCount();
+    const told = JSON.stringify(now);
+    if (told === lastTold) return;
+    lastTold = told;
+    sendRequest({ type: 'tifa:report-changed', ...now }).catch(() => {
       // No receiver (background restarting): the popup asks for a fresh report anyway.
     });
   }
@@ -119,6 +122,8 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
         sendRequest({ type: 'tifa:segment-check', text, candidates }).then((r) => r?.confirmed ?? []),
       onChange: () => reportChanged(),
       display: display(),
+      // Only the top frame reads lazily: it alone answers for the page (and finishes reading when asked).
+      lazy: isTop,
     });
     scanner = current;
     if (glossary) current.setGlossary(glossary);
@@ -191,6 +196,7 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
     count: () => scanner?.store.size ?? 0,
     values: () => scanner?.store.values() ?? [],
     at: (node, offset) => scanner?.store.at(node, offset),
+    readRest: () => (scanner?.partial ? scanner.complete() : undefined),
     subscribe(listener) {
       indexListeners.add(listener);
       return () => indexListeners.delete(listener);
@@ -230,9 +236,10 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
     },
     async report() {
       if (!enabled) return { enabled, terms: [] };
+      await scanner?.complete();
       return { enabled, terms: await nameTerms(frames.terms(true)) };
     },
-    count: distinctTerms,
+    count: pageCount,
     async keyOf(id) {
       // The keys found here, named: the one whose entry has this id.
       const keys = [...new Set(Array.from(index.values(), (m) => m.id))];

@@ -87,7 +87,7 @@ export function startContent(): ContentHandle {
         },
         'tifa:page-count': async () => {
           await firstPass();
-          return { enabled: session?.enabled ?? true, count: session ? session.count() : childTerms(document).length };
+          return session ? session.count() : { enabled: true, count: childTerms(document).length, partial: false };
         },
         'tifa:reveal': async ({ id }) => {
           // The popup names the entry by id; the page's matches, by entry key.

@@ -36,6 +36,11 @@ export interface MatchIndex {
   values(): Iterable<PageMatch>;
   /** The match covering the caret position (node, offset), if any. Cheap: called on every mousemove. */
   at(node: Node, offset: number): PageMatch | undefined;
+  /**
+   * Reads the part of a long page left unread (src/page/scanner.ts, AHEAD_CHARS), for what needs
+   * every match: resolves once read; undefined when nothing is left.
+   */
+  readRest?(): Promise<void> | undefined;
   /** Called after every rescan or removal; returns an unsubscribe function. */
   subscribe(listener: () => void): () => void;
 }

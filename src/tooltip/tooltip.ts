@@ -491,6 +491,12 @@ export function startTooltip(options: TooltipOptions): TooltipController {
 
   /** Opens the next (1) or previous (-1) term on the page; false when there is none. */
   function step(direction: 1 | -1): boolean {
+    // A long page read only near the view: the next term may lie further on. Read it all, then step.
+    const rest = matches.readRest?.();
+    if (rest) {
+      void rest.then(() => step(direction));
+      return true;
+    }
     const list = matches.list().filter((m) => glossary.has(m.id));
     if (list.length === 0) return false;
     let index = shown ? list.findIndex((m) => sameMatch(m, shown!.match)) : -1;

@@ -1,0 +1,113 @@
+// A long page read lazily (issue 10), in Chromium with the built extension: the top frame reads about
+// 20,000 characters, then reads on only as the reader scrolls near where it stopped, or asks for the
+// whole page (the popup's report, stepping from term to term). Until then the badge shows its count
+// as a lower bound ("2+"). Screenshots: test-results/long-page-*.png.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchWithExtension, screenshot, waitFor, type ExtensionBrowser } from './harness';
+import { painted, setUserGlossary, tally, TEST_GLOSSARY } from './highlight-support';
+import { openPopupFor, tabIdOf } from './popup-helpers';
+import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './server';
+import { readTooltip } from './tooltip-helpers';
+
+declare const chrome: { action: { getBadgeText(details: { tabId: number }): Promise<string> } };
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+
+/** Prose with no term of the test glossary in it. */
+const FILLER = '今天上午，市里召开会议，研究部署下一阶段的重点工作，与会同志结合各自分工作了发言。';
+
+/**
+ * 80 paragraphs of about 1,000 characters (80,000 in all): 两个维护 and 四个意识 in the first, 十四五 in
+ * the 40th, 回头看 in the last. Each paragraph is a screen or so tall.
+ */
+function longPage(): string {
+  const paragraphs = Array.from({ length: 80 }, (_, i) => {
+    const lead = i === 0 ? '坚决做到两个维护，增强四个意识。' : i === 39 ? '编制十四五规划。' : i === 79 ? '开展回头看。' : '';
+    return `<p id="p${i}">${lead}${FILLER.repeat(Math.ceil(1000 / FILLER.length)).slice(0, 1000 - lead.length)}</p>`;
+  });
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>长页面</title></head><body>${paragraphs.join('\n')}</body></html>`;
+}
+
+beforeAll(async () => {
+  fs.writeFileSync(path.join(FIXTURES_DIR, 'pages', 'long.generated.html'), longPage());
+  server = await startFixtureServer();
+  browser = await launchWithExtension({ allowedOrigins: [server.origin] });
+  await setUserGlossary(browser, TEST_GLOSSARY);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh tab on the long page, once Tifa painted the terms at its top. */
+async function openLongPage(): Promise<Page> {
+  const page = await browser.open(server.url('pages/long.generated.html'));
+  await expect.poll(async () => tally(await painted(page)), { timeout: 10_000 }).toEqual({ 两个维护: 1, 四个意识: 1 });
+  return page;
+}
+
+const badge = async (page: Page) => {
+  const tabId = await tabIdOf(browser, page);
+  return browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+};
+const pageCount = (page: Page) => browser.sendToTab<{ count: number; partial: boolean }>(page, { type: 'tifa:page-count' });
+
+test('only the text near the view is read at first; the badge says there may be more', async () => {
+  const page = await openLongPage();
+  expect(await pageCount(page)).toMatchObject({ count: 2, partial: true });
+  await expect.poll(() => badge(page), { timeout: 10_000 }).toBe('2+');
+  // A moment later nothing more was read: the rest is screens away.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(tally(await painted(page))).toEqual({ 两个维护: 1, 四个意识: 1 });
+  await screenshot(page, 'long-page-top');
+  await page.close();
+});
+
+test('scrolling reads on: the middle and then the end are highlighted as the reader reaches them', async () => {
+  const page = await openLongPage();
+  await page.evaluate(() => document.getElementById('p39')?.scrollIntoView({ block: 'center' }));
+  await expect.poll(async () => tally(await painted(page)), { timeout: 10_000 }).toHaveProperty('十四五', 1);
+  await screenshot(page, 'long-page-middle');
+  // The End key jumps past everything unread: the paragraph where reading stopped is now above the view.
+  await page.keyboard.press('End');
+  await expect.poll(async () => tally(await painted(page)), { timeout: 10_000 }).toEqual({ 两个维护: 1, 四个意识: 1, 十四五: 1, 回头看: 1 });
+  await expect.poll(() => pageCount(page), { timeout: 10_000 }).toMatchObject({ count: 4, partial: false });
+  await expect.poll(() => badge(page), { timeout: 10_000 }).toBe('4');
+  await screenshot(page, 'long-page-end');
+  await page.close();
+});
+
+test("the popup's report reads the whole page: terms at the end are listed, and the badge is exact", async () => {
+  const page = await openLongPage();
+  const popup = await openPopupFor(browser, page);
+  const listed = popup.getByText('回头看', { exact: true });
+  await expect.poll(() => listed.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  expect(await pageCount(page)).toMatchObject({ count: 4, partial: false });
+  await expect.poll(() => badge(page), { timeout: 10_000 }).toBe('4');
+  await screenshot(popup, 'long-page-popup');
+  await popup.close();
+  await page.close();
+});
+
+test('stepping from term to term reaches the terms at the end', async () => {
+  const page = await openLongPage();
+  await page.bringToFront();
+  const seen: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Alt+Shift+Period');
+    const tip = await waitFor(async () => {
+      const now = await readTooltip(page);
+      return now?.term && now.term !== seen[seen.length - 1] ? now : undefined;
+    }, 5000);
+    if (!tip) throw new Error(`no tooltip after step ${i + 1}`);
+    seen.push(tip.term);
+  }
+  expect(seen).toEqual(['两个维护', '四个意识', '十四五', '回头看']);
+  expect(await pageCount(page)).toMatchObject({ partial: false });
+  await screenshot(page, 'long-page-stepped');
+  await page.close();
+});
