@@ -19,15 +19,13 @@ import { buildTables, type MatcherTables } from '@/src/matcher/matcher';
 
 export const PAGE_GLOSSARY_KEY = 'page-glossary';
 /**
- * 7: the forms stored as one string, each followed by a line break: parsing a JSON array of 10,000
- * short strings (a 5,000-entry glossary) took 5–8 ms, one string and a split ~1.2 ms (Node, cold).
  * 6: without the entries' ids and terms, which pages ask the background for by entry key when they
  * name what they found: 44% of a 5,000-entry page glossary (125 of 287 KB), read and parsed by every
  * page. (5: categories stay indices in the page, with the list of those used; elements no longer
  * checked one by one; 4: categories stored as indices; 3: with the matcher's tables; 2: with salience.)
  * A page that finds an older format stored asks the background, which rewrites it.
  */
-const FORMAT = 7;
+const FORMAT = 6;
 
 export interface PageGlossary extends MatcherTables {
   /** The version of the entry indexing: entry keys (entryKey) name entries of this version only. */
@@ -79,8 +77,7 @@ export function buildPageNames(entries: readonly Entry[]): PageNames {
 export function buildPageGlossary(entries: readonly Entry[], patterns: readonly Pattern[]): PageGlossary {
   const enabled = entries.filter((e) => e.enabled);
   const indexOf = new Map(enabled.map((e, i) => [e.id, i]));
-  // A form with a line break in it could not be stored (see FORMAT); page text never matches one anyway.
-  const kept = patterns.filter((p) => indexOf.has(p.id) && !p.text.includes('\n'));
+  const kept = patterns.filter((p) => indexOf.has(p.id));
   // A form given twice keeps its first pattern: the earlier entry wins, as the matcher reports the lowest index.
   const { tables, order } = buildTables(kept);
   const ambiguous: number[] = [];
@@ -116,7 +113,7 @@ export function entryIndexOf(key: string, version: string): number | undefined {
 
 /** The stored string. */
 export function encodePageGlossary(glossary: PageGlossary): string {
-  return JSON.stringify({ format: FORMAT, ...glossary, forms: glossary.forms.map((form) => `${form}\n`).join('') });
+  return JSON.stringify({ format: FORMAT, ...glossary });
 }
 
 /** Integers in [0, below). A plain loop: a page decodes this cold, where a callback per element costs far more. */
@@ -149,11 +146,8 @@ export function decodePageGlossary(value: unknown): PageGlossary | undefined {
     return undefined;
   }
   if (!parsed || parsed.format !== FORMAT) return undefined;
-  const { version, entryCount, categories, usedCategories, salience, keys, ends, byPair, entryOf, ambiguous } = parsed;
-  if (typeof version !== 'string' || !isArray(categories) || !isArray(salience) || typeof parsed.forms !== 'string' || !isArray(entryOf)) return undefined;
-  // Each form ends with a line break: the split leaves an empty string after the last, dropped.
-  const forms = (parsed.forms = parsed.forms.split('\n'));
-  forms.pop();
+  const { version, entryCount, categories, usedCategories, salience, forms, keys, ends, byPair, entryOf, ambiguous } = parsed;
+  if (typeof version !== 'string' || !isArray(categories) || !isArray(salience) || !isArray(forms) || !isArray(entryOf)) return undefined;
   // The entries' count is checked as the lengths of the lists by entry.
   if (categories.length !== entryCount || salience.length !== entryCount || entryOf.length !== forms.length) return undefined;
   if (!isIndexArray(usedCategories, CATEGORIES.length) || !isIndexArray(ambiguous, forms.length)) return undefined;
