@@ -42,6 +42,12 @@ export interface Display {
   showEveryday: boolean;
 }
 
+/** A subtree to scan and the walker going through it; `inOrder`: a pass over the document in document order. */
+interface ScanItem {
+  walker: RunWalker;
+  inOrder: boolean;
+}
+
 /** Whether `a` (node, offset) comes before `b` in the document. */
 function precedes(aNode: Node, aOffset: number, bNode: Node, bOffset: number): boolean {
   if (aNode === bNode) return aOffset < bOffset;
@@ -143,11 +149,11 @@ export class Scanner {
   #keys: string[] = [];
 
   /** Subtrees waiting to be (re)scanned, each with its walker. The first is being worked on. */
-  readonly #queue: Array<{ walker: RunWalker; inOrder: boolean }> = [];
+  readonly #queue: ScanItem[] = [];
   /** Whether a pass in document order may pause far from the view (ScannerOptions.lazy, until complete()). */
   #lazy: boolean;
   /** The pass in document order, paused where reading stopped (see AHEAD_CHARS); watched by #nearView. */
-  #paused: { walker: RunWalker; inOrder: boolean } | null = null;
+  #paused: ScanItem | null = null;
   /** Characters that pass read since it last paused. */
   #read = 0;
   #nearView: IntersectionObserver | undefined;

@@ -73,10 +73,13 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
   const ownTerms = (ordered?: boolean): ReportTerms =>
     scanner ? countTerms(ordered ? scanner.store.list() : scanner.store.values()) : [];
   const frames = connectFrames(doc, ownTerms, () => reportChanged());
-  /** How many distinct terms this frame and its same-origin frames hold (none when off): what the badge shows. */
+  /**
+   * How many distinct terms this frame and its same-origin frames hold (none when off), and whether a
+   * long page is still partly unread: what the badge shows.
+   */
   const pageCount = (): PageCount => ({ enabled, count: enabled ? frames.terms().length : 0, partial: !!scanner?.partial });
 
-  /** Tells the background (badge) when the number of distinct terms on the page changes. */
+  /** Tells the background (badge) when the page's count changes (pageCount: the number, on/off, partial). */
   function reportChanged(): void {
     if (!isTop) {
       frames.changed();
