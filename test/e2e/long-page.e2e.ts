@@ -5,17 +5,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchWithExtension, screenshot, waitFor, type ExtensionBrowser } from './harness';
+import { beforeAll, expect, test } from 'vitest';
+import { screenshot, waitFor, type ExtensionBrowser } from './harness';
 import { painted, setUserGlossary, tally, TEST_GLOSSARY } from './highlight-support';
 import { openPopupFor, tabIdOf } from './popup-helpers';
-import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './server';
+import { FIXTURES_DIR } from './server';
+import { useExtensionBrowser } from './use-extension';
 import { readTooltip } from './tooltip-helpers';
 
 declare const chrome: { action: { getBadgeText(details: { tabId: number }): Promise<string> } };
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
+const fixture = useExtensionBrowser();
 
 /** Prose with no term of the test glossary in it. */
 const FILLER = '今天上午，市里召开会议，研究部署下一阶段的重点工作，与会同志结合各自分工作了发言。';
@@ -32,20 +32,16 @@ function longPage(): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>长页面</title></head><body>${paragraphs.join('\n')}</body></html>`;
 }
 
+let browser: ExtensionBrowser;
 beforeAll(async () => {
   fs.writeFileSync(path.join(FIXTURES_DIR, 'pages', 'long.generated.html'), longPage());
-  server = await startFixtureServer();
-  browser = await launchWithExtension({ allowedOrigins: [server.origin] });
+  browser = fixture.browser;
   await setUserGlossary(browser, TEST_GLOSSARY);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** A fresh tab on the long page, once Tifa painted the terms at its top. */
 async function openLongPage(): Promise<Page> {
-  const page = await browser.open(server.url('pages/long.generated.html'));
+  const page = await browser.open(fixture.server.url('pages/long.generated.html'));
   await expect.poll(async () => tally(await painted(page)), { timeout: 10_000 }).toEqual({ 两个维护: 1, 四个意识: 1 });
   return page;
 }
