@@ -2,7 +2,8 @@
 // (.output/firefox-mv3) installed as a temporary add-on: a news page painted through the CSS Custom
 // Highlight API with the page report to match, traditional text, editable fields left alone, the
 // tooltip on hover (injected on demand by scripting.executeScript), an entry edited on the options
-// page followed by the open page, and the popup's site switch. One Firefox for the whole file.
+// page followed by the open page, the popup's site switch, and a long page read near the view first
+// (an IntersectionObserver whose root is the document). One Firefox for the whole file.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { KEY, launchFirefox, waitFor, type FirefoxBrowser, type Tab } from './harness';
 import { WRAPPER_TAG } from '../../src/page/types';
@@ -24,6 +25,7 @@ import {
   TEST_GLOSSARY,
 } from './support';
 import { startFixtureServer, type FixtureServer } from '../e2e/server';
+import { writeLongPage } from '../e2e/long-page-fixture';
 
 let server: FixtureServer;
 let ff: FirefoxBrowser;
@@ -210,6 +212,27 @@ describe('with a small fixed glossary', () => {
       await waitFor(async () => (await paintedCount(tab)) === before, 5000);
       expect(await pixelsNear(ff, tab, 'p.lead', '#d9730d')).toBeGreaterThan(40);
     });
+  });
+
+  test('a long page is read near the view first (the badge says "2+"); scrolling to its end reads the rest', async () => {
+    const tab = await ff.open(server.url(writeLongPage()));
+    const paintedNow = async () => tally(await painted(tab));
+    await waitFor(async () => ((await paintedNow())['两个维护'] === 1 ? true : undefined), 15_000);
+    const pageCount = () => ff.sendToTab<{ count: number; partial: boolean }>(tab, { type: 'tifa:page-count' });
+    expect(await pageCount()).toMatchObject({ count: 2, partial: true });
+    const tabId = await ff.tabIdOf(tab);
+    const badge = () => ff.control.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId);
+    expect(await waitFor(async () => ((await badge()) === '2+' ? true : undefined), 10_000)).toBe(true);
+    expect(await paintedNow()).toEqual({ 两个维护: 1, 四个意识: 1 });
+    // Jumped to the end, past the paragraph where reading stopped.
+    await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const all = { 两个维护: 1, 四个意识: 1, 十四五: 1, 回头看: 1 };
+    await waitFor(async () => (Object.keys(await paintedNow()).length === 4 ? true : undefined), 10_000);
+    expect(await paintedNow()).toEqual(all);
+    expect(await pageCount()).toMatchObject({ count: 4, partial: false });
+    expect(await waitFor(async () => ((await badge()) === '4' ? true : undefined), 10_000)).toBe(true);
+    await tab.screenshot('long-page-end');
+    await tab.close();
   });
 
   test('a traditional-Chinese article matches the traditional forms; 黨組 inside 黨組織 is not painted', async () => {

@@ -2,14 +2,12 @@
 // 20,000 characters, then reads on only as the reader scrolls near where it stopped, or asks for the
 // whole page (the popup's report, stepping from term to term). Until then the badge shows its count
 // as a lower bound ("2+"). Screenshots: test-results/long-page-*.png.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import { screenshot, waitFor, type ExtensionBrowser } from './harness';
 import { painted, setUserGlossary, tally, TEST_GLOSSARY } from './highlight-support';
 import { openPopupFor, tabIdOf } from './popup-helpers';
-import { FIXTURES_DIR } from './server';
+import { writeLongPage } from './long-page-fixture';
 import { useExtensionBrowser } from './use-extension';
 import { readTooltip } from './tooltip-helpers';
 
@@ -17,31 +15,17 @@ declare const chrome: { action: { getBadgeText(details: { tabId: number }): Prom
 
 const fixture = useExtensionBrowser();
 
-/** Prose with no term of the test glossary in it. */
-const FILLER = '今天上午，市里召开会议，研究部署下一阶段的重点工作，与会同志结合各自分工作了发言。';
-
-/**
- * 80 paragraphs of about 1,000 characters (80,000 in all): 两个维护 and 四个意识 in the first, 十四五 in
- * the 40th, 回头看 in the last. Each paragraph is a screen or so tall.
- */
-function longPage(): string {
-  const paragraphs = Array.from({ length: 80 }, (_, i) => {
-    const lead = i === 0 ? '坚决做到两个维护，增强四个意识。' : i === 39 ? '编制十四五规划。' : i === 79 ? '开展回头看。' : '';
-    return `<p id="p${i}">${lead}${FILLER.repeat(Math.ceil(1000 / FILLER.length)).slice(0, 1000 - lead.length)}</p>`;
-  });
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>长页面</title></head><body>${paragraphs.join('\n')}</body></html>`;
-}
-
 let browser: ExtensionBrowser;
+let longPage = '';
 beforeAll(async () => {
-  fs.writeFileSync(path.join(FIXTURES_DIR, 'pages', 'long.generated.html'), longPage());
+  longPage = writeLongPage();
   browser = fixture.browser;
   await setUserGlossary(browser, TEST_GLOSSARY);
 });
 
 /** A fresh tab on the long page, once Tifa painted the terms at its top. */
 async function openLongPage(): Promise<Page> {
-  const page = await browser.open(fixture.server.url('pages/long.generated.html'));
+  const page = await browser.open(fixture.server.url(longPage));
   await expect.poll(async () => tally(await painted(page)), { timeout: 10_000 }).toEqual({ 两个维护: 1, 四个意识: 1 });
   return page;
 }
