@@ -297,9 +297,12 @@ class NearView {
   disconnect() {
     this.targets = [];
   }
-  /** Reports each watched element: within the root (near the view) or not, with a box this tall. */
-  report(near: boolean, height = 24) {
-    this.callback(this.targets.map((target) => ({ target, isIntersecting: near, boundingClientRect: { height } as DOMRectReadOnly })));
+  /**
+   * Reports each watched element: within the root (near the view) or not, with a box this tall whose
+   * bottom is this far from the top of the view (negative: above it, the view is past it).
+   */
+  report(near: boolean, height = 24, bottom = 1000) {
+    this.callback(this.targets.map((target) => ({ target, isIntersecting: near, boundingClientRect: { height, bottom } as DOMRectReadOnly })));
   }
 }
 
@@ -339,6 +342,22 @@ describe('Scanner reading a long page lazily', () => {
     view.report(true);
     await settle(scanner);
     expect(painter.texts()).toEqual(['三会一课', '两个维护']);
+    expect(scanner.partial).toBe(false);
+  });
+
+  test('a view already past where reading stopped (opened at an anchor far down) doubles what is read before the next pause', async () => {
+    const { painter, scanner } = lazySetup(longPage());
+    await scanner.start();
+    const view = NearView.current!;
+    expect(view.targets.map((t) => t.id)).toEqual(['p19']);
+    view.report(true, 24, -5000);
+    await settle(scanner);
+    // 40,000 characters this time: p20 to p59.
+    expect(view.targets.map((t) => t.id)).toEqual(['p59']);
+    expect(painter.texts()).toEqual(['三会一课', '两个维护']);
+    // Near the view again (not past it): back to 20,000, and nothing is left.
+    view.report(true);
+    await settle(scanner);
     expect(scanner.partial).toBe(false);
   });
 

@@ -156,6 +156,12 @@ export class Scanner {
   #paused: ScanItem | null = null;
   /** Characters that pass read since it last paused. */
   #read = 0;
+  /**
+   * How many it reads before the next pause: AHEAD_CHARS, doubled each time the view turns out to be
+   * past where it stopped (a page opened at an anchor far down, or scrolled back there on reload), so
+   * such a view is reached in a few pauses, not one per 20,000 characters.
+   */
+  #ahead = AHEAD_CHARS;
   #nearView: IntersectionObserver | undefined;
   #pumping = false;
   #scheduled = false;
@@ -285,7 +291,12 @@ export class Scanner {
     // past, the element is inside. One without a box (hidden) has nothing to wait for.
     const nearView = (this.#nearView ??= new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting || !entry.boundingClientRect.height)) this.#resume();
+        for (const { isIntersecting, boundingClientRect: box } of entries) {
+          if (isIntersecting || !box.height) {
+            this.#ahead = box.bottom < 0 ? this.#ahead * 2 : AHEAD_CHARS;
+            this.#resume();
+          }
+        }
       },
       { root: this.#doc, rootMargin: '1000000px 0px 100%' },
     ));
@@ -380,7 +391,7 @@ export class Scanner {
       if (!item.inOrder) this.store.unordered();
       matches += this.#scanRun(run, item.inOrder);
       runs++;
-      if (item.inOrder && this.#lazy && (this.#read += run.text.length) >= AHEAD_CHARS) {
+      if (item.inOrder && this.#lazy && (this.#read += run.text.length) >= this.#ahead) {
         const parent = run.nodes[run.nodes.length - 1]?.parentElement;
         if (parent) this.#pause(parent);
       }

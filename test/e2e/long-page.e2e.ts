@@ -61,6 +61,14 @@ test('scrolling reads on: the middle and then the end are highlighted as the rea
   await page.close();
 });
 
+test('opened at an anchor far down, the page is read on to the view, and the term there is painted', async () => {
+  const page = await browser.open(fixture.server.url(`${longPage}#p79`));
+  await expect.poll(async () => tally(await painted(page)), { timeout: 10_000 }).toHaveProperty('回头看', 1);
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(10_000);
+  await screenshot(page, 'long-page-anchor');
+  await page.close();
+});
+
 test("the popup's report reads the whole page: terms at the end are listed, and the badge is exact", async () => {
   const page = await openLongPage();
   const popup = await openPopupFor(browser, page);
