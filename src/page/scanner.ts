@@ -292,7 +292,8 @@ export class Scanner {
     const nearView = (this.#nearView ??= new IntersectionObserver(
       (entries) => {
         for (const { isIntersecting, boundingClientRect: box } of entries) {
-          if (isIntersecting || !box.height) {
+          // Still watched after the pass went on (until it pauses again): only a paused pass is told.
+          if (this.#paused && (isIntersecting || !box.height)) {
             this.#ahead = box.bottom < 0 ? this.#ahead * 2 : AHEAD_CHARS;
             this.#resume();
           }
