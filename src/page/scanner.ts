@@ -237,8 +237,7 @@ export class Scanner {
     this.#inflight = 0;
     this.#tracker.disconnect();
     this.#queue.length = 0;
-    this.#paused = null;
-    this.#nearView?.disconnect();
+    this.#unpause();
     this.#discardCandidates();
     this.#clearMatches();
     this.#notify(true);
@@ -273,14 +272,21 @@ export class Scanner {
 
   /** Puts the paused pass back at the head of the queue (it reads on in document order). */
   #resume(): void {
-    const paused = this.#paused;
-    this.#paused = null;
+    const paused = this.#unpause();
     if (paused) {
       this.#queue.unshift(paused);
       // `partial` changes: listeners hear of it even if the rest holds no match.
       this.#dirtySinceNotify = true;
       void this.#pump(false);
     }
+  }
+
+  /** Forgets the pause and stops watching: the observer watches only while a pass is paused. */
+  #unpause(): ScanItem | null {
+    const paused = this.#paused;
+    this.#paused = null;
+    this.#nearView?.disconnect();
+    return paused;
   }
 
   /** Pauses the pass at the head of the queue until `last` (the block where it stopped) nears the view. */
@@ -292,8 +298,7 @@ export class Scanner {
     const nearView = (this.#nearView ??= new IntersectionObserver(
       (entries) => {
         for (const { isIntersecting, boundingClientRect: box } of entries) {
-          // Still watched after the pass went on (until it pauses again): only a paused pass is told.
-          if (this.#paused && (isIntersecting || !box.height)) {
+          if (isIntersecting || !box.height) {
             this.#ahead = box.bottom < 0 ? this.#ahead * 2 : AHEAD_CHARS;
             this.#resume();
           }
@@ -301,13 +306,12 @@ export class Scanner {
       },
       { root: this.#doc, rootMargin: '1000000px 0px 100%' },
     ));
-    nearView.disconnect();
     nearView.observe(last);
   }
 
   #rescanAll(): void {
     this.#queue.length = 0;
-    this.#paused = null;
+    this.#unpause();
     this.#discardCandidates();
     this.#clearMatches();
     this.#enqueue(this.#doc, true);
