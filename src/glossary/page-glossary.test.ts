@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultGlossary } from './default';
 import { compilePatterns } from './patterns';
-import { buildPageGlossary, buildPageNames, decodePageGlossary, encodePageGlossary, entryIndexOf, entryKey } from './page-glossary';
-import { compileMatcher, loadMatcher } from '@/src/matcher/matcher';
+import { buildPageGlossary, buildPageNames, categoryOf, decodePageGlossary, encodePageGlossary, entryIndexOf, entryKey, isAmbiguous, salienceOf } from './page-glossary';
+import { compileMatcher, loadMatcher, tableForms } from '@/src/matcher/matcher';
+import { CATEGORIES } from './categories';
 
 const { entries } = defaultGlossary();
 const patterns = compilePatterns(entries);
@@ -13,12 +14,13 @@ describe('page glossary', () => {
     const { ids, terms } = buildPageNames(entries);
     expect(ids).toEqual(entries.filter((e) => e.enabled).map((e) => e.id));
     expect(page.entryCount).toBe(ids.length);
-    expect(page.forms).toHaveLength(patterns.length);
-    expect(new Set(page.forms)).toEqual(new Set(patterns.map((p) => p.text)));
+    const forms = tableForms(page);
+    expect(forms).toHaveLength(patterns.length);
+    expect(new Set(forms.map((f) => f.form))).toEqual(new Set(patterns.map((p) => p.text)));
     expect(page.ends).toHaveLength(page.keys.length);
     expect(page.ends.at(-1)).toBe(page.forms.length);
     page.ends.forEach((end, b) => {
-      const bucket = page.forms.slice(page.ends[b - 1] ?? 0, end);
+      const bucket = tableForms({ ...page, forms: page.forms.slice(page.ends[b - 1] ?? 0, end) }).map((f) => f.form);
       expect(bucket.length).toBeGreaterThan(0);
       // Grouped by the third unit (short forms last), each group longest first.
       const third = (form: string) => (form.length > 2 ? form.charCodeAt(2) : -1);
@@ -29,13 +31,15 @@ describe('page glossary', () => {
       }
     });
     const owner = new Map(patterns.map((p) => [p.text, p.id]));
-    page.forms.forEach((form, i) => expect(ids[page.entryOf[i]!]).toBe(owner.get(form)));
-    const ambiguous = new Set(patterns.filter((p) => p.ambiguous).map((p) => p.text));
-    expect(new Set(page.ambiguous.map((i) => page.forms[i]))).toEqual(ambiguous);
+    for (const { form, tag } of forms) expect(ids[tag]).toBe(owner.get(form));
+    const ambiguous = new Set(patterns.filter((p) => p.ambiguous).map((p) => p.id));
+    expect(ambiguous.size).toBeGreaterThan(0);
+    expect(ids.filter((_, i) => isAmbiguous(page, i))).toEqual(ids.filter((id) => ambiguous.has(id)));
     expect(terms[ids.indexOf('liang-ge-wei-hu')]).toBe('两个维护');
-    expect(page.salience).toEqual(entries.map((e) => ['core', 'context', 'everyday'].indexOf(e.salience)));
-    expect(page.salience[ids.indexOf('liang-ge-wei-hu')]).toBe(0);
-    expect(page.salience[ids.indexOf('gan-bu')]).toBe(2);
+    expect(ids.map((_, i) => salienceOf(page, i))).toEqual(entries.map((e) => ['core', 'context', 'everyday'].indexOf(e.salience)));
+    expect(salienceOf(page, ids.indexOf('liang-ge-wei-hu'))).toBe(0);
+    expect(salienceOf(page, ids.indexOf('gan-bu'))).toBe(2);
+    expect(ids.map((_, i) => CATEGORIES[categoryOf(page, i)])).toEqual(entries.map((e) => e.category));
   });
 
   it('leaves out disabled entries and their forms', () => {
@@ -43,7 +47,7 @@ describe('page glossary', () => {
     const page = buildPageGlossary(off, compilePatterns(off));
     expect(buildPageNames(off).ids).not.toContain('dang-zu');
     expect(page.entryCount).toBe(entries.length - 1);
-    expect(page.forms).not.toContain('党组');
+    expect(tableForms(page).map((f) => f.form)).not.toContain('党组');
   });
 
   it('is a fraction of the glossary it comes from', () => {
@@ -66,8 +70,8 @@ describe('page glossary', () => {
     const byPatterns = compileMatcher(patterns).scan(text);
     expect(byPage.length).toBeGreaterThan(patterns.length);
     const { ids } = buildPageNames(entries);
-    expect(byPage.map((m) => [m.start, m.end, ids[page.entryOf[m.patternIndex]!]])).toEqual(
-      byPatterns.map((m) => [m.start, m.end, patterns[m.patternIndex]!.id]),
+    expect(byPage.map((m) => [m.start, m.end, ids[m.tag]])).toEqual(
+      byPatterns.map((m) => [m.start, m.end, patterns[m.tag]!.id]),
     );
   });
 
@@ -78,10 +82,11 @@ describe('page glossary', () => {
       { text: '双碳', id: a!.id, ambiguous: false },
       { text: '碳中和', id: a!.id, ambiguous: false },
     ]);
-    expect(page.forms).toHaveLength(2);
+    expect(tableForms(page)).toHaveLength(2);
     const [match] = loadMatcher(page).scan('推进双碳');
-    expect(buildPageNames([a!, b!]).ids[page.entryOf[match!.patternIndex]!]).toBe(b!.id);
-    expect(page.ambiguous.map((i) => page.forms[i])).toEqual(['双碳']);
+    expect(buildPageNames([a!, b!]).ids[match!.tag]).toBe(b!.id);
+    // Ambiguity is the entry's: b's form was given as ambiguous.
+    expect([isAmbiguous(page, 0), isAmbiguous(page, 1)]).toEqual([false, true]);
   });
 
   it('refuses what is missing, of another format or of the wrong shape', () => {
@@ -94,20 +99,19 @@ describe('page glossary', () => {
     expect(decodePageGlossary(variant({ format: 3 }))).toBeUndefined(); // categories by name
     expect(decodePageGlossary(variant({ format: 4 }))).toBeUndefined(); // without the categories used
     expect(decodePageGlossary(variant({ format: 5 }))).toBeUndefined(); // with ids and terms
-    expect(decodePageGlossary(variant({ format: 7 }))).toBeUndefined();
-    expect(decodePageGlossary(variant({ salience: undefined }))).toBeUndefined();
-    expect(decodePageGlossary(variant({ salience: [0, 1] }))).toBeUndefined(); // one short
-    expect(decodePageGlossary(variant({ entryOf: [99] }))).toBeUndefined();
-    expect(decodePageGlossary(variant({ categories: [0, 0] }))).toBeUndefined(); // one short
-    expect(decodePageGlossary(variant({ categories: 'slogan' }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ format: 6 }))).toBeUndefined(); // forms as an array
+    expect(decodePageGlossary(variant({ format: 8 }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ traits: undefined }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ traits: 'AB' }))).toBeUndefined(); // one short
+    expect(decodePageGlossary(variant({ traits: [0, 0, 0] }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ forms: ['两个维护'] }))).toBeUndefined(); // format 6's array
     expect(decodePageGlossary(variant({ usedCategories: undefined }))).toBeUndefined();
     expect(decodePageGlossary(variant({ usedCategories: [99] }))).toBeUndefined();
     expect(decodePageGlossary(variant({ usedCategories: [0.5] }))).toBeUndefined();
-    expect(decodePageGlossary(variant({ ambiguous: [-1] }))).toBeUndefined();
-    expect(decodePageGlossary(variant({ entryCount: 2 }))).toBeUndefined(); // categories and salience have 3
+    expect(decodePageGlossary(variant({ entryCount: 2 }))).toBeUndefined(); // traits has 3
     expect(decodePageGlossary(variant({ entryCount: '3' }))).toBeUndefined();
     expect(decodePageGlossary(variant({ version: undefined }))).toBeUndefined();
-    const { keys, ends, forms } = good as { keys: number[]; ends: number[]; forms: string[] };
+    const { keys, ends, forms } = good as { keys: number[]; ends: number[]; forms: string };
     expect(decodePageGlossary(variant({ ends: [...ends.slice(0, -1), forms.length + 1] }))).toBeUndefined(); // past the forms
     expect(decodePageGlossary(variant({ ends: [...ends.slice(0, -1), forms.length - 1] }))).toBeUndefined(); // short of them
     expect(decodePageGlossary(variant({ keys: keys.slice(1) }))).toBeUndefined();
@@ -115,19 +119,24 @@ describe('page glossary', () => {
     expect(decodePageGlossary(variant({}))).toBeDefined();
   });
 
-  it('with damaged elements in its long lists, its matcher finds only the intact forms and always ends', () => {
+  it('with damaged records, its matcher finds only the intact forms and always ends', () => {
     const page = buildPageGlossary(entries, patterns);
-    const at = page.forms.indexOf('两个维护');
-    const forms: unknown[] = [...page.forms];
-    forms[at] = null;
+    const first = tableForms(page)[0]!.form;
+    // 两个维护's length unit says more than the rest of the forms: its walk stops there.
+    const record = page.forms.indexOf('两个维护') - 3;
+    const forms = page.forms.slice(0, record) + String.fromCharCode(0x40 + page.forms.length) + page.forms.slice(record + 1);
     // A bucket end far past the forms (a later one starting before it) must not run the matcher off them.
     const ends = page.ends.map((end, b) => (b === 0 ? Number.MAX_SAFE_INTEGER : end));
     const keys = page.keys.map((key, b) => (b === 1 ? 70000 : key));
     const decoded = decodePageGlossary(JSON.stringify({ ...JSON.parse(encodePageGlossary(page)), forms, ends, keys }));
     expect(decoded).toBeDefined();
-    const text = `坚决做到两个维护，落实三会一课，${page.forms[0]!}`;
-    const found = loadMatcher(decoded!).scan(text).map((m) => page.forms[m.patternIndex]);
-    expect(found).toEqual(['三会一课', page.forms[0]]);
+    const text = `坚决做到两个维护，落实三会一课，${first}`;
+    const { ids } = buildPageNames(entries);
+    const found = loadMatcher(decoded!).scan(text).map((m) => [text.slice(m.start, m.end), ids[m.tag]]);
+    expect(found).toEqual([
+      ['三会一课', 'san-hui-yi-ke'],
+      [first, ids[tableForms(page)[0]!.tag]],
+    ]);
   });
 
   it('leaves its entries\' ids and terms out, under a version that changes with any of them', () => {

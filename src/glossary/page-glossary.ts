@@ -19,33 +19,41 @@ import { buildTables, type MatcherTables } from '@/src/matcher/matcher';
 
 export const PAGE_GLOSSARY_KEY = 'page-glossary';
 /**
- * 6: without the entries' ids and terms, which pages ask the background for by entry key when they
- * name what they found: 44% of a 5,000-entry page glossary (125 of 287 KB), read and parsed by every
- * page. (5: categories stay indices in the page, with the list of those used; elements no longer
- * checked one by one; 4: categories stored as indices; 3: with the matcher's tables; 2: with salience.)
- * A page that finds an older format stored asks the background, which rewrites it.
+ * 7: the forms as one string of records carrying their entry (src/matcher/matcher.ts), and each
+ * entry's category, salience and ambiguity as one code unit: a page parses a few strings instead of
+ * ~30,000 values with 5,000 entries, and allocates as many (every such load collected garbage). (6:
+ * without the entries' ids and terms, which pages ask the background for by entry key when they name
+ * what they found: 44% of a 5,000-entry page glossary; 5: categories stay indices in the page, with
+ * the list of those used; elements no longer checked one by one; 4: categories stored as indices; 3:
+ * with the matcher's tables; 2: with salience.) A page that finds an older format stored asks the
+ * background, which rewrites it.
  */
-const FORMAT = 6;
+const FORMAT = 7;
+
+/** An entry's traits, one code unit: its category (4 bits), salience (2 bits) and whether segmentation must confirm it, from 0x40 (see src/matcher/matcher.ts). */
+const TRAIT_BASE = 0x40;
 
 export interface PageGlossary extends MatcherTables {
   /** The version of the entry indexing: entry keys (entryKey) name entries of this version only. */
   version: string;
-  /** How many entries there are (enabled ones only); entry indices run below it. */
+  /** How many entries there are (enabled ones only); entry indices run below it. Each form's tag is its entry's index. */
   entryCount: number;
   /**
-   * Category by entry index, as an index into CATEGORIES: a number parses faster than a name and is a
-   * third of its length (50 KB of a 5,000-entry page glossary were category names).
+   * Each entry's traits, by entry index (read with categoryOf, salienceOf, isAmbiguous): category as
+   * an index into CATEGORIES, salience as one into SALIENCES (0 core, 1 context, 2 everyday).
    */
-  categories: number[];
+  traits: string;
   /** The categories some entry has, as indices into CATEGORIES: the painter prepares a highlight for each. */
   usedCategories: number[];
-  /** Salience by entry index, as an index into SALIENCES (0 core, 1 context, 2 everyday): compact. */
-  salience: number[];
-  /** The surface forms are the matcher's (MatcherTables: in its buckets); each form's entry index. */
-  entryOf: number[];
-  /** Indices into `forms` of the forms segmentation must confirm. */
-  ambiguous: number[];
 }
+
+const traitOf = (glossary: PageGlossary, entryIndex: number): number => glossary.traits.charCodeAt(entryIndex) - TRAIT_BASE;
+/** The entry's category as an index into CATEGORIES (NaN, or out of range, for what is not an entry). */
+export const categoryOf = (glossary: PageGlossary, entryIndex: number): number => traitOf(glossary, entryIndex) & 15;
+/** The entry's salience as an index into SALIENCES; NaN for what is not an entry. */
+export const salienceOf = (glossary: PageGlossary, entryIndex: number): number => (traitOf(glossary, entryIndex) >> 4) & 3;
+/** Whether segmentation must confirm the entry's forms. */
+export const isAmbiguous = (glossary: PageGlossary, entryIndex: number): boolean => (traitOf(glossary, entryIndex) & 64) !== 0;
 
 /** Entry ids and terms by entry index, for the page glossary of the same version (kept by the background). */
 export interface PageNames {
@@ -79,22 +87,21 @@ export function buildPageGlossary(entries: readonly Entry[], patterns: readonly 
   const indexOf = new Map(enabled.map((e, i) => [e.id, i]));
   const kept = patterns.filter((p) => indexOf.has(p.id));
   // A form given twice keeps its first pattern: the earlier entry wins, as the matcher reports the lowest index.
-  const { tables, order } = buildTables(kept);
-  const ambiguous: number[] = [];
-  order.forEach((p, i) => {
-    if (kept[p]!.ambiguous) ambiguous.push(i);
-  });
+  const tables = buildTables(kept, (p) => indexOf.get(kept[p]!.id)!);
+  // An entry is ambiguous if its patterns are (they all are or none: src/glossary/patterns.ts).
+  const ambiguous = new Set(kept.filter((p) => p.ambiguous).map((p) => p.id));
   const categories = enabled.map((e) => CATEGORIES.indexOf(e.category));
+  const traits = enabled.map((e, i) => {
+    // An entry without one (stored before salience, not re-validated) counts as the default.
+    const salience = Math.max(0, SALIENCES.indexOf(e.salience ?? DEFAULT_SALIENCE));
+    return String.fromCharCode(TRAIT_BASE + categories[i]! + (salience << 4) + (ambiguous.has(e.id) ? 64 : 0));
+  });
   return {
     ...tables,
     version: buildPageNames(enabled).version,
     entryCount: enabled.length,
-    categories,
+    traits: traits.join(''),
     usedCategories: [...new Set(categories)].sort((a, b) => a - b),
-    // An entry without one (stored before salience, not re-validated) counts as the default.
-    salience: enabled.map((e) => Math.max(0, SALIENCES.indexOf(e.salience ?? DEFAULT_SALIENCE))),
-    entryOf: order.map((p) => indexOf.get(kept[p]!.id)!),
-    ambiguous,
   };
 }
 
@@ -126,16 +133,14 @@ function isIndexArray(v: unknown, below: number): v is number[] {
   return true;
 }
 
-const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
-
 /**
  * The page glossary stored as `value`, or undefined when it is missing, of another format or of the
- * wrong shape (a list missing or of the wrong length). The elements of the long lists are not checked
- * one by one: only the background writes this string (pages cannot reach storage.local) and its
- * format number says how, while checking them cost a page more than parsing them (~8 ms of a cold
- * start with 5,000 entries, in a busy two-core run). Their readers take an element that is not what
- * it should be as no match (src/page/scanner.ts, src/matcher/matcher.ts); the short lists they index
- * with are checked.
+ * wrong shape (a field missing or of the wrong length). The forms' records and the buckets' bounds
+ * are not checked one by one: only the background writes this string (pages cannot reach
+ * storage.local) and its format number says how, while checking them cost a page more than parsing
+ * them (~8 ms of a cold start with 5,000 entries, in a busy two-core run). The matcher takes a record
+ * that is not what it should be as no match (src/matcher/matcher.ts), and the scanner a tag that is
+ * not an entry index (src/page/scanner.ts).
  */
 export function decodePageGlossary(value: unknown): PageGlossary | undefined {
   if (typeof value !== 'string') return undefined;
@@ -146,13 +151,11 @@ export function decodePageGlossary(value: unknown): PageGlossary | undefined {
     return undefined;
   }
   if (!parsed || parsed.format !== FORMAT) return undefined;
-  const { version, entryCount, categories, usedCategories, salience, forms, keys, ends, byPair, entryOf, ambiguous } = parsed;
-  if (typeof version !== 'string' || !isArray(categories) || !isArray(salience) || !isArray(forms) || !isArray(entryOf)) return undefined;
-  // The entries' count is checked as the lengths of the lists by entry.
-  if (categories.length !== entryCount || salience.length !== entryCount || entryOf.length !== forms.length) return undefined;
-  if (!isIndexArray(usedCategories, CATEGORIES.length) || !isIndexArray(ambiguous, forms.length)) return undefined;
-  // The matcher reads forms[ends[b − 1] … ends[b]) for each bucket b, and reads a missing form as none.
-  if (!isArray(keys) || !isArray(ends) || ends.length !== keys.length || (ends[ends.length - 1] ?? 0) !== forms.length) return undefined;
+  const { version, entryCount, traits, usedCategories, forms, keys, ends, byPair } = parsed;
+  if (typeof version !== 'string' || typeof traits !== 'string' || typeof forms !== 'string' || traits.length !== entryCount) return undefined;
+  if (!isIndexArray(usedCategories, CATEGORIES.length)) return undefined;
+  // The matcher reads forms[ends[b − 1] … ends[b]) for each bucket b, and no record past the forms.
+  if (!Array.isArray(keys) || !Array.isArray(ends) || ends.length !== keys.length || (ends[ends.length - 1] ?? 0) !== forms.length) return undefined;
   if (typeof byPair !== 'boolean') return undefined;
   // Checked field by field above; its `format` too is left in (a copy costs the content script bytes).
   return parsed as PageGlossary;

@@ -16,7 +16,7 @@ function naiveMatches(patterns: readonly string[], text: string, from = 0, to = 
       if (pattern.length === 0 || position + pattern.length > end) return;
       if (!text.startsWith(pattern, position)) return;
       if (best === undefined || pattern.length > best.end - best.start) {
-        best = { start: position, end: position + pattern.length, patternIndex };
+        best = { start: position, end: position + pattern.length, tag: patternIndex };
       }
     });
     if (best === undefined) position++;
@@ -126,9 +126,9 @@ describe('compileMatcher against the naive reference', () => {
       fc.property(glossary, textOf(80), (patterns, text) => {
         const matches = compileMatcher(patterns.map((pattern) => ({ text: pattern }))).scan(text);
         let previousEnd = 0;
-        for (const { start, end, patternIndex } of matches) {
+        for (const { start, end, tag } of matches) {
           expect(start).toBeGreaterThanOrEqual(previousEnd);
-          expect(text.slice(start, end)).toBe(patterns[patternIndex]);
+          expect(text.slice(start, end)).toBe(patterns[tag]);
           previousEnd = end;
         }
       }),

@@ -5,9 +5,9 @@ import { compileMatcher } from './matcher';
 /** Matched substrings, which read more clearly in assertions than offsets. */
 function found(patterns: string[], text: string, from?: number, to?: number): string[] {
   const matcher = compileMatcher(patterns.map((pattern) => ({ text: pattern })));
-  return matcher.scan(text, from, to).map(({ start, end, patternIndex }) => {
+  return matcher.scan(text, from, to).map(({ start, end, tag }) => {
     const matched = text.slice(start, end);
-    expect(matched).toBe(patterns[patternIndex]);
+    expect(matched).toBe(patterns[tag]);
     return matched;
   });
 }
@@ -16,9 +16,9 @@ describe('compileMatcher', () => {
   it('finds every occurrence with UTF-16 offsets and pattern indices', () => {
     const matcher = compileMatcher([{ text: '两个维护' }, { text: '四个意识' }]);
     expect(matcher.scan('要做到两个维护，增强四个意识和两个维护')).toEqual([
-      { start: 3, end: 7, patternIndex: 0 },
-      { start: 10, end: 14, patternIndex: 1 },
-      { start: 15, end: 19, patternIndex: 0 },
+      { start: 3, end: 7, tag: 0 },
+      { start: 10, end: 14, tag: 1 },
+      { start: 15, end: 19, tag: 0 },
     ]);
   });
 
@@ -55,7 +55,7 @@ describe('compileMatcher', () => {
       { text: '双碳', id: 'd', ambiguous: false },
     ];
     const matcher = compileMatcher(patterns);
-    expect(matcher.scan('推进双碳')).toEqual([{ start: 2, end: 4, patternIndex: 0 }]);
+    expect(matcher.scan('推进双碳')).toEqual([{ start: 2, end: 4, tag: 0 }]);
   });
 
   it('copes with empty input, empty patterns and no patterns', () => {
@@ -69,14 +69,14 @@ describe('compileMatcher', () => {
     // 😀 is \uD83D\uDE00 and 😁 is \uD83D\uDE01: they share a high surrogate.
     expect(found(['😀', '😀👍', '𠮷野'], 'x😁😀👍😀𠮷野家')).toEqual(['😀👍', '😀', '𠮷野']);
     const matcher = compileMatcher([{ text: '😀' }]);
-    expect(matcher.scan('a😀')).toEqual([{ start: 1, end: 3, patternIndex: 0 }]);
+    expect(matcher.scan('a😀')).toEqual([{ start: 1, end: 3, tag: 0 }]);
   });
 
   it('scans only inside the given range and keeps offsets absolute', () => {
     const text = '两个维护两个维护两个维护';
     expect(compileMatcher([{ text: '两个维护' }]).scan(text, 2, 12)).toEqual([
-      { start: 4, end: 8, patternIndex: 0 },
-      { start: 8, end: 12, patternIndex: 0 },
+      { start: 4, end: 8, tag: 0 },
+      { start: 8, end: 12, tag: 0 },
     ]);
     expect(found(['两个维护'], text, 2, 11)).toEqual(['两个维护']);
     expect(found(['两个维护'], text, -5, 99)).toEqual(['两个维护', '两个维护', '两个维护']);
@@ -88,14 +88,14 @@ describe('compileMatcher', () => {
     const everyUnit = Array.from({ length: 65536 }, (_, unit) => ({ text: String.fromCharCode(unit) }));
     const matcher = compileMatcher([...everyUnit, { text: '\uffff\u0000' }]);
     expect(matcher.scan('a\uffff\u0000')).toEqual([
-      { start: 0, end: 1, patternIndex: 97 },
-      { start: 1, end: 3, patternIndex: 65536 },
+      { start: 0, end: 1, tag: 97 },
+      { start: 1, end: 3, tag: 65536 },
     ]);
   });
 
   it('can be reused for many scans', () => {
     const matcher = compileMatcher([{ text: '新质生产力' }, { text: '生产力' }]);
     expect(matcher.scan('发展新质生产力')).toHaveLength(1);
-    expect(matcher.scan('解放生产力')).toEqual([{ start: 2, end: 5, patternIndex: 1 }]);
+    expect(matcher.scan('解放生产力')).toEqual([{ start: 2, end: 5, tag: 1 }]);
   });
 });

@@ -11,7 +11,7 @@
 //   once per glossary (src/glossary/page-glossary.ts), and a page only fills the table from the
 //   buckets' keys (`loadMatcher`): a page load used to spend ~15–20% of its script time compiling;
 // - scanning reads one table entry per code unit of text while nothing fits, and where a pair of
-//   units starts some pattern, compares the few patterns of that bucket with `startsWith`.
+//   units starts some pattern, compares the few forms of that bucket in place, unit by unit.
 // A glossary with a one-unit pattern is grouped by first unit instead.
 
 /** What the matcher needs of a pattern; `Pattern` from src/messages.ts fits. */
@@ -19,11 +19,12 @@ export interface MatcherPattern {
   readonly text: string;
 }
 
-/** One match: `text.slice(start, end)` equals the text of pattern `patternIndex` (UTF-16 offsets). */
+/** One match: `text.slice(start, end)` equals a form of the tables, which carries `tag` (UTF-16 offsets). */
 export interface Match {
   start: number;
   end: number;
-  patternIndex: number;
+  /** The number the tables carry for the form: compileMatcher's is the pattern's index; the page glossary's, the entry's. */
+  tag: number;
 }
 
 export interface Matcher {
@@ -38,25 +39,50 @@ export interface Matcher {
 const pairHash = (first: number, second: number): number => ((first << 6) ^ second) & 0xffff;
 
 /**
- * The matcher's tables as plain data (they travel in the page glossary as JSON). Bucket b holds
- * forms[ends[b − 1] ?? 0 … ends[b]), a text given twice only once, grouped by their third code unit
- * (the two-unit and shorter ones last), each group longest first: only one group and the last can
- * match at a place, so a bucket read in order still gives the longest first.
+ * The matcher's tables as plain data (they travel in the page glossary as JSON). `forms` is one
+ * string of records, one per form: a code unit for its length, two for its tag, then the form. One
+ * string, not an array of forms: a page parses it as fast as copying it and allocates one string, not
+ * ten thousand (with 5,000 entries the array made every page load collect garbage), and the matcher
+ * compares in place. Bucket b holds the records forms[ends[b − 1] ?? 0 … ends[b]), a text given twice
+ * only once, grouped by their third code unit (the two-unit and shorter ones last), each group longest
+ * first: only one group and the last can match at a place, so a bucket read in order still gives the
+ * longest first.
  */
 export interface MatcherTables {
-  forms: string[];
+  forms: string;
   /** keys[b]: the table slot of bucket b, the pair hash of its forms' first two code units, or (byPair false) their first unit. */
   keys: number[];
+  /** ends[b]: where bucket b's records end in `forms` (a string offset). */
   ends: number[];
   /** False when some form is one code unit long: buckets are then keyed by the first unit alone. */
   byPair: boolean;
 }
 
+/**
+ * Numbers in a record are code units counted from 0x40: printable, never escaped by JSON but for
+ * one (`\`), and far below the surrogates, which storage would not keep intact alone.
+ */
+const BASE = 0x40;
+/** A record's length unit and two tag units come before its form. */
+const HEAD = 3;
+/** A tag is split in two units of 12 bits: any count of entries fits. */
+const TAG_BITS = 12;
+
+const record = (form: string, tag: number): string =>
+  String.fromCharCode(BASE + form.length, BASE + (tag >> TAG_BITS), BASE + (tag & ((1 << TAG_BITS) - 1))) + form;
+
+/** The tag of the record at `at`; NaN (no entry) where `forms` ends before it. */
+const tagAt = (forms: string, at: number): number =>
+  ((forms.charCodeAt(at + 1) - BASE) << TAG_BITS) + forms.charCodeAt(at + 2) - BASE;
+
 /** The unit that groups a form in its bucket: its third, or -1 (grouped last). */
 const thirdOf = (form: string): number => (form.length > 2 ? form.charCodeAt(2) : -1);
 
-/** The tables of `patterns`, and for each form of the tables the index of its pattern (the first of equal texts). */
-export function buildTables(patterns: readonly MatcherPattern[]): { tables: MatcherTables; order: number[] } {
+/**
+ * The tables of `patterns`; each form carries `tagOf` its pattern's index (by default the index),
+ * the first pattern's of equal texts.
+ */
+export function buildTables(patterns: readonly MatcherPattern[], tagOf: (index: number) => number = (index) => index): MatcherTables {
   let shortest = Infinity;
   for (const { text } of patterns) if (text.length > 0 && text.length < shortest) shortest = text.length;
   const byPair = shortest >= 2;
@@ -70,24 +96,36 @@ export function buildTables(patterns: readonly MatcherPattern[]): { tables: Matc
     if (bucket) bucket.push(index);
     else buckets.set(key, [index]);
   });
-  const tables: MatcherTables = { forms: [], keys: [], ends: [], byPair };
-  const order: number[] = [];
+  const records: string[] = [];
+  const tables: MatcherTables = { forms: '', keys: [], ends: [], byPair };
+  let length = 0;
   const text = (index: number): string => patterns[index]!.text;
   for (const [key, bucket] of buckets) {
     bucket.sort((x, y) => thirdOf(text(y)) - thirdOf(text(x)) || text(y).length - text(x).length || x - y);
     for (const index of bucket) {
-      tables.forms.push(text(index));
-      order.push(index);
+      const made = record(text(index), tagOf(index));
+      records.push(made);
+      length += made.length;
     }
     tables.keys.push(key);
-    tables.ends.push(tables.forms.length);
+    tables.ends.push(length);
   }
-  return { tables, order };
+  tables.forms = records.join('');
+  return tables;
+}
+
+/** The forms of `tables` with their tags, in table order (tests, tools). */
+export function tableForms({ forms }: MatcherTables): Array<{ form: string; tag: number }> {
+  const list: Array<{ form: string; tag: number }> = [];
+  for (let at = 0; at < forms.length; at += HEAD + forms.charCodeAt(at) - BASE) {
+    list.push({ form: forms.slice(at + HEAD, at + HEAD + forms.charCodeAt(at) - BASE), tag: tagAt(forms, at) });
+  }
+  return list;
 }
 
 /**
  * A matcher over tables built beforehand: fills the slot table and nothing else. Matches report the
- * index of a form in `tables.forms`.
+ * tag of their form.
  */
 export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Matcher {
   // Slot → bucket + 1 (0: no form starts here).
@@ -99,20 +137,27 @@ export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Match
    * compares a handful of forms at most.
    */
   const groups: Array<Map<number, [number, number]> | undefined> = [];
+  const size = forms.length;
 
-  // Tables from storage are not checked form by form (src/glossary/page-glossary.ts): a form that is
-  // not a string matches nothing, and no bucket reaches past the forms.
-  const thirdOrNone = (form: string | undefined): number => (typeof form === 'string' ? thirdOf(form) : -2);
+  // Tables from storage are not checked record by record (src/glossary/page-glossary.ts): a record
+  // whose length runs past the forms matches nothing, and no bucket reaches past them.
+  /** The length of the record's form at `at`: 0 (matching nothing, ending the walk) past the forms or for a damaged unit. */
+  const lengthAt = (at: number): number => {
+    const length = forms.charCodeAt(at) - BASE;
+    return length > 0 && at + HEAD + length <= size ? length : 0;
+  };
 
-  /** The first form of forms[from…to) found at `text[at…]` before `end`, as its index; -1 if none. */
+  /** Where the first record of forms[from…to) found at `text[at…]` before `end` starts; -1 if none. */
   const firstFound = (text: string, at: number, end: number, from: number, to: number, third: number): number => {
-    for (let k = from; k < to; k++) {
-      const form = forms[k];
-      if (typeof form !== 'string') continue;
-      const length = form.length;
-      // Most forms differ from the text by their third unit: compared inline before the native call.
-      if (at + length > end || (length > 2 && form.charCodeAt(2) !== third)) continue;
-      if (text.startsWith(form, at)) return k;
+    for (let r = from, length = 0; r < to; r += HEAD + length) {
+      length = lengthAt(r);
+      if (length === 0) return -1;
+      const form = r + HEAD;
+      // Most forms differ from the text by their third unit: compared first.
+      if (at + length > end || (length > 2 && forms.charCodeAt(form + 2) !== third)) continue;
+      let k = 0;
+      while (k < length && text.charCodeAt(at + k) === forms.charCodeAt(form + k)) k++;
+      if (k === length) return r;
     }
     return -1;
   };
@@ -130,20 +175,23 @@ export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Match
       const next = text.charCodeAt(i + 1);
       const b = bucketOf[((unit << shift) ^ (next & mask)) & 0xffff]!;
       if (b !== 0) {
-        let start = ends[b - 2] ?? 0;
-        const stop = Math.min(ends[b - 1]!, forms.length);
+        const start = ends[b - 2] ?? 0;
+        const stop = Math.min(ends[b - 1]!, size);
         const third = text.charCodeAt(i + 2);
         let found: number;
-        if (stop - start <= 8) found = firstFound(text, i, end, start, stop, third);
+        // Eight records of four-unit forms, about.
+        if (stop - start <= 56) found = firstFound(text, i, end, start, stop, third);
         else {
           let spans = groups[b];
           if (!spans) {
             spans = groups[b] = new Map();
-            for (let k = start; k < stop; k++) {
-              const group = thirdOrNone(forms[k]);
+            for (let r = start, length = 0; r < stop; r += HEAD + length) {
+              length = lengthAt(r);
+              if (length === 0) break;
+              const group = length > 2 ? forms.charCodeAt(r + HEAD + 2) : -1;
               const span = spans.get(group);
-              if (span) span[1] = k + 1;
-              else spans.set(group, [k, k + 1]);
+              if (span) span[1] = r + HEAD + length;
+              else spans.set(group, [r, r + HEAD + length]);
             }
           }
           // This third unit's group, then the last one (the short forms).
@@ -155,9 +203,9 @@ export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Match
           }
         }
         if (found >= 0) {
-          start = i;
-          i += forms[found]!.length;
-          matches.push({ start, end: i, patternIndex: found });
+          const start = i;
+          i += lengthAt(found);
+          matches.push({ start, end: i, tag: tagAt(forms, found) });
           unit = text.charCodeAt(i);
           continue;
         }
@@ -173,13 +221,5 @@ export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Match
 
 /** Builds and loads at once (tests, tools); matches report the index of the pattern in `patterns`. */
 export function compileMatcher(patterns: readonly MatcherPattern[]): Matcher {
-  const { tables, order } = buildTables(patterns);
-  const matcher = loadMatcher(tables);
-  return {
-    scan(text, from, to) {
-      const matches = matcher.scan(text, from, to);
-      for (const match of matches) match.patternIndex = order[match.patternIndex]!;
-      return matches;
-    },
-  };
+  return loadMatcher(buildTables(patterns));
 }

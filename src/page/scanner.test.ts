@@ -110,12 +110,16 @@ describe('Scanner', () => {
     expect(categories(intact.painter)).toEqual(['三会一课 practice', '两个维护 slogan']);
     intact.scanner.stop();
 
-    // decodePageGlossary checks the lists' lengths, not each element: the scanner reads a bad one as no match.
+    // decodePageGlossary checks the fields' lengths, not each unit: the scanner reads a bad one as no match.
     const glossary = buildPageGlossary(ENTRIES, PATTERNS);
     const at = (id: string) => buildPageNames(ENTRIES).ids.indexOf(id);
-    glossary.categories[at('liang-ge-wei-hu')] = 99;
-    glossary.entryOf[glossary.forms.indexOf('三会一课')] = glossary.entryCount + 5;
-    (glossary.salience as unknown[])[at('dang-zu')] = 'core';
+    const unit = (text: string, index: number, code: number) => text.slice(0, index) + String.fromCharCode(code) + text.slice(index + 1);
+    // A category past the list (its salience and ambiguity kept); a salience past the list.
+    glossary.traits = unit(glossary.traits, at('liang-ge-wei-hu'), glossary.traits.charCodeAt(at('liang-ge-wei-hu')) | 15);
+    glossary.traits = unit(glossary.traits, at('dang-zu'), 0x40 + (3 << 4));
+    // 三会一课's record (a length unit and two tag units before the form) tagged with an entry past the end.
+    const record = glossary.forms.indexOf('三会一课') - 3;
+    glossary.forms = unit(glossary.forms, record + 1, 0x40 + 1);
     const { painter, scanner } = setup('<p>两个维护，三会一课，党组</p>', undefined, glossary);
     await scanner.start();
     await settle(scanner);

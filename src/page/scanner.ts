@@ -1,7 +1,7 @@
 // Finds glossary terms in a document and keeps their highlights in step with the page:
 // a first pass in slices, then only the subtrees that mutations touched, in idle time.
 import { CATEGORIES, type Category } from '@/src/glossary/categories';
-import { entryIndexOf, entryKey, type PageGlossary } from '@/src/glossary/page-glossary';
+import { categoryOf, entryIndexOf, entryKey, isAmbiguous, salienceOf, type PageGlossary } from '@/src/glossary/page-glossary';
 import { SALIENCES, salienceShown, type DisplayMode } from '@/src/glossary/salience';
 import type { Span } from '@/src/messages';
 import { loadMatcher, type Match, type Matcher } from '@/src/matcher/matcher';
@@ -121,7 +121,7 @@ export class Scanner {
 
   #matcher: Matcher | null = null;
   #glossary: PageGlossary = {
-    version: '', entryCount: 0, categories: [], usedCategories: [], salience: [], forms: [], keys: [], ends: [], byPair: true, entryOf: [], ambiguous: [],
+    version: '', entryCount: 0, traits: '', usedCategories: [], forms: '', keys: [], ends: [], byPair: true,
   };
   #display: Display;
   /**
@@ -143,8 +143,6 @@ export class Scanner {
   readonly #firstGone = new Set<string>();
   /** Counts the occurrences of passes in document order (PageMatch.seq). */
   #seq = 0;
-  /** Whether each form (by pattern index) must be confirmed by segmentation. */
-  #ambiguous = new Uint8Array(0);
   /** Entry keys by entry index, made as entries are found, not per entry of the glossary. */
   #keys: string[] = [];
 
@@ -197,8 +195,6 @@ export class Scanner {
   /** Loads the glossary's matcher; call again when the glossary changes (rescans everything). */
   setGlossary(glossary: PageGlossary): void {
     this.#glossary = glossary;
-    this.#ambiguous = new Uint8Array(glossary.forms.length);
-    for (const form of glossary.ambiguous) this.#ambiguous[form] = 1;
     this.#keys = [];
     this.#shownBySalience = this.#shownSaliences();
     this.#painter.prepare(glossary.usedCategories.map(categoryAt));
@@ -462,12 +458,11 @@ export class Scanner {
     const glossary = this.#glossary;
     for (let i = 0; i < count; i++) {
       const m = found[reverse ? count - 1 - i : i] as Match;
-      const entryIndex = glossary.entryOf[m.patternIndex];
+      const entryIndex = m.tag;
       // Entries the display settings leave out are not matches at all (not counted, not stepped to).
-      // What is not an entry index or a salience index (see decodePageGlossary) is no match either.
-      if (typeof entryIndex !== 'number' || !(entryIndex < glossary.entryCount)) continue;
-      const salience = glossary.salience[entryIndex];
-      if (salience === undefined || this.#shownBySalience[salience] !== 1) continue;
+      // A tag that is not an entry index (see decodePageGlossary) is no match either.
+      if (!(entryIndex >= 0 && entryIndex < glossary.entryCount)) continue;
+      if (this.#shownBySalience[salienceOf(glossary, entryIndex)] !== 1) continue;
       const id = (this.#keys[entryIndex] ??= entryKey(entryIndex, glossary.version));
       // The nodes holding the match's first and last code unit (most runs are a single node).
       const f = last === 0 ? 0 : nodeAt(starts, m.start);
@@ -477,10 +472,10 @@ export class Scanner {
         startOffset: m.start - (starts[f] as number),
         endOffset: m.end - (starts[l] as number),
       };
-      const category = categoryAt(glossary.categories[entryIndex]);
+      const category = categoryAt(categoryOf(glossary, entryIndex));
       const surface = text.slice(m.start, m.end);
       const seq = inOrder && !reverse ? ++this.#seq : undefined;
-      if (this.#ambiguous[m.patternIndex] === 1) {
+      if (isAmbiguous(glossary, entryIndex)) {
         const from = Math.max(0, m.start - CONTEXT);
         const window = text.slice(from, Math.min(text.length, m.end + CONTEXT));
         const candidate: Candidate = { id, text: surface, category, ...placement, window, spanStart: m.start - from, stale: false, seq };
@@ -554,7 +549,7 @@ export class Scanner {
       }
       if (!earliest) continue;
       const index = entryIndexOf(id, this.#glossary.version);
-      this.#painter.show(earliest, categoryAt(index === undefined ? undefined : this.#glossary.categories[index]));
+      this.#painter.show(earliest, categoryAt(index === undefined ? undefined : categoryOf(this.#glossary, index)));
       this.#firstOf.set(id, earliest);
     }
     this.#firstGone.clear();
