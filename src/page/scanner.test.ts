@@ -103,40 +103,6 @@ describe('Scanner', () => {
     expect(slices.reduce((n, s) => n + s.matches, 0)).toBe(3);
   });
 
-  test('tells of its first pass once, when segmentation has answered it; of later changes at once', async () => {
-    const { document, window } = parseHTML('<!doctype html><html><head></head><body><p>两个维护，党组会议</p></body></html>');
-    globalThis.MutationObserver = window.MutationObserver as unknown as typeof MutationObserver;
-    const painter = new RecordingPainter();
-    const answers: Array<() => void> = [];
-    const told: string[][] = [];
-    scanner = new Scanner({
-      doc: document as unknown as Document,
-      painter,
-      confirm: (_text, spans) => new Promise((resolve) => answers.push(() => resolve(spans.map(() => true)))),
-      onChange: () => told.push(painter.texts()),
-    });
-    scanner.setGlossary(buildPageGlossary(ENTRIES, PATTERNS));
-    const started = scanner.start();
-    await new Promise((r) => setTimeout(r, 30));
-    // 两个维护 is found, 党组 waits for segmentation: nothing told yet (a badge would change twice).
-    expect(painter.texts()).toEqual(['两个维护']);
-    expect(answers).toHaveLength(1);
-    expect(told).toEqual([]);
-    answers[0]!();
-    await started;
-    expect(told).toEqual([['两个维护', '党组']]);
-    // After the first, a change is told as soon as its pass is done, answers awaited or not.
-    const added = document.createElement('p');
-    added.textContent = '三会一课，党组书记';
-    document.body.append(added);
-    await new Promise((r) => setTimeout(r, 30));
-    expect(answers).toHaveLength(2);
-    expect(told.at(-1)).toEqual(['三会一课', '两个维护', '党组']);
-    answers[1]!();
-    await settle(scanner);
-    expect(told.at(-1)).toEqual(['三会一课', '两个维护', '党组', '党组']);
-  });
-
   test('paints each term in its category; an entry damaged in the stored page glossary is passed over', async () => {
     const categories = (painter: RecordingPainter) => [...painter.painted].map((m) => `${m.text} ${painter.categoryOf.get(m)}`).sort();
     const intact = setup('<p>两个维护，三会一课</p>');

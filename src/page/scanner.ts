@@ -21,10 +21,7 @@ export interface ScannerOptions {
   doc: Document;
   painter: Painter;
   confirm: ConfirmWords;
-  /**
-   * Called (at most once per batch of work) after the set of matches changed; the first call waits
-   * for the segmentation answers of the pass that made it (see #told).
-   */
+  /** Called (at most once per batch of work) after the set of matches changed. */
   onChange?: () => void;
   /** Longest stretch of work before yielding to the page. */
   sliceMs?: number;
@@ -174,14 +171,6 @@ export class Scanner {
   readonly #pendingByNode = new Map<Text, Candidate[]>();
   /** Segmentation requests awaiting an answer. */
   #inflight = 0;
-  /**
-   * Whether onChange was called yet, and whether a call is held back: the first waits for the first
-   * pass's segmentation answers, so the background (the badge) is told once as a page loads rather
-   * than twice within ~50 ms (each message costs the page's main thread). Later changes are told at
-   * once: a page that keeps changing must not keep its badge waiting.
-   */
-  #told = false;
-  #owed = false;
 
   /** Resolves when the queue next runs empty. */
   #idleWaiters: Array<() => void> = [];
@@ -591,7 +580,6 @@ export class Scanner {
       const settle = (confirmed: readonly boolean[]): void => {
         this.#inflight = Math.max(0, this.#inflight - 1);
         this.#applyConfirmed(batch, confirmed);
-        if (this.#owed) this.#tell();
         release?.();
         this.#resolveIfSettled();
       };
@@ -633,13 +621,6 @@ export class Scanner {
     if (!force && !this.#dirtySinceNotify) return;
     this.#dirtySinceNotify = false;
     this.store.changed();
-    this.#tell();
-  }
-
-  #tell(): void {
-    this.#owed = !this.#told && this.#inflight > 0;
-    if (this.#owed) return;
-    this.#told = true;
     this.#onChange?.();
   }
 
