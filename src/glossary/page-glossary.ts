@@ -1,7 +1,7 @@
 // What every page and frame gets of the glossary: only what finding, painting and counting terms
 // need (surface forms, which entry each belongs to, its category and salience, whether segmentation
 // must confirm it). The whole glossary (~490 KB for the shipped one) used to be sent to every frame;
-// this is about 21 KB; the entries' ids and terms (9 KB more) and an entry's explanation are fetched
+// this is about 17,000 characters; the entries' ids and terms (9 KB more) and an entry's explanation are fetched
 // from the background only when the page names what it found (the popup's list, a tooltip).
 //
 // The background writes it to storage.local as one JSON string (src/background/page-glossary.ts),
