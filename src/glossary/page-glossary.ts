@@ -32,6 +32,8 @@ const FORMAT = 7;
 
 /** An entry's traits, one code unit: its category (4 bits), salience (2 bits) and whether segmentation must confirm it, from 0x40 (see src/matcher/matcher.ts). */
 const TRAIT_BASE = 0x40;
+/** The traits' bit saying segmentation must confirm the entry's forms. */
+const AMBIGUOUS = 64;
 
 export interface PageGlossary extends MatcherTables {
   /** The version of the entry indexing: entry keys (entryKey) name entries of this version only. */
@@ -47,13 +49,15 @@ export interface PageGlossary extends MatcherTables {
   usedCategories: number[];
 }
 
+// The readers take an entry index below entryCount (callers check it): past the traits they read 0
+// (a core concept), not nothing. A damaged trait reads as an index past CATEGORIES or SALIENCES.
 const traitOf = (glossary: PageGlossary, entryIndex: number): number => glossary.traits.charCodeAt(entryIndex) - TRAIT_BASE;
-/** The entry's category as an index into CATEGORIES (NaN, or out of range, for what is not an entry). */
+/** The entry's category as an index into CATEGORIES. */
 export const categoryOf = (glossary: PageGlossary, entryIndex: number): number => traitOf(glossary, entryIndex) & 15;
-/** The entry's salience as an index into SALIENCES; NaN for what is not an entry. */
+/** The entry's salience as an index into SALIENCES. */
 export const salienceOf = (glossary: PageGlossary, entryIndex: number): number => (traitOf(glossary, entryIndex) >> 4) & 3;
 /** Whether segmentation must confirm the entry's forms. */
-export const isAmbiguous = (glossary: PageGlossary, entryIndex: number): boolean => (traitOf(glossary, entryIndex) & 64) !== 0;
+export const isAmbiguous = (glossary: PageGlossary, entryIndex: number): boolean => (traitOf(glossary, entryIndex) & AMBIGUOUS) !== 0;
 
 /** Entry ids and terms by entry index, for the page glossary of the same version (kept by the background). */
 export interface PageNames {
@@ -94,7 +98,7 @@ export function buildPageGlossary(entries: readonly Entry[], patterns: readonly 
   const traits = enabled.map((e, i) => {
     // An entry without one (stored before salience, not re-validated) counts as the default.
     const salience = Math.max(0, SALIENCES.indexOf(e.salience ?? DEFAULT_SALIENCE));
-    return String.fromCharCode(TRAIT_BASE + categories[i]! + (salience << 4) + (ambiguous.has(e.id) ? 64 : 0));
+    return String.fromCharCode(TRAIT_BASE + categories[i]! + (salience << 4) + (ambiguous.has(e.id) ? AMBIGUOUS : 0));
   });
   return {
     ...tables,
