@@ -120,9 +120,8 @@ export class Scanner {
   readonly #tracker: MutationTracker;
 
   #matcher: Matcher | null = null;
-  #glossary: PageGlossary = {
-    version: '', entryCount: 0, traits: '', usedCategories: [], forms: '', keys: [], ends: [], byPair: true,
-  };
+  /** Set with the matcher (setGlossary): read only where a match was found, so never before. */
+  #glossary!: PageGlossary;
   #display: Display;
   /**
    * Whether entries of each salience (by index into SALIENCES) are found at all under the display
