@@ -27,6 +27,8 @@ const STEPS = [
   'startContent', 'whenChineseText', 'hasChineseText', 'begin', 'decodePageGlossary', 'startSession',
   'watchSiteActive', 'startLazyTooltip', 'startNow', 'createPainter', 'setGlossary', 'loadMatcher',
   'start', '#pump', '#slice', '#sendCandidates', '#applyConfirmed', '#notify', 'reportChanged', '#flush',
+  // More, to look closer: TIFA_STEPS='paintStyledNow,#applyStyle' (names as in the unminified build).
+  ...(process.env.TIFA_STEPS ?? '').split(',').filter(Boolean),
 ];
 
 function stampedCopy(): string {
