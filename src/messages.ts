@@ -262,6 +262,8 @@ const FAILED = 'tifa:error';
 export interface Sender {
   tab?: { id?: number };
   frameId?: number;
+  /** Chromium: 'active' for the document a tab shows (also 'prerender', 'cached', 'pending_deletion'). */
+  documentLifecycle?: string;
 }
 
 /** One context's handler for each request it answers. */

@@ -31,11 +31,11 @@ async function render(tabId: number, report: PageCount | undefined, update: numb
   });
 }
 
-/** Asks the tab's page for its report; tabs without Tifa (browser pages, closed tabs) get an empty badge. */
+/** Asks the tab's page for its count; tabs without Tifa (browser pages, closed tabs) get an empty badge. */
 async function refreshTab(tabId: number): Promise<void> {
   const mine = nextUpdate(tabId);
   // The count alone: the full report sorts the terms (walking the whole document) and has the page
-  // ask this worker for their names, in the middle of the page's load.
+  // ask this worker for their names.
   const report = await sendToTab(tabId, { type: 'tifa:page-count' }).catch(() => undefined);
   await render(tabId, report, mine);
 }
@@ -47,9 +47,12 @@ async function refreshAllTabs(): Promise<void> {
 
 /** Handles `tifa:report-changed` (the background's handler table, ./start.ts). */
 export function onReportChanged(request: RequestOf<'tifa:report-changed'>, sender: Sender): void {
-  // Only the top frame speaks for the tab (frames report their own pages).
+  // Only the top frame speaks for the tab (frames report their own pages), and only the document
+  // the tab shows: a page being left, kept in the back/forward cache or prerendered (Chromium says
+  // which in documentLifecycle; Firefox says nothing) would put its count on the next page's badge.
   const tabId = sender.tab?.id;
   if (tabId === undefined || (sender.frameId ?? 0) !== 0) return;
+  if (sender.documentLifecycle !== undefined && sender.documentLifecycle !== 'active') return;
   void render(tabId, request, nextUpdate(tabId));
 }
 
@@ -59,15 +62,13 @@ export function startBadge(signal: AbortSignal): void {
 
   listen(browser.tabs.onRemoved, (tabId) => void updates.delete(tabId), signal);
 
-  // A finished load (also a single-page app's address change) may end on a page without Tifa, which
-  // never reports: ask, so no stale count stays behind.
-  listen(
-    browser.tabs.onUpdated,
-    (tabId, change) => {
-      if (change.status === 'complete') void refreshTab(tabId);
-    },
-    signal,
-  );
+  // Nothing is asked when a page loads. The browser empties a tab's badge when the tab shows another
+  // document (Chromium and Firefox clear the text set for a tab on each cross-document navigation),
+  // so a page without Tifa, or without terms, keeps it empty; a page with terms reports them itself,
+  // also when it comes back from the back/forward cache (src/page/session.ts). Asking each finished
+  // load for its count, as before, made every article answer a message in the middle of its load
+  // (~1–4 ms of its main thread) for a count it was about to send anyway. A single-page app's
+  // address change keeps the document, its badge and its count, which the page keeps up to date.
 
   // showBadge and the pause change what every tab shows.
   const unwatch = settingsItem.watch((next, previous) => {

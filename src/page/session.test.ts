@@ -1,5 +1,5 @@
 import { parseHTML } from 'linkedom';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { invalidateGlossary } from '@/src/background/glossary-service';
 import { nameEntries, publishPageGlossary } from '@/src/background/page-glossary';
@@ -125,4 +125,27 @@ test('stopped (the extension reloaded) before it painted, the early painter is d
   startSession(document, { settings: withDefaults(undefined), glossary, enabled: false, painter: early }, life.signal);
   life.abort();
   expect(early.destroyed).toBe(true);
+});
+
+test('the top frame tells its count again when its page comes back from the back/forward cache or a prerendered page is shown', async () => {
+  const { document, glossary } = await pageWithGlossary();
+  const win = document.defaultView as unknown as Window & { Event: typeof Event };
+  // linkedom's window has no `top`: this document is a tab's top frame.
+  Object.defineProperty(win, 'top', { value: win, configurable: true });
+  const told: unknown[] = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    if ((message as { type: string }).type === 'tifa:report-changed') told.push(message);
+    return undefined;
+  });
+  const pageshow = (persisted: boolean) => win.dispatchEvent(Object.assign(new win.Event('pageshow'), { persisted }));
+  const session = startSession(document, { settings: withDefaults(undefined), glossary, painter: new RecordingPainter() }, life.signal);
+  await session.ready;
+  const count = { type: 'tifa:report-changed', enabled: true, count: 1, partial: false };
+  await vi.waitFor(() => expect(told).toEqual([count]));
+  // The browser emptied the badge for the restored page: the same count is told again. A first
+  // showing (not from the cache) is the load the count was told for.
+  pageshow(false);
+  pageshow(true);
+  document.dispatchEvent(new win.Event('prerenderingchange'));
+  await vi.waitFor(() => expect(told).toEqual([count, count, count]));
 });

@@ -94,6 +94,17 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
     });
   }
 
+  if (isTop) {
+    // The browser empties the tab's badge whenever it shows another document, also this one coming
+    // back from the back/forward cache or a prerendered one being shown: then it is told again.
+    const retell = (): void => {
+      lastTold = '';
+      reportChanged();
+    };
+    doc.defaultView?.addEventListener('pageshow', (event) => event.persisted && retell(), { signal });
+    doc.addEventListener('prerenderingchange', retell, { signal });
+  }
+
   const look = () => ({ highlightStyle: settings.highlightStyle, categoryColors: settings.categoryColors });
   const display = () => ({ mode: settings.displayMode, showEveryday: settings.showEveryday });
 

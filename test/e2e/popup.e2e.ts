@@ -98,6 +98,26 @@ describe('terms on this page', () => {
     await page.close();
   });
 
+  test('the badge follows the tab: a page without terms has none, and going back counts again', async () => {
+    const page = await openNews(server.url('news/demo.html?badge'));
+    const terms = String((await browser.pageReport(page)).terms.length);
+    await expect.poll(() => badge(page), { timeout: 5000 }).toBe(terms);
+    // Whether the page comes back from the back/forward cache (then its script state is kept).
+    await page.evaluate(() => addEventListener('pageshow', (e) => ((window as unknown as { restored: boolean }).restored = e.persisted)));
+
+    // Nobody asks the next page for a count: the browser empties the badge, and a page without
+    // terms says nothing.
+    await page.goto(server.url('popup/no-terms.html'));
+    await expect.poll(() => badge(page), { timeout: 5000 }).toBe('');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await badge(page)).toBe('');
+
+    // Back to the article: shown again, from the cache (the page tells its count again) or loaded anew.
+    await page.goBack();
+    await expect.poll(() => badge(page), { timeout: 5000 }).toBe(terms);
+    await page.close();
+  });
+
   test('clicking a term scrolls the page to it and opens its tooltip', async () => {
     const page = await openNews(server.url('news/demo.html?reveal'));
     const popup = await openPopupFor(page);
