@@ -6,11 +6,11 @@
 // Aho-Corasick double array cost 5–35 ms a page, more than scanning a whole article. Leftmost-longest
 // needs no failure links: scanning positions left to right and taking the longest pattern that starts
 // at the first position where any does gives exactly the leftmost-longest, non-overlapping matches.
-// So patterns are grouped by their first two code units (hashed into a 64 Ki table), longest first:
+// So patterns are grouped by their first two code units (hashed into 64 Ki slots), longest first:
 // - building the buckets is one pass over the patterns and a sort per bucket; the background does it
 //   once per glossary (src/glossary/page-glossary.ts), and a page only fills the table from the
 //   buckets' keys (`loadMatcher`): a page load used to spend ~15–20% of its script time compiling;
-// - scanning reads one table entry per code unit of text while nothing fits, and where a pair of
+// - scanning reads one bit per code unit of text while nothing fits, and where a pair of
 //   units starts some pattern, compares the few forms of that bucket in place, unit by unit.
 // A glossary with a one-unit pattern is grouped by first unit instead.
 
@@ -35,7 +35,7 @@ export interface Matcher {
   scan(text: string, from?: number, to?: number): Match[];
 }
 
-/** Index of a pair of code units in the 64 Ki bucket table; a collision only costs a wasted compare. */
+/** The slot (of 64 Ki) of a pair of code units; a collision only costs a wasted compare. */
 const pairHash = (first: number, second: number): number => ((first << 6) ^ second) & 0xffff;
 
 /**
@@ -124,13 +124,24 @@ export function tableForms({ forms }: MatcherTables): Array<{ form: string; tag:
 }
 
 /**
- * A matcher over tables built beforehand: fills the slot table and nothing else. Matches report the
+ * A matcher over tables built beforehand: marks the slots and nothing else. Matches report the
  * tag of their form.
  */
 export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Matcher {
-  // Slot → bucket + 1 (0: no form starts here).
-  const bucketOf = new Int32Array(65536);
-  for (let b = 0; b < keys.length; b++) bucketOf[keys[b]!] = b + 1;
+  // Slot → first bucket + 1 (0: no form starts here), in a table four times the buckets' count: the
+  // slots' low bits index it, so buckets whose slots share them are chained (`nextOf`), each checked
+  // against its own key. The full 64 Ki table (256 KB, zeroed) cost each page ~1 ms of page faults
+  // as its few hundred slots were written, and more as the scan first read it; with the shipped
+  // glossary (512 buckets) this one is 16 KB. A large glossary gets the full table back, unchained.
+  const slots = Math.min(65536, 4 << Math.ceil(Math.log2(keys.length + 1)));
+  const low = slots - 1;
+  const firstOf = new Int32Array(slots);
+  const nextOf = new Int32Array(keys.length + 1);
+  for (let b = keys.length; b > 0; b--) {
+    const at = keys[b - 1]! & low;
+    nextOf[b] = firstOf[at]!;
+    firstOf[at] = b;
+  }
   /**
    * Numbered slogans share their first two characters by the dozen (四个…, 两个…): in a large bucket,
    * where each group starts (by its third unit) is found when a page first probes it, so a probe
@@ -173,7 +184,9 @@ export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Match
     let unit = text.charCodeAt(i);
     while (i < last) {
       const next = text.charCodeAt(i + 1);
-      const b = bucketOf[((unit << shift) ^ (next & mask)) & 0xffff]!;
+      const slot = ((unit << shift) ^ (next & mask)) & 0xffff;
+      let b = firstOf[slot & low]!;
+      while (b !== 0 && keys[b - 1] !== slot) b = nextOf[b]!;
       if (b !== 0) {
         const start = ends[b - 2] ?? 0;
         const stop = Math.min(ends[b - 1]!, size);
