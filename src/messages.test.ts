@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Entry } from '@/src/glossary/schema';
-import { answerRequests, parsePageRequest, parseRequest, sendRequest } from './messages';
+import { answerRequests, parseRequest, sendRequest } from './messages';
 
 describe('parseRequest', () => {
   test('accepts well-formed requests', () => {
     expect(parseRequest({ type: 'tifa:page-report' })).toEqual({ type: 'tifa:page-report' });
-    expect(parsePageRequest({ type: 'tifa:page-count' })).toEqual({ type: 'tifa:page-count' });
+    expect(parseRequest({ type: 'tifa:page-count' })).toEqual({ type: 'tifa:page-count' });
     expect(parseRequest({ type: 'tifa:name-entries', keys: ['#0@v'], entries: true })).toBeTruthy();
     expect(parseRequest({ type: 'tifa:name-entries', keys: [0] })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:segment-check', text: '党组织', candidates: [{ start: 0, end: 2 }] })).toBeTruthy();
@@ -85,7 +85,7 @@ describe('answerRequests and the error channel', () => {
 
   test('requests without a handler, or that do not parse, are left to other listeners', async () => {
     const { signal } = new AbortController();
-    answerRequests({ 'tifa:reveal': () => ({ found: true }) }, parsePageRequest, signal);
+    answerRequests({ 'tifa:reveal': () => ({ found: true }) }, parseRequest, signal);
     // The fake browser resolves with the first answer given: none here.
     await expect(sendRequest({ type: 'tifa:get-glossary' })).resolves.toBeUndefined();
     await expect(fakeBrowser.runtime.sendMessage({ type: 'tifa:reveal', id: 7 })).resolves.toBeUndefined();
@@ -94,7 +94,7 @@ describe('answerRequests and the error channel', () => {
 
   test('the listener goes when its signal aborts', async () => {
     const life = new AbortController();
-    answerRequests({ 'tifa:reveal': () => ({ found: true }) }, parsePageRequest, life.signal);
+    answerRequests({ 'tifa:reveal': () => ({ found: true }) }, parseRequest, life.signal);
     life.abort();
     await expect(sendRequest({ type: 'tifa:reveal', id: 'x' })).rejects.toThrow(/No listeners/);
   });

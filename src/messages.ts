@@ -1,9 +1,9 @@
 // One typed protocol for every message between content script, background, popup and options, and
 // the other contracts the contexts share (global handles, the options page's address). Each request
-// is declared once here, checked on receipt with `parseRequest` (or `parsePageRequest`) and answered
-// by one handler table per context (`answerRequests`): the background's in src/background/start.ts,
-// a page's in src/page/start.ts. The checks are hand-written rather than zod so the content script,
-// which must stay tiny, can use them too.
+// is declared once here, checked on receipt with `parseRequest` and answered by the background's
+// handler table (`answerRequests`, src/background/start.ts). What the popup and the badge ask a page
+// goes another way, `askPage`, answered by the content script's handle (src/page/start.ts). The
+// checks are hand-written rather than zod so the content script, which must stay tiny, can use them.
 import type { Entry } from '@/src/glossary/schema';
 import type { NewFormulation } from '@/src/brief/radar';
 
@@ -72,11 +72,11 @@ interface Protocol {
   'tifa:in-page-script': { request: { sample: string; texts: string[] }; response: { script: PageScript; texts: string[] } };
   /** content → background: which ambiguous candidate spans are whole words by jieba segmentation. */
   'tifa:segment-check': { request: { text: string; candidates: Span[] }; response: { confirmed: boolean[] } };
-  /** popup/tests → content (top frame): which terms the page holds, named by the background, in order of first appearance. */
+  /** popup/tests → page (top frame, `askPage`): which terms the page holds, named by the background, in order of first appearance. */
   'tifa:page-report': { request: {}; response: PageReport };
-  /** badge → content (top frame): how many distinct terms the page holds; no names, so the page asks nothing in turn. */
+  /** badge → page (top frame, `askPage`): how many distinct terms the page holds; no names, so the page asks nothing in turn. */
   'tifa:page-count': { request: {}; response: PageCount };
-  /** popup → content: scroll to the next occurrence of an entry and open its tooltip. */
+  /** popup → page (top frame, `askPage`): scroll to the next occurrence of an entry and open its tooltip. */
   'tifa:reveal': { request: { id: string }; response: { found: boolean } };
   /**
    * popup → background: formulations in a page's text that the glossary lacks (src/brief/radar.ts),
@@ -138,8 +138,9 @@ export type FrameTooltipMessage = (
   | { op: 'closed' }
 ) & { frameId?: number };
 
-/** The requests a page's content script answers (its top frame); the background answers the rest. */
+/** The requests a page's content script answers (its top frame, through `askPage`); the background answers the rest. */
 type PageRequestType = 'tifa:page-report' | 'tifa:page-count' | 'tifa:reveal';
+export type PageRequest = { [K in PageRequestType]: RequestOf<K> }[PageRequestType];
 export type BackgroundRequestType = Exclude<RequestType, PageRequestType>;
 
 /** The most page text the popup reads and sends for new formulations (characters). */
@@ -229,17 +230,6 @@ function validFrameTooltip(m: Record<string, unknown>): boolean {
   }
 }
 
-/**
- * The request, if `message` is one of the two a page's content script answers: the page report and
- * `tifa:reveal`. Checked here without the table above, which the size-capped content script would
- * otherwise carry whole.
- */
-export function parsePageRequest(message: unknown): RequestOf<'tifa:page-report'> | RequestOf<'tifa:page-count'> | RequestOf<'tifa:reveal'> | undefined {
-  // Strings and numbers have no `type`: only objects get past the first test.
-  const m = message as Record<string, unknown> | null | undefined;
-  return m?.type === 'tifa:page-report' || m?.type === 'tifa:page-count' || (m?.type === 'tifa:reveal' && isString(m.id)) ? (m as RequestOf<'tifa:page-report'> | RequestOf<'tifa:page-count'> | RequestOf<'tifa:reveal'>) : undefined;
-}
-
 /** The request, if `message` is a well-formed Tifa request; otherwise undefined (ignored). */
 export function parseRequest(message: unknown): Request | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
@@ -313,6 +303,34 @@ export async function sendRequest<K extends RequestType>(request: RequestOf<K>):
 /** Sends a typed request to a tab's content script (top frame unless frameId is given); rejects when its handler failed. */
 export async function sendToTab<K extends RequestType>(tabId: number, request: RequestOf<K>, frameId = 0): Promise<ResponseOf<K>> {
   return valueOf(await browser.tabs.sendMessage(tabId, request, { frameId }));
+}
+
+const NOT_RUNNING = 'Tifa is not running in this page';
+
+/**
+ * Asks a tab's page (the content script of its top frame) a page request; rejects where Tifa is not
+ * running and when the answer failed. Not a message: `answerInPage` runs in the content script's
+ * world (scripting.executeScript) and calls the running instance's handle. So no page holds a
+ * runtime.onMessage listener, and takes its share of every message, for the few times the popup
+ * opens or the badge settings change.
+ */
+export async function askPage<K extends PageRequestType>(tabId: number, request: RequestOf<K>): Promise<ResponseOf<K>> {
+  const [injection] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: answerInPage, args: [CONTENT_HANDLE, request, NOT_RUNNING] });
+  return valueOf(injection?.result ?? { [FAILED]: NOT_RUNNING });
+}
+
+/**
+ * Runs in the page: executeScript sends only its source, so everything it uses is passed in. A
+ * failure is answered as `{ 'tifa:error': message }` (FAILED), which Chromium would otherwise drop.
+ */
+async function answerInPage(handleKey: string, request: unknown, notRunning: string): Promise<unknown> {
+  const handle = (globalThis as unknown as Record<symbol, { answer?(request: unknown): Promise<unknown> } | undefined>)[Symbol.for(handleKey)];
+  try {
+    if (!handle?.answer) throw new Error(notRunning);
+    return await handle.answer(request);
+  } catch (error) {
+    return { 'tifa:error': String(error) };
+  }
 }
 
 // --- lifetimes -------------------------------------------------------------------------------------

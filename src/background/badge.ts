@@ -1,7 +1,7 @@
 // The toolbar badge: how many distinct glossary terms the tab's page holds. Content scripts report
 // changes (`tifa:report-changed`); the badge stays empty where Tifa is off, on pages without terms,
 // and everywhere when the user turned the badge off (settings.showBadge).
-import { listen, sendToTab, type PageCount, type RequestOf, type Sender } from '@/src/messages';
+import { askPage, listen, type PageCount, type RequestOf, type Sender } from '@/src/messages';
 import { loadSettings, settingsItem } from '@/src/settings/settings';
 
 const BADGE_COLOR = '#8a2a1f';
@@ -36,7 +36,7 @@ async function refreshTab(tabId: number): Promise<void> {
   const mine = nextUpdate(tabId);
   // The count alone: the full report sorts the terms (walking the whole document) and has the page
   // ask this worker for their names.
-  const report = await sendToTab(tabId, { type: 'tifa:page-count' }).catch(() => undefined);
+  const report = await askPage(tabId, { type: 'tifa:page-count' }).catch(() => undefined);
   await render(tabId, report, mine);
 }
 

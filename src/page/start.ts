@@ -1,8 +1,9 @@
 // Content-script wiring: waits for Chinese text, then starts this frame's page session, and answers
-// the page's requests (its handler table). The tooltip plugs in below with the session's index and
-// glossary view; its UI loads on first use. Everything this frame starts stops with one AbortSignal.
+// what the popup and the badge ask the page (its handle's `answer`, called through `askPage`). The
+// tooltip plugs in below with the session's index and glossary view; its UI loads on first use.
+// Everything this frame starts stops with one AbortSignal.
 import { decodePageGlossary, PAGE_GLOSSARY_KEY } from '@/src/glossary/page-glossary';
-import { answerRequests, CONTENT_HANDLE, onAbort, parsePageRequest, sendRequest } from '@/src/messages';
+import { CONTENT_HANDLE, onAbort, sendRequest, type PageRequest } from '@/src/messages';
 import { startLazyTooltip, type Reveal } from '@/src/tooltip/lazy';
 import { loadTooltipUi } from '@/src/tooltip/ui-hook';
 import { startSession, type PageSession } from './session';
@@ -18,6 +19,11 @@ import type { Settings } from '@/src/settings/settings';
 export interface ContentHandle {
   /** The session, once this frame has Chinese text and has started one. */
   readonly session: PageSession | undefined;
+  /**
+   * Answers a page request (`askPage` of src/messages.ts, run in this world by executeScript): asked
+   * of the top frame, which adds up its same-origin frames, so the popup gets one answer per tab.
+   */
+  answer(request: PageRequest): Promise<unknown>;
   /** Stops everything for good (extension reloaded or updated). */
   destroy(): void;
 }
@@ -74,35 +80,21 @@ export function startContent(): ContentHandle {
     }),
   );
 
-  // Only the top frame answers (it adds up same-origin frames), so the popup gets one answer per tab.
-  if (window === window.top) {
-    // Reports and counts wait for the first pass, so one asked for right after load is complete.
-    const firstPass = () => started?.then(() => Promise.all([session?.ready.catch(() => undefined), site?.ready]));
-    answerRequests(
-      {
-        'tifa:page-report': async () => {
-          await firstPass();
-          // No Chinese text here (yet): only same-origin frames can hold terms.
-          return session ? session.report() : { enabled: true, terms: await nameTerms(childTerms(document, true)) };
-        },
-        'tifa:page-count': async () => {
-          await firstPass();
-          return session ? session.count() : { enabled: true, count: childTerms(document).length, partial: false };
-        },
-        'tifa:reveal': async ({ id }) => {
-          // The popup names the entry by id; the page's matches, by entry key.
-          const key = await session?.keyOf(id);
-          return { found: key !== undefined && !!(await reveal?.(key)) };
-        },
-      },
-      parsePageRequest,
-      signal,
-    );
-  }
-
   const handle: ContentHandle = {
     get session() {
       return session;
+    },
+    async answer(request) {
+      if (request.type === 'tifa:reveal') {
+        // The popup names the entry by id; the page's matches, by entry key.
+        const key = await session?.keyOf(request.id);
+        return { found: key !== undefined && !!(await reveal?.(key)) };
+      }
+      // Reports and counts wait for the first pass, so one asked for right after load is complete.
+      await started?.then(() => Promise.all([session?.ready.catch(() => undefined), site?.ready]));
+      // No Chinese text here (yet): only same-origin frames can hold terms.
+      if (request.type === 'tifa:page-count') return session ? session.count() : { enabled: true, count: childTerms(document).length, partial: false };
+      return session ? session.report() : { enabled: true, terms: await nameTerms(childTerms(document, true)) };
     },
     destroy() {
       life.abort();

@@ -12,7 +12,7 @@ import type { NewFormulation } from '@/src/brief/radar';
 import { draftUrl } from '@/src/glossary/draft';
 import { normaliseForm } from '@/src/glossary/extract';
 import type { Entry } from '@/src/glossary/schema';
-import { CONTENT_HANDLE, MAX_PAGE_TEXT, sendRequest, sendToTab } from '@/src/messages';
+import { askPage, CONTENT_HANDLE, MAX_PAGE_TEXT, sendRequest } from '@/src/messages';
 import { dismissFormulation, readDismissed } from '@/src/settings/dismissed-formulations';
 import { MAX_SENTENCE } from '@/src/page/selection-context';
 import type { Lang } from './strings';
@@ -109,7 +109,7 @@ export function PageTools(props: { tabId: number; host: string | undefined; lang
   async function makeBrief() {
     setBrief('working');
     try {
-      const [report, page] = await Promise.all([sendToTab(props.tabId, { type: 'tifa:page-report' }), readPage(props.tabId, 0)]);
+      const [report, page] = await Promise.all([askPage(props.tabId, { type: 'tifa:page-report' }), readPage(props.tabId, 0)]);
       const entries = await entriesOf(report.terms.map((t) => t.id));
       setBrief(buildBrief(report, page, entries, new Date()));
     } catch {

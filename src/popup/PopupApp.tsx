@@ -2,7 +2,7 @@
 // Everything it shows comes from the page report of the tab's content script and from settings;
 // every switch writes settings, which content scripts of all tabs follow.
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { listen, onAbort, sendRequest, sendToTab, parseRequest, WELCOME_PATH, type PageReport } from '@/src/messages';
+import { askPage, listen, onAbort, sendRequest, parseRequest, WELCOME_PATH, type PageReport } from '@/src/messages';
 import type { Settings } from '@/src/settings/settings';
 import { readSettings, watchSettings } from '@/src/settings/stored-settings';
 import { setDisplay, setPaused, switchSite } from '@/src/settings/site-switch';
@@ -61,7 +61,7 @@ export function PopupApp() {
   const tabId = tab?.id;
   const fetchReport = useCallback(async () => {
     if (tabId === undefined) return;
-    const next: ReportState = await sendToTab(tabId, { type: 'tifa:page-report' }).then(
+    const next: ReportState = await askPage(tabId, { type: 'tifa:page-report' }).then(
       (r: PageReport | undefined) => (r ? { status: 'ok', report: r } : { status: 'missing' }),
       () => ({ status: 'missing' }),
     );
@@ -97,7 +97,7 @@ export function PopupApp() {
 
   const reveal = async (id: string) => {
     if (tabId === undefined) return;
-    const result = await sendToTab(tabId, { type: 'tifa:reveal', id }).catch(() => undefined);
+    const result = await askPage(tabId, { type: 'tifa:reveal', id }).catch(() => undefined);
     setNotice(result?.found ? '' : t.notFound);
   };
 

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { WELCOME_PATH, type PageReport } from '../../src/messages';
+import { CONTENT_HANDLE, WELCOME_PATH, type PageReport } from '../../src/messages';
 import { waitFor } from '../support/wait-for';
 import { BidiConnection } from './bidi';
 export { waitFor };
@@ -241,9 +241,10 @@ export interface FirefoxBrowser {
   /** The popup as a page, for the given tab (as the Chromium suite opens it: ?tab=<id>). */
   openPopupFor(tab: Tab): Promise<Tab>;
   tabIdOf(tab: Tab): Promise<number>;
-  /** The content script's page report for `tab`, asked through tabs.sendMessage as the popup does. */
+  /** The content script's page report for `tab`, asked through scripting.executeScript as the popup does. */
   pageReport(tab: Tab): Promise<PageReport>;
-  sendToTab<T>(tab: Tab, message: unknown): Promise<T>;
+  /** Asks the content script of `tab` (top frame) a page request, as the popup does (askPage of src/messages.ts). */
+  askPage<T>(tab: Tab, request: unknown): Promise<T>;
   /** Stores items in the extension's storage.local, as the options page would. */
   storageSet(items: object): Promise<void>;
   close(): Promise<void>;
@@ -255,7 +256,13 @@ declare const browser: {
   tabs: {
     query(q: object): Promise<Array<{ id?: number; url?: string }>>;
     remove(tabId: number): Promise<void>;
-    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+  scripting: {
+    executeScript<A extends unknown[], R>(injection: {
+      target: { tabId: number; frameIds: number[] };
+      func: (...args: A) => R;
+      args: A;
+    }): Promise<Array<{ result?: Awaited<R> }>>;
   };
 };
 
@@ -378,14 +385,31 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       if (id === undefined) throw new Error(`no tab found for ${url}`);
       return id;
     },
-    async sendToTab<T>(tab: Tab, message: unknown): Promise<T> {
+    async askPage<T>(tab: Tab, request: unknown): Promise<T> {
       const tabId = await handle.tabIdOf(tab);
-      return handle.control.evaluate(
-        ({ id, msg }) => browser.tabs.sendMessage(id, msg, { frameId: 0 }),
-        { id: tabId, msg: message },
-      ) as Promise<T>;
+      // The content script's handle answers, called in its world (the function carries only its source).
+      const answer = await handle.control.evaluate(
+        async ({ id, req, key }) => {
+          const [injection] = await browser.scripting.executeScript({
+            target: { tabId: id, frameIds: [0] },
+            func: async (handleKey: string, r: unknown): Promise<{ value?: unknown; error?: string }> => {
+              const found = (globalThis as unknown as Record<symbol, { answer(r: unknown): Promise<unknown> } | undefined>)[Symbol.for(handleKey)];
+              try {
+                return found ? { value: await found.answer(r) } : { error: 'Tifa is not running in this page' };
+              } catch (error) {
+                return { error: String(error) };
+              }
+            },
+            args: [key, req],
+          });
+          return injection?.result;
+        },
+        { id: tabId, req: request, key: CONTENT_HANDLE },
+      );
+      if (!answer || answer.error !== undefined) throw new Error(answer?.error ?? 'no answer from the page');
+      return answer.value as T;
     },
-    pageReport: (tab) => handle.sendToTab<PageReport>(tab, { type: 'tifa:page-report' }),
+    pageReport: (tab) => handle.askPage<PageReport>(tab, { type: 'tifa:page-report' }),
     async storageSet(items) {
       await handle.control.evaluate((i) => browser.storage.local.set(i), items);
     },

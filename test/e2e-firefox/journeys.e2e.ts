@@ -218,7 +218,7 @@ describe('with a small fixed glossary', () => {
     const tab = await ff.open(server.url(writeLongPage()));
     const paintedNow = async () => tally(await painted(tab));
     await waitFor(async () => ((await paintedNow())['两个维护'] === 1 ? true : undefined), 15_000);
-    const pageCount = () => ff.sendToTab<{ count: number; partial: boolean }>(tab, { type: 'tifa:page-count' });
+    const pageCount = () => ff.askPage<{ count: number; partial: boolean }>(tab, { type: 'tifa:page-count' });
     expect(await pageCount()).toMatchObject({ count: 2, partial: true });
     const tabId = await ff.tabIdOf(tab);
     const badge = () => ff.control.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { WELCOME_PATH, type PageReport } from '../../src/messages';
+import { CONTENT_HANDLE, WELCOME_PATH, type PageReport } from '../../src/messages';
 import { waitFor } from '../support/wait-for';
 export { waitFor };
 
@@ -13,11 +13,46 @@ declare const chrome: {
   storage: { local: { set(items: object): Promise<void> } };
   tabs: {
     query(q: object): Promise<Array<{ id?: number; url?: string }>>;
-    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+  scripting: {
+    executeScript<A extends unknown[], R>(injection: {
+      target: { tabId: number; frameIds: number[] };
+      func: (...args: A) => R;
+      args: A;
+    }): Promise<Array<{ result?: Awaited<R> }>>;
   };
 };
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * The popup's askPage (src/messages.ts), made from the service worker `worker` for tab `tabId`: the
+ * content script's handle answers, called in its world through executeScript (a function sent there
+ * carries only its source).
+ */
+export async function askPageVia<T>(worker: Worker, tabId: number, request: unknown): Promise<T> {
+  const answer = await worker.evaluate(
+    async ([id, req, key]) => {
+      const [injection] = await chrome.scripting.executeScript({
+        target: { tabId: id as number, frameIds: [0] },
+        func: async (handleKey: string, r: unknown): Promise<{ value?: unknown; error?: string }> => {
+          const handle = (globalThis as unknown as Record<symbol, { answer(r: unknown): Promise<unknown> } | undefined>)[Symbol.for(handleKey)];
+          try {
+            return handle ? { value: await handle.answer(r) } : { error: 'Tifa is not running in this page' };
+          } catch (error) {
+            return { error: String(error) };
+          }
+        },
+        args: [key as string, req],
+      });
+      return injection?.result;
+    },
+    [tabId, request, CONTENT_HANDLE] as const,
+  );
+  if (!answer || answer.error !== undefined) throw new Error(answer?.error ?? 'no answer from the page');
+  return answer.value as T;
+}
+
 export const EXTENSION_DIR = path.resolve(ROOT, process.env.TIFA_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const RESULTS_DIR = path.resolve(ROOT, 'test-results');
 
@@ -44,8 +79,8 @@ export interface ExtensionBrowser {
   openPopup(): Promise<Page>;
   /** The content script's page report for the tab showing `page`. */
   pageReport(page: Page): Promise<PageReport>;
-  /** Sends a message to the content script of the tab showing `page` (top frame). */
-  sendToTab<T>(page: Page, message: unknown): Promise<T>;
+  /** Asks the content script of the tab showing `page` (top frame) a page request, as the popup does. */
+  askPage<T>(page: Page, request: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -142,13 +177,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     return id;
   };
 
-  const sendToTab = async <T>(page: Page, message: unknown): Promise<T> => {
-    const tabId = await tabIdOf(page);
-    return (await serviceWorker.evaluate(
-      ([id, msg]) => chrome.tabs.sendMessage(id as number, msg, { frameId: 0 }),
-      [tabId, message] as const,
-    )) as T;
-  };
+  const askPage = async <T>(page: Page, request: unknown): Promise<T> => askPageVia<T>(serviceWorker, await tabIdOf(page), request);
 
   return {
     context,
@@ -170,8 +199,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       return page;
     },
-    pageReport: (page) => sendToTab<PageReport>(page, { type: 'tifa:page-report' }),
-    sendToTab,
+    pageReport: (page) => askPage<PageReport>(page, { type: 'tifa:page-report' }),
+    askPage,
     async close() {
       await context.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });

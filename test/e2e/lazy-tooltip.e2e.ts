@@ -140,9 +140,9 @@ describe('the tooltip UI loads on first use', () => {
 
   test('first action the popup’s reveal: found, scrolled to, and opened; an absent entry loads nothing', async () => {
     const { page, scripts, cdp } = await freshPage();
-    expect(await fixture.browser.sendToTab(page, { type: 'tifa:reveal', id: 'no-such-entry' })).toEqual({ found: false });
+    expect(await fixture.browser.askPage(page, { type: 'tifa:reveal', id: 'no-such-entry' })).toEqual({ found: false });
     expect(uiLoaded(scripts)).toBe(false);
-    expect(await fixture.browser.sendToTab(page, { type: 'tifa:reveal', id: 'di-yi-shu-ji' })).toEqual({ found: true });
+    expect(await fixture.browser.askPage(page, { type: 'tifa:reveal', id: 'di-yi-shu-ji' })).toEqual({ found: true });
     const tip = (await opened(page))!;
     expect(tip.term).toBe('第一书记');
     expect(uiLoaded(scripts)).toBe(true);

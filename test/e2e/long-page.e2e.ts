@@ -34,7 +34,7 @@ const badge = async (page: Page) => {
   const tabId = await tabIdOf(browser, page);
   return browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 };
-const pageCount = (page: Page) => browser.sendToTab<{ count: number; partial: boolean }>(page, { type: 'tifa:page-count' });
+const pageCount = (page: Page) => browser.askPage<{ count: number; partial: boolean }>(page, { type: 'tifa:page-count' });
 
 test('only the text near the view is read at first; the badge says there may be more', async () => {
   const page = await openLongPage();

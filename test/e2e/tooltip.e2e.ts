@@ -143,11 +143,11 @@ describe('on the demo news page', () => {
 
   test('the popup can reveal an entry: tifa:reveal scrolls to it and opens its tooltip', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
-    expect(await fixture.browser.sendToTab(page, { type: 'tifa:reveal', id: 'di-yi-shu-ji' })).toEqual({ found: true });
+    expect(await fixture.browser.askPage(page, { type: 'tifa:reveal', id: 'di-yi-shu-ji' })).toEqual({ found: true });
     const tip = await opened(page);
     expect(tip.term).toBe('第一书记');
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
-    expect(await fixture.browser.sendToTab(page, { type: 'tifa:reveal', id: 'no-such-entry' })).toEqual({ found: false });
+    expect(await fixture.browser.askPage(page, { type: 'tifa:reveal', id: 'no-such-entry' })).toEqual({ found: false });
   });
 });
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchWithExtension, ROOT, screenshot, waitFor, type ExtensionBrowser } from './harness';
+import { askPageVia, launchWithExtension, ROOT, screenshot, waitFor, type ExtensionBrowser } from './harness';
 import { startFixtureServer, type FixtureServer } from './server';
 import { setUserGlossary, shippedFromData, storedUserGlossary } from './glossary-storage';
 import { SHIPPED_SEEN_KEY } from '../../src/glossary/storage/layout';
@@ -18,7 +18,6 @@ declare const chrome: {
   storage: { local: { remove(keys: string[]): Promise<void> } };
   tabs: {
     query(q: object): Promise<Array<{ id?: number; url?: string }>>;
-    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
   };
 };
 
@@ -78,10 +77,8 @@ test('after an update, a glossary of the user’s own gains the entries shipped 
   // On the page: a new entry is found and reported (the report asked of the restarted worker). The
   // page follows the page glossary the background publishes after catching up, so ask until it has.
   const report = (await waitFor(async () => {
-    const r = (await worker.evaluate(async (url) => {
-      const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-      return tab?.id === undefined ? undefined : chrome.tabs.sendMessage(tab.id, { type: 'tifa:page-report' }, { frameId: 0 });
-    }, page.url())) as { terms: Array<{ id: string }> } | undefined;
+    const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
+    const r = tabId === undefined ? undefined : await askPageVia<{ terms: Array<{ id: string }> }>(worker, tabId, { type: 'tifa:page-report' });
     return r?.terms.some((t) => t.id === 'zu-zhi-gong-zuo') ? r : undefined;
   }, 15_000)) as { terms: Array<{ id: string }> };
   const found = report.terms.map((t) => t.id);
