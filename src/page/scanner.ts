@@ -253,6 +253,11 @@ export class Scanner {
     if (this.#isSettled()) for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
 
+  /** Whether segmentation is confirming ambiguous matches: the matches are about to change. */
+  get confirming(): boolean {
+    return this.#inflight > 0;
+  }
+
   /** Whether part of the page is left unread (see AHEAD_CHARS): what is counted is a lower bound. */
   get partial(): boolean {
     return !!this.#paused;
@@ -580,6 +585,9 @@ export class Scanner {
         this.#inflight = Math.max(0, this.#inflight - 1);
         this.#applyConfirmed(batch, confirmed);
         release?.();
+        // The last answer is told even if it confirmed nothing: whoever waited for segmentation to
+        // end (the page's count for the badge, src/page/session.ts) hears that it did.
+        if (!this.#stopped) this.#notify(this.#inflight === 0);
         this.#resolveIfSettled();
       };
       this.#confirm(text, spans).then(settle, () => settle([]));
@@ -606,7 +614,7 @@ export class Scanner {
     });
     this.#settleFirsts();
     if (this.#painter.mutatesDom) this.#tracker.discardPending();
-    if (changed) this.#notify(false);
+    if (changed) this.#dirtySinceNotify = true;
   }
 
   #discardCandidates(): void {

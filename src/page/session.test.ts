@@ -149,3 +149,30 @@ test('the top frame tells its count again when its page comes back from the back
   document.dispatchEvent(new win.Event('prerenderingchange'));
   await vi.waitFor(() => expect(told).toEqual([count, count, count]));
 });
+
+test('the top frame tells its count once per pass: after segmentation answers, whether or not it confirmed anything', async () => {
+  const DANG_ZU = entry({ id: 'dang-zu', term: '党组', ambiguous: true, category: 'institution' });
+  for (const confirmed of [true, false]) {
+    const { document, window } = parseHTML('<!doctype html><html><head></head><body><p>坚持三会一课制度，党组要带头。</p></body></html>');
+    globalThis.MutationObserver = window.MutationObserver as unknown as typeof MutationObserver;
+    Object.defineProperty(window, 'top', { value: window, configurable: true });
+    await replaceGlossary([ENTRY, DANG_ZU]);
+    invalidateGlossary();
+    const glossary = decodePageGlossary(await publishPageGlossary());
+    const told: unknown[] = [];
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      const { type, candidates } = message as { type: string; candidates?: unknown[] };
+      if (type === 'tifa:report-changed') told.push(message);
+      // Segmentation answers a little later, as the worker does.
+      if (type === 'tifa:segment-check') return new Promise((resolve) => setTimeout(() => resolve({ confirmed: candidates!.map(() => confirmed) }), 30));
+      return undefined;
+    });
+    const session = startSession(document as unknown as Document, { settings: withDefaults(undefined), glossary, painter: new RecordingPainter() }, life.signal);
+    await session.ready;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(told).toEqual([{ type: 'tifa:report-changed', enabled: true, count: confirmed ? 2 : 1, partial: false }]);
+    life.abort();
+    life = new AbortController();
+  }
+});

@@ -85,6 +85,9 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
       frames.changed();
       return;
     }
+    // While segmentation confirms a pass's ambiguous terms (~10–20 ms), the count is about to change
+    // again: it is told once, when the last answer is in (the scanner notifies then), not twice.
+    if (scanner?.confirming) return;
     const now = pageCount();
     const told = JSON.stringify(now);
     if (told === lastTold) return;
