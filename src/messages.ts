@@ -311,8 +311,8 @@ const NOT_RUNNING = 'Tifa is not running in this page';
  * Asks a tab's page (the content script of its top frame) a page request; rejects where Tifa is not
  * running and when the answer failed. Not a message: `answerInPage` runs in the content script's
  * world (scripting.executeScript) and calls the running instance's handle. So no page holds a
- * runtime.onMessage listener, and takes its share of every message, for the few times the popup
- * opens or the badge settings change.
+ * runtime.onMessage listener (woken by every message sent to its tab) for the few times the popup
+ * opens or the badge's settings change.
  */
 export async function askPage<K extends PageRequestType>(tabId: number, request: RequestOf<K>): Promise<ResponseOf<K>> {
   const [injection] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: answerInPage, args: [CONTENT_HANDLE, request, NOT_RUNNING] });
