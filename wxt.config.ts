@@ -63,9 +63,7 @@ export default defineConfig({
           const result = await minify(chunk.code, { ecma: 2022, compress: { passes: 3, unsafe_arrows: true }, mangle: true, format: { wrap_iife: true } });
           if (!result.code) throw new Error('terser returned nothing for page-content.js');
           // The IIFE's value (main() returns nothing) went to a global that nothing reads: 16 bytes.
-          // V8's compile hint (Chromium 136+) has the gate's import compile the whole script at once,
-          // off the main thread (src/page/content-gate.ts); it must be the file's first line.
-          chunk.code = `//# allFunctionsCalledOnLoad\n${result.code.replace(/^var pageContent=/, '')}`;
+          chunk.code = result.code.replace(/^var pageContent=/, '');
         },
       },
       {
@@ -115,25 +113,21 @@ export default defineConfig({
     // already show Tifa the address of every http(s) tab, which is all it reads (the popup's site
     // switch, the toolbar icon, the site command); other tabs' addresses stay hidden, and those are
     // pages Tifa cannot run on anyway.
-    // One gate in every frame of http(s) pages (src/page/content-gate.ts; srcdoc, about:blank, blob:
-    // and data: frames too, by their parent's origin), once the page is parsed, as `document_idle`
-    // leaves the page's own start-up alone. It loads the content script (entrypoints/page-content.ts)
-    // once its frame holds Chinese text: most frames, and many pages, never have any.
+    // The content script (entrypoints/page-content.ts): in the top frame of http(s) pages, once the
+    // page is parsed, as `document_idle` leaves the page's own start-up alone.
+    // In sub-frames (ads, embeds; srcdoc, about:blank, blob: and data: ones too, by their parent's
+    // origin) a small gate stands in for it and has it injected once the frame holds Chinese text
+    // (src/page/frame-gate.ts): most such frames never have any.
     content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], js: ['page-content.js'], run_at: 'document_idle' },
       {
         matches: ['http://*/*', 'https://*/*'],
-        js: ['content-gate.js'],
+        js: ['frame-gate.js'],
         all_frames: true,
         match_about_blank: true,
         match_origin_as_fallback: true,
         run_at: 'document_idle',
       },
-    ],
-    // The content script is imported by the gate, so pages' frames may load it. In Chromium its
-    // address changes every session (use_dynamic_url), so a page cannot probe for Tifa by it; Firefox
-    // gives each installation its own address already (and knows no use_dynamic_url).
-    web_accessible_resources: [
-      { resources: ['page-content.js'], matches: ['http://*/*', 'https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
     ],
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting'],
     // executeScript needs host access of its own: Chrome does not count the content script's matches.

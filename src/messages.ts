@@ -6,7 +6,6 @@
 // checks are hand-written rather than zod so the content script, which must stay tiny, can use them.
 import type { Entry } from '@/src/glossary/schema';
 import type { NewFormulation } from '@/src/brief/radar';
-import { CONTENT_HANDLE } from './page/content-handle';
 
 export interface Pattern {
   /** Surface text to find (term, variant or traditional form). */
@@ -384,7 +383,12 @@ export function loadOnDemand<T>(script: OnDemandScript): Promise<T> {
   });
 }
 
-export { CONTENT_HANDLE };
+/**
+ * Where a running content script keeps its handle (src/page/start.ts) on the isolated world's global:
+ * `Symbol.for(CONTENT_HANDLE)`. Read by the popup's page reader (src/brief/page-excerpts.ts), which
+ * is injected as a function and so gets the key as an argument.
+ */
+export const CONTENT_HANDLE = 'tifa.content';
 
 /** Where a frame's content script publishes its page report to its parent frame (src/page/report.ts). */
 export const FRAME_REPORT = 'tifa.frame-report';

@@ -51,22 +51,4 @@ describe('whenChineseText', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(calls).toBe(1);
   });
-
-  it('remembers a document found to hold Chinese text, so the content script after the gate does not walk it again', () => {
-    const page = doc('<p id="news">三会一课</p>');
-    let gate = 0;
-    whenChineseText(page, () => gate++);
-    expect(gate).toBe(1);
-    // The text is gone again (a single-page app re-rendering): the document was still found to have some.
-    page.getElementById('news')!.remove();
-    expect(hasChineseText(page)).toBe(false);
-    let content = 0;
-    whenChineseText(page, () => content++);
-    expect(content).toBe(1);
-    // Another document is looked at afresh.
-    let other = 0;
-    const stop = whenChineseText(doc('<p>English only</p>'), () => other++);
-    expect(other).toBe(0);
-    stop();
-  });
 });

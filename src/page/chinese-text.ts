@@ -22,24 +22,12 @@ export function hasChineseText(root: Node): boolean {
 }
 
 /**
- * Set on a document once Chinese text was found in it: the content script, loaded by the gate that
- * found it (src/page/content-gate.ts), need not walk the page again. The property is on the isolated
- * world's view of the document, which page scripts never see.
- */
-const FOUND = Symbol.for('tifa.chinese-found');
-
-/**
  * Calls `found` once, as soon as `doc` holds Chinese text: at once if it does now, else when a
  * mutation brings some. Returns the function that stops waiting.
  */
 export function whenChineseText(doc: Document, found: () => void): () => void {
-  const seen = doc as unknown as Record<symbol, boolean | undefined>;
-  const foundNow = () => {
-    seen[FOUND] = true;
+  if (hasChineseText(doc)) {
     found();
-  };
-  if (seen[FOUND] || hasChineseText(doc)) {
-    foundNow();
     return () => undefined;
   }
   const observer = new MutationObserver((records) => {
@@ -50,7 +38,7 @@ export function whenChineseText(doc: Document, found: () => void): () => void {
           : [...record.addedNodes].some((node) => hasChineseText(node));
       if (hit) {
         observer.disconnect();
-        foundNow();
+        found();
         return;
       }
     }

@@ -160,9 +160,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   if (settings) await serviceWorker.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
 
   const foreignRequests: string[] = [];
-  // The extension's own files are no network request: the gate imports the content script by its
-  // session's dynamic address (use_dynamic_url), chrome-extension://<another id>/page-content.js.
-  const allowed = [...(options.allowedOrigins ?? []), 'chrome-extension://'];
+  const allowed = [...(options.allowedOrigins ?? []), `chrome-extension://${extensionId}`];
   context.on('request', (req) => {
     const url = req.url();
     if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return;

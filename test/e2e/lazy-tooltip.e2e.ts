@@ -33,10 +33,9 @@ describe('the build', () => {
     expect(fs.readFileSync(content, 'utf8')).not.toContain('all:initial');
   });
 
-  test('the only web-accessible file is the content script, at an address that changes every session', () => {
-    // The gate imports it (src/page/content-gate.ts); page-privacy.e2e.ts checks a page cannot load it.
+  test('nothing is exposed to pages: no web-accessible resources', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['page-content.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
+    expect(manifest.web_accessible_resources).toBeUndefined();
   });
 });
 
