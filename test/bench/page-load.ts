@@ -59,6 +59,8 @@ export interface Options {
   subjects: string[];
   /** Loads per extension and page, overriding the defaults. */
   rounds?: number;
+  /** Each article and 1 MB page load in a new tab (see LoadOptions.newTab). */
+  newTabs?: boolean;
   trace: boolean;
   root: string;
   extensionDir: string;
@@ -324,6 +326,13 @@ interface LoadOptions {
   categories?: string[];
   cold?: boolean;
   countMessages?: boolean;
+  /**
+   * In a new tab, closed after: a renderer process that has not run the page or the extension yet
+   * (a reader opening an article in a new tab), so V8 compiles the content script afresh. The
+   * default, one tab navigated from page to page, keeps the process and with it V8's compilation
+   * cache: there the script's compile costs ~0.1 ms, in a new tab ~3 ms and more (stop 29).
+   */
+  newTab?: boolean;
 }
 
 async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> {
@@ -356,9 +365,10 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
   // subject, since all go through the pages in the same order): the site's renderer process stays,
   // as when a reader follows links on a news site, so the figures are the page's and the
   // extension's, not a new process starting. The window starts at the new document's commit.
-  const page = s.tab;
+  const page = o.newTab ? await s.context.newPage() : s.tab;
+  const cdp = o.newTab ? await s.context.newCDPSession(page) : s.cdp;
   const { events } = await traced(
-    s.cdp,
+    cdp,
     async () => {
       await page.goto(url, { waitUntil: 'load', timeout: 600_000 });
       await page.waitForTimeout(o.wait);
@@ -366,6 +376,7 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
     o.categories,
   );
   const loadEventMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
+  if (o.newTab) await page.close();
   let frameMessages = NaN;
   if (counting) {
     frameMessages = await inWorker(s, () => (globalThis as { benchFrameMessages?: number }).benchFrameMessages ?? NaN);
@@ -537,8 +548,8 @@ export async function runPageLoad(o: Options): Promise<PageLoadResult> {
         : p.kind === 'frames'
           ? { wait: WAIT_AFTER_LOAD_FRAMES_MS, countMessages: true, categories: FRAMES_CATEGORIES }
           : p.kind === 'big'
-            ? { wait: WAIT_AFTER_LOAD_BIG_MS }
-            : { wait: WAIT_AFTER_LOAD_MS };
+            ? { wait: WAIT_AFTER_LOAD_BIG_MS, newTab: o.newTabs }
+            : { wait: WAIT_AFTER_LOAD_MS, newTab: o.newTabs };
 
     // Warm-up: one untimed load of every page per subject (caches, JIT, jieba's first start). The
     // cold-start page too, as an ordinary load: its first load in the browser would otherwise also be
@@ -585,7 +596,7 @@ export async function runPageLoad(o: Options): Promise<PageLoadResult> {
     }
     const lines = report(list, cells, rounds, (p) => who(p).filter((n) => subjects.has(n)), viewport);
     if (failures.length) lines.push('', `FAILED LOADS (left out of the medians): ${failures.length}`, ...failures.map((f) => `  ${f}`));
-    if (o.trace) lines.push(...(await traceBreakdown(list, subjects)));
+    if (o.trace) lines.push(...(await traceBreakdown(list, subjects, o.newTabs)));
     return { lines };
   } finally {
     for (const s of subjects.values()) await closeSubject(s).catch(() => undefined);
@@ -850,7 +861,7 @@ function report(
 
 // ---------------------------------------------------------------- --trace
 
-async function traceBreakdown(list: BenchPage[], subjects: Map<SubjectName, Subject>): Promise<string[]> {
+async function traceBreakdown(list: BenchPage[], subjects: Map<SubjectName, Subject>, newTab?: boolean): Promise<string[]> {
   const out: string[] = ['', 'TRACE BREAKDOWN (--trace): self time on the page\'s main thread by kind, ms, median of 5 loads; (+x) = above EMPTY'];
   const chosen = [list.find((p) => p.kind === 'article' && p.key.startsWith('a8')) ?? list.find((p) => p.kind === 'article'), list.find((p) => p.kind === 'big')].filter(
     (p): p is BenchPage => !!p,
@@ -861,7 +872,7 @@ async function traceBreakdown(list: BenchPage[], subjects: Map<SubjectName, Subj
     const per = new Map<SubjectName, Array<Record<Kind, number>>>();
     for (let r = 0; r < 5; r++) {
       for (const n of who) {
-        const load = await loadOnce(subjects.get(n) as Subject, p.url, { wait: p.kind === 'big' ? WAIT_AFTER_LOAD_BIG_MS : WAIT_AFTER_LOAD_MS });
+        const load = await loadOnce(subjects.get(n) as Subject, p.url, { wait: p.kind === 'big' ? WAIT_AFTER_LOAD_BIG_MS : WAIT_AFTER_LOAD_MS, newTab });
         const list2 = per.get(n) ?? [];
         list2.push({ ...breakdown(load.trace) });
         per.set(n, list2);

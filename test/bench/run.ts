@@ -9,6 +9,8 @@
 //   --only=article,big,frames,cold   only these pages in the first section
 //   --subjects=naive,markjs,tifa,tifa5k,none   only these extensions (EMPTY always)
 //   --rounds=N   loads per extension and page
+//   --new-tabs   each article and 1 MB page load in a new tab (a new renderer process: the content
+//                script compiled afresh), rather than one tab navigated from page to page
 // TIFA_BEFORE_DIR=<a build's chrome-mv3>: that build too, as TIFA before, in the same interleaved loads.
 import path from 'node:path';
 import { runPageLoad } from './page-load';
@@ -30,9 +32,10 @@ const only = (process.argv.find((a) => a.startsWith('--only=')) ?? '--only=').sl
 const quick = args.has('--quick');
 const trace = args.has('--trace');
 const loadsOnly = args.has('--loads-only');
+const newTabs = args.has('--new-tabs');
 
-console.log(`Tifa benchmark — ${new Date().toISOString()} — extension ${path.relative(ROOT, EXTENSION_DIR) || EXTENSION_DIR}${quick ? ' — QUICK (fewer loads and pages)' : ''}`);
-const { lines } = await runPageLoad({ quick, only, subjects, rounds: Number.isFinite(roundsArg) ? roundsArg : undefined, trace, root: ROOT, extensionDir: EXTENSION_DIR });
+console.log(`Tifa benchmark — ${new Date().toISOString()} — extension ${path.relative(ROOT, EXTENSION_DIR) || EXTENSION_DIR}${quick ? ' — QUICK (fewer loads and pages)' : ''}${newTabs ? ' — every load in a NEW TAB' : ''}`);
+const { lines } = await runPageLoad({ quick, only, subjects, rounds: Number.isFinite(roundsArg) ? roundsArg : undefined, newTabs, trace, root: ROOT, extensionDir: EXTENSION_DIR });
 const size = bundleSize(EXTENSION_DIR);
 const ok = size.bytes < 30_000;
 lines.splice(
