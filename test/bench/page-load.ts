@@ -361,22 +361,28 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
       });
     });
   }
-  // Every load navigates the subject's one tab, from the previous page (the same one for every
-  // subject, since all go through the pages in the same order): the site's renderer process stays,
-  // as when a reader follows links on a news site, so the figures are the page's and the
-  // extension's, not a new process starting. The window starts at the new document's commit.
+  // Unless `newTab`, every load navigates the subject's one tab, from the previous page (the same
+  // one for every subject, since all go through the pages in the same order): the site's renderer
+  // process stays, as when a reader follows links on a news site, so the figures are the page's and
+  // the extension's, not a new process starting. The window starts at the new document's commit.
   const page = o.newTab ? await s.context.newPage() : s.tab;
-  const cdp = o.newTab ? await s.context.newCDPSession(page) : s.cdp;
-  const { events } = await traced(
-    cdp,
-    async () => {
-      await page.goto(url, { waitUntil: 'load', timeout: 600_000 });
-      await page.waitForTimeout(o.wait);
-    },
-    o.categories,
-  );
-  const loadEventMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
-  if (o.newTab) await page.close();
+  let events: TraceEvent[];
+  let loadEventMs: number;
+  try {
+    const cdp = o.newTab ? await s.context.newCDPSession(page) : s.cdp;
+    ({ events } = await traced(
+      cdp,
+      async () => {
+        await page.goto(url, { waitUntil: 'load', timeout: 600_000 });
+        await page.waitForTimeout(o.wait);
+      },
+      o.categories,
+    ));
+    loadEventMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
+  } finally {
+    // A failed load's new tab too: left open, it would keep a renderer busy through the next loads.
+    if (o.newTab) await page.close();
+  }
   let frameMessages = NaN;
   if (counting) {
     frameMessages = await inWorker(s, () => (globalThis as { benchFrameMessages?: number }).benchFrameMessages ?? NaN);

@@ -34,7 +34,7 @@ const trace = args.has('--trace');
 const loadsOnly = args.has('--loads-only');
 const newTabs = args.has('--new-tabs');
 
-console.log(`Tifa benchmark — ${new Date().toISOString()} — extension ${path.relative(ROOT, EXTENSION_DIR) || EXTENSION_DIR}${quick ? ' — QUICK (fewer loads and pages)' : ''}${newTabs ? ' — every load in a NEW TAB' : ''}`);
+console.log(`Tifa benchmark — ${new Date().toISOString()} — extension ${path.relative(ROOT, EXTENSION_DIR) || EXTENSION_DIR}${quick ? ' — QUICK (fewer loads and pages)' : ''}${newTabs ? ' — articles and the 1 MB page in NEW TABS' : ''}`);
 const { lines } = await runPageLoad({ quick, only, subjects, rounds: Number.isFinite(roundsArg) ? roundsArg : undefined, newTabs, trace, root: ROOT, extensionDir: EXTENSION_DIR });
 const size = bundleSize(EXTENSION_DIR);
 const ok = size.bytes < 30_000;
