@@ -3,6 +3,7 @@ import { defaultGlossary } from './default';
 import { compilePatterns } from './patterns';
 import { buildPageGlossary, buildPageNames, categoryOf, decodePageGlossary, encodePageGlossary, entryIndexOf, entryKey, isAmbiguous, salienceOf } from './page-glossary';
 import { compileMatcher, loadMatcher, tableForms } from '@/src/matcher/matcher';
+import { recordOf } from '@/src/matcher/test-helpers';
 import { CATEGORIES } from './categories';
 
 const { entries } = defaultGlossary();
@@ -17,11 +18,19 @@ describe('page glossary', () => {
     const forms = tableForms(page);
     expect(forms).toHaveLength(patterns.length);
     expect(new Set(forms.map((f) => f.form))).toEqual(new Set(patterns.map((p) => p.text)));
-    expect(page.ends).toHaveLength(page.keys.length);
+    expect(page.byPair).toBe(true);
+    expect(page.keys).toHaveLength(page.ends.length * 2);
     expect(page.ends.at(-1)).toBe(page.forms.length);
+    const seenKeys = new Set<string>();
     page.ends.forEach((end, b) => {
-      const bucket = tableForms({ ...page, forms: page.forms.slice(page.ends[b - 1] ?? 0, end) }).map((f) => f.form);
+      const start = page.ends[b - 1] ?? 0;
+      const key = page.keys.slice(b * 2, b * 2 + 2);
+      const bucket = tableForms({ ...page, forms: page.forms.slice(start, end), keys: key, ends: [end - start] }).map((f) => f.form);
       expect(bucket.length).toBeGreaterThan(0);
+      // Each bucket holds the forms starting with its key, which no other bucket has.
+      expect(bucket.every((form) => form.startsWith(key))).toBe(true);
+      expect(seenKeys.has(key)).toBe(false);
+      seenKeys.add(key);
       // Grouped by the third unit (short forms last), each group longest first.
       const third = (form: string) => (form.length > 2 ? form.charCodeAt(2) : -1);
       for (let i = 1; i < bucket.length; i++) {
@@ -100,7 +109,8 @@ describe('page glossary', () => {
     expect(decodePageGlossary(variant({ format: 4 }))).toBeUndefined(); // without the categories used
     expect(decodePageGlossary(variant({ format: 5 }))).toBeUndefined(); // with ids and terms
     expect(decodePageGlossary(variant({ format: 6 }))).toBeUndefined(); // forms as an array
-    expect(decodePageGlossary(variant({ format: 8 }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ format: 7 }))).toBeUndefined(); // keys as slots, records with them
+    expect(decodePageGlossary(variant({ format: 9 }))).toBeUndefined();
     expect(decodePageGlossary(variant({ traits: undefined }))).toBeUndefined();
     expect(decodePageGlossary(variant({ traits: 'AB' }))).toBeUndefined(); // one short
     expect(decodePageGlossary(variant({ traits: [0, 0, 0] }))).toBeUndefined();
@@ -111,10 +121,12 @@ describe('page glossary', () => {
     expect(decodePageGlossary(variant({ entryCount: 2 }))).toBeUndefined(); // traits has 3
     expect(decodePageGlossary(variant({ entryCount: '3' }))).toBeUndefined();
     expect(decodePageGlossary(variant({ version: undefined }))).toBeUndefined();
-    const { keys, ends, forms } = good as { keys: number[]; ends: number[]; forms: string };
+    const { keys, ends, forms } = good as { keys: string; ends: number[]; forms: string };
     expect(decodePageGlossary(variant({ ends: [...ends.slice(0, -1), forms.length + 1] }))).toBeUndefined(); // past the forms
     expect(decodePageGlossary(variant({ ends: [...ends.slice(0, -1), forms.length - 1] }))).toBeUndefined(); // short of them
-    expect(decodePageGlossary(variant({ keys: keys.slice(1) }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ keys: keys.slice(1) }))).toBeUndefined(); // half a key
+    expect(decodePageGlossary(variant({ keys: keys.slice(2) }))).toBeUndefined(); // a key short
+    expect(decodePageGlossary(variant({ keys: [...keys].map((unit) => unit.charCodeAt(0)) }))).toBeUndefined(); // format 7's numbers
     expect(decodePageGlossary(variant({ byPair: undefined }))).toBeUndefined();
     expect(decodePageGlossary(variant({}))).toBeDefined();
   });
@@ -123,11 +135,11 @@ describe('page glossary', () => {
     const page = buildPageGlossary(entries, patterns);
     const first = tableForms(page)[0]!.form;
     // 两个维护's length unit says more than the rest of the forms: its walk stops there.
-    const record = page.forms.indexOf('两个维护') - 3;
+    const record = recordOf(page, '两个维护');
     const forms = page.forms.slice(0, record) + String.fromCharCode(0x40 + page.forms.length) + page.forms.slice(record + 1);
     // A bucket end far past the forms (a later one starting before it) must not run the matcher off them.
     const ends = page.ends.map((end, b) => (b === 0 ? Number.MAX_SAFE_INTEGER : end));
-    const keys = page.keys.map((key, b) => (b === 1 ? 70000 : key));
+    const keys = `${page.keys.slice(0, 2)}\uffff\uffff${page.keys.slice(4)}`;
     const decoded = decodePageGlossary(JSON.stringify({ ...JSON.parse(encodePageGlossary(page)), forms, ends, keys }));
     expect(decoded).toBeDefined();
     const text = `坚决做到两个维护，落实三会一课，${first}`;

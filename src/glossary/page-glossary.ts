@@ -19,7 +19,8 @@ import { buildTables, type MatcherTables } from '@/src/matcher/matcher';
 
 export const PAGE_GLOSSARY_KEY = 'page-glossary';
 /**
- * 7: the forms as one string of records carrying their entry (src/matcher/matcher.ts), and each
+ * 8: buckets keyed by their forms' first two code units, which the records leave out (a fifth of
+ * the bytes with 5,000 entries). 7: the forms as one string of records carrying their entry (src/matcher/matcher.ts), and each
  * entry's category, salience and ambiguity as one code unit: a page parses a few strings instead of
  * ~30,000 values with 5,000 entries, and allocates as many (every such load collected garbage). (6:
  * without the entries' ids and terms, which pages ask the background for by entry key when they name
@@ -28,7 +29,7 @@ export const PAGE_GLOSSARY_KEY = 'page-glossary';
  * with the matcher's tables; 2: with salience.) A page that finds an older format stored asks the
  * background, which rewrites it.
  */
-const FORMAT = 7;
+const FORMAT = 8;
 
 /** An entry's traits, one code unit: its category (4 bits), salience (2 bits) and whether segmentation must confirm it, from 0x40 (see src/matcher/matcher.ts). */
 const TRAIT_BASE = 0x40;
@@ -159,8 +160,8 @@ export function decodePageGlossary(value: unknown): PageGlossary | undefined {
   if (typeof version !== 'string' || typeof traits !== 'string' || typeof forms !== 'string' || traits.length !== entryCount) return undefined;
   if (!isIndexArray(usedCategories, CATEGORIES.length)) return undefined;
   // The matcher reads forms[ends[b − 1] … ends[b]) for each bucket b, and no record past the forms.
-  if (!Array.isArray(keys) || !Array.isArray(ends) || ends.length !== keys.length || (ends[ends.length - 1] ?? 0) !== forms.length) return undefined;
-  if (typeof byPair !== 'boolean') return undefined;
+  if (typeof byPair !== 'boolean' || !Array.isArray(ends) || (ends[ends.length - 1] ?? 0) !== forms.length) return undefined;
+  if (typeof keys !== 'string' || keys.length !== ends.length * (byPair ? 2 : 1)) return undefined;
   // Checked field by field above; its `format` too is left in (a copy costs the content script bytes).
   return parsed as PageGlossary;
 }

@@ -93,6 +93,12 @@ describe('compileMatcher', () => {
     ]);
   });
 
+  it('tells apart pairs that share a table slot', () => {
+    // \u0000@ and \u0001\u0000 share a slot (the first unit shifted by 6, xor the second).
+    expect(found(['\u0000@x', '\u0001\u0000y'], '\u0000@y\u0001\u0000x\u0001\u0000y\u0000@x')).toEqual(['\u0001\u0000y', '\u0000@x']);
+    expect(found(['\u0000@', '\u0001\u0000'], '\u0001\u0000\u0000@')).toEqual(['\u0001\u0000', '\u0000@']);
+  });
+
   it('can be reused for many scans', () => {
     const matcher = compileMatcher([{ text: '新质生产力' }, { text: '生产力' }]);
     expect(matcher.scan('发展新质生产力')).toHaveLength(1);

@@ -6,12 +6,12 @@
 // Aho-Corasick double array cost 5–35 ms a page, more than scanning a whole article. Leftmost-longest
 // needs no failure links: scanning positions left to right and taking the longest pattern that starts
 // at the first position where any does gives exactly the leftmost-longest, non-overlapping matches.
-// So patterns are grouped by their first two code units (hashed into 64 Ki slots), longest first:
+// So patterns are grouped by their first two code units (their bucket's key), longest first:
 // - building the buckets is one pass over the patterns and a sort per bucket; the background does it
 //   once per glossary (src/glossary/page-glossary.ts), and a page only fills the table from the
 //   buckets' keys (`loadMatcher`): a page load used to spend ~15–20% of its script time compiling;
-// - scanning reads one bit per code unit of text while nothing fits, and where a pair of
-//   units starts some pattern, compares the few forms of that bucket in place, unit by unit.
+// - scanning looks each pair of code units up in a small hash table while nothing fits, and where
+//   a pair starts some pattern, compares the few forms of that bucket in place, unit by unit.
 // A glossary with a one-unit pattern is grouped by first unit instead.
 
 /** What the matcher needs of a pattern; `Pattern` from src/messages.ts fits. */
@@ -35,23 +35,25 @@ export interface Matcher {
   scan(text: string, from?: number, to?: number): Match[];
 }
 
-/** The slot (of 64 Ki) of a pair of code units; a collision only costs a wasted compare. */
+/** The table slot of a pair of code units (of 64 Ki; a table of fewer slots keeps its low bits). */
 const pairHash = (first: number, second: number): number => ((first << 6) ^ second) & 0xffff;
 
 /**
  * The matcher's tables as plain data (they travel in the page glossary as JSON). `forms` is one
- * string of records, one per form: a code unit for its length, two for its tag, then the form. One
- * string, not an array of forms: a page parses it as fast as copying it and allocates one string, not
- * ten thousand (with 5,000 entries the array made every page load collect garbage), and the matcher
- * compares in place. Bucket b holds the records forms[ends[b − 1] ?? 0 … ends[b]), a text given twice
- * only once, grouped by their third code unit (the two-unit and shorter ones last), each group longest
- * first: only one group and the last can match at a place, so a bucket read in order still gives the
+ * string of records, one per form: a code unit for the form's length, two for its tag, then the form
+ * without its bucket's key (the first two units, or one: `byPair`), which every form of the bucket
+ * shares: with 5,000 entries that is a fifth of what each page reads. One string, not an array of
+ * forms: a page parses it as fast as copying it and allocates one string, not ten thousand (with
+ * 5,000 entries the array made every page load collect garbage), and the matcher compares in place.
+ * Bucket b holds the records forms[ends[b − 1] ?? 0 … ends[b]), a text given twice only once,
+ * grouped by their third code unit (the two-unit and shorter ones last), each group longest first:
+ * only one group and the last can match at a place, so a bucket read in order still gives the
  * longest first.
  */
 export interface MatcherTables {
   forms: string;
-  /** keys[b]: the table slot of bucket b, the pair hash of its forms' first two code units, or (byPair false) their first unit. */
-  keys: number[];
+  /** The buckets' keys, one after another: the first two code units of bucket b's forms at keys[2b], or (byPair false) their first unit at keys[b]. */
+  keys: string;
   /** ends[b]: where bucket b's records end in `forms` (a string offset). */
   ends: number[];
   /** False when some form is one code unit long: buckets are then keyed by the first unit alone. */
@@ -68,8 +70,9 @@ const HEAD = 3;
 /** A tag is split in two units of 12 bits: any count of entries fits. */
 const TAG_BITS = 12;
 
-const record = (form: string, tag: number): string =>
-  String.fromCharCode(BASE + form.length, BASE + (tag >> TAG_BITS), BASE + (tag & ((1 << TAG_BITS) - 1))) + form;
+/** The record of `form`, which leaves out its first `width` units (its bucket's key). */
+const record = (form: string, tag: number, width: number): string =>
+  String.fromCharCode(BASE + form.length, BASE + (tag >> TAG_BITS), BASE + (tag & ((1 << TAG_BITS) - 1))) + form.slice(width);
 
 /** The tag of the record at `at`; NaN (no entry) where `forms` ends before it. */
 const tagAt = (forms: string, at: number): number =>
@@ -77,6 +80,9 @@ const tagAt = (forms: string, at: number): number =>
 
 /** The unit that groups a form in its bucket: its third, or -1 (grouped last). */
 const thirdOf = (form: string): number => (form.length > 2 ? form.charCodeAt(2) : -1);
+
+/** How many code units key a bucket. */
+const keyWidth = (byPair: boolean): number => (byPair ? 2 : 1);
 
 /**
  * The tables of `patterns`; each form carries `tagOf` its pattern's index (by default the index),
@@ -86,40 +92,45 @@ export function buildTables(patterns: readonly MatcherPattern[], tagOf: (index: 
   let shortest = Infinity;
   for (const { text } of patterns) if (text.length > 0 && text.length < shortest) shortest = text.length;
   const byPair = shortest >= 2;
-  const buckets = new Map<number, number[]>();
+  const width = keyWidth(byPair);
+  const buckets = new Map<string, number[]>();
   const seen = new Set<string>();
   patterns.forEach(({ text }, index) => {
     if (text.length === 0 || seen.has(text)) return;
     seen.add(text);
-    const key = byPair ? pairHash(text.charCodeAt(0), text.charCodeAt(1)) : text.charCodeAt(0);
+    const key = text.slice(0, width);
     const bucket = buckets.get(key);
     if (bucket) bucket.push(index);
     else buckets.set(key, [index]);
   });
   const records: string[] = [];
-  const tables: MatcherTables = { forms: '', keys: [], ends: [], byPair };
+  const keys: string[] = [];
+  const ends: number[] = [];
   let length = 0;
   const text = (index: number): string => patterns[index]!.text;
   for (const [key, bucket] of buckets) {
     bucket.sort((x, y) => thirdOf(text(y)) - thirdOf(text(x)) || text(y).length - text(x).length || x - y);
     for (const index of bucket) {
-      const made = record(text(index), tagOf(index));
+      const made = record(text(index), tagOf(index), width);
       records.push(made);
       length += made.length;
     }
-    tables.keys.push(key);
-    tables.ends.push(length);
+    keys.push(key);
+    ends.push(length);
   }
-  tables.forms = records.join('');
-  return tables;
+  return { forms: records.join(''), keys: keys.join(''), ends, byPair };
 }
 
 /** The forms of `tables` with their tags, in table order (tests, tools). */
-export function tableForms({ forms }: MatcherTables): Array<{ form: string; tag: number }> {
+export function tableForms({ forms, keys, ends, byPair }: MatcherTables): Array<{ form: string; tag: number }> {
+  const width = keyWidth(byPair);
   const list: Array<{ form: string; tag: number }> = [];
-  for (let at = 0; at < forms.length; at += HEAD + forms.charCodeAt(at) - BASE) {
-    list.push({ form: forms.slice(at + HEAD, at + HEAD + forms.charCodeAt(at) - BASE), tag: tagAt(forms, at) });
-  }
+  ends.forEach((end, b) => {
+    const key = keys.slice(b * width, (b + 1) * width);
+    for (let at = ends[b - 1] ?? 0; at < end; at += HEAD + forms.charCodeAt(at) - BASE - width) {
+      list.push({ form: key + forms.slice(at + HEAD, at + HEAD + forms.charCodeAt(at) - BASE - width), tag: tagAt(forms, at) });
+    }
+  });
   return list;
 }
 
@@ -128,17 +139,24 @@ export function tableForms({ forms }: MatcherTables): Array<{ form: string; tag:
  * tag of their form.
  */
 export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Matcher {
+  const width = keyWidth(byPair);
+  const count = ends.length;
   // Slot → first bucket + 1 (0: no form starts here), in a table four times the buckets' count: the
   // slots' low bits index it, so buckets whose slots share them are chained (`nextOf`), each checked
   // against its own key. The full 64 Ki table (256 KB, zeroed) cost each page ~1 ms of page faults
   // as its few hundred slots were written, and more as the scan first read it; with the shipped
-  // glossary (512 buckets) this one is 16 KB. A large glossary gets the full table back, unchained.
-  const slots = Math.min(65536, 4 << Math.ceil(Math.log2(keys.length + 1)));
+  // glossary (512 buckets) this one is 16 KB. A large glossary gets the full table back.
+  const slots = Math.min(65536, 4 << Math.ceil(Math.log2(count + 1)));
   const low = slots - 1;
   const firstOf = new Int32Array(slots);
-  const nextOf = new Int32Array(keys.length + 1);
-  for (let b = keys.length; b > 0; b--) {
-    const at = keys[b - 1]! & low;
+  const nextOf = new Int32Array(count + 1);
+  /** keyOf[b]: bucket b − 1's key as a number, the first unit in the high half (byPair) and the second in the low. */
+  const keyOf = new Int32Array(count + 1);
+  for (let b = count; b > 0; b--) {
+    const first = keys.charCodeAt((b - 1) * width);
+    const second = byPair ? keys.charCodeAt(b * 2 - 1) : 0;
+    keyOf[b] = (first << 16) | second;
+    const at = (byPair ? pairHash(first, second) : first) & low;
     nextOf[b] = firstOf[at]!;
     firstOf[at] = b;
   }
@@ -149,24 +167,26 @@ export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Match
    */
   const groups: Array<Map<number, [number, number]> | undefined> = [];
   const size = forms.length;
+  /** Where the third unit of a record's form is, from the record's start. */
+  const thirdAt = HEAD + 2 - width;
 
   // Tables from storage are not checked record by record (src/glossary/page-glossary.ts): a record
   // whose length runs past the forms matches nothing, and no bucket reaches past them.
   /** The length of the record's form at `at`: 0 (matching nothing, ending the walk) past the forms or for a damaged unit. */
   const lengthAt = (at: number): number => {
     const length = forms.charCodeAt(at) - BASE;
-    return length > 0 && at + HEAD + length <= size ? length : 0;
+    return length >= width && at + HEAD + length - width <= size ? length : 0;
   };
 
-  /** Where the first record of forms[from…to) found at `text[at…]` before `end` starts; -1 if none. */
+  /** Where the first record of forms[from…to) found at `text[at…]` before `end` starts; -1 if none. Its key is there already. */
   const firstFound = (text: string, at: number, end: number, from: number, to: number, third: number): number => {
-    for (let r = from, length = 0; r < to; r += HEAD + length) {
+    for (let r = from, length = 0; r < to; r += HEAD + length - width) {
       length = lengthAt(r);
       if (length === 0) return -1;
-      const form = r + HEAD;
       // Most forms differ from the text by their third unit: compared first.
-      if (at + length > end || (length > 2 && forms.charCodeAt(form + 2) !== third)) continue;
-      let k = 0;
+      if (at + length > end || (length > 2 && forms.charCodeAt(r + thirdAt) !== third)) continue;
+      const form = r + HEAD - width;
+      let k = width;
       while (k < length && text.charCodeAt(at + k) === forms.charCodeAt(form + k)) k++;
       if (k === length) return r;
     }
@@ -178,33 +198,31 @@ export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Match
     const end = Math.min(to, text.length);
     // Keyed by pairs, a match starts before the last unit.
     const last = byPair ? end - 1 : end;
-    const shift = byPair ? 6 : 0;
-    const mask = byPair ? 0xffff : 0;
     let i = Math.max(0, from);
     let unit = text.charCodeAt(i);
     while (i < last) {
       const next = text.charCodeAt(i + 1);
-      const slot = ((unit << shift) ^ (next & mask)) & 0xffff;
-      let b = firstOf[slot & low]!;
-      while (b !== 0 && keys[b - 1] !== slot) b = nextOf[b]!;
+      const key = byPair ? (unit << 16) | next : unit << 16;
+      let b = firstOf[(byPair ? pairHash(unit, next) : unit) & low]!;
+      while (b !== 0 && keyOf[b] !== key) b = nextOf[b]!;
       if (b !== 0) {
         const start = ends[b - 2] ?? 0;
         const stop = Math.min(ends[b - 1]!, size);
         const third = text.charCodeAt(i + 2);
         let found: number;
         // Eight records of four-unit forms, about.
-        if (stop - start <= 56) found = firstFound(text, i, end, start, stop, third);
+        if (stop - start <= 40) found = firstFound(text, i, end, start, stop, third);
         else {
           let spans = groups[b];
           if (!spans) {
             spans = groups[b] = new Map();
-            for (let r = start, length = 0; r < stop; r += HEAD + length) {
+            for (let r = start, length = 0; r < stop; r += HEAD + length - width) {
               length = lengthAt(r);
               if (length === 0) break;
-              const group = length > 2 ? forms.charCodeAt(r + HEAD + 2) : -1;
+              const group = length > 2 ? forms.charCodeAt(r + thirdAt) : -1;
               const span = spans.get(group);
-              if (span) span[1] = r + HEAD + length;
-              else spans.set(group, [r, r + HEAD + length]);
+              if (span) span[1] = r + HEAD + length - width;
+              else spans.set(group, [r, r + HEAD + length - width]);
             }
           }
           // This third unit's group, then the last one (the short forms).
