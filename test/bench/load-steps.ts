@@ -55,14 +55,18 @@ if (process.env.TIFA_STEPS_5K) await setUserGlossary(await workerOf(subject), { 
 /** Per step: thread CPU ms since the stamp before, and wall ms since the script's evaluation began. */
 const steps = new Map<string, { cpu: number[]; at: number[] }>();
 try {
+  // TIFA_STEPS_SAME_TAB=1: one tab goes from load to load, as `npm run bench` loads articles (V8 then
+  // keeps the content script compiled); by default each load gets a new tab, a fresh renderer.
+  const sameTab = process.env.TIFA_STEPS_SAME_TAB ? await subject.context.newPage() : undefined;
   for (let i = 0; i <= loads; i++) {
-    const tab = await subject.context.newPage();
+    const tab = sameTab ?? (await subject.context.newPage());
     const cdp = await subject.context.newCDPSession(tab);
     const { events } = await traced(cdp, async () => {
       await tab.goto(fixtures.url(`bench/${page}`), { waitUntil: 'load' });
       await tab.waitForTimeout(1500);
     });
-    await tab.close();
+    if (sameTab) await cdp.detach();
+    else await tab.close();
     if (i === 0) continue; // the first load warms the browser's caches
     const evaluate = events.find((e) => e.name === 'EvaluateScript' && String(e.args?.data?.['url'] ?? '').endsWith(`/${SCRIPT}`));
     if (!evaluate || evaluate.tts === undefined) throw new Error('no evaluation of the content script in the trace');
