@@ -361,7 +361,7 @@ export class Scanner {
         // An idle callback may use the idle time it was given, up to two slices' worth; later slices
         // use the fixed budget. Never less than one slice: an article's first pass then fits in one
         // (~2–5 ms), so its ambiguous terms go to segmentation at once. Cut at the idle time left (4 ms
-        // on a loading page), a2.6 KB article was read in two slices on 4 of 10 loads, ~15 ms apart.
+        // on a loading page), a 2.6 KB article was read in two slices on 4 of 10 loads, ~15 ms apart.
         const budget = idle && firstSlice && deadline ? Math.max(this.#sliceMs, Math.min(this.#sliceMs * 2, deadline.timeRemaining())) : this.#sliceMs;
         firstSlice = false;
         const more = this.#slice(budget);
