@@ -49,7 +49,7 @@ async function confirm(text: string, candidates: Span[]): Promise<boolean[]> {
 let scanner: Scanner | undefined;
 const saved = globalThis.MutationObserver;
 
-function setup(body: string, display?: Display, glossary = buildPageGlossary(ENTRIES, PATTERNS), lazy = false) {
+function setup(body: string, display?: Display, glossary = buildPageGlossary(ENTRIES, PATTERNS), lazy = false, sliceMs?: number) {
   const { document, window } = parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`);
   globalThis.MutationObserver = window.MutationObserver as unknown as typeof MutationObserver;
   const painter = new RecordingPainter();
@@ -66,6 +66,7 @@ function setup(body: string, display?: Display, glossary = buildPageGlossary(ENT
     ...(display ? { display } : {}),
     onSlice: (ms, runs, matches) => slices.push({ ms, runs, matches }),
     lazy,
+    ...(sliceMs === undefined ? {} : { sliceMs }),
   });
   scanner.setGlossary(glossary);
   return { document: document as unknown as Document, painter, scanner, calls, slices };
@@ -102,6 +103,23 @@ describe('Scanner', () => {
     expect((split?.range.endContainer as Text | undefined)?.data).toBe('维护、');
     expect(split?.range.endOffset).toBe(2);
     expect(slices.reduce((n, s) => n + s.matches, 0)).toBe(3);
+  });
+
+  test('reads an article in one slice even when every look at the clock says its time is up', async () => {
+    // A slice budget of 0 ms: only the text read decides. Twelve short paragraphs, four runs past the first clock check.
+    const { scanner, slices } = setup('<p>坚决做到两个维护。</p>'.repeat(12), undefined, undefined, false, 0);
+    await scanner.start();
+    expect(slices.map((s) => [s.runs, s.matches])).toEqual([[12, 12]]);
+  });
+
+  test('reads a long page in several slices, each of a few thousand characters', async () => {
+    const paragraph = `<p>${'文'.repeat(400)}两个维护</p>`;
+    const { scanner, slices } = setup(paragraph.repeat(60), undefined, undefined, false, 0);
+    await scanner.start();
+    expect(slices.length).toBeGreaterThan(1);
+    expect(slices.reduce((n, s) => n + s.runs, 0)).toBe(60);
+    // 8,000 characters and the next multiple of four runs: 20 of these 404-character paragraphs.
+    expect(slices[0]!.runs).toBe(20);
   });
 
   test('paints each term in its category; an entry damaged in the stored page glossary is passed over', async () => {

@@ -104,6 +104,14 @@ const yieldToPage = (): Promise<void> => {
  */
 const AHEAD_CHARS = 20_000;
 
+/**
+ * How much text a slice reads before it looks at the clock: a few ms of scanning, an article's
+ * worth. On a busy machine the page's thread is often descheduled mid-slice, so the clock alone
+ * ended a 2.6 KB article's first slice after ~1.5 ms of work on 7 loads of 12 (5,000 entries), and
+ * the rest waited ~15 ms for the next, as did segmentation of its ambiguous terms.
+ */
+const SLICE_MIN_CHARS = 8_000;
+
 const whenIdle = (callback: (deadline?: IdleDeadline) => void): void => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 150 });
   else setTimeout(callback, 16);
@@ -360,8 +368,8 @@ export class Scanner {
         if (this.#stopped) return;
         // An idle callback may use the idle time it was given, up to two slices' worth; later slices
         // use the fixed budget. Never less than one slice: an article's first pass then fits in one
-        // (~2–5 ms), so its ambiguous terms go to segmentation at once. Cut at the idle time left (4 ms
-        // on a loading page), a 2.6 KB article was read in two slices on 4 of 10 loads, ~15 ms apart.
+        // (~2–5 ms), so its ambiguous terms go to segmentation at once. Cut at the idle time left (at
+        // least 4 ms), a 2.6 KB article was read in two slices on 4 of 10 loads, ~15 ms apart.
         const budget = idle && firstSlice && deadline ? Math.max(this.#sliceMs, Math.min(this.#sliceMs * 2, deadline.timeRemaining())) : this.#sliceMs;
         firstSlice = false;
         const more = this.#slice(budget);
@@ -382,6 +390,7 @@ export class Scanner {
     this.#applyMutations();
     let runs = 0;
     let matches = 0;
+    let chars = 0;
     // The page can only change between slices, so only the walker that paused can have lost its place.
     if (this.#queue[0]?.walker.lost) {
       // The node it paused on was removed: rescan the document from the top (rare).
@@ -399,12 +408,13 @@ export class Scanner {
       if (!item.inOrder) this.store.unordered();
       matches += this.#scanRun(run, item.inOrder);
       runs++;
+      chars += run.text.length;
       if (item.inOrder && this.#lazy && (this.#read += run.text.length) >= this.#ahead) {
         const parent = run.nodes[run.nodes.length - 1]?.parentElement;
         if (parent) this.#pause(parent);
       }
       // A run is a paragraph or so (microseconds): reading the clock every few runs is precise enough.
-      if ((runs & 3) === 0 && performance.now() - started >= budgetMs) break;
+      if ((runs & 3) === 0 && chars >= SLICE_MIN_CHARS && performance.now() - started >= budgetMs) break;
     }
     this.#settleFirsts();
     if (this.#painter.mutatesDom) this.#tracker.discardPending();
