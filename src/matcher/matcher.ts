@@ -121,14 +121,14 @@ export function buildTables(patterns: readonly MatcherPattern[], tagOf: (index: 
   return { forms: records.join(''), keys: keys.join(''), ends, byPair };
 }
 
-/** The forms of `tables` with their tags, in table order (tests, tools). */
-export function tableForms({ forms, keys, ends, byPair }: MatcherTables): Array<{ form: string; tag: number }> {
+/** The forms of `tables` with their tags and where their records start in `forms`, in table order (tests, tools). */
+export function tableForms({ forms, keys, ends, byPair }: MatcherTables): Array<{ form: string; tag: number; at: number }> {
   const width = keyWidth(byPair);
-  const list: Array<{ form: string; tag: number }> = [];
+  const list: Array<{ form: string; tag: number; at: number }> = [];
   ends.forEach((end, b) => {
     const key = keys.slice(b * width, (b + 1) * width);
     for (let at = ends[b - 1] ?? 0; at < end; at += HEAD + forms.charCodeAt(at) - BASE - width) {
-      list.push({ form: key + forms.slice(at + HEAD, at + HEAD + forms.charCodeAt(at) - BASE - width), tag: tagAt(forms, at) });
+      list.push({ form: key + forms.slice(at + HEAD, at + HEAD + forms.charCodeAt(at) - BASE - width), tag: tagAt(forms, at), at });
     }
   });
   return list;

@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Entry } from '@/src/glossary/schema';
 import type { Pattern, Span } from '@/src/messages';
-import { recordOf } from '@/src/matcher/test-helpers';
+import { tableForms } from '@/src/matcher/matcher';
 import { Scanner, type Display } from './scanner';
 import { RecordingPainter } from '../../test/support/recording-painter';
 
@@ -137,7 +137,7 @@ describe('Scanner', () => {
     glossary.traits = unit(glossary.traits, at('liang-ge-wei-hu'), glossary.traits.charCodeAt(at('liang-ge-wei-hu')) | 15);
     glossary.traits = unit(glossary.traits, at('dang-zu'), 0x40 + (3 << 4));
     // 三会一课's record (a length unit and two tag units before the form) tagged with an entry past the end.
-    const record = recordOf(glossary, '三会一课');
+    const record = tableForms(glossary).find((f) => f.form === '三会一课')!.at;
     glossary.forms = unit(glossary.forms, record + 1, 0x40 + 1);
     const { painter, scanner } = setup('<p>两个维护，三会一课，党组</p>', undefined, glossary);
     await scanner.start();
