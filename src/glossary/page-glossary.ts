@@ -20,8 +20,8 @@ import { buildTables, type MatcherTables } from '@/src/matcher/matcher';
 export const PAGE_GLOSSARY_KEY = 'page-glossary';
 /**
  * 8: buckets keyed by their forms' first two code units, which the records leave out (a fifth of
- * the bytes with 5,000 entries). 7: the forms as one string of records carrying their entry (src/matcher/matcher.ts), and each
- * entry's category, salience and ambiguity as one code unit: a page parses a few strings instead of
+ * the bytes with 5,000 entries). 7: the forms as one string of records carrying their entry
+ * (src/matcher/matcher.ts), and each entry's category, salience and ambiguity as one code unit: a page parses a few strings instead of
  * ~30,000 values with 5,000 entries, and allocates as many (every such load collected garbage). (6:
  * without the entries' ids and terms, which pages ask the background for by entry key when they name
  * what they found: 44% of a 5,000-entry page glossary; 5: categories stay indices in the page, with

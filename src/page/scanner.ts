@@ -366,10 +366,9 @@ export class Scanner {
       for (;;) {
         if (!firstSlice) await yieldToPage();
         if (this.#stopped) return;
-        // An idle callback may use the idle time it was given, up to two slices' worth; later slices
-        // use the fixed budget. Never less than one slice: an article's first pass then fits in one
-        // (~2–5 ms), so its ambiguous terms go to segmentation at once. Cut at the idle time left (at
-        // least 4 ms), a 2.6 KB article was read in two slices on 4 of 10 loads, ~15 ms apart.
+        // An idle callback may use the idle time it was given, up to two slices' worth, and never
+        // less than one slice's; later slices use the fixed budget. (That an article's first pass
+        // fits in one slice is SLICE_MIN_CHARS's doing: the clock is not read before it.)
         const budget = idle && firstSlice && deadline ? Math.max(this.#sliceMs, Math.min(this.#sliceMs * 2, deadline.timeRemaining())) : this.#sliceMs;
         firstSlice = false;
         const more = this.#slice(budget);
