@@ -14,6 +14,7 @@ import { injectScript } from './inject-script';
 import { routeFrameTooltip } from './frame-tooltip';
 import { findNewFormulations } from './new-formulations';
 import { inScriptOf } from '@/src/glossary/script';
+import { startSessionCopy } from '@/src/settings/session-copy';
 
 /** Publishes the page glossary; a failure is logged, and pages ask again (tifa:get-page-glossary). */
 function publish(): void {
@@ -57,6 +58,9 @@ const handlers: Handlers<BackgroundRequestType> = {
 };
 
 export function startBackground(signal: AbortSignal = new AbortController().signal): void {
+  // Pages read the page glossary and their settings from a copy in storage.session, which follows
+  // storage.local from here on.
+  startSessionCopy(signal);
   // Pages read the page glossary from storage: keep it in step with every glossary change, and
   // with the shipped glossary of this version (an update may have changed it).
   signal.addEventListener('abort', watchGlossary(publish));

@@ -4,7 +4,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { invalidateGlossary } from '@/src/background/glossary-service';
 import { nameEntries, publishPageGlossary } from '@/src/background/page-glossary';
 import { replaceGlossary } from '@/src/glossary/storage/store';
-import { decodePageGlossary } from '@/src/glossary/page-glossary';
 import { withDefaults } from '@/src/settings/stored-settings';
 import { RecordingPainter } from '../../test/support/recording-painter';
 import { entry } from '@/src/glossary/test-helpers';
@@ -51,7 +50,7 @@ test('a failed first glossary request is asked again, and the page is scanned wi
     return undefined;
   });
 
-  const session = startSession(document as unknown as Document, { settings: withDefaults(undefined), glossary: undefined }, life.signal);
+  const session = startSession(document as unknown as Document, { settings: withDefaults(undefined), glossaryValue: undefined }, life.signal);
   await session.ready;
 
   expect(asked.filter((t) => t === 'tifa:get-page-glossary')).toHaveLength(2);
@@ -84,19 +83,19 @@ async function pageWithGlossary() {
   const { document, window } = parseHTML('<!doctype html><html><head></head><body><p>坚持三会一课制度。</p></body></html>');
   globalThis.MutationObserver = window.MutationObserver as unknown as typeof MutationObserver;
   await replaceGlossary([ENTRY]);
-  const glossary = decodePageGlossary(await publishPageGlossary());
+  const glossaryValue = await publishPageGlossary();
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     const { type, keys, entries } = message as { type: string; keys: string[]; entries?: boolean };
     return type === 'tifa:name-entries' ? nameEntries(keys, entries).then((names) => ({ names })) : undefined;
   });
-  return { document: document as unknown as Document, glossary };
+  return { document: document as unknown as Document, glossaryValue };
 }
 
 test('the painter made as the script started paints the first pass, and is given the look of the settings', async () => {
-  const { document, glossary } = await pageWithGlossary();
+  const { document, glossaryValue } = await pageWithGlossary();
   const early = new EarlyPainter();
   const settings = withDefaults({ highlightStyle: 'background', categoryColors: { slogan: '#123456' } });
-  const session = startSession(document, { settings, glossary, painter: early }, life.signal);
+  const session = startSession(document, { settings, glossaryValue, painter: early }, life.signal);
   await session.ready;
   expect(early.texts()).toEqual(['三会一课']);
   expect(early.looks).toEqual([{ highlightStyle: 'background', categoryColors: { slogan: '#123456' } }]);
@@ -108,9 +107,9 @@ test('the painter made as the script started paints the first pass, and is given
 });
 
 test('switched off before it painted (the site is off), the early painter is destroyed unused', async () => {
-  const { document, glossary } = await pageWithGlossary();
+  const { document, glossaryValue } = await pageWithGlossary();
   const early = new EarlyPainter();
-  const session = startSession(document, { settings: withDefaults(undefined), glossary, enabled: false, painter: early }, life.signal);
+  const session = startSession(document, { settings: withDefaults(undefined), glossaryValue, enabled: false, painter: early }, life.signal);
   await session.ready;
   // The site watch reports the site off: the session was off already, and now drops the painter.
   await session.setEnabled(false);
@@ -120,15 +119,15 @@ test('switched off before it painted (the site is off), the early painter is des
 });
 
 test('stopped (the extension reloaded) before it painted, the early painter is destroyed', async () => {
-  const { document, glossary } = await pageWithGlossary();
+  const { document, glossaryValue } = await pageWithGlossary();
   const early = new EarlyPainter();
-  startSession(document, { settings: withDefaults(undefined), glossary, enabled: false, painter: early }, life.signal);
+  startSession(document, { settings: withDefaults(undefined), glossaryValue, enabled: false, painter: early }, life.signal);
   life.abort();
   expect(early.destroyed).toBe(true);
 });
 
 test('the top frame tells its count again when its page comes back from the back/forward cache or a prerendered page is shown', async () => {
-  const { document, glossary } = await pageWithGlossary();
+  const { document, glossaryValue } = await pageWithGlossary();
   const win = document.defaultView as unknown as Window & { Event: typeof Event };
   // linkedom's window has no `top`: this document is a tab's top frame.
   Object.defineProperty(win, 'top', { value: win, configurable: true });
@@ -138,7 +137,7 @@ test('the top frame tells its count again when its page comes back from the back
     return undefined;
   });
   const pageshow = (persisted: boolean) => win.dispatchEvent(Object.assign(new win.Event('pageshow'), { persisted }));
-  const session = startSession(document, { settings: withDefaults(undefined), glossary, painter: new RecordingPainter() }, life.signal);
+  const session = startSession(document, { settings: withDefaults(undefined), glossaryValue, painter: new RecordingPainter() }, life.signal);
   await session.ready;
   const count = { type: 'tifa:report-changed', enabled: true, count: 1, partial: false };
   await vi.waitFor(() => expect(told).toEqual([count]));
@@ -158,7 +157,7 @@ test('the top frame tells its count once per pass: after segmentation answers, w
     Object.defineProperty(window, 'top', { value: window, configurable: true });
     await replaceGlossary([ENTRY, DANG_ZU]);
     invalidateGlossary();
-    const glossary = decodePageGlossary(await publishPageGlossary());
+    const glossaryValue = await publishPageGlossary();
     const told: unknown[] = [];
     fakeBrowser.runtime.onMessage.removeAllListeners();
     fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
@@ -168,7 +167,7 @@ test('the top frame tells its count once per pass: after segmentation answers, w
       if (type === 'tifa:segment-check') return new Promise((resolve) => setTimeout(() => resolve({ confirmed: candidates!.map(() => confirmed) }), 30));
       return undefined;
     });
-    const session = startSession(document as unknown as Document, { settings: withDefaults(undefined), glossary, painter: new RecordingPainter() }, life.signal);
+    const session = startSession(document as unknown as Document, { settings: withDefaults(undefined), glossaryValue, painter: new RecordingPainter() }, life.signal);
     await session.ready;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(told).toEqual([{ type: 'tifa:report-changed', enabled: true, count: confirmed ? 2 : 1, partial: false }]);

@@ -8,14 +8,17 @@ import { createPainter, type Painter } from './paint';
 import { connectFrames, countTerms, type ReportTerms } from './report';
 import { nameKeys, nameTerms } from './page-names';
 import { Scanner } from './scanner';
-import { watchLocal, watchSettings } from '@/src/settings/stored-settings';
+import { watchPageSettings, watchPageValue } from '@/src/settings/session-copy';
 import type { GlossaryView, MatchIndex } from './types';
 
 /** What the page read from storage before starting (one storage call: see src/page/start.ts). */
 export interface SessionBoot {
   settings: Settings;
-  /** Undefined when storage held none yet: the session asks the background. */
-  glossary: PageGlossary | undefined;
+  /**
+   * The page glossary as stored (src/glossary/page-glossary.ts), decoded here. Undefined (or not one
+   * this version reads) when storage held none yet: the session asks the background.
+   */
+  glossaryValue: unknown;
   /** False: the session starts switched off, silently, until setEnabled(true) (default true). */
   enabled?: boolean;
   /** The painter made as the content script started (src/page/paint.ts, paintStyledNow): the first start paints with it. */
@@ -57,7 +60,7 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
     earlyPainter?.destroy();
     earlyPainter = undefined;
   };
-  let glossary: PageGlossary | undefined = boot.glossary;
+  let glossary: PageGlossary | undefined = decodePageGlossary(boot.glossaryValue);
   const isKnown = (key: string): boolean => !!glossary && (entryIndexOf(key, glossary.version) ?? Infinity) < glossary.entryCount;
   /** Entries fetched for the tooltip, by entry key; emptied when the glossary changes. */
   let entryCache = new Map<string, Entry>();
@@ -173,11 +176,16 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
   const ready = (async () => {
     for (const stop of [
       // The background rewrites the page glossary whenever the glossary changes: rescan with it.
-      watchLocal(PAGE_GLOSSARY_KEY, (value) => {
-        const next = decodePageGlossary(value);
-        if (next) useGlossary(next);
-      }),
-      watchSettings((value) => {
+      watchPageValue(
+        PAGE_GLOSSARY_KEY,
+        (value) => {
+          const next = decodePageGlossary(value);
+          if (next) useGlossary(next);
+        },
+        // The copy of the value read (src/settings/session-copy.ts) would rescan for nothing.
+        boot.glossaryValue,
+      ),
+      watchPageSettings((value) => {
         settings = value;
         painter?.restyle(look());
         // A new display mode or everyday switch repaints this page live (a rescan); else nothing.

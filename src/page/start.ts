@@ -2,7 +2,7 @@
 // what the popup and the badge ask the page (its handle's `answer`, called through `askPage`). The
 // tooltip plugs in below with the session's index and glossary view; its UI loads on first use.
 // Everything this frame starts stops with one AbortSignal.
-import { decodePageGlossary, PAGE_GLOSSARY_KEY } from '@/src/glossary/page-glossary';
+import { PAGE_GLOSSARY_KEY } from '@/src/glossary/page-glossary';
 import { CONTENT_HANDLE, onAbort, sendRequest, type PageRequest } from '@/src/messages';
 import { startLazyTooltip, type Reveal } from '@/src/tooltip/lazy';
 import { loadTooltipUi } from '@/src/tooltip/ui-hook';
@@ -14,6 +14,7 @@ import { childTerms } from './report';
 import { nameTerms } from './page-names';
 import { watchSiteActive, type SiteWatch } from '@/src/settings/site-watch';
 import { SETTINGS_KEY, withDefaults } from '@/src/settings/stored-settings';
+import { readPageStart } from '@/src/settings/session-copy';
 import type { Settings } from '@/src/settings/settings';
 
 export interface ContentHandle {
@@ -47,8 +48,9 @@ export function startContent(): ContentHandle {
   let started: Promise<void> | undefined;
 
   async function begin(painter: Painter | undefined): Promise<void> {
-    // Settings and the page glossary in one storage read; the service worker is not woken.
-    const stored = await browser.storage.local.get([SETTINGS_KEY, PAGE_GLOSSARY_KEY]).catch(() => ({}) as Record<string, unknown>);
+    // Settings and the page glossary in one storage read (of the session copy, src/settings/session-copy.ts);
+    // the service worker is not woken.
+    const stored = await readPageStart().catch(() => ({}) as Record<string, unknown>);
     if (signal.aborted) {
       painter?.destroy();
       return;
@@ -57,9 +59,9 @@ export function startContent(): ContentHandle {
     // Site rules and the pause (issue 7): nothing is painted until the rule for this page is known,
     // then the session follows every switch live. Started off, it paints and reports nothing before
     // then (switching off after start made and dropped a painter, and told the badge).
-    const current = startSession(document, { settings, glossary: decodePageGlossary(stored[PAGE_GLOSSARY_KEY]), enabled: false, painter }, signal);
+    const current = startSession(document, { settings, glossaryValue: stored[PAGE_GLOSSARY_KEY], enabled: false, painter }, signal);
     session = current;
-    onAbort(signal, (site = watchSiteActive((active) => current.setEnabled(active), undefined, settings)).stop);
+    onAbort(signal, (site = watchSiteActive(settings, (active) => current.setEnabled(active))).stop);
     reveal = startLazyTooltip(
       {
         matches: current.index,

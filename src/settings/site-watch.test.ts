@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, settingsItem, type Settings } from './settings';
 import { watchSiteActive } from './site-watch';
+import { readSettings } from './stored-settings';
 
 // The watcher reads the page address and listens for navigations on the window: stand in for both.
 let page: EventTarget;
@@ -22,7 +23,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('watchSiteActive', () => {
   test('reports on with no settings stored (a fresh install)', async () => {
     const seen: boolean[] = [];
-    const { stop } = watchSiteActive((active) => seen.push(active), () => location.href);
+    const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => location.href);
     await settle();
     expect(seen).toEqual([true]);
     stop();
@@ -31,7 +32,7 @@ describe('watchSiteActive', () => {
   test('ready waits for the work the first state started', async () => {
     await settingsItem.setValue(withRules({ paused: true }));
     let finished = false;
-    const watch = watchSiteActive(async () => {
+    const watch = watchSiteActive(await readSettings(), async () => {
       await new Promise((r) => setTimeout(r, 30));
       finished = true;
     }, () => location.href);
@@ -42,7 +43,7 @@ describe('watchSiteActive', () => {
 
   test('follows a site switch and the global pause, reporting only changes', async () => {
     const seen: boolean[] = [];
-    const { stop } = watchSiteActive((active) => seen.push(active), () => location.href);
+    const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => location.href);
     await settle();
     await settingsItem.setValue(withRules({ siteRules: [{ host: 'example.com', includeSubdomains: false, enabled: false }] }));
     await settle();
@@ -67,7 +68,7 @@ describe('watchSiteActive', () => {
   test('starts off on a site switched off', async () => {
     await settingsItem.setValue(withRules({ siteMode: 'listed', siteRules: [] }));
     const seen: boolean[] = [];
-    const { stop } = watchSiteActive((active) => seen.push(active), () => location.href);
+    const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => location.href);
     await settle();
     expect(seen).toEqual([false]);
     stop();
@@ -76,7 +77,7 @@ describe('watchSiteActive', () => {
   test('re-checks the rule when the page navigates', async () => {
     await settingsItem.setValue(withRules({ siteRules: [{ host: 'example.com', includeSubdomains: false, enabled: false }] }));
     const seen: boolean[] = [];
-    const { stop } = watchSiteActive((active) => seen.push(active), () => location.href);
+    const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => location.href);
     await settle();
     // A navigation to an address the rule does not cover (only possible across documents today, but
     // the watcher must not cache the address).
@@ -88,7 +89,7 @@ describe('watchSiteActive', () => {
 
   test('stops reporting once stopped', async () => {
     const seen: boolean[] = [];
-    const { stop } = watchSiteActive((active) => seen.push(active), () => location.href);
+    const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => location.href);
     await settle();
     stop();
     await settingsItem.setValue(withRules({ paused: true }));

@@ -2,7 +2,7 @@
 // whenever the user flips a switch (popup, keyboard command, options page) or the page navigates.
 // Settings come through ./stored-settings.ts, which keeps zod and WXT's storage helper out of the
 // content script.
-import { readSettings, watchSettings, withDefaults } from './stored-settings';
+import { watchPageSettings } from './session-copy';
 import type { Settings } from '@/src/settings/settings';
 import { isActiveOn } from '@/src/settings/site-rules';
 
@@ -33,35 +33,30 @@ export interface SiteWatch {
  * reach every open tab, so a switch takes effect in all tabs of the site without a reload.
  */
 export function watchSiteActive(
+  /** The settings as just read (the content script reads them with the glossary). */
+  initial: Settings,
   onChange: (active: boolean) => unknown,
   pageUrl: () => string = tabPageUrl,
-  /** The settings as just read (the content script reads them with the glossary): no second read. */
-  initial?: Settings,
 ): SiteWatch {
-  let settings: Settings | undefined;
+  let settings = initial;
   let current: boolean | undefined;
   let stopped = false;
 
   const evaluate = (): unknown => {
-    if (stopped || !settings) return undefined;
+    if (stopped) return undefined;
     const active = isActiveOn(settings, pageUrl());
     if (active === current) return undefined;
     current = active;
     return onChange(active);
   };
 
-  const unwatch = watchSettings((value) => {
+  const unwatch = watchPageSettings((value) => {
     settings = value;
     evaluate();
   });
-  const ready = (initial ? Promise.resolve(initial) : readSettings())
-    // Unreadable settings mean defaults (on everywhere), as on a fresh install.
-    .catch(() => withDefaults())
-    .then(async (value) => {
-      // A change that arrived while reading is newer than what the read returns.
-      settings ??= value;
-      await evaluate();
-    });
+  const ready = Promise.resolve().then(async () => {
+    await evaluate();
+  });
 
   // Single-page apps change the address without loading a page: re-check the rule on every navigation.
   // (Same-document navigations cannot leave the origin, so a host rule gives the same answer today;

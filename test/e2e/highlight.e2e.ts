@@ -24,6 +24,10 @@ import {
 } from './highlight-support';
 import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './server';
 
+declare const chrome: {
+  storage: Record<'local' | 'session', { get(keys: string[]): Promise<Record<string, unknown>>; set(items: object): Promise<void> }>;
+};
+
 let server: FixtureServer;
 let browser: ExtensionBrowser;
 
@@ -328,6 +332,32 @@ describe('live changes from the options page', () => {
     await setUserGlossary(browser, TEST_GLOSSARY);
     await reportWhen(page, (c) => c['liang-ge-wei-hu'] === 1);
     await page.close();
+  });
+
+  test('a page starts from the copy in storage.session, which the background keeps equal to storage.local', async () => {
+    const areas = () =>
+      browser.serviceWorker.evaluate(async () => {
+        const keys = ['settings', 'page-glossary'];
+        return { local: await chrome.storage.local.get(keys), session: await chrome.storage.session.get(keys) };
+      });
+    await setUserSettings(browser, { highlightStyle: 'both' });
+    const copied = async () => {
+      const { local, session } = await areas();
+      return JSON.stringify(session) === JSON.stringify(local);
+    };
+    await expect.poll(copied, { timeout: 5000 }).toBe(true);
+    // Only the copy says this site is switched off: a page that opens now stays dark, so it read the copy.
+    const { session } = await areas();
+    const host = new URL(server.origin).hostname;
+    const off = { ...(session['settings'] as object), siteRules: [{ host, includeSubdomains: false, enabled: false }] };
+    await browser.serviceWorker.evaluate((s) => chrome.storage.session.set({ settings: s }), off);
+    const dark = await open('strict.csp.html');
+    expect(await browser.pageReport(dark)).toMatchObject({ enabled: false, terms: [] });
+    expect(await painted(dark)).toEqual([]);
+    // The next change of storage.local is copied over the stale copy, and the open page follows it.
+    await setUserSettings(browser, {});
+    await reportWhen(dark, (c) => c['liang-ge-wei-hu'] === 1);
+    await dark.close();
   });
 });
 

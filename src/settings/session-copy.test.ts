@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PAGE_GLOSSARY_KEY } from '@/src/glossary/page-glossary';
+import { SETTINGS_KEY } from './defaults';
+import { withDefaults } from './stored-settings';
+import { readPageStart, startSessionCopy, watchPageSettings, watchPageValue } from './session-copy';
+
+/** fakeBrowser has no setAccessLevel: record what the background asks for. */
+function withAccessLevel(): string[] {
+  const asked: string[] = [];
+  Object.assign(fakeBrowser.storage.session, {
+    setAccessLevel: ({ accessLevel }: { accessLevel: string }) => {
+      asked.push(accessLevel);
+      return Promise.resolve();
+    },
+  });
+  return asked;
+}
+
+/** Waits until storage.session holds what `check` wants (the copy is written asynchronously). */
+async function sessionSettles(check: (copy: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
+  await vi.waitFor(async () => {
+    expect(check(await fakeBrowser.storage.session.get(null))).toBe(true);
+  });
+  return fakeBrowser.storage.session.get(null);
+}
+
+describe('the session copy of what a page reads as it starts', () => {
+  let life: AbortController;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    life = new AbortController();
+  });
+  afterEach(() => life.abort());
+
+  test('a page reads the copy when it holds every key, settings stored as {} included', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { highlightStyle: 'background' }, [PAGE_GLOSSARY_KEY]: 'local' });
+    await fakeBrowser.storage.session.set({ [SETTINGS_KEY]: {}, [PAGE_GLOSSARY_KEY]: 'copy' });
+    expect(await readPageStart()).toEqual({ [SETTINGS_KEY]: {}, [PAGE_GLOSSARY_KEY]: 'copy' });
+    // {} is read as what storage.local's absent settings mean: the defaults.
+    expect(withDefaults({})).toEqual(withDefaults(undefined));
+  });
+
+  test('a page reads storage.local when the copy lacks a key or cannot be read', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { highlightStyle: 'background' }, [PAGE_GLOSSARY_KEY]: 'local' });
+    await fakeBrowser.storage.session.set({ [PAGE_GLOSSARY_KEY]: 'copy' });
+    expect(await readPageStart()).toEqual({ [SETTINGS_KEY]: { highlightStyle: 'background' }, [PAGE_GLOSSARY_KEY]: 'local' });
+    // Chromium refuses a content script's read until the background has opened the area to them.
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockRejectedValueOnce(new Error('Access to storage is not allowed from this context.'));
+    expect((await readPageStart())[PAGE_GLOSSARY_KEY]).toBe('local');
+  });
+
+  test('the background opens the area to content scripts and copies storage.local, {} for settings it lacks', async () => {
+    const asked = withAccessLevel();
+    await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'v1', unrelated: 1 });
+    startSessionCopy(life.signal);
+    const copy = await sessionSettles((c) => c[PAGE_GLOSSARY_KEY] === 'v1');
+    expect(copy).toEqual({ [SETTINGS_KEY]: {}, [PAGE_GLOSSARY_KEY]: 'v1' });
+    expect(asked).toEqual(['TRUSTED_AND_UNTRUSTED_CONTEXTS']);
+  });
+
+  test('the copy follows every change of storage.local, the last one last, until the signal aborts', async () => {
+    withAccessLevel();
+    await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'v1' });
+    startSessionCopy(life.signal);
+    await sessionSettles((c) => c[PAGE_GLOSSARY_KEY] === 'v1');
+    for (let i = 2; i <= 5; i++) await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: `v${i}`, [SETTINGS_KEY]: { format: 2, showEveryday: i % 2 === 0 } });
+    const copy = await sessionSettles((c) => c[PAGE_GLOSSARY_KEY] === 'v5');
+    expect(copy[SETTINGS_KEY]).toEqual({ format: 2, showEveryday: false });
+    // Settings removed (back to defaults): the copy says so with {}.
+    await fakeBrowser.storage.local.remove(SETTINGS_KEY);
+    await sessionSettles((c) => JSON.stringify(c[SETTINGS_KEY]) === '{}');
+    life.abort();
+    await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'after' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await fakeBrowser.storage.session.get(PAGE_GLOSSARY_KEY))[PAGE_GLOSSARY_KEY]).toBe('v5');
+  });
+
+  test('a copy that fails to be written is dropped, so pages read storage.local instead of a stale copy', async () => {
+    withAccessLevel();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'v1' });
+    startSessionCopy(life.signal);
+    await sessionSettles((c) => c[PAGE_GLOSSARY_KEY] === 'v1');
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValueOnce(new Error('quota'));
+    await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'v2' });
+    await sessionSettles((c) => !(PAGE_GLOSSARY_KEY in c) && !(SETTINGS_KEY in c));
+    expect(error).toHaveBeenCalledWith('Tifa: session copy failed', expect.any(Error));
+    expect((await readPageStart())[PAGE_GLOSSARY_KEY]).toBe('v2');
+    error.mockRestore();
+  });
+
+  test('a page hears each new value once, from storage.local or the copy, and not the copy being dropped', async () => {
+    const seen: unknown[] = [];
+    const stop = watchPageValue(PAGE_GLOSSARY_KEY, (value) => seen.push(value), 'v0');
+    await fakeBrowser.storage.session.set({ [PAGE_GLOSSARY_KEY]: 'v0' }); // as read: not news
+    await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'v1' });
+    await fakeBrowser.storage.session.set({ [PAGE_GLOSSARY_KEY]: 'v1' }); // the copy following
+    // The page read a copy made before a change that storage.local already had: the copy brings it.
+    await fakeBrowser.storage.session.set({ [PAGE_GLOSSARY_KEY]: 'v2' });
+    await fakeBrowser.storage.session.remove(PAGE_GLOSSARY_KEY);
+    await fakeBrowser.storage.sync.set({ [PAGE_GLOSSARY_KEY]: 'elsewhere' });
+    stop();
+    await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'v3' });
+    expect(seen).toEqual(['v1', 'v2']);
+  });
+
+  test('settings are told with their defaults, from either area', async () => {
+    const seen: boolean[] = [];
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { format: 2, showEveryday: true } });
+    const stop = watchPageSettings((settings) => seen.push(settings.showEveryday));
+    await fakeBrowser.storage.session.set({ [SETTINGS_KEY]: { format: 2, showEveryday: true } });
+    await fakeBrowser.storage.local.remove(SETTINGS_KEY);
+    stop();
+    expect(seen).toEqual([true, false]);
+  });
+});
