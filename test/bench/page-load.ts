@@ -37,8 +37,11 @@ declare const chrome: {
   };
 };
 
-/** `before`: another build of Tifa (TIFA_BEFORE_DIR), loaded side by side with this one to compare a change. */
-export type SubjectName = PeerName | 'tifa' | 'tifa5k' | 'before' | 'none';
+/**
+ * `before`: another build of Tifa (TIFA_BEFORE_DIR), loaded side by side with this one to compare a
+ * change; `before5k`, that build with the 5,000-entry glossary (when tifa5k runs too).
+ */
+export type SubjectName = PeerName | 'tifa' | 'tifa5k' | 'before' | 'before5k' | 'none';
 export const SUBJECT_LABEL: Record<SubjectName, string> = {
   none: 'no extension',
   empty: 'EMPTY',
@@ -47,6 +50,7 @@ export const SUBJECT_LABEL: Record<SubjectName, string> = {
   tifa: 'TIFA',
   tifa5k: 'TIFA 5k',
   before: 'TIFA before',
+  before5k: 'TIFA before 5k',
 };
 
 // ---------------------------------------------------------------- settings
@@ -525,21 +529,23 @@ export async function runPageLoad(o: Options): Promise<PageLoadResult> {
   const list = pages(fixtures, generated, bigChars, o.quick).filter((p) => o.only.length === 0 || o.only.includes(p.kind));
 
   const before = process.env.TIFA_BEFORE_DIR ? path.resolve(process.env.TIFA_BEFORE_DIR) : null;
-  const names = (['empty', 'naive', 'markjs', 'tifa', 'before', 'tifa5k', 'none'] as SubjectName[]).filter(
-    (n) => n === 'empty' || (n === 'before' ? !!before : o.subjects.length === 0 || o.subjects.includes(n)),
+  const wanted = (n: SubjectName): boolean => o.subjects.length === 0 || o.subjects.includes(n);
+  const names = (['empty', 'naive', 'markjs', 'tifa', 'before', 'tifa5k', 'before5k', 'none'] as SubjectName[]).filter(
+    (n) => n === 'empty' || (n === 'before' ? !!before : n === 'before5k' ? !!before && wanted('tifa5k') : wanted(n)),
   );
-  const dirs: Record<SubjectName, string | null> = { ...peers, tifa: o.extensionDir, tifa5k: o.extensionDir, before, none: null };
+  const dirs: Record<SubjectName, string | null> = { ...peers, tifa: o.extensionDir, tifa5k: o.extensionDir, before, before5k: before, none: null };
   const subjects = new Map<SubjectName, Subject>();
   try {
     for (const name of names) {
       log(`launching ${SUBJECT_LABEL[name]}…`);
       subjects.set(name, await launch(name, dirs[name]));
     }
-    const tifa5k = subjects.get('tifa5k');
-    if (tifa5k) {
+    for (const name of ['tifa5k', 'before5k'] as const) {
+      const subject = subjects.get(name);
+      if (!subject) continue;
       const entries = fiveThousand();
-      await setUserGlossary(await workerOf(tifa5k), { entries });
-      log(`TIFA 5k: ${entries.length} entries stored`);
+      await setUserGlossary(await workerOf(subject), { entries });
+      log(`${SUBJECT_LABEL[name]}: ${entries.length} entries stored`);
     }
 
     // Which subjects load which page: 'none' only matters for the frames page (load time without
@@ -845,6 +851,13 @@ function report(
     side('typical article: added from the script\'s start', (s) => s.fromStart);
     side('typical article: own tasks', (s) => s.extensionTasks);
     side('typical article: painted', (s) => s.painted);
+    if (articles.some((p) => of(p, 'before5k'))) {
+      const side5k = (label: string, pick: (s: Summary) => number) =>
+        out.push(`  compare ${label.padEnd(68)} ${f1(agg('tifa5k', pick))} vs before ${f1(agg('before5k', pick))} ms`);
+      side5k('5,000 entries, typical article: added from the script\'s start', (s) => s.fromStart);
+      side5k('5,000 entries, typical article: own tasks', (s) => s.extensionTasks);
+      side5k('5,000 entries, typical article: painted', (s) => s.painted);
+    }
   }
   if (!articles.some((p) => of(p, 'tifa5k'))) return out;
   // 5,000 entries: each figure within 20% of the same figure with the shipped glossary.
