@@ -843,21 +843,20 @@ function report(
     }
   };
   targets('tifa');
-  if (articles.some((p) => of(p, 'before'))) {
-    // TIFA_BEFORE_DIR: this build against another, article medians side by side (not a target).
+  // TIFA_BEFORE_DIR: this build against another, article medians side by side (not a target); with
+  // 5,000 entries too when tifa5k ran.
+  const pairs = [
+    ['tifa', 'before', 'typical article'],
+    ['tifa5k', 'before5k', '5,000 entries, typical article'],
+  ] as const;
+  for (const [now, before, what] of pairs) {
+    if (!articles.some((p) => of(p, before))) continue;
     const side = (label: string, pick: (s: Summary) => number) =>
-      out.push(`  compare ${label.padEnd(68)} ${f1(agg('tifa', pick))} vs before ${f1(agg('before', pick))} ms`);
-    side('typical article: added', (s) => s.added);
-    side('typical article: added from the script\'s start', (s) => s.fromStart);
-    side('typical article: own tasks', (s) => s.extensionTasks);
-    side('typical article: painted', (s) => s.painted);
-    if (articles.some((p) => of(p, 'before5k'))) {
-      const side5k = (label: string, pick: (s: Summary) => number) =>
-        out.push(`  compare ${label.padEnd(68)} ${f1(agg('tifa5k', pick))} vs before ${f1(agg('before5k', pick))} ms`);
-      side5k('5,000 entries, typical article: added from the script\'s start', (s) => s.fromStart);
-      side5k('5,000 entries, typical article: own tasks', (s) => s.extensionTasks);
-      side5k('5,000 entries, typical article: painted', (s) => s.painted);
-    }
+      out.push(`  compare ${`${what}: ${label}`.padEnd(68)} ${f1(agg(now, pick))} vs before ${f1(agg(before, pick))} ms`);
+    if (now === 'tifa') side('added', (s) => s.added);
+    side("added from the script's start", (s) => s.fromStart);
+    side('own tasks', (s) => s.extensionTasks);
+    side('painted', (s) => s.painted);
   }
   if (!articles.some((p) => of(p, 'tifa5k'))) return out;
   // 5,000 entries: each figure within 20% of the same figure with the shipped glossary.
