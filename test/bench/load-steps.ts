@@ -3,7 +3,9 @@
 // that). Build an unminified copy first, so functions keep their names:
 //   TIFA_NO_MINIFY=1 TIFA_OUT_DIR=/tmp/tifa-plain npx wxt build
 //   TIFA_EXTENSION_DIR=/tmp/tifa-plain/chrome-mv3 npx tsx test/bench/load-steps.ts a8-speech-large.html 10
-// (TIFA_STEPS_5K=1 as well: with the benchmark's 5,000-entry glossary.)
+// (TIFA_STEPS_5K=1 as well: with the benchmark's 5,000-entry glossary. TIFA_STEPS_FRAMES=1: also a line
+// per load on the page's frames: when its first frame was committed and activated, and when the
+// frame that ran Tifa's #flush began.)
 // The tool copies that build, stamps the start of each function named in STEPS with
 // console.timeStamp, loads the bench page (default a8-speech-large.html) with tracing on, and prints
 // for each step the median *thread CPU time* (the trace's tts) from its stamp to the next one on the
@@ -15,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeSubject, fiveThousand, launch, median, traced, workerOf } from './page-load';
+import { TRACE_CATEGORIES, type TraceEvent } from './trace-analysis';
 import { setUserGlossary } from '../e2e/glossary-storage';
 import { startFixtureServer } from '../e2e/server';
 
@@ -47,6 +50,32 @@ function stampedCopy(): string {
   return dir;
 }
 
+/**
+ * TIFA_STEPS_FRAMES: the renderer's frames around Tifa's paint, in wall ms from the script's
+ * evaluation. A highlight change is painted by the frame after it; that frame's main-thread part
+ * (BeginMainFrame) waits until the frame before was rastered and activated on the compositor. So on
+ * a busy machine the page's own first frame, rastered in software, can set when the highlights show.
+ * (The compositor's categories slow the load: for this line, not for the steps' figures.)
+ */
+const FRAMES = !!process.env.TIFA_STEPS_FRAMES;
+
+function frameLine(events: TraceEvent[], evaluate: TraceEvent): string {
+  const at = (e: TraceEvent) => (e.ts - evaluate.ts) / 1000;
+  const ms = (values: number[]) => values.map((v) => v.toFixed(1)).join(', ') || 'none';
+  const near = (v: number) => v > -20 && v < 200;
+  const renderer = events.filter((e) => e.pid === evaluate.pid && e.ph === 'X');
+  const main = renderer.filter((e) => e.tid === evaluate.tid);
+  const flush = events.find((e) => e.pid === evaluate.pid && e.tid === evaluate.tid && String(e.args?.data?.['message']) === 'step:#flush');
+  const raster = renderer.filter((e) => e.tid !== evaluate.tid && e.name === 'RasterTask' && flush && e.ts >= evaluate.ts && e.ts < flush.ts);
+  return [
+    `commits ${ms(main.filter((e) => e.name === 'Commit').map(at).filter(near))}`,
+    `activations ${ms(renderer.filter((e) => e.tid !== evaluate.tid && e.name === 'LayerTreeHostImpl::ActivateSyncTree').map(at).filter(near))}`,
+    `main frames ${ms(main.filter((e) => e.name === 'ProxyMain::BeginMainFrame').map(at).filter(near))}`,
+    `#flush ${flush ? at(flush).toFixed(1) : 'none'}`,
+    `raster before it ${(raster.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000).toFixed(1)} ms`,
+  ].join(' | ');
+}
+
 const dir = stampedCopy();
 const fixtures = await startFixtureServer();
 const subject = await launch('tifa', dir);
@@ -61,10 +90,14 @@ try {
   for (let i = 0; i <= loads; i++) {
     const tab = sameTab ?? (await subject.context.newPage());
     const cdp = await subject.context.newCDPSession(tab);
-    const { events } = await traced(cdp, async () => {
-      await tab.goto(fixtures.url(`bench/${page}`), { waitUntil: 'load' });
-      await tab.waitForTimeout(1500);
-    });
+    const { events } = await traced(
+      cdp,
+      async () => {
+        await tab.goto(fixtures.url(`bench/${page}`), { waitUntil: 'load' });
+        await tab.waitForTimeout(1500);
+      },
+      FRAMES ? [...TRACE_CATEGORIES, 'cc', 'disabled-by-default-devtools.timeline.frame'] : undefined,
+    );
     if (sameTab) await cdp.detach();
     else await tab.close();
     if (i === 0) continue; // the first load warms the browser's caches
@@ -73,6 +106,7 @@ try {
     const stamps = events
       .filter((e) => e.pid === evaluate.pid && e.tid === evaluate.tid && e.name === 'TimeStamp' && String(e.args?.data?.['message'] ?? '').startsWith('step:'))
       .sort((a, b) => a.ts - b.ts);
+    if (FRAMES) console.log(`load ${i}: ${frameLine(events, evaluate)}`);
     let last = { name: 'evaluate', tts: evaluate.tts };
     const seen = new Map<string, number>();
     for (const stamp of stamps) {
