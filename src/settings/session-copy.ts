@@ -11,7 +11,7 @@ import { SETTINGS_KEY } from './defaults';
 import { withDefaults } from './stored-settings';
 
 /** The keys a page reads as it starts, in storage.local and in its copy. */
-const PAGE_START_KEYS: readonly string[] = [SETTINGS_KEY, PAGE_GLOSSARY_KEY];
+const PAGE_START_KEYS = [SETTINGS_KEY, PAGE_GLOSSARY_KEY];
 
 /**
  * storage.session where pages may read a copy: Chromium builds only. Firefox has no setAccessLevel
@@ -27,6 +27,8 @@ function sessionArea(): typeof browser.storage.session | undefined {
  * defaults, absent in the copy means no copy.)
  */
 export async function readPageStart(): Promise<Record<string, unknown>> {
+  // PAGE_START_KEYS written out: the shared array costs the content script bytes it has none of
+  // (29,996 of its 30,000 this way, 30,005 with the array).
   const keys = [SETTINGS_KEY, PAGE_GLOSSARY_KEY];
   const copy = await sessionArea()
     ?.get(keys)
@@ -64,7 +66,7 @@ export function startSessionCopy(signal: AbortSignal): void {
     copying = copying
       .catch(() => undefined)
       .then(async () => {
-        const local = await browser.storage.local.get([...PAGE_START_KEYS]);
+        const local = await browser.storage.local.get(PAGE_START_KEYS);
         const values: Record<string, unknown> = { [SETTINGS_KEY]: local[SETTINGS_KEY] ?? {} };
         if (local[PAGE_GLOSSARY_KEY] !== undefined) values[PAGE_GLOSSARY_KEY] = local[PAGE_GLOSSARY_KEY];
         else await session.remove(PAGE_GLOSSARY_KEY);
@@ -73,7 +75,7 @@ export function startSessionCopy(signal: AbortSignal): void {
       .catch((error: unknown) => {
         // A copy that may be stale must not be read: pages fall back to storage.local.
         console.error('Tifa: session copy failed', error);
-        return session.remove([...PAGE_START_KEYS]).catch(() => undefined);
+        return session.remove(PAGE_START_KEYS).catch(() => undefined);
       });
   };
   const listener = (changes: Record<string, unknown>, area: string): void => {
