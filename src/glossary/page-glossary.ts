@@ -21,13 +21,13 @@ export const PAGE_GLOSSARY_KEY = 'page-glossary';
 /**
  * 8: buckets keyed by their forms' first two code units, which the records leave out (a fifth of
  * the bytes with 5,000 entries). 7: the forms as one string of records carrying their entry
- * (src/matcher/matcher.ts), and each entry's category, salience and ambiguity as one code unit: a page parses a few strings instead of
- * ~30,000 values with 5,000 entries, and allocates as many (every such load collected garbage). (6:
- * without the entries' ids and terms, which pages ask the background for by entry key when they name
- * what they found: 44% of a 5,000-entry page glossary; 5: categories stay indices in the page, with
- * the list of those used; elements no longer checked one by one; 4: categories stored as indices; 3:
- * with the matcher's tables; 2: with salience.) A page that finds an older format stored asks the
- * background, which rewrites it.
+ * (src/matcher/matcher.ts), and each entry's category, salience and ambiguity as one code unit: a
+ * page parses a few strings instead of ~30,000 values with 5,000 entries, and allocates as many
+ * (every such load collected garbage). (6: without the entries' ids and terms, which pages ask the
+ * background for by entry key when they name what they found: 44% of a 5,000-entry page glossary;
+ * 5: categories stay indices in the page, with the list of those used; elements no longer checked
+ * one by one; 4: categories stored as indices; 3: with the matcher's tables; 2: with salience.) A
+ * page that finds an older format stored asks the background, which rewrites it.
  */
 const FORMAT = 8;
 

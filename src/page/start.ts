@@ -48,8 +48,8 @@ export function startContent(): ContentHandle {
   let started: Promise<void> | undefined;
 
   async function begin(painter: Painter | undefined): Promise<void> {
-    // Settings and the page glossary in one storage read (of the session copy, src/settings/session-copy.ts);
-    // the service worker is not woken.
+    // Settings and the page glossary in one storage read (of the session copy where there is one:
+    // src/settings/session-copy.ts); the service worker is not woken.
     const stored = await readPageStart().catch(() => ({}) as Record<string, unknown>);
     if (signal.aborted) {
       painter?.destroy();
