@@ -420,8 +420,27 @@ interface BenchPage {
   key: string;
   label: string;
   url: string;
-  kind: 'article' | 'big' | 'frames' | 'cold';
+  kind: 'article' | 'big' | 'frames' | 'cold' | 'late';
   chars: number;
+}
+
+/** How long the late page's lead image is held back: on real news pages images and ads load long after the text. */
+const LATE_IMAGE_MS = 1000;
+
+/**
+ * a8 with a lead image that arrives LATE_IMAGE_MS after the request, so the page's `load` comes long
+ * after its text is parsed, as on a real news site. Chromium runs `document_idle` scripts once every
+ * subresource has loaded or 200 ms after DOMContentLoaded, whichever comes first; the other pages
+ * have no slow subresource, so on them the difference between run_at values does not show.
+ */
+function writeLatePage(dir: string): string {
+  const source = fs.readFileSync(path.join(FIXTURES_DIR, 'bench', 'a8-speech-large.html'), 'utf8');
+  const image = `<img src="lead.svg?delay=${LATE_IMAGE_MS}" width="640" height="360" alt="">`;
+  if (!source.includes('</h1>')) throw new Error('a8-speech-large.html has no </h1> to put the lead image after');
+  fs.writeFileSync(path.join(dir, 'late-image.html'), source.replace('</h1>', `</h1>\n  ${image}`));
+  fs.writeFileSync(path.join(dir, 'lead.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"><rect width="640" height="360" fill="#ccc"/></svg>');
+  fs.copyFileSync(path.join(FIXTURES_DIR, 'bench', 'style.css'), path.join(dir, 'style.css'));
+  return 'late-image.html';
 }
 
 /** The 200 ad/embed frames: small English documents and markup, no Chinese text. */
@@ -458,7 +477,7 @@ function textChars(file: string): number {
   return html.replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, '').replace(/\s+/g, '').length;
 }
 
-function pages(fixtures: FixtureServer, generated: FixtureServer, bigChars: number, quick: boolean): BenchPage[] {
+function pages(fixtures: FixtureServer, generated: FixtureServer, generatedDir: string, bigChars: number, quick: boolean): BenchPage[] {
   const dir = path.join(FIXTURES_DIR, 'bench');
   let articles = fs.readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
   if (quick) articles = articles.filter((_, i) => i % 3 === 0);
@@ -474,6 +493,8 @@ function pages(fixtures: FixtureServer, generated: FixtureServer, bigChars: numb
   // page (same site, same renderer) its window held the teardown of 200 frames (EMPTY's main thread
   // 320–500 ms there instead of ~55 ms).
   if (cold) list.push({ key: 'cold', label: `cold start (${cold.replace(/\.html$/, '')})`, url: fixtures.url(`bench/${cold}`), kind: 'cold', chars: textChars(path.join(dir, cold)) });
+  const late = writeLatePage(generatedDir);
+  list.push({ key: 'late', label: `a8 with an image still loading (${LATE_IMAGE_MS} ms)`, url: generated.url(late), kind: 'late', chars: textChars(path.join(generatedDir, late)) });
   list.push({ key: 'big', label: '1 MB page', url: generated.url('news-1mb.html'), kind: 'big', chars: bigChars });
   list.push({ key: 'frames', label: '200 iframes', url: generated.url('frames-200.html'), kind: 'frames', chars: 0 });
   return list;
@@ -526,7 +547,7 @@ export async function runPageLoad(o: Options): Promise<PageLoadResult> {
   const { bigChars } = writeGeneratedPages(genDir);
   const fixtures = await startFixtureServer();
   const generated = await startFixtureServer(genDir);
-  const list = pages(fixtures, generated, bigChars, o.quick).filter((p) => o.only.length === 0 || o.only.includes(p.kind));
+  const list = pages(fixtures, generated, genDir, bigChars, o.quick).filter((p) => o.only.length === 0 || o.only.includes(p.kind));
 
   const before = process.env.TIFA_BEFORE_DIR ? path.resolve(process.env.TIFA_BEFORE_DIR) : null;
   const wanted = (n: SubjectName): boolean => o.subjects.length === 0 || o.subjects.includes(n);
@@ -633,6 +654,10 @@ interface Summary {
   fromStart: number;
   fromStartHalf: number;
   painted: number;
+  /** The same from the document's commit: comparable between scripts that start at different times. */
+  paintedFromCommit: number;
+  /** From the document's commit to the content script's start. */
+  scriptFromCommit: number;
   /** To the end of the first paint with highlights (the rest may be added later, by segmentation). */
   firstPainted: number;
   /** Changes after the first that took away something painted before (most in a load). */
@@ -679,6 +704,8 @@ function summarise(p: BenchPage, cells: Map<string, Cell>, n: SubjectName): Summ
     fromStart: median(fromStart),
     fromStartHalf: medianHalfWidth(fromStart),
     painted: median(painted),
+    paintedFromCommit: median(c.loads.map((l) => (l.trace.paintedAt - l.trace.commitStart) / 1000)),
+    scriptFromCommit: median(c.loads.map((l) => (l.trace.scriptStart - l.trace.commitStart) / 1000)),
     firstPainted: median(firstPainted),
     repaintsMax: Math.max(...c.loads.map((l) => l.trace.changes.slice(1).filter((ch) => !ch.kept).length)),
     firstSize: median(c.loads.map((l) => l.trace.changes[0]?.signature ?? NaN)),
@@ -784,7 +811,11 @@ function report(
       `${f1(added)} vs naive ${f1(agg('naive', (s) => s.fromStart))}, mark.js ${f1(agg('markjs', (s) => s.fromStart))} ms`,
       added < agg('naive', (s) => s.fromStart) && added < agg('markjs', (s) => s.fromStart),
     );
-    check(`typical article: highlights painted ≤ 50 ms after the content script starts`, `${f1(painted)} ms (worst article ${f1(paintedWorst)} ms)`, painted <= 50);
+    check(
+      `typical article: highlights painted ≤ 50 ms after the content script starts`,
+      `${f1(painted)} ms (worst article ${f1(paintedWorst)} ms); from the commit ${f1(agg(n, (s) => s.paintedFromCommit))} ms (naive ${f1(agg('naive', (s) => s.paintedFromCommit))})`,
+      painted <= 50,
+    );
     const big = of(list.find((p) => p.kind === 'big'), n);
     const bigNaive = of(list.find((p) => p.kind === 'big'), 'naive');
     if (big && bigNaive) {
@@ -826,6 +857,13 @@ function report(
         perFrame < 1,
       );
     }
+    const late = of(list.find((p) => p.kind === 'late'), n);
+    if (late) {
+      // Not a target of the issue: what a reader waits for where the page is still loading.
+      out.push(
+        `  info    ${'article with an image still loading: painted after the commit'.padEnd(68)} ${f1(late.paintedFromCommit)} ms (naive ${f1(of(list.find((p) => p.kind === 'late'), 'naive')?.paintedFromCommit ?? NaN)}); ${f1(late.painted)} ms after the script's start, which came ${f1(late.scriptFromCommit)} ms after the commit`,
+      );
+    }
     const cold = of(list.find((p) => p.kind === 'cold'), n);
     if (cold) {
       // The issue: "painted within 100 ms … in one paint (what needs segmentation may follow, but
@@ -857,6 +895,10 @@ function report(
     side("added from the script's start", (s) => s.fromStart);
     side('own tasks', (s) => s.extensionTasks);
     side('painted', (s) => s.painted);
+    side("painted from the document's commit", (s) => s.paintedFromCommit);
+    const late = list.find((p) => p.kind === 'late');
+    const [a, b] = [of(late, now), of(late, before)];
+    if (a && b) out.push(`  compare ${`${what}, a8 with an image still loading: painted from the commit`.padEnd(68)} ${f1(a.paintedFromCommit)} vs before ${f1(b.paintedFromCommit)} ms`);
   }
   if (!articles.some((p) => of(p, 'tifa5k'))) return out;
   // 5,000 entries: each figure within 20% of the same figure with the shipped glossary.

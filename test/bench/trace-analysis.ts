@@ -79,6 +79,8 @@ export interface LoadTrace {
   mainThreadWallMs: number;
   /** Trace time (µs) the extension's content script started evaluating in the top frame; NaN if none. */
   scriptStart: number;
+  /** Trace time (µs) of the task that committed the document: the same start for any run_at. */
+  commitStart: number;
   /**
    * Highlight-set changes seen by the poll, in order: when seen and the previous reading (trace µs),
    * the size, and whether everything painted before is still there (the change only added).
@@ -212,6 +214,7 @@ export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPref
     mainThreadWallMs,
     windowEnd: Math.max(...mine.map((e) => end(e))),
     scriptStart,
+    commitStart: windowStart,
     changes,
     extensionTaskMs,
     extensionScriptMs,

@@ -1,5 +1,7 @@
 // A static server for fixture pages on 127.0.0.1. A page named `*.csp.html` is served with a strict
 // Content-Security-Policy, like many real news sites, so tests see what such sites see.
+// `?delay=<ms>` holds any file back that long: a slow image or ad, as real news pages are still
+// loading after their text is parsed.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,7 +28,7 @@ export interface FixtureServer {
 
 export async function startFixtureServer(root = FIXTURES_DIR, port = 0): Promise<FixtureServer> {
   const server = http.createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://127.0.0.1');
     const file = path.join(root, decodeURIComponent(pathname === '/' ? '/index.html' : pathname));
     if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -37,8 +39,13 @@ export async function startFixtureServer(root = FIXTURES_DIR, port = 0): Promise
       'cache-control': 'no-store',
     };
     if (file.endsWith('.csp.html')) headers['content-security-policy'] = STRICT_CSP;
-    res.writeHead(200, headers);
-    fs.createReadStream(file).pipe(res);
+    const send = (): void => {
+      res.writeHead(200, headers);
+      fs.createReadStream(file).pipe(res);
+    };
+    const delay = Number(searchParams.get('delay'));
+    if (delay > 0) setTimeout(send, delay);
+    else send();
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
