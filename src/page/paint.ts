@@ -443,7 +443,7 @@ const hasHighlightApi = (): boolean => typeof CSS !== 'undefined' && 'highlights
 /**
  * A Highlight API painter whose sheet, in the default look with a rule for each of `categories`, is
  * adopted now (undefined without the API). Made as the content script starts in a frame with Chinese
- * text: on an article Chromium runs the page's first style and layout right after its idle scripts,
+ * text: on an article Chromium runs the page's first style and layout right after its content scripts,
  * so a sheet adopted then is part of that first restyle; adopted with the first paint (after the
  * storage read) it made Chromium restyle the whole page once more. A long page is laid out while it
  * parses, before the script: there the sheet still restyles it (~20–25 ms on the 1 MB page), but in

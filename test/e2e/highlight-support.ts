@@ -137,7 +137,7 @@ export function domMatchesSource(page: Page): Promise<{ same: boolean; live: str
 
 /**
  * Records every DOM mutation once the parser is done (DOMContentLoaded; the content script starts
- * later, at document_idle), installed before any page script runs.
+ * later, at document_end, after the page's DOMContentLoaded listeners), installed before any page script runs.
  */
 export async function recordMutations(page: Page): Promise<void> {
   await page.addInitScript(() => {
