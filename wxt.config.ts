@@ -114,9 +114,10 @@ export default defineConfig({
     // switch, the toolbar icon, the site command); other tabs' addresses stay hidden, and those are
     // pages Tifa cannot run on anyway.
     // The content script (entrypoints/page-content.ts): in the top frame of http(s) pages, as soon as
-    // the page is parsed (`document_end`, right after DOMContentLoaded). `document_idle` waited, on a
-    // page whose images or ads were still loading, 200 ms more (Chromium runs idle scripts once every
-    // subresource has loaded, or 200 ms after DOMContentLoaded): on real news sites, nearly always.
+    // the page is parsed (`document_end`, a task or two after DOMContentLoaded). `document_idle`
+    // waited, on a page whose images or ads were still loading, 200 ms more (Chromium runs idle
+    // scripts once every subresource has loaded, or 200 ms after DOMContentLoaded): on real news
+    // sites, nearly always.
     // Its first task is as small there as it was at idle (a look for Chinese text, then a storage
     // read; the scan waits for idle time). test/bench's late page measures the difference.
     // In sub-frames (ads, embeds; srcdoc, about:blank, blob: and data: ones too, by their parent's
