@@ -443,8 +443,9 @@ function writeLatePage(dir: string): string {
   return 'late-image.html';
 }
 
-/** The 200 ad/embed frames: small English documents and markup, no Chinese text. */
-function writeGeneratedPages(dir: string): { bigChars: number } {
+/** The pages made at run time: the 1 MB page, the 200 ad/embed frames (no Chinese text) and the late page. */
+function writeGeneratedPages(dir: string): { bigChars: number; latePage: string } {
+  const latePage = writeLatePage(dir);
   const { html } = newsPage();
   fs.writeFileSync(path.join(dir, 'news-1mb.html'), html);
   fs.mkdirSync(path.join(dir, 'ads'));
@@ -469,7 +470,7 @@ function writeGeneratedPages(dir: string): { bigChars: number } {
 <article><h1>全市召开基层党建工作推进会</h1><p>会议强调，要坚持全面从严治党，增强“四个意识”、坚定“四个自信”、做到“两个维护”，推动基层党组织建设全面进步、全面过硬。</p></article>
 <aside>${frames}</aside></body></html>`,
   );
-  return { bigChars: html.replace(/<[^>]+>/g, '').length };
+  return { bigChars: html.replace(/<[^>]+>/g, '').length, latePage };
 }
 
 function textChars(file: string): number {
@@ -477,7 +478,7 @@ function textChars(file: string): number {
   return html.replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, '').replace(/\s+/g, '').length;
 }
 
-function pages(fixtures: FixtureServer, generated: FixtureServer, generatedDir: string, bigChars: number, quick: boolean): BenchPage[] {
+function pages(fixtures: FixtureServer, generated: FixtureServer, generatedDir: string, written: { bigChars: number; latePage: string }, quick: boolean): BenchPage[] {
   const dir = path.join(FIXTURES_DIR, 'bench');
   let articles = fs.readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
   if (quick) articles = articles.filter((_, i) => i % 3 === 0);
@@ -493,9 +494,9 @@ function pages(fixtures: FixtureServer, generated: FixtureServer, generatedDir: 
   // page (same site, same renderer) its window held the teardown of 200 frames (EMPTY's main thread
   // 320–500 ms there instead of ~55 ms).
   if (cold) list.push({ key: 'cold', label: `cold start (${cold.replace(/\.html$/, '')})`, url: fixtures.url(`bench/${cold}`), kind: 'cold', chars: textChars(path.join(dir, cold)) });
-  const late = writeLatePage(generatedDir);
+  const late = written.latePage;
   list.push({ key: 'late', label: `a8 with an image still loading (${LATE_IMAGE_MS} ms)`, url: generated.url(late), kind: 'late', chars: textChars(path.join(generatedDir, late)) });
-  list.push({ key: 'big', label: '1 MB page', url: generated.url('news-1mb.html'), kind: 'big', chars: bigChars });
+  list.push({ key: 'big', label: '1 MB page', url: generated.url('news-1mb.html'), kind: 'big', chars: written.bigChars });
   list.push({ key: 'frames', label: '200 iframes', url: generated.url('frames-200.html'), kind: 'frames', chars: 0 });
   return list;
 }
@@ -544,10 +545,10 @@ export async function runPageLoad(o: Options): Promise<PageLoadResult> {
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const { dir: peersDir, peers } = writePeerExtensions(o.root, o.extensionDir);
   const genDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-bench-pages-'));
-  const { bigChars } = writeGeneratedPages(genDir);
+  const written = writeGeneratedPages(genDir);
   const fixtures = await startFixtureServer();
   const generated = await startFixtureServer(genDir);
-  const list = pages(fixtures, generated, genDir, bigChars, o.quick).filter((p) => o.only.length === 0 || o.only.includes(p.kind));
+  const list = pages(fixtures, generated, genDir, written, o.quick).filter((p) => o.only.length === 0 || o.only.includes(p.kind));
 
   const before = process.env.TIFA_BEFORE_DIR ? path.resolve(process.env.TIFA_BEFORE_DIR) : null;
   const wanted = (n: SubjectName): boolean => o.subjects.length === 0 || o.subjects.includes(n);
@@ -792,6 +793,7 @@ function report(
   out.push('');
   out.push('TARGETS (issue 10)');
   const articles = list.filter((p) => p.kind === 'article');
+  const latePage = list.find((p) => p.kind === 'late');
   const of = (p: BenchPage | undefined, n: SubjectName) => (p ? perPage.get(p.key)?.get(n) : undefined);
   const agg = (n: SubjectName, pick: (s: Summary) => number) => median(articles.map((p) => of(p, n)).filter((s): s is Summary => !!s).map(pick));
   const worst = (n: SubjectName, pick: (s: Summary) => number) => Math.max(...articles.map((p) => of(p, n)).filter((s): s is Summary => !!s).map(pick));
@@ -857,11 +859,11 @@ function report(
         perFrame < 1,
       );
     }
-    const late = of(list.find((p) => p.kind === 'late'), n);
+    const late = of(latePage, n);
     if (late) {
       // Not a target of the issue: what a reader waits for where the page is still loading.
       out.push(
-        `  info    ${'article with an image still loading: painted after the commit'.padEnd(68)} ${f1(late.paintedFromCommit)} ms (naive ${f1(of(list.find((p) => p.kind === 'late'), 'naive')?.paintedFromCommit ?? NaN)}); ${f1(late.painted)} ms after the script's start, which came ${f1(late.scriptFromCommit)} ms after the commit`,
+        `  info    ${'article with an image still loading: painted after the commit'.padEnd(68)} ${f1(late.paintedFromCommit)} ms (naive ${f1(of(latePage, 'naive')?.paintedFromCommit ?? NaN)}); ${f1(late.painted)} ms after the script's start, which came ${f1(late.scriptFromCommit)} ms after the commit`,
       );
     }
     const cold = of(list.find((p) => p.kind === 'cold'), n);
@@ -896,8 +898,7 @@ function report(
     side('own tasks', (s) => s.extensionTasks);
     side('painted', (s) => s.painted);
     side("painted from the document's commit", (s) => s.paintedFromCommit);
-    const late = list.find((p) => p.kind === 'late');
-    const [a, b] = [of(late, now), of(late, before)];
+    const [a, b] = [of(latePage, now), of(latePage, before)];
     if (a && b) out.push(`  compare ${`${what}, a8 with an image still loading: painted from the commit`.padEnd(68)} ${f1(a.paintedFromCommit)} vs before ${f1(b.paintedFromCommit)} ms`);
   }
   if (!articles.some((p) => of(p, 'tifa5k'))) return out;
