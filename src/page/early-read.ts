@@ -17,8 +17,14 @@ import { readPageStart } from '@/src/settings/session-copy';
  * an `answer` nor a `session`.
  */
 export interface EarlyRead {
-  read: Promise<Record<string, unknown>>;
-  /** Stops following storage (the content script follows it from its start on). */
+  /** The read; none once the content script's start is over. */
+  read?: Promise<Record<string, unknown>>;
+  /**
+   * Stops following storage (the content script follows it from its start on). The read stays
+   * until the content script's first task is done: one that finds Chinese text as it starts takes
+   * it then; one that finds some only later (a page rendering its text after load) reads storage
+   * as it is by then, not as it was when the page began to parse.
+   */
   destroy(): void;
 }
 
@@ -45,7 +51,10 @@ export function startEarlyRead(doc: Document): void {
   };
   const early: EarlyRead = {
     read: read(),
-    destroy: () => browser.storage.onChanged.removeListener(onChanged),
+    destroy: () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      queueMicrotask(() => (early.read = undefined));
+    },
   };
   browser.storage.onChanged.addListener(onChanged);
   (globalThis as unknown as Record<symbol, EarlyRead | undefined>)[Symbol.for(CONTENT_HANDLE)] = early;

@@ -9,7 +9,7 @@ import { entry } from '@/src/glossary/test-helpers';
 import { CONTENT_HANDLE } from '@/src/messages';
 import { SETTINGS_KEY } from '@/src/settings/defaults';
 import { RecordingPainter } from '../../test/support/recording-painter';
-import type { EarlyRead } from './early-read';
+import { startEarlyRead, type EarlyRead } from './early-read';
 import { startContent, type ContentHandle } from './start';
 import { registerWrapPainter } from './wrap-painter-hook';
 
@@ -75,4 +75,28 @@ test('without one, it reads the settings and the page glossary itself', async ()
   await handle.session?.ready;
   expect((await handle.session?.count())?.count).toBe(1);
   expect(read).toHaveBeenCalledWith([SETTINGS_KEY, PAGE_GLOSSARY_KEY]);
+});
+
+test('where Chinese text comes only after the start, the content script reads storage as it is then, not the early read', async () => {
+  const { window, document } = parseHTML('<!doctype html><html lang="zh-CN"><head><title>app</title></head><body><div id="app"></div></body></html>');
+  Object.assign(window, { requestAnimationFrame: (callback: () => void) => setTimeout(callback, 16), cancelAnimationFrame: clearTimeout });
+  for (const [name, value] of Object.entries({ window, document, MutationObserver: window.MutationObserver })) {
+    Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
+  }
+  await publishPageGlossary();
+  // The page begins to parse: the early read holds the glossary with 三会一课 only.
+  startEarlyRead(document as unknown as Document);
+  expect(slot[KEY]).toBeDefined();
+  handle = startContent();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(handle.session).toBeUndefined();
+  // The glossary changes while the page shows no Chinese text yet (nothing of Tifa's follows storage now)…
+  invalidateGlossary();
+  await replaceGlossary([entry({ id: 'liang-ge-wei-hu', term: '两个维护', pinyin: 'liǎng gè wéihù' })]);
+  await publishPageGlossary();
+  // …then the page renders its text (a single-page app after load).
+  document.querySelector('#app')!.innerHTML = '<p>做到两个维护。</p>';
+  await vi.waitFor(() => expect(handle?.session).toBeDefined());
+  await handle.session?.ready;
+  expect((await handle.session?.count())?.count).toBe(1);
 });

@@ -44,7 +44,6 @@ export function startContent(): ContentHandle {
   const slot = globalThis as unknown as Record<symbol, ContentHandle | EarlyRead | undefined>;
   const previous = slot[RUNNING];
   previous?.destroy();
-  const earlyRead = (previous as Partial<EarlyRead> | undefined)?.read;
   const life = new AbortController();
   const { signal } = life;
   let session: PageSession | undefined;
@@ -55,8 +54,8 @@ export function startContent(): ContentHandle {
   async function begin(painter: Painter | undefined): Promise<void> {
     // Settings and the page glossary in one storage read (of the session copy where there is one:
     // src/settings/session-copy.ts), begun as the page started parsing where it could be
-    // (src/page/early-read.ts); the service worker is not woken.
-    const stored = await (earlyRead ?? readPageStart()).catch(() => ({}) as Record<string, unknown>);
+    // (src/page/early-read.ts: there only while this script starts); the service worker is not woken.
+    const stored = await ((previous as Partial<EarlyRead> | undefined)?.read ?? readPageStart()).catch(() => ({}) as Record<string, unknown>);
     if (signal.aborted) {
       painter?.destroy();
       return;
