@@ -119,9 +119,7 @@ export default defineConfig({
     // scripts once every subresource has loaded, or 200 ms after DOMContentLoaded): on real news
     // sites, nearly always.
     // Its first task is as small there as it was at idle (a look for Chinese text, then a storage
-    // read; the scan waits for idle time). test/bench's late page measures the difference. Where the
-    // page says it is Chinese (<html lang="zh…">, a GBK or Big5 encoding), page-early.js began that
-    // read as the page started to parse (src/page/early-read.ts), and it has come back by then.
+    // read; the scan waits for idle time). test/bench's late page measures the difference.
     // In sub-frames (ads, embeds; srcdoc, about:blank, blob: and data: ones too, by their parent's
     // origin) a small gate stands in for it and has it injected once the frame holds Chinese text
     // (src/page/frame-gate.ts): most such frames never have any.
@@ -135,10 +133,6 @@ export default defineConfig({
         match_origin_as_fallback: true,
         run_at: 'document_idle',
       },
-      // Begins the content script's storage read as the page starts to parse, where the page says it
-      // is Chinese (src/page/early-read.ts). Listed after the content script: test/bench's peers copy
-      // the first entry's run_at.
-      { matches: ['http://*/*', 'https://*/*'], js: ['page-early.js'], run_at: 'document_start' },
     ],
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting'],
     // executeScript needs host access of its own: Chrome does not count the content script's matches.

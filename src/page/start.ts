@@ -15,7 +15,6 @@ import { nameTerms } from './page-names';
 import { watchSiteActive, type SiteWatch } from '@/src/settings/site-watch';
 import { SETTINGS_KEY, withDefaults } from '@/src/settings/stored-settings';
 import { readPageStart } from '@/src/settings/session-copy';
-import type { EarlyRead } from './early-read';
 import type { Settings } from '@/src/settings/settings';
 
 export interface ContentHandle {
@@ -33,17 +32,14 @@ export interface ContentHandle {
 /**
  * Where a running instance keeps its handle. Content scripts of one extension share an isolated world
  * per frame, which page scripts never see; an instance injected again (the extension reloaded or
- * updated in development) stops the one before it, which would otherwise keep painting. Before the
- * content script starts, the document_start script may have left its storage read there
- * (src/page/early-read.ts): taken over the same way, the read kept.
+ * updated in development) stops the one before it, which would otherwise keep painting.
  */
 const RUNNING = Symbol.for(CONTENT_HANDLE);
 
 /** Starts Tifa in this frame. Until the frame holds Chinese text it only watches for some. */
 export function startContent(): ContentHandle {
-  const slot = globalThis as unknown as Record<symbol, ContentHandle | EarlyRead | undefined>;
-  const previous = slot[RUNNING];
-  previous?.destroy();
+  const slot = globalThis as unknown as Record<symbol, ContentHandle | undefined>;
+  slot[RUNNING]?.destroy();
   const life = new AbortController();
   const { signal } = life;
   let session: PageSession | undefined;
@@ -53,9 +49,8 @@ export function startContent(): ContentHandle {
 
   async function begin(painter: Painter | undefined): Promise<void> {
     // Settings and the page glossary in one storage read (of the session copy where there is one:
-    // src/settings/session-copy.ts), begun as the page started parsing where it could be
-    // (src/page/early-read.ts: there only while this script starts); the service worker is not woken.
-    const stored = await ((previous as Partial<EarlyRead> | undefined)?.read ?? readPageStart()).catch(() => ({}) as Record<string, unknown>);
+    // src/settings/session-copy.ts); the service worker is not woken.
+    const stored = await readPageStart().catch(() => ({}) as Record<string, unknown>);
     if (signal.aborted) {
       painter?.destroy();
       return;

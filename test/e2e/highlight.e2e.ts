@@ -359,25 +359,6 @@ describe('live changes from the options page', () => {
     await reportWhen(dark, (c) => c['liang-ge-wei-hu'] === 1);
     await dark.close();
   });
-
-  test('a page whose head came long before its text starts with what storage says when the text comes, not when the head came', async () => {
-    await setUserSettings(browser, {});
-    // The page says it is Chinese (<html lang="zh-CN">): its storage read begins as the head is parsed
-    // (src/page/early-read.ts). The site is switched off while the body is still on its way.
-    const tab = await browser.context.newPage();
-    await tab.goto(server.url('pages/strict.csp.html?body-after=1500'), { waitUntil: 'commit' });
-    await tab.waitForTimeout(300);
-    const host = new URL(server.origin).hostname;
-    await setUserSettings(browser, { siteRules: [{ host, includeSubdomains: false, enabled: false }] });
-    await tab.waitForLoadState('load');
-    expect(await browser.pageReport(tab)).toMatchObject({ enabled: false, terms: [] });
-    expect(await painted(tab)).toEqual([]);
-    await screenshot(tab, 'early-read-site-off');
-    // And switched on again, the open page follows.
-    await setUserSettings(browser, {});
-    await reportWhen(tab, (c) => c['liang-ge-wei-hu'] === 1);
-    await tab.close();
-  });
 });
 
 test('a 1 MB page: every occurrence is in the report, what is near the viewport is painted, the rest as scrolling reaches it', async () => {

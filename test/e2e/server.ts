@@ -1,9 +1,7 @@
 // A static server for fixture pages on 127.0.0.1. A page named `*.csp.html` is served with a strict
 // Content-Security-Policy, like many real news sites, so tests see what such sites see.
 // `?delay=<ms>` holds any file back that long: a slow image or ad, as real news pages are still
-// loading after their text is parsed. `?body-after=<ms>` sends an HTML page up to its `<body`
-// at once and the rest that much later: a page whose head the browser parses long before its text,
-// as over a slow network.
+// loading after their text is parsed.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,18 +39,9 @@ export async function startFixtureServer(root = FIXTURES_DIR, port = 0): Promise
       'cache-control': 'no-store',
     };
     if (file.endsWith('.csp.html')) headers['content-security-policy'] = STRICT_CSP;
-    const bodyAfter = Number(searchParams.get('body-after'));
     const send = (): void => {
       res.writeHead(200, headers);
-      if (!(bodyAfter > 0)) {
-        fs.createReadStream(file).pipe(res);
-        return;
-      }
-      const html = fs.readFileSync(file, 'utf8');
-      // A file without a body is sent whole, after the wait.
-      const cut = Math.max(0, html.indexOf('<body'));
-      res.write(html.slice(0, cut));
-      setTimeout(() => res.end(html.slice(cut)), bodyAfter);
+      fs.createReadStream(file).pipe(res);
     };
     const delay = Number(searchParams.get('delay'));
     if (delay > 0) setTimeout(send, delay);
