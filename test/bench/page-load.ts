@@ -26,7 +26,7 @@ import { startFixtureServer, FIXTURES_DIR, type FixtureServer } from '../e2e/ser
 import { defaultGlossary } from '@/src/glossary/default';
 import { surfaceForms, type Entry } from '@/src/glossary/schema';
 import { newsPage } from './page';
-import { contentScriptSpec, writePeerExtensions, type PeerName } from './peer-extensions';
+import { writePeerExtensions, type PeerName } from './peer-extensions';
 import { syntheticGlossary } from './synthetic';
 import { analyseLoad, breakdown, CHANGE_STAMP, TICK_STAMP, KINDS, TRACE_CATEGORIES, type Kind, type LoadTrace, type TraceEvent } from './trace-analysis';
 
@@ -100,11 +100,6 @@ export interface Subject {
   tab: Page;
   cdp: CDPSession;
   extensionId: string | null;
-  /**
-   * The file of the extension's first content script (the one that highlights): its start is the
-   * script's start. Tifa's document_start script, which only begins a storage read, runs earlier.
-   */
-  mainScript: string | null;
   userDataDir: string;
 }
 
@@ -140,8 +135,7 @@ export async function launch(name: SubjectName, extensionDir: string | null): Pr
   await context.addInitScript({ content: VIEWPORT_SCRIPT });
   const tab = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(tab);
-  const mainScript = extensionDir ? (contentScriptSpec(extensionDir).js?.[0] ?? null) : null;
-  return { name, context, tab, cdp, extensionId, mainScript, userDataDir };
+  return { name, context, tab, cdp, extensionId, userDataDir };
 }
 
 export async function closeSubject(s: Subject): Promise<void> {
@@ -407,7 +401,7 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
       await watch.close();
     }
   }
-  const trace = analyseLoad(events, url, s.extensionId ? `chrome-extension://${s.extensionId}/` : null, s.mainScript ?? undefined);
+  const trace = analyseLoad(events, url, s.extensionId ? `chrome-extension://${s.extensionId}/` : null);
   if (process.env.TIFA_BENCH_DUMP) {
     fs.writeFileSync(path.join(process.env.TIFA_BENCH_DUMP, `${s.name}-${url.replace(/^.*\//, '')}.json`), JSON.stringify(events));
   }

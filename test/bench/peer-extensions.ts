@@ -22,7 +22,6 @@ interface ContentScriptSpec {
   all_frames?: boolean;
   run_at?: string;
   match_about_blank?: boolean;
-  js?: string[];
 }
 
 /** The first content script of a built extension's manifest (Tifa has one). */

@@ -211,7 +211,7 @@ async function measureGlossary(page: Page, html: string, bundle: string, markJs:
 
 export function bundleSize(extensionDir: string): { bytes: number; gzip: number; file: string; others: Array<{ file: string; bytes: number }> } {
   // The content script the manifest declares first (entrypoints/page-content.ts builds to
-  // page-content.js); the others (the frame gate, the document_start read) are small and listed beside it.
+  // page-content.js); the others (the frame gate) are small and listed beside it.
   const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
   const [main = 'page-content.js', ...others] = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
   const file = path.join(extensionDir, main);

@@ -52,8 +52,6 @@ export const TRACE_CATEGORIES = [
 // Events that run JavaScript. Our fixture pages have no scripts of their own, so JS on the page's
 // main thread is the extension's, except the poll (inside FireAnimationFrame, excluded below).
 const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'RunMicrotasks', 'TimerFire', 'FireIdleCallback', 'v8.run', 'v8.compile', 'EventDispatch']);
-/** The page's own work: a task holding any of these is the page's, whatever script of the extension's runs inside it. */
-const PAGE_WORK_EVENTS = new Set(['ParseHTML', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'ParseAuthorStyleSheet']);
 
 export interface Task {
   ts: number;
@@ -75,12 +73,8 @@ export interface LoadTrace {
    * "from the moment the content script starts until the page is quiet again". What the page does
    * before (parsing; on the 1 MB page, layouts of 50–250 ms that vary by 100 ms from load to load)
    * cannot be the extension's, and only adds noise to the difference. NaN without a content script.
-   * Plus the extension's own tasks before that start, where it has an earlier script (Tifa's
-   * document_start one, which begins the storage read): they are its cost too.
    */
   fromScriptMs: number;
-  /** Of that, the extension's CPU ms before its main script started (its document_start script's). */
-  earlyMs: number;
   /** The same in wall time, ms. */
   mainThreadWallMs: number;
   /** Trace time (µs) the extension's content script started evaluating in the top frame; NaN if none. */
@@ -126,7 +120,7 @@ const cpu = (e: TraceEvent): number => e.tdur ?? e.dur ?? 0;
  * The page renderer's main thread: the CrRendererMain thread that parsed `pageUrl`'s HTML.
  * `scriptUrlPrefix` (chrome-extension://<id>/) finds the content script's top-frame evaluation.
  */
-export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPrefix: string | null, mainScript?: string): LoadTrace {
+export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPrefix: string | null): LoadTrace {
   const parse = events.find((e) => e.name === 'ParseHTML' && (e.args?.['beginData'] as { url?: string } | undefined)?.url === pageUrl);
   if (!parse) throw new Error(`no ParseHTML for ${pageUrl} in the trace`);
   const { pid, tid } = parse;
@@ -149,19 +143,15 @@ export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPref
   const mainThreadMs = top.reduce((sum, e) => sum + cpu(e), 0) / 1000;
   const mainThreadWallMs = top.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
 
-  const evaluation = (file?: string): number =>
+  const scriptStart =
     scriptUrlPrefix === null
       ? NaN
       : (mine.find(
           (e) =>
             e.name === 'EvaluateScript' &&
-            (file === undefined ? String(e.args?.data?.['url'] ?? '').startsWith(scriptUrlPrefix) : e.args?.data?.['url'] === scriptUrlPrefix + file) &&
+            String(e.args?.data?.['url'] ?? '').startsWith(scriptUrlPrefix) &&
             (frame === undefined || e.args?.data?.['frame'] === frame),
         )?.ts ?? NaN);
-  const scriptStart = evaluation(mainScript);
-  // The first of the extension's scripts in the top frame: Tifa's document_start script begins its
-  // storage read before the main one starts. What runs script from then on is the extension's too.
-  const firstScript = Math.min(scriptStart, evaluation());
 
   const changes = mine
     .filter((e) => e.name === 'TimeStamp' && String(e.args?.data?.['message'] ?? '').startsWith(CHANGE_STAMP))
@@ -179,8 +169,6 @@ export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPref
   const tasks: Task[] = [];
   let extensionTaskMs = 0;
   let extensionScriptMs = 0;
-  /** CPU ms of the extension's tasks before the main script's start (its earlier script's), counted with the time from that start. */
-  let earlyMs = 0;
   let cursor = 0;
   for (const t of top) {
     const inside: TraceEvent[] = [];
@@ -191,8 +179,8 @@ export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPref
     const poll = inside.some((e) => e.name === 'TimeStamp' && String(e.args?.data?.['message'] ?? '').startsWith('bench:'));
     const script =
       !poll &&
-      Number.isFinite(firstScript) &&
-      end(t) >= firstScript &&
+      Number.isFinite(scriptStart) &&
+      end(t) >= scriptStart &&
       inside.some((e) => SCRIPT_EVENTS.has(e.name) && !(e.name === 'EventDispatch' && !inside.some((f) => f.name === 'FunctionCall' && f.ts >= e.ts && f.ts < end(e))));
     const paintsChange = inside.some((e) => changePaints.has(e));
     tasks.push({ ts: t.ts, dur: cpu(t) / 1000, wall: (t.dur ?? 0) / 1000, script, paintsChange });
@@ -201,24 +189,7 @@ export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPref
     // script after it started: a promise continuation (a storage reply, a slice resumed after
     // scheduler.yield()) names no script, and was not counted until stop 25.
     const own = scriptUrlPrefix ? inside.filter((e) => e.ph === 'X' && String(e.args?.data?.['url'] ?? '').startsWith(scriptUrlPrefix)) : [];
-    if ((own.length > 0 || script) && end(t) <= scriptStart) {
-      // Before the main script's start, the early script runs inside the page's own tasks (it is
-      // evaluated in the parser's first task): there only its events count, outermost ones (its
-      // evaluation, promise continuations). A task with no page work in it (a storage reply) counts whole.
-      const pageWork = inside.some((e) => PAGE_WORK_EVENTS.has(e.name));
-      let ms = pageWork ? 0 : cpu(t) / 1000;
-      let outer = -Infinity;
-      for (const e of pageWork ? inside : []) {
-        if (e.ph !== 'X' || e.ts < outer) continue;
-        if (!(own.includes(e) || e.name === 'RunMicrotasks' || e.name === 'v8.run')) continue;
-        ms += cpu(e) / 1000;
-        outer = end(e);
-      }
-      extensionTaskMs += ms;
-      earlyMs += ms;
-    } else if (own.length > 0 || script) {
-      extensionTaskMs += cpu(t) / 1000;
-    }
+    if (own.length > 0 || script) extensionTaskMs += cpu(t) / 1000;
     // The outermost of those events: the script's own time, without the rest of its task.
     let reach = -Infinity;
     for (const e of own) {
@@ -239,9 +210,8 @@ export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPref
   const longestChangeFrameMs = longest((t) => t.paintsChange);
   return {
     mainThreadMs,
-    fromScriptMs: Number.isFinite(scriptStart) ? earlyMs + top.filter((t) => end(t) > scriptStart).reduce((sum, e) => sum + cpu(e), 0) / 1000 : NaN,
+    fromScriptMs: Number.isFinite(scriptStart) ? top.filter((t) => end(t) > scriptStart).reduce((sum, e) => sum + cpu(e), 0) / 1000 : NaN,
     mainThreadWallMs,
-    earlyMs,
     windowEnd: Math.max(...mine.map((e) => end(e))),
     scriptStart,
     commitStart: windowStart,
