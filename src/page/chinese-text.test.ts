@@ -20,6 +20,16 @@ describe('hasChineseText', () => {
   it('ignores Han characters in scripts and styles', () => {
     expect(hasChineseText(doc('<script>var s = "两个维护";</script><style>/* 注释 */</style><p>English</p>'))).toBe(false);
   });
+
+  // Past its first few hundred nodes the walk asks the text as a whole once: a long page's verdict
+  // must not change, wherever its Chinese text (or its scripts' Han characters) sits.
+  const english = (paragraphs: number) => Array.from({ length: paragraphs }, (_, i) => `<p>Paragraph ${i} of the <a href="#">story</a>.</p>`).join('');
+  it('finds Chinese text deep in a long page, and none in a long English one', () => {
+    expect(hasChineseText(doc(`${english(400)}<p>第一书记</p>`))).toBe(true);
+    expect(hasChineseText(doc(english(400)))).toBe(false);
+    expect(hasChineseText(doc(`${english(400)}<script>var s = "两个维护";</script>${english(10)}`))).toBe(false);
+    expect(hasChineseText(doc(`${english(400)}<textarea>三会一课</textarea>`))).toBe(false);
+  });
 });
 
 describe('whenChineseText', () => {
