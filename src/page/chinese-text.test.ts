@@ -21,14 +21,21 @@ describe('hasChineseText', () => {
     expect(hasChineseText(doc('<script>var s = "两个维护";</script><style>/* 注释 */</style><p>English</p>'))).toBe(false);
   });
 
-  // Past its first few hundred nodes the walk asks the text as a whole once: a long page's verdict
-  // must not change, wherever its Chinese text (or its scripts' Han characters) sits.
+  // The title and the text as one string are asked before any node is walked: the verdict must be
+  // the walk's, wherever the Chinese text (or a script's Han characters) sits on a long page.
   const english = (paragraphs: number) => Array.from({ length: paragraphs }, (_, i) => `<p>Paragraph ${i} of the <a href="#">story</a>.</p>`).join('');
   it('finds Chinese text deep in a long page, and none in a long English one', () => {
     expect(hasChineseText(doc(`${english(400)}<p>第一书记</p>`))).toBe(true);
     expect(hasChineseText(doc(english(400)))).toBe(false);
     expect(hasChineseText(doc(`${english(400)}<script>var s = "两个维护";</script>${english(10)}`))).toBe(false);
     expect(hasChineseText(doc(`${english(400)}<textarea>三会一课</textarea>`))).toBe(false);
+  });
+
+  it("counts a document's title as its text", () => {
+    const titled = (title: string) =>
+      parseHTML(`<!doctype html><html><head><title>${title}</title></head><body>${english(3)}</body></html>`).document as unknown as Document;
+    expect(hasChineseText(titled('中共中央政治局召开会议'))).toBe(true);
+    expect(hasChineseText(titled('Politburo meets'))).toBe(false);
   });
 });
 
