@@ -4,7 +4,7 @@
 
 /** Han characters: CJK Unified Ideographs, Extension A and the compatibility block. */
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-const NOT_TEXT = new Set('SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA'.split(' '));
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 
 /**
  * Whether `root` (with its open shadow roots) holds a text node with a Han character outside scripts
