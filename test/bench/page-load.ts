@@ -511,7 +511,7 @@ function textChars(file: string): number {
   return html.replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, '').replace(/\s+/g, '').length;
 }
 
-function pages(fixtures: FixtureServer, generated: FixtureServer, generatedDir: string, written: { bigChars: number; latePage: string; englishPage: string }, quick: boolean): BenchPage[] {
+function pages(fixtures: FixtureServer, generated: FixtureServer, generatedDir: string, written: ReturnType<typeof writeGeneratedPages>, quick: boolean): BenchPage[] {
   const dir = path.join(FIXTURES_DIR, 'bench');
   let articles = fs.readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
   if (quick) articles = articles.filter((_, i) => i % 3 === 0);
