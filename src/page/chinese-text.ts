@@ -7,20 +7,25 @@ const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 
 /**
+ * Nodes walked before the text as a whole is asked. Walking wraps every node for the extension's
+ * world, ~1 µs a node here: on the bench's English article (~1,600 nodes) the whole walk took 1.9 ms
+ * of CPU, and 300 nodes then the textContent 0.7 ms (test/bench/load-steps.ts). A frame with Chinese
+ * text meets some within a few nodes (its title, mostly), and a small ad frame is walked to its end.
+ */
+const WALK_FIRST = 300;
+
+/**
  * Whether `root` (with its open shadow roots) holds a text node with a Han character outside scripts
- * and styles. Walking the nodes wraps each for the extension's world, which costs: on the bench's
- * English article (~1,600 nodes) the walk took 1.9 ms of CPU, of which its first 300 nodes 0.4
- * (test/bench/load-steps.ts). So two cheaper questions come first. A document whose title has a Han
- * character has Chinese text (the title's). And a root whose text as one string (scripts and styles
- * included, ~0.2 ms there) has none has no Chinese text, save in open shadow roots, which that
- * string leaves out and which then go unsearched.
+ * and styles. Past WALK_FIRST nodes, a root whose text holds no Han character at all (scripts and
+ * styles included) is taken to hold none: its open shadow roots, which that text leaves out, go
+ * unsearched then.
  */
 export function hasChineseText(root: Node): boolean {
-  if (root.nodeType === 9 /* document */ && HAN.test((root as Document).title)) return true;
-  // A document's own textContent is null: its element's.
-  if (!HAN.test(((root as Document).documentElement ?? root).textContent ?? '')) return false;
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
+  let left = WALK_FIRST;
   for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+    // A document's own textContent is null: its element's.
+    if (!--left && !HAN.test(((root as Document).documentElement ?? root).textContent ?? '')) return false;
     // An element has no `data` (tested as "undefined"), a text node no `shadowRoot`.
     const shadow = (node as Element).shadowRoot;
     if ((HAN.test((node as Text).data) && !NOT_TEXT.has(node.parentNode?.nodeName ?? '')) || (shadow && hasChineseText(shadow))) return true;
