@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { hasChineseText, whenChineseText } from './chinese-text';
 
-const doc = (body: string) => parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`).document as unknown as Document;
+const doc = (body: string, lang = '') => parseHTML(`<!doctype html><html lang="${lang}"><head></head><body>${body}</body></html>`).document as unknown as Document;
 
 describe('hasChineseText', () => {
   it('finds Han characters in the text of the page', () => {
@@ -21,14 +21,29 @@ describe('hasChineseText', () => {
     expect(hasChineseText(doc('<script>var s = "两个维护";</script><style>/* 注释 */</style><p>English</p>'))).toBe(false);
   });
 
-  // The title and the text as one string are asked before any node is walked: the verdict must be
-  // the walk's, wherever the Chinese text (or a script's Han characters) sits on a long page.
+  // Past the first text nodes the text is asked as one string: the verdict must be the walk's,
+  // wherever the Chinese text (or a script's Han characters) sits on a long page.
   const english = (paragraphs: number) => Array.from({ length: paragraphs }, (_, i) => `<p>Paragraph ${i} of the <a href="#">story</a>.</p>`).join('');
-  it('finds Chinese text deep in a long page, and none in a long English one', () => {
-    expect(hasChineseText(doc(`${english(400)}<p>第一书记</p>`))).toBe(true);
-    expect(hasChineseText(doc(english(400)))).toBe(false);
-    expect(hasChineseText(doc(`${english(400)}<script>var s = "两个维护";</script>${english(10)}`))).toBe(false);
-    expect(hasChineseText(doc(`${english(400)}<textarea>三会一课</textarea>`))).toBe(false);
+  // A page declared Chinese is walked first, any other asked its text first: the same verdicts.
+  it.each(['', 'en', 'zh-CN'])('finds Chinese text deep in a long page, and none in a long English one (lang "%s")', (lang) => {
+    expect(hasChineseText(doc(`${english(400)}<p>第一书记</p>`, lang))).toBe(true);
+    expect(hasChineseText(doc(`<p>Home</p><p>两个维护</p>${english(400)}`, lang))).toBe(true);
+    expect(hasChineseText(doc(english(400), lang))).toBe(false);
+    expect(hasChineseText(doc(`${english(400)}<script>var s = "两个维护";</script>${english(10)}`, lang))).toBe(false);
+    expect(hasChineseText(doc(`<script>var s = "两个维护";</script>${english(400)}`, lang))).toBe(false);
+    expect(hasChineseText(doc(`${english(400)}<textarea>三会一课</textarea>`, lang))).toBe(false);
+  });
+
+  it('asks an added node, element or text, as a page', () => {
+    const page = doc('<p>English</p>');
+    const text = page.createTextNode('第一书记');
+    expect(hasChineseText(text)).toBe(true);
+    expect(hasChineseText(page.createTextNode('Breaking'))).toBe(false);
+    const article = page.createElement('article');
+    article.innerHTML = `${english(100)}<p>三会一课</p>`;
+    expect(hasChineseText(article)).toBe(true);
+    article.innerHTML = `${english(100)}<style>/* 注释 */</style>`;
+    expect(hasChineseText(article)).toBe(false);
   });
 
   it("counts a document's title as its text", () => {

@@ -7,28 +7,32 @@ const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 
 /**
- * Nodes walked before the text as a whole is asked. Walking wraps every node for the extension's
- * world, ~1 µs a node here: on the bench's English article (~1,600 nodes) the whole walk took 1.9 ms
- * of CPU, and 300 nodes then the textContent 0.7 ms (test/bench/load-steps.ts). A frame with Chinese
- * text meets some within a few nodes (its title, mostly), and a small ad frame is walked to its end.
+ * Text nodes walked, on a page that declares itself Chinese, before the text as a whole is asked.
+ * Walking wraps each node it returns for the extension's world (the first of each type costs most),
+ * while the text as one string costs about what touching the page does: on the bench's English
+ * article a walk of all its ~1,600 nodes took 1.9 ms of CPU, and its text ~0.2 ms. A page declared
+ * Chinese has Chinese text within its first text nodes, its menus; asking its text first would cost
+ * most where that text is long: ~15 ms on the 1 MB page, whose title has no Han character.
  */
-const WALK_FIRST = 300;
+const WALK_FIRST = 50;
 
 /**
- * Whether `root` (with its open shadow roots) holds a text node with a Han character outside scripts
- * and styles. Past WALK_FIRST nodes, a root whose text holds no Han character at all (scripts and
- * styles included) is taken to hold none: its open shadow roots, which that text leaves out, go
- * unsearched then.
+ * Whether `root` holds Chinese text: a document whose title has a Han character, or a text node
+ * with one outside scripts and styles. A root whose text holds no Han character at all (scripts and
+ * styles included) holds none: that is asked first, except on a page whose `lang` is Chinese, where it
+ * is asked past WALK_FIRST text nodes; where it holds some, the walk goes on. Open shadow roots are
+ * not searched: the scanner reads them once a session runs, and a page of components has a title.
  */
 export function hasChineseText(root: Node): boolean {
-  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
-  let left = WALK_FIRST;
+  const doc = root as Document;
+  if (HAN.test(doc.title)) return true;
+  const scope = doc.body ?? root;
+  const walker = (root.ownerDocument ?? doc).createTreeWalker(scope, 0x4 /* SHOW_TEXT */);
+  let left = /^zh/i.test(doc.documentElement?.lang) ? WALK_FIRST : 1;
+  // The walk starts at the scope itself, which is a text node when one was added.
   for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
-    // A document's own textContent is null: its element's.
-    if (!--left && !HAN.test(((root as Document).documentElement ?? root).textContent ?? '')) return false;
-    // An element has no `data` (tested as "undefined"), a text node no `shadowRoot`.
-    const shadow = (node as Element).shadowRoot;
-    if ((HAN.test((node as Text).data) && !NOT_TEXT.has(node.parentNode?.nodeName ?? '')) || (shadow && hasChineseText(shadow))) return true;
+    if (!--left && !HAN.test(scope.textContent ?? '')) return false;
+    if (HAN.test((node as Text).data) && !NOT_TEXT.has(node.parentNode?.nodeName ?? '')) return true;
   }
   return false;
 }
