@@ -40,14 +40,15 @@ const RUNNING = Symbol.for(CONTENT_HANDLE);
 export function startContent(): ContentHandle {
   const slot = globalThis as unknown as Record<symbol, ContentHandle | undefined>;
   slot[RUNNING]?.destroy();
-  const life = new AbortController();
-  const { signal } = life;
+  // Made when the frame has Chinese text: a frame without any makes no AbortController (a DOM object,
+  // whose first one in the extension's world costs ~0.05 ms of such a frame's ~1 ms).
+  let life: AbortController | undefined;
   let session: PageSession | undefined;
   let site: SiteWatch | undefined;
   let reveal: Reveal | undefined;
   let started: Promise<void> | undefined;
 
-  async function begin(painter: Painter | undefined): Promise<void> {
+  async function begin(painter: Painter | undefined, signal: AbortSignal): Promise<void> {
     // Settings and the page glossary in one storage read (of the session copy where there is one:
     // src/settings/session-copy.ts); the service worker is not woken.
     const stored = await readPageStart().catch(() => ({}) as Record<string, unknown>);
@@ -74,13 +75,11 @@ export function startContent(): ContentHandle {
     );
   }
 
-  onAbort(
-    signal,
-    whenChineseText(document, () => {
-      // The highlight sheet now, before the page's first layout (see paintStyledNow).
-      started = begin(paintStyledNow(document, CATEGORIES));
-    }),
-  );
+  const stopWaiting = whenChineseText(document, () => {
+    life = new AbortController();
+    // The highlight sheet now, before the page's first layout (see paintStyledNow).
+    started = begin(paintStyledNow(document, CATEGORIES), life.signal);
+  });
 
   const handle: ContentHandle = {
     get session() {
@@ -99,7 +98,8 @@ export function startContent(): ContentHandle {
       return session ? session.report() : { enabled: true, terms: await nameTerms(childTerms(document, true)) };
     },
     destroy() {
-      life.abort();
+      stopWaiting();
+      life?.abort();
       if (slot[RUNNING] === handle) slot[RUNNING] = undefined;
     },
   };
