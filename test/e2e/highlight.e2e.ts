@@ -145,6 +145,23 @@ test('an ambiguous term in traditional text is confirmed as a word: 黨組 is no
   await page.close();
 });
 
+// The early check (src/page/chinese-text.ts) asks an English page's text as one string and walks
+// only a page declared Chinese first: either way a term quoted deep in an English article is found,
+// and a script's Han characters are not text.
+test.each(['english-quote.html', 'english-zh-lang.html'])('a Chinese term quoted at the end of an English article is highlighted (%s)', async (file) => {
+  const page = await open(file);
+  const counts = await reportWhen(page, (c) => c['liang-ge-wei-hu'] === 1);
+  expect(counts).toEqual({ 'liang-ge-wei-hu': 1 });
+  await page.locator('#quote').scrollIntoViewIfNeeded();
+  const ranges = await waitFor(async () => {
+    const now = await painted(page);
+    return now.length ? now : undefined;
+  }, 8000);
+  expect(tally(ranges ?? [])).toEqual({ 两个维护: 1 });
+  if (file === 'english-quote.html') await screenshot(page, 'highlight-english-quote');
+  await page.close();
+});
+
 test('open shadow roots are scanned (nested too); closed ones and unslotted children are not', async () => {
   const page = await open('shadow.html');
   const report = await browser.pageReport(page);
