@@ -148,10 +148,11 @@ test('an ambiguous term in traditional text is confirmed as a word: 黨組 is no
 // The early check (src/page/chinese-text.ts) asks an English page's text as one string and walks
 // only a page declared Chinese first: either way a term quoted deep in an English article is found,
 // and a script's Han characters are not text.
-test.each(['english-quote.html', 'english-zh-lang.html'])('a Chinese term quoted at the end of an English article is highlighted (%s)', async (file) => {
+test.each(['english-quote.html', 'english-quote.html?zh'])('a Chinese term quoted at the end of an English article is highlighted (%s)', async (file) => {
   const page = await open(file);
   const counts = await reportWhen(page, (c) => c['liang-ge-wei-hu'] === 1);
   expect(counts).toEqual({ 'liang-ge-wei-hu': 1 });
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe(file.endsWith('?zh') ? 'zh-CN' : 'en');
   await page.locator('#quote').scrollIntoViewIfNeeded();
   const ranges = await waitFor(async () => {
     const now = await painted(page);
