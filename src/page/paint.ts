@@ -125,12 +125,13 @@ const BAND_ELEMENTS = 24;
 const LARGE_DOCUMENT = 1000;
 /**
  * A hold keeps highlights back until this time at the latest: 60 ms after the content script started
- * (the module is evaluated with it). In Date.now()'s milliseconds: the first touch of `performance` costs
- * ~0.07 ms in the extension's world, which a frame without Chinese text would pay for nothing. Warm, segmentation answers an article's first pass ~45–60 ms
- * after the start, so the terms it confirms show in the same frame as the rest. A worker starting
- * cold (jieba loads for ~0.5 s) no longer keeps the first marks back (a hold of 100 ms from the
- * request put the cold page's first paint 164 ms after the start): they show, and the confirmed ones
- * join them later. Later passes (the page changing) do not hold.
+ * (the module is evaluated with it). In Date.now()'s milliseconds: the first touch of `performance`
+ * costs ~0.07 ms in the extension's world, which a frame without Chinese text would pay for nothing.
+ * Warm, segmentation answers an article's first pass ~45–60 ms after the start, so the terms it
+ * confirms show in the same frame as the rest. A worker starting cold (jieba loads for ~0.5 s) no
+ * longer keeps the first marks back (a hold of 100 ms from the request put the cold page's first
+ * paint 164 ms after the start): they show, and the confirmed ones join them later. Later passes
+ * (the page changing) do not hold.
  */
 const HOLD_UNTIL = Date.now() + 60;
 
