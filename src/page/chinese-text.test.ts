@@ -8,6 +8,9 @@ describe('hasChineseText', () => {
   it('finds Han characters in the text of the page', () => {
     expect(hasChineseText(doc('<p>Breaking: <b>两个维护</b></p>'))).toBe(true);
     expect(hasChineseText(doc('<p>黨組</p>'))).toBe(true);
+    // Text right in the body, as a small frame has it.
+    expect(hasChineseText(doc('Sponsored: 两个维护'))).toBe(true);
+    expect(hasChineseText(doc('Sponsored: 两个维护', 'en'))).toBe(true);
   });
 
   it('is false for frames without any: ads, embeds, English pages', () => {
@@ -32,6 +35,7 @@ describe('hasChineseText', () => {
     expect(hasChineseText(doc(`${english(400)}<script>var s = "两个维护";</script>${english(10)}`, lang))).toBe(false);
     expect(hasChineseText(doc(`<script>var s = "两个维护";</script>${english(400)}`, lang))).toBe(false);
     expect(hasChineseText(doc(`${english(400)}<textarea>三会一课</textarea>`, lang))).toBe(false);
+    expect(hasChineseText(doc(`${english(400)}<!-- 注释 --><div><script>var s = "两个维护";</script></div>`, lang))).toBe(false);
   });
 
   it('asks an added node, element or text, as a page', () => {

@@ -7,42 +7,47 @@ const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 
 /**
- * Text nodes of the body walked, on a page that declares itself Chinese, before its text as a whole
- * is asked.
- * Walking wraps each node it returns for the extension's world (the first of each type costs most),
- * while the text as one string costs about what touching the page does: on the bench's English
- * article a walk of all its ~1,600 nodes took 1.9 ms of CPU, and its text ~0.2 ms. A page declared
- * Chinese has Chinese text within its first text nodes, its menus; asking its text first would cost
- * most where that text is long: ~15 ms on the 1 MB page, whose title has no Han character.
+ * Text nodes walked on a page whose `lang` is Chinese (starting with `zh`, in lower case as pages
+ * write it) before its text is asked: such a page meets Chinese text within its first text nodes
+ * (its menu), and one whose text sits in one wrapper (the 1 MB page: ~15 ms to read it whole) is
+ * not read at all.
  */
 const WALK_FIRST = 50;
 
 /**
- * Whether `root` holds Chinese text: a document whose title has a Han character, or a text node
- * with one outside scripts and styles. A root whose text holds no Han character at all (scripts and
- * styles included) holds none: that is asked first, except on a page whose `lang` is Chinese, where it
- * is asked past WALK_FIRST text nodes; where it holds some, the walk goes on. Open shadow roots are
- * not searched: the scanner reads them once a session runs, and a page of components has a title.
+ * Whether `root` holds Chinese text: a document whose title has a Han character, or a text node with
+ * one outside scripts and styles. Walking nodes wraps each for the extension's world, the first of
+ * each type dearest (on the bench's English article a walk of all ~1,600 nodes took 1.9 ms of CPU),
+ * so the text is asked first, a child of the body at a time (textHasHan), and walked only where that
+ * finds a Han character, to tell text from scripts; a page declared Chinese is walked first
+ * (WALK_FIRST). Open shadow roots are not searched: the scanner reads them once a session runs.
  */
 export function hasChineseText(root: Node): boolean {
-  const doc = root as Document;
-  if (HAN.test(doc.title)) return true;
-  // A document's element, which has its text and its lang: the one element wrapped when there is none.
-  const scope = doc.documentElement ?? root;
-  const declared = /^zh/i.test((scope as HTMLElement).lang);
-  // A null textContent (a document's) reads as "null": no Han character.
-  if (!declared && !HAN.test(scope.textContent as string)) return false;
-  const walkRoot = doc.body ?? scope;
-  const walker = (root.ownerDocument ?? doc).createTreeWalker(walkRoot, 0x4 /* SHOW_TEXT */);
-  // Where the text was asked already, `left` goes below zero and it is not asked again.
-  let left = declared ? WALK_FIRST : 0;
-  // The walk starts at its root itself, which is a text node when one was added.
+  if (HAN.test((root as Document).title)) return true;
+  // An element's or a text node's documentElement is undefined, tested as "undefined". Elsewhere
+  // `left` is 1: the text is asked before the first node.
+  let left = /^zh/.test((root as Document).documentElement?.lang) ? WALK_FIRST : 1;
+  const scope = (root as Document).body ?? root;
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(scope, 0x4 /* SHOW_TEXT */);
+  // The walk starts at its root itself, which is a text node when one was added. Once the text was
+  // asked, `left` goes below zero and it is not asked again.
   for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
-    if (!--left && !HAN.test(scope.textContent as string)) return false;
-    if (HAN.test((node as Text).data) && !NOT_TEXT.has(node.parentNode?.nodeName ?? '')) return true;
+    if (!--left && !textHasHan(scope)) return false;
+    if (HAN.test((node as Text).data) && !NOT_TEXT.has(node.parentNode?.nodeName as string)) return true;
   }
   return false;
 }
+
+/**
+ * Whether the text of `root` has a Han character, asked a child at a time without the children that
+ * are scripts or styles: a page's data (a framework's JSON, inline CSS) sits there, often most of
+ * its text, and would be read for nothing. A node without children (an added text node) is asked
+ * itself. A document's own textContent is null, tested as "null".
+ */
+const textHasHan = (root: Node): boolean =>
+  // `some` over the live list, not a copy: a body of thousands of children (the 1 MB page) wraps
+  // only those it reaches.
+  [].some.call(root.firstChild ? root.childNodes : [root], (child: Node) => !NOT_TEXT.has(child.nodeName) && HAN.test(child.textContent as string));
 
 /**
  * Calls `found` once, as soon as `doc` holds Chinese text: at once if it does now, else when a
@@ -55,10 +60,8 @@ export function whenChineseText(doc: Document, found: () => void): () => void {
   }
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      const hit =
-        record.type === 'characterData'
-          ? HAN.test((record.target as Text).data)
-          : [...record.addedNodes].some(hasChineseText);
+      // A text node whose text changed is asked as an added one.
+      const hit = (record.type === 'characterData' ? [record.target] : [...record.addedNodes]).some(hasChineseText);
       if (hit) {
         observer.disconnect();
         found();
