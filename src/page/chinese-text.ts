@@ -42,11 +42,10 @@ export function hasChineseText(root: Node): boolean {
  * Whether the text of `root` has a Han character, asked a child at a time without the children that
  * are scripts or styles: a page's data (a framework's JSON, inline CSS) sits there, often most of
  * its text, and would be read for nothing. A node without children (an added text node) is asked
- * itself. A document's own textContent is null, tested as "null".
+ * itself. A doctype's textContent is null, tested as "null".
  */
 const textHasHan = (root: Node): boolean =>
-  // `some` over the live list, not a copy: a body of thousands of children (the 1 MB page) wraps
-  // only those it reaches.
+  // `some` over the live list, not a copy: only the children it reaches are wrapped.
   [].some.call(root.firstChild ? root.childNodes : [root], (child: Node) => !NOT_TEXT.has(child.nodeName) && HAN.test(child.textContent as string));
 
 /**
