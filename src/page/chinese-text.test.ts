@@ -50,6 +50,14 @@ describe('hasChineseText', () => {
     expect(hasChineseText(article)).toBe(false);
   });
 
+  it('asks an XML document, whose element has no lang', () => {
+    const { DOMParser } = parseHTML('<!doctype html><html></html>');
+    const xml = (source: string) => new DOMParser().parseFromString(source, 'text/xml') as unknown as Document;
+    expect((xml('<feed/>').documentElement as unknown as { lang?: string }).lang).toBeUndefined();
+    expect(hasChineseText(xml('<feed><entry>两个维护</entry></feed>'))).toBe(true);
+    expect(hasChineseText(xml('<feed><entry>Breaking</entry></feed>'))).toBe(false);
+  });
+
   it("counts a document's title as its text", () => {
     const titled = (title: string) =>
       parseHTML(`<!doctype html><html><head><title>${title}</title></head><body>${english(3)}</body></html>`).document as unknown as Document;

@@ -24,9 +24,9 @@ const WALK_FIRST = 50;
  */
 export function hasChineseText(root: Node): boolean {
   if (HAN.test((root as Document).title)) return true;
-  // An element's or a text node's documentElement is undefined, tested as "undefined". Elsewhere
-  // `left` is 1: the text is asked before the first node.
-  let left = /^zh/.test((root as Document).documentElement?.lang) ? WALK_FIRST : 1;
+  // An element or a text node has no documentElement, and an XML document's element (an SVG file)
+  // no lang. Elsewhere `left` is 1: the text is asked before the first node.
+  let left = (root as Document).documentElement?.lang?.startsWith('zh') ? WALK_FIRST : 1;
   const scope = (root as Document).body ?? root;
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(scope, 0x4 /* SHOW_TEXT */);
   // The walk starts at its root itself, which is a text node when one was added. Once the text was
