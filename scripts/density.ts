@@ -55,11 +55,11 @@ const confirm = async (text: string, candidates: Span[]): Promise<boolean[]> =>
 const salienceOf = new Map(entries.map((e) => [e.id, e.salience]));
 
 export const MODES: Array<{ name: string; short: string; display: Display }> = [
-  { name: 'everything (all + everyday: before this change)', short: 'everything', display: { mode: 'all', showEveryday: true } },
-  { name: 'all', short: 'all', display: { mode: 'all', showEveryday: false } },
-  { name: 'first (default)', short: 'first', display: { mode: 'first', showEveryday: false } },
-  { name: 'first + everyday', short: 'first+ev', display: { mode: 'first', showEveryday: true } },
-  { name: 'core', short: 'core', display: { mode: 'core', showEveryday: false } },
+  { name: 'everything (all + everyday: before this change)', short: 'everything', display: { mode: 'all', everyday: true } },
+  { name: 'all', short: 'all', display: { mode: 'all', everyday: false } },
+  { name: 'first (default)', short: 'first', display: { mode: 'first', everyday: false } },
+  { name: 'first + everyday', short: 'first+ev', display: { mode: 'first', everyday: true } },
+  { name: 'core', short: 'core', display: { mode: 'core', everyday: false } },
 ];
 
 interface Run {

@@ -222,7 +222,7 @@ describe('Scanner', () => {
 });
 
 describe('Scanner display modes', () => {
-  const FIRST: Display = { mode: 'first', showEveryday: false };
+  const FIRST: Display = { mode: 'first', everyday: false };
   const painted = (painter: RecordingPainter) =>
     [...painter.painted].map((m) => `${(m.range.startContainer as Text).data}@${m.range.startOffset}`).sort();
 
@@ -287,15 +287,15 @@ describe('Scanner display modes', () => {
     const texts = () => scanner.store.list().map((m) => m.text);
     expect(texts()).toEqual(['两个维护', '三会一课', '两个维护']);
     expect(painter.texts()).toEqual(['三会一课', '两个维护']);
-    scanner.setDisplay({ mode: 'first', showEveryday: true });
+    scanner.setDisplay({ mode: 'first', everyday: true });
     await settle(scanner);
     expect(texts()).toEqual(['干部', '两个维护', '三会一课', '干部', '两个维护']);
     expect(painter.texts()).toEqual(['三会一课', '两个维护', '干部']);
-    scanner.setDisplay({ mode: 'core', showEveryday: true });
+    scanner.setDisplay({ mode: 'core', everyday: true });
     await settle(scanner);
     expect(texts()).toEqual(['两个维护', '两个维护']);
     expect(painter.texts()).toEqual(['两个维护', '两个维护']);
-    scanner.setDisplay({ mode: 'all', showEveryday: false });
+    scanner.setDisplay({ mode: 'all', everyday: false });
     await settle(scanner);
     expect(painter.texts()).toEqual(['三会一课', '两个维护', '两个维护']);
   });
@@ -409,7 +409,7 @@ describe('Scanner reading a long page lazily', () => {
   });
 
   test('first occurrence: one added below the pause gives way to an earlier one found when reading goes on', async () => {
-    const { document, painter, scanner } = lazySetup(longPage().replace('<p id="p30">', '<p id="p30">三会一课'), { mode: 'first', showEveryday: false });
+    const { document, painter, scanner } = lazySetup(longPage().replace('<p id="p30">', '<p id="p30">三会一课'), { mode: 'first', everyday: false });
     await scanner.start();
     // The page adds a paragraph at its end, which is scanned on its own (out of order).
     const p = document.createElement('p');

@@ -39,7 +39,8 @@ export interface ScannerOptions {
 /** The display settings the scanner follows (src/settings/settings.ts). */
 export interface Display {
   mode: DisplayMode;
-  showEveryday: boolean;
+  /** The setting showEveryday: everyday words are marked too (outside the mode "core"). */
+  everyday: boolean;
 }
 
 /** A subtree to scan and the walker going through it; `inOrder`: a pass over the document in document order. */
@@ -189,7 +190,7 @@ export class Scanner {
     this.#onChange = options.onChange;
     this.#onSlice = options.onSlice;
     this.#sliceMs = options.sliceMs ?? 10;
-    this.#display = options.display ?? { mode: 'all', showEveryday: true };
+    this.#display = options.display ?? { mode: 'all', everyday: true };
     this.#lazy = !!options.lazy;
     this.store = new MatchStore((matches) => this.#documentOrder(matches));
     this.store.onRemove = (match) => {
@@ -215,15 +216,15 @@ export class Scanner {
    */
   setDisplay(display: Display): void {
     const before = this.#display;
-    if (before.mode === display.mode && before.showEveryday === display.showEveryday) return;
-    this.#display = { mode: display.mode, showEveryday: display.showEveryday };
+    if (before.mode === display.mode && before.everyday === display.everyday) return;
+    this.#display = { mode: display.mode, everyday: display.everyday };
     this.#shownBySalience = this.#shownSaliences();
     if (!this.#stopped) this.#rescanAll();
   }
 
   #shownSaliences(): Uint8Array {
-    const { mode, showEveryday } = this.#display;
-    return Uint8Array.from(SALIENCES, (salience) => (salienceShown(salience, mode, showEveryday) ? 1 : 0));
+    const { mode, everyday } = this.#display;
+    return Uint8Array.from(SALIENCES, (salience) => (salienceShown(salience, mode, everyday) ? 1 : 0));
   }
 
   /** Starts scanning the document and watching it. Resolves when the first pass is done. */

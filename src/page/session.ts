@@ -107,12 +107,18 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
       lastTold = '';
       reportChanged();
     };
-    doc.defaultView?.addEventListener('pageshow', (event) => event.persisted && retell(), { signal });
-    doc.addEventListener('prerenderingchange', retell, { signal });
+    // pageshow is listened for only once the page goes into that cache: a pageshow listener is
+    // called as every page finishes loading, in the task of its load event (~0.15 ms of dispatch into
+    // this world there), which a trace then counts as Tifa's, with the page's layout in it. Added
+    // again on each such pagehide, the same listener is kept once.
+    const view = doc.defaultView;
+    const until = { signal };
+    view?.addEventListener('pagehide', (event) => event.persisted && view.addEventListener('pageshow', retell, until), until);
+    doc.addEventListener('prerenderingchange', retell, until);
   }
 
   const look = () => ({ highlightStyle: settings.highlightStyle, categoryColors: settings.categoryColors });
-  const display = () => ({ mode: settings.displayMode, showEveryday: settings.showEveryday });
+  const display = () => ({ mode: settings.displayMode, everyday: settings.showEveryday });
 
   /** The start under way, shared by the callers that ask for it meanwhile. */
   let starting: Promise<void> | undefined;
