@@ -107,13 +107,17 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
       lastTold = '';
       reportChanged();
     };
-    // pageshow is listened for only once the page goes into that cache: a pageshow listener is
-    // called as every page finishes loading, in the task of its load event (~0.15 ms of dispatch into
-    // this world there), which a trace then counts as Tifa's, with the page's layout in it. Added
-    // again on each such pagehide, the same listener is kept once.
-    const view = doc.defaultView;
+    // Not with a pageshow listener: it is called as every page finishes loading, in the task of its
+    // load event (~0.15 ms of dispatch into this world), which a trace then counts as Tifa's with the
+    // page's layout in it; nor with one for pagehide, called in the next page's commit. Chromium
+    // fires `resume` on a page coming back from that cache (and on a background tab it had frozen:
+    // a count told twice); Firefox has no `resume`, and listens for pageshow once a page goes into
+    // the cache (added again on each such pagehide, the same listener is kept once).
     const until = { signal };
-    view?.addEventListener('pagehide', (event) => event.persisted && view.addEventListener('pageshow', retell, until), until);
+    if (import.meta.env.FIREFOX) {
+      const view = doc.defaultView;
+      view?.addEventListener('pagehide', (event) => event.persisted && view.addEventListener('pageshow', retell, until), until);
+    } else doc.addEventListener('resume', retell, until);
     doc.addEventListener('prerenderingchange', retell, until);
   }
 

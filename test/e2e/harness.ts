@@ -102,6 +102,11 @@ export interface LaunchOptions {
    * opened, so every test starts from the same tabs, none of them opened behind its back.
    */
   keepWelcome?: boolean;
+  /**
+   * Keeps Chromium's back/forward cache, which Playwright's launch turns off by default: with it, a
+   * page gone back to is shown again from the cache, with its scripts' state, rather than loaded anew.
+   */
+  backForwardCache?: boolean;
 }
 
 /** The settings that paint every occurrence of every entry, as before display modes. */
@@ -136,7 +141,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: false, // headless is chosen by the --headless=new flag below, which supports extensions
-    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreDefaultArgs: ['--disable-extensions', ...(options.backForwardCache ? ['--disable-back-forward-cache'] : [])],
     viewport: options.viewport ?? { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     locale,
