@@ -33,10 +33,13 @@ export function hasChineseText(root: Node): boolean {
   // asked, `left` goes below zero and it is not asked again.
   for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
     if (!--left && !textHasHan(scope)) return false;
-    if (HAN.test((node as Text).data) && !NOT_TEXT.has(node.parentNode?.nodeName as string)) return true;
+    if (isChineseTextNode(node as Text)) return true;
   }
   return false;
 }
+
+/** Whether a text node holds a Han character and is text, not a script's or a style's. */
+const isChineseTextNode = (node: Text): boolean => HAN.test(node.data) && !NOT_TEXT.has(node.parentNode?.nodeName as string);
 
 /**
  * Whether the text of `root` has a Han character, asked a child at a time without the children that
@@ -59,8 +62,9 @@ export function whenChineseText(doc: Document, found: () => void): () => void {
   }
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      // A text node whose text changed is asked as an added one.
-      const hit = (record.type === 'characterData' ? [record.target] : [...record.addedNodes]).some(hasChineseText);
+      // A text node whose text changed is asked alone, without a walker (a ticker or a clock changes
+      // its text many times a minute).
+      const hit = record.type === 'characterData' ? isChineseTextNode(record.target as Text) : [...record.addedNodes].some(hasChineseText);
       if (hit) {
         observer.disconnect();
         found();

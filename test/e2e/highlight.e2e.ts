@@ -163,6 +163,18 @@ test.each(['english-quote.html', 'english-quote.html?zh'])('a Chinese term quote
   await page.close();
 });
 
+test('a page without Chinese text is scanned once a text node of it is changed to hold some', async () => {
+  // The check's observer asks a text node changed in place (a characterData record) by itself.
+  const page = await open('english-quote.html?typed');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(reportCounts(await browser.pageReport(page))).toEqual({});
+  await page.evaluate(() => {
+    (document.getElementById('quote')?.firstChild as Text).data = 'The resolution again calls on members to uphold the “two upholds” (两个维护).';
+  });
+  expect(await reportWhen(page, (c) => c['liang-ge-wei-hu'] === 1)).toEqual({ 'liang-ge-wei-hu': 1 });
+  await page.close();
+});
+
 test('open shadow roots are scanned (nested too); closed ones and unslotted children are not', async () => {
   const page = await open('shadow.html');
   const report = await browser.pageReport(page);
