@@ -169,7 +169,7 @@ test('a page without Chinese text is scanned once a text node of it is changed t
   await new Promise((resolve) => setTimeout(resolve, 500));
   expect(reportCounts(await browser.pageReport(page))).toEqual({});
   await page.evaluate(() => {
-    (document.getElementById('quote')?.firstChild as Text).data = 'The resolution again calls on members to uphold the “two upholds” (两个维护).';
+    ((document.getElementById('quote') as HTMLElement).firstChild as Text).data = 'The resolution again calls on members to uphold the “two upholds” (两个维护).';
   });
   expect(await reportWhen(page, (c) => c['liang-ge-wei-hu'] === 1)).toEqual({ 'liang-ge-wei-hu': 1 });
   await page.close();
