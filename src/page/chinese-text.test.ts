@@ -24,8 +24,8 @@ describe('hasChineseText', () => {
     expect(hasChineseText(doc('<script>var s = "两个维护";</script><style>/* 注释 */</style><p>English</p>'))).toBe(false);
   });
 
-  // The text is asked as one string (first, or past 50 text nodes on a page declared Chinese): the
-  // verdict must be the walk's, wherever the Chinese text (or a script's Han characters) sits.
+  // The body's text is asked a child at a time (first, or past 50 text nodes on a page declared
+  // Chinese): the verdict must be the walk's, wherever the Chinese text (or a script's Han characters) sits.
   const english = (paragraphs: number) => Array.from({ length: paragraphs }, (_, i) => `<p>Paragraph ${i} of the <a href="#">story</a>.</p>`).join('');
   // A page declared Chinese is walked first, any other asked its text first: the same verdicts.
   it.each(['', 'en', 'zh-CN'])('finds Chinese text deep in a long page, and none in a long English one (lang "%s")', (lang) => {

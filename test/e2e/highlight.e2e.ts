@@ -145,9 +145,9 @@ test('an ambiguous term in traditional text is confirmed as a word: 黨組 is no
   await page.close();
 });
 
-// The early check (src/page/chinese-text.ts) asks an English page's text as one string and walks
-// only a page declared Chinese first: either way a term quoted deep in an English article is found,
-// and a script's Han characters are not text.
+// The early check (src/page/chinese-text.ts) asks an English page's text a child of the body at a
+// time and walks only a page declared Chinese first: either way a term quoted deep in an English
+// article is found, and a script's Han characters are not text.
 test.each(['english-quote.html', 'english-quote.html?zh'])('a Chinese term quoted at the end of an English article is highlighted (%s)', async (file) => {
   const page = await open(file);
   const counts = await reportWhen(page, (c) => c['liang-ge-wei-hu'] === 1);
