@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultGlossary } from './default';
 import { compilePatterns } from './patterns';
 import { buildPageGlossary, buildPageNames, categoryOf, decodePageGlossary, encodePageGlossary, entryIndexOf, entryKey, isAmbiguous, salienceOf } from './page-glossary';
-import { compileMatcher, loadMatcher, tableForms } from '@/src/matcher/matcher';
+import { compileMatcher, loadMatcher, pairHash, tableForms } from '@/src/matcher/matcher';
 import { CATEGORIES } from './categories';
 
 const { entries } = defaultGlossary();
@@ -109,7 +109,8 @@ describe('page glossary', () => {
     expect(decodePageGlossary(variant({ format: 5 }))).toBeUndefined(); // with ids and terms
     expect(decodePageGlossary(variant({ format: 6 }))).toBeUndefined(); // forms as an array
     expect(decodePageGlossary(variant({ format: 7 }))).toBeUndefined(); // keys as slots, records with them
-    expect(decodePageGlossary(variant({ format: 9 }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ format: 8 }))).toBeUndefined(); // without the hash table
+    expect(decodePageGlossary(variant({ format: 10 }))).toBeUndefined();
     expect(decodePageGlossary(variant({ traits: undefined }))).toBeUndefined();
     expect(decodePageGlossary(variant({ traits: 'AB' }))).toBeUndefined(); // one short
     expect(decodePageGlossary(variant({ traits: [0, 0, 0] }))).toBeUndefined();
@@ -127,6 +128,12 @@ describe('page glossary', () => {
     expect(decodePageGlossary(variant({ keys: keys.slice(2) }))).toBeUndefined(); // a key short
     expect(decodePageGlossary(variant({ keys: [...keys].map((unit) => unit.charCodeAt(0)) }))).toBeUndefined(); // format 7's numbers
     expect(decodePageGlossary(variant({ byPair: undefined }))).toBeUndefined();
+    const { slots, chain } = good as { slots: number[]; chain: number[] };
+    expect(decodePageGlossary(variant({ slots: undefined }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ slots: slots.slice(1) }))).toBeUndefined(); // not a power of two
+    expect(decodePageGlossary(variant({ slots: String.fromCharCode(...slots) }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ chain: chain.slice(1) }))).toBeUndefined(); // a bucket short
+    expect(decodePageGlossary(variant({ chain: undefined }))).toBeUndefined();
     expect(decodePageGlossary(variant({}))).toBeDefined();
   });
 
@@ -147,6 +154,46 @@ describe('page glossary', () => {
     expect(found).toEqual([
       ['三会一课', 'san-hui-yi-ke'],
       [first, ids[tableForms(page)[0]!.tag]],
+    ]);
+  });
+
+  it('with a damaged hash table, its matcher finds only the buckets still reachable and always ends', () => {
+    const page = buildPageGlossary(entries, patterns);
+    const { ids } = buildPageNames(entries);
+    /** The bucket + 1 of a form's first two units (0: no bucket). */
+    const bucketOf = (form: string) => {
+      for (let k = 0; k < page.keys.length; k += 2) if (page.keys.slice(k, k + 2) === form.slice(0, 2)) return k / 2 + 1;
+      return 0;
+    };
+    const slotOf = (b: number) => page.slots.indexOf(b);
+    const gone = bucketOf('两个维护');
+    const looped = bucketOf('三会一课');
+    const slots = [...page.slots];
+    const chain = [...page.chain];
+    slots[slotOf(gone)] = page.chain.length + 5; // no such bucket
+    // A chain that does not climb (here, to itself): read as its end, so the scan cannot loop.
+    chain[looped] = looped;
+    slots[slotOf(looped)] = looped;
+    // Values that are no bucket at all.
+    const other = bucketOf('第一书记');
+    slots[slotOf(other)] = -1;
+    const decoded = decodePageGlossary(JSON.stringify({ ...JSON.parse(encodePageGlossary(page)), slots, chain }));
+    expect(decoded).toBeDefined();
+    // Two characters that are no key but fall in the looped slot: the scan walks its chain there.
+    const low = page.slots.length - 1;
+    let probe = '';
+    for (let a = 0x4e00; !probe && a < 0x9fa5; a++) {
+      for (let b = 0x4e00; b < 0x4e00 + 64; b++) {
+        const pair = String.fromCharCode(a, b);
+        if ((pairHash(a, b) & low) === slotOf(looped) && bucketOf(pair) === 0) probe = pair;
+      }
+    }
+    expect(probe).not.toBe('');
+    const text = `坚决做到两个维护，落实三会一课，选派第一书记，${probe}，增强四个意识`;
+    const found = loadMatcher(decoded!).scan(text).map((m) => [text.slice(m.start, m.end), ids[m.tag]]);
+    expect(found).toEqual([
+      ['三会一课', 'san-hui-yi-ke'],
+      ['四个意识', 'si-ge-yi-shi'],
     ]);
   });
 

@@ -19,7 +19,8 @@ import { buildTables, type MatcherTables } from '@/src/matcher/matcher';
 
 export const PAGE_GLOSSARY_KEY = 'page-glossary';
 /**
- * 8: buckets keyed by their forms' first two code units, which the records leave out (a fifth of
+ * 9: with the matcher's hash table of the buckets' keys, which each page used to fill itself (~0.4
+ * ms of its script). 8: buckets keyed by their forms' first two code units, which the records leave out (a fifth of
  * the bytes with 5,000 entries). 7: the forms as one string of records carrying their entry
  * (src/matcher/matcher.ts), and each entry's category, salience and ambiguity as one code unit: a
  * page parses a few strings instead of ~30,000 values with 5,000 entries, and allocates as many
@@ -29,7 +30,7 @@ export const PAGE_GLOSSARY_KEY = 'page-glossary';
  * one by one; 4: categories stored as indices; 3: with the matcher's tables; 2: with salience.) A
  * page that finds an older format stored asks the background, which rewrites it.
  */
-const FORMAT = 8;
+const FORMAT = 9;
 
 /** An entry's traits, one code unit: its category (4 bits), salience (2 bits) and whether segmentation must confirm it, from 0x40 (see src/matcher/matcher.ts). */
 const TRAIT_BASE = 0x40;
@@ -156,12 +157,15 @@ export function decodePageGlossary(value: unknown): PageGlossary | undefined {
     return undefined;
   }
   if (!parsed || parsed.format !== FORMAT) return undefined;
-  const { version, entryCount, traits, usedCategories, forms, keys, ends, byPair } = parsed;
+  const { version, entryCount, traits, usedCategories, forms, keys, ends, byPair, slots, chain } = parsed;
   if (typeof version !== 'string' || typeof traits !== 'string' || typeof forms !== 'string' || traits.length !== entryCount) return undefined;
   if (!isIndexArray(usedCategories, CATEGORIES.length)) return undefined;
   // The matcher reads forms[ends[b − 1] … ends[b]) for each bucket b, and no record past the forms.
   if (typeof byPair !== 'boolean' || !Array.isArray(ends) || (ends[ends.length - 1] ?? 0) !== forms.length) return undefined;
   if (typeof keys !== 'string' || keys.length !== ends.length * (byPair ? 2 : 1)) return undefined;
+  // The hash table's values are not checked one by one either: the matcher reads one that is not a
+  // bucket, or a chain that does not climb, as the end of the slot's buckets.
+  if (!Array.isArray(slots) || slots.length & (slots.length - 1) || !Array.isArray(chain) || chain.length !== ends.length + 1) return undefined;
   // Checked field by field above; its `format` too is left in (a copy costs the content script bytes).
   return parsed as PageGlossary;
 }

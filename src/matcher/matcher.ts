@@ -7,9 +7,10 @@
 // needs no failure links: scanning positions left to right and taking the longest pattern that starts
 // at the first position where any does gives exactly the leftmost-longest, non-overlapping matches.
 // So patterns are grouped by their first two code units (their bucket's key), longest first:
-// - building the buckets is one pass over the patterns and a sort per bucket; the background does it
-//   once per glossary (src/glossary/page-glossary.ts), and a page only fills the table from the
-//   buckets' keys (`loadMatcher`): a page load used to spend ~15–20% of its script time compiling;
+// - building the buckets and their hash table is one pass over the patterns and a sort per bucket;
+//   the background does it once per glossary (src/glossary/page-glossary.ts), and a page builds
+//   nothing (`loadMatcher`): a page load used to spend ~15–20% of its script time compiling, and
+//   filling the table from the buckets' keys still cost it ~0.4 ms;
 // - scanning looks each pair of code units up in a small hash table while nothing fits, and where
 //   a pair starts some pattern, compares the few forms of that bucket in place, unit by unit.
 // A glossary with a one-unit pattern is grouped by first unit instead.
@@ -36,7 +37,7 @@ export interface Matcher {
 }
 
 /** The table slot of a pair of code units (of 64 Ki; a table of fewer slots keeps its low bits). */
-const pairHash = (first: number, second: number): number => ((first << 6) ^ second) & 0xffff;
+export const pairHash = (first: number, second: number): number => ((first << 6) ^ second) & 0xffff;
 
 /**
  * The matcher's tables as plain data (they travel in the page glossary as JSON). `forms` is one
@@ -58,6 +59,13 @@ export interface MatcherTables {
   ends: number[];
   /** False when some form is one code unit long: buckets are then keyed by the first unit alone. */
   byPair: boolean;
+  /**
+   * The hash table of the buckets' keys: slots[pairHash of a key (its first unit without byPair) &
+   * (slots.length − 1)] is the first bucket of that slot + 1, or 0. Its length is a power of two.
+   */
+  slots: number[];
+  /** chain[b + 1]: the next bucket of bucket b's slot + 1, or 0; always above b + 1 (so a damaged chain ends). */
+  chain: number[];
 }
 
 /**
@@ -118,7 +126,19 @@ export function buildTables(patterns: readonly MatcherPattern[], tagOf: (index: 
     keys.push(key);
     ends.push(length);
   }
-  return { forms: records.join(''), keys: keys.join(''), ends, byPair };
+  // Slots twice the buckets' count or more: about one key in four shares its slot. The full 64 Ki
+  // table for a large glossary (the pair hash has 16 bits).
+  const count = ends.length;
+  const slots = Array.from({ length: Math.min(65536, 2 << Math.ceil(Math.log2(count + 1))) }, () => 0);
+  const chain = Array.from({ length: count + 1 }, () => 0);
+  // From the last bucket back, each slot's chain runs in increasing order.
+  for (let b = count; b > 0; b--) {
+    const key = keys[b - 1]!;
+    const at = (byPair ? pairHash(key.charCodeAt(0), key.charCodeAt(1)) : key.charCodeAt(0)) & (slots.length - 1);
+    chain[b] = slots[at]!;
+    slots[at] = b;
+  }
+  return { forms: records.join(''), keys: keys.join(''), ends, byPair, slots, chain };
 }
 
 /** The forms of `tables` with their tags and where their records start in `forms`, in table order (tests, tools). */
@@ -134,32 +154,10 @@ export function tableForms({ forms, keys, ends, byPair }: MatcherTables): Array<
   return list;
 }
 
-/**
- * A matcher over tables built beforehand: marks the slots and nothing else. Matches report the
- * tag of their form.
- */
-export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Matcher {
+/** A matcher over tables built beforehand: it builds nothing itself. Matches report the tag of their form. */
+export function loadMatcher({ forms, keys, ends, byPair, slots, chain }: MatcherTables): Matcher {
   const width = keyWidth(byPair);
-  const count = ends.length;
-  // Slot → first bucket + 1 (0: no form starts here), in a table four times the buckets' count: the
-  // slots' low bits index it, so buckets whose slots share them are chained (`nextOf`), each checked
-  // against its own key. The full 64 Ki table (256 KB, zeroed) cost each page ~1 ms of page faults
-  // as its few hundred slots were written, and more as the scan first read it; with the shipped
-  // glossary (512 buckets) this one is 16 KB. A large glossary gets the full table back.
-  const slots = Math.min(65536, 4 << Math.ceil(Math.log2(count + 1)));
-  const low = slots - 1;
-  const firstOf = new Int32Array(slots);
-  const nextOf = new Int32Array(count + 1);
-  /** keyOf[b]: bucket b − 1's key as a number, the first unit in the high half (byPair) and the second in the low. */
-  const keyOf = new Int32Array(count + 1);
-  for (let b = count; b > 0; b--) {
-    const first = keys.charCodeAt((b - 1) * width);
-    const second = byPair ? keys.charCodeAt(b * 2 - 1) : 0;
-    keyOf[b] = (first << 16) | second;
-    const at = (byPair ? pairHash(first, second) : first) & low;
-    nextOf[b] = firstOf[at]!;
-    firstOf[at] = b;
-  }
+  const low = slots.length - 1;
   /**
    * Numbered slogans share their first two characters by the dozen (四个…, 两个…): in a large bucket,
    * where each group starts (by its third unit) is found when a page first probes it, so a probe
@@ -202,10 +200,10 @@ export function loadMatcher({ forms, keys, ends, byPair }: MatcherTables): Match
     let unit = text.charCodeAt(i);
     while (i < last) {
       const next = text.charCodeAt(i + 1);
-      const key = byPair ? (unit << 16) | next : unit << 16;
-      let b = firstOf[(byPair ? pairHash(unit, next) : unit) & low]!;
-      while (b !== 0 && keyOf[b] !== key) b = nextOf[b]!;
-      if (b !== 0) {
+      // The slot's buckets, until one has this key (a damaged table reads as no bucket).
+      let b = slots[(byPair ? pairHash(unit, next) : unit) & low]!;
+      while (b > 0 && (keys.charCodeAt((b - 1) * width) !== unit || (byPair && keys.charCodeAt(b * 2 - 1) !== next))) b = chain[b]! > b ? chain[b]! : 0;
+      if (b > 0) {
         const start = ends[b - 2] ?? 0;
         const stop = Math.min(ends[b - 1]!, size);
         const third = text.charCodeAt(i + 2);
