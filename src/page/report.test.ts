@@ -23,5 +23,7 @@ describe('page report', () => {
       { key: '#2', count: 1 },
     ]);
     expect(top[0]?.count).toBe(1); // inputs untouched
+    // Nothing to add: the same counts.
+    expect(mergeTerms(top, [])).toEqual([{ key: '#0', count: 1 }]);
   });
 });
