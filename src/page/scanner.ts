@@ -157,7 +157,7 @@ export class Scanner {
   /**
    * Whether anything but the pass in document order has scanned text since the matches were last
    * cleared. Until then that pass meets each text node once, none of them holding a match yet, and
-   * skips asking the store about each (the first use of each node as a key, ~0.15 ms an article).
+   * skips asking the store about each (for most nodes, their first use as a Map key).
    */
   #mixed = false;
   /** Subtrees waiting to be (re)scanned, each with its walker. The first is being worked on. */
@@ -336,9 +336,9 @@ export class Scanner {
   /** Drops every match and its paint: in one call per highlight where the painter can. */
   #clearMatches(): void {
     const painter = this.#painter;
-    // Everything painted is in the store. A first pass has nothing to clear: clearing the nine
-    // highlights anyway cost every page ~0.2 ms (a first call of each in the content script's world).
     this.#mixed = false;
+    // Everything painted is in the store. A first pass has nothing to clear: it used to clear the
+    // nine highlights anyway, each one's first call in the content script's world.
     if (this.store.size === 0) return;
     if (!painter.unpaintAll) this.store.clear();
     else {
