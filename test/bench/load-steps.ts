@@ -5,7 +5,10 @@
 //   TIFA_EXTENSION_DIR=/tmp/tifa-plain/chrome-mv3 npx tsx test/bench/load-steps.ts a8-speech-large.html 10
 // (TIFA_STEPS_5K=1 as well: with the benchmark's 5,000-entry glossary. TIFA_STEPS_FRAMES=1: also a line
 // per load on the page's frames: when its first frame was committed and activated, and when the
-// frame that ran Tifa's #flush began.)
+// frame that ran Tifa's #flush began. TIFA_STEPS_BY_NAME=1: CPU summed per function over each load,
+// from each of its stamps to the next stamp, for functions called many times; a stamp costs a few
+// µs, so a function called per node or per match reads dearer than it is, and the last stamp of a
+// task runs on into the page's work until the next one.)
 // The tool copies that build, stamps the start of each function named in STEPS with
 // console.timeStamp, loads the bench page (default a8-speech-large.html) with tracing on, and prints
 // for each step the median *thread CPU time* (the trace's tts) from its stamp to the next one on the
@@ -32,6 +35,13 @@ const STEPS = [
   'start', '#pump', '#slice', '#sendCandidates', '#applyConfirmed', '#notify', 'reportChanged', '#flush',
   // More, to look closer: TIFA_STEPS='paintStyledNow,#applyStyle' (names as in the unminified build).
   ...(process.env.TIFA_STEPS ?? '').split(',').filter(Boolean),
+  // With TIFA_STEPS_BY_NAME, the walk, the scan, the painter and the first uses of browser APIs too.
+  ...(process.env.TIFA_STEPS_BY_NAME
+    ? ('next,#stepOver,#enqueue,#scanRun,#add,add,paint,show,#near,#schedule,#flush,#settleFirsts,#clearMatches,' +
+        'paintStyledNow,prepare,#applyStyle,highlightCss,set,adopt,readPageStart,sendRequest,watchPageValue,' +
+        'connectFrames,withDefaults,webHostOf,tabPageUrl,countTerms,childTerms,mergeTerms,hold,flushed,settled,#isSettled,' +
+        '#applyMutations,observe,dropNode,has').split(',')
+    : []),
 ];
 
 function stampedCopy(): string {
@@ -83,6 +93,9 @@ const subject = await launch('tifa', dir);
 if (process.env.TIFA_STEPS_5K) await setUserGlossary(await workerOf(subject), { entries: fiveThousand() });
 /** Per step: thread CPU ms since the stamp before, and wall ms since the script's evaluation began. */
 const steps = new Map<string, { cpu: number[]; at: number[] }>();
+const BY_NAME = !!process.env.TIFA_STEPS_BY_NAME;
+/** TIFA_STEPS_BY_NAME: per function, CPU ms from its stamps to the next stamps, one sum per load. */
+const byName = new Map<string, number[]>();
 try {
   // TIFA_STEPS_SAME_TAB=1: one tab goes from load to load, as `npm run bench` loads articles (V8 then
   // keeps the content script compiled); by default each load gets a new tab, a fresh renderer.
@@ -109,6 +122,7 @@ try {
     if (FRAMES) console.log(`load ${i}: ${frameLine(events, evaluate)}`);
     let last = { name: 'evaluate', tts: evaluate.tts };
     const seen = new Map<string, number>();
+    const sums = new Map<string, number>();
     for (const stamp of stamps) {
       const name = String(stamp.args?.data?.['message']).slice('step:'.length);
       // Repeated steps are told apart by their count (#notify, #notify 2, …).
@@ -116,6 +130,8 @@ try {
       seen.set(name, n);
       const label = n > 1 ? `${name} ${n}` : name;
       const tts = stamp.tts ?? last.tts;
+      const from = last.name.replace(/ \d+$/, '');
+      sums.set(from, (sums.get(from) ?? 0) + (tts - last.tts) / 1000);
       const key = `${last.name} → ${label}`;
       const step = steps.get(key) ?? { cpu: [], at: [] };
       step.cpu.push((tts - last.tts) / 1000);
@@ -123,14 +139,22 @@ try {
       steps.set(key, step);
       last = { name: label, tts };
     }
+    for (const [name, sum] of sums) byName.set(name, [...(byName.get(name) ?? []), sum]);
   }
 } finally {
   await closeSubject(subject);
   await fixtures.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
-console.log(`${page}: medians of the loads that reached each step (${loads} loads)`);
-console.log('    cpu: thread CPU ms from the stamp before to this one; at: wall ms from the script evaluation to this stamp');
-for (const [key, { cpu, at }] of steps) {
-  console.log(`${median(cpu).toFixed(2).padStart(7)} ${median(at).toFixed(1).padStart(7)}  ${key}  (${cpu.length} loads)`);
+if (BY_NAME) {
+  console.log(`${page}: CPU ms per function, from each of its stamps to the next stamp, summed over a load (median of ${loads} loads), dearest first`);
+  for (const [name, sums] of [...byName].sort((a, b) => median(b[1]) - median(a[1]))) {
+    console.log(`${median(sums).toFixed(3).padStart(8)}  ${name}  (${sums.length} loads)`);
+  }
+} else {
+  console.log(`${page}: medians of the loads that reached each step (${loads} loads)`);
+  console.log('    cpu: thread CPU ms from the stamp before to this one; at: wall ms from the script evaluation to this stamp');
+  for (const [key, { cpu, at }] of steps) {
+    console.log(`${median(cpu).toFixed(2).padStart(7)} ${median(at).toFixed(1).padStart(7)}  ${key}  (${cpu.length} loads)`);
+  }
 }
