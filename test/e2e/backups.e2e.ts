@@ -30,10 +30,13 @@ beforeAll(() => {
 afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
+// The clean-up, and every action at the entry limit below, wait as long as those guards: after a
+// 50,000-entry import, one fresh-clone run on two cores saw the options page take no click for 30 s
+// (Playwright's default) and the worker not clear storage within the hook's 60 s. Load, not a hang.
 beforeEach(async () => {
   await fixture.browser.serviceWorker.evaluate(() => chrome.storage.local.clear());
   for (const page of fixture.browser.context.pages()) if (page.url().includes('options.html')) await page.close();
-});
+}, LONG);
 
 const stored = (positions?: number[]) => storedGlossarySample<Entry>(fixture.browser.serviceWorker, positions);
 
@@ -86,6 +89,7 @@ describe('backups at the entry limit', () => {
     // Fill: the shipped glossary plus a file of realistic entries, up to the limit exactly.
     const own = generatedEntries(MAX_GLOSSARY_ENTRIES - SHIPPED.length);
     const page = await openOptions();
+    page.setDefaultTimeout(LONG);
     await importFile(page, writeFile('fill.json', exportJson(own)), 'merge');
     const full = await stored([0, SHIPPED.length, -1]);
     expect(full?.count).toBe(MAX_GLOSSARY_ENTRIES);
@@ -114,6 +118,7 @@ describe('backups at the entry limit', () => {
   test('a merge that would pass the limit is refused before anything changes, with the numbers', { timeout: LONG }, async () => {
     const adds = MAX_GLOSSARY_ENTRIES - SHIPPED.length + 1;
     const page = await openOptions();
+    page.setDefaultTimeout(LONG);
     await preview(page, writeFile('over.json', exportJson(shortEntries(adds))));
     const refusal = page.locator('[data-testid="import-refusal"]');
     await refusal.waitFor();
