@@ -120,7 +120,8 @@ try {
       .filter((e) => e.pid === evaluate.pid && e.tid === evaluate.tid && e.name === 'TimeStamp' && String(e.args?.data?.['message'] ?? '').startsWith('step:'))
       .sort((a, b) => a.ts - b.ts);
     if (FRAMES) console.log(`load ${i}: ${frameLine(events, evaluate)}`);
-    let last = { name: 'evaluate', tts: evaluate.tts };
+    /** The stamp before: its label, the function it stamps, and its CPU clock. */
+    let last = { name: 'evaluate', fn: 'evaluate', tts: evaluate.tts };
     const seen = new Map<string, number>();
     const sums = new Map<string, number>();
     for (const stamp of stamps) {
@@ -130,14 +131,13 @@ try {
       seen.set(name, n);
       const label = n > 1 ? `${name} ${n}` : name;
       const tts = stamp.tts ?? last.tts;
-      const from = last.name.replace(/ \d+$/, '');
-      sums.set(from, (sums.get(from) ?? 0) + (tts - last.tts) / 1000);
+      sums.set(last.fn, (sums.get(last.fn) ?? 0) + (tts - last.tts) / 1000);
       const key = `${last.name} → ${label}`;
       const step = steps.get(key) ?? { cpu: [], at: [] };
       step.cpu.push((tts - last.tts) / 1000);
       step.at.push((stamp.ts - evaluate.ts) / 1000);
       steps.set(key, step);
-      last = { name: label, tts };
+      last = { name: label, fn: name, tts };
     }
     for (const [name, sum] of sums) byName.set(name, [...(byName.get(name) ?? []), sum]);
   }
