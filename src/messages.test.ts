@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Entry } from '@/src/glossary/schema';
-import { answerRequests, parseRequest, sendRequest } from './messages';
+import { answerRequests, CONTENT_HANDLE, parseRequest, sendRequest, tellAllPages } from './messages';
 
 describe('parseRequest', () => {
   test('accepts well-formed requests', () => {
@@ -97,5 +97,34 @@ describe('answerRequests and the error channel', () => {
     answerRequests({ 'tifa:reveal': () => ({ found: true }) }, parseRequest, life.signal);
     life.abort();
     await expect(sendRequest({ type: 'tifa:reveal', id: 'x' })).rejects.toThrow(/No listeners/);
+  });
+});
+
+describe('tellAllPages', () => {
+  const slot = globalThis as unknown as Record<symbol, unknown>;
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => delete slot[Symbol.for(CONTENT_HANDLE)]);
+
+  test('asks every frame of every tab through its content script’s handle; a tab it cannot reach stops none', async () => {
+    const tabs = await Promise.all(['https://a.example/', 'chrome://settings/', 'https://b.example/'].map((url) => fakeBrowser.tabs.create({ url })));
+    const asked: unknown[] = [];
+    slot[Symbol.for(CONTENT_HANDLE)] = { answer: (request: unknown) => Promise.resolve(asked.push(request)) };
+    const targets: unknown[] = [];
+    // fakeBrowser has no scripting: run the injected function here, as in each frame.
+    Object.assign(fakeBrowser, {
+      scripting: {
+        executeScript: async ({ target, func, args }: { target: { tabId: number }; func: (...a: unknown[]) => unknown; args: unknown[] }) => {
+          targets.push(target);
+          if (target.tabId === tabs[1]?.id) throw new Error('Cannot access a chrome:// URL');
+          return [{ result: await func(...args) }];
+        },
+      },
+    });
+    await tellAllPages({ type: 'tifa:stored-changed' });
+    // The fake browser starts with a tab of its own.
+    const open = await fakeBrowser.tabs.query({});
+    expect(open.length).toBe(4);
+    expect(targets).toEqual(open.map((tab) => ({ tabId: tab.id, allFrames: true })));
+    expect(asked).toEqual(Array(3).fill({ type: 'tifa:stored-changed' }));
   });
 });

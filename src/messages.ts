@@ -79,6 +79,11 @@ interface Protocol {
   /** popup → page (top frame, `askPage`): scroll to the next occurrence of an entry and open its tooltip. */
   'tifa:reveal': { request: { id: string }; response: { found: boolean } };
   /**
+   * background → every frame of every tab (`tellAllPages`): the settings or the page glossary changed
+   * in storage: read them again (src/settings/session-copy.ts rereadPageStart).
+   */
+  'tifa:stored-changed': { request: {}; response: void };
+  /**
    * popup → background: formulations in a page's text that the glossary lacks (src/brief/radar.ts),
    * leaving out those the reader dismissed (normalised forms).
    */
@@ -139,7 +144,7 @@ export type FrameTooltipMessage = (
 ) & { frameId?: number };
 
 /** The requests a page's content script answers (its top frame, through `askPage`); the background answers the rest. */
-type PageRequestType = 'tifa:page-report' | 'tifa:page-count' | 'tifa:reveal';
+type PageRequestType = 'tifa:page-report' | 'tifa:page-count' | 'tifa:reveal' | 'tifa:stored-changed';
 export type PageRequest = { [K in PageRequestType]: RequestOf<K> }[PageRequestType];
 export type BackgroundRequestType = Exclude<RequestType, PageRequestType>;
 
@@ -187,6 +192,7 @@ const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean 
   'tifa:page-report': () => true,
   'tifa:page-count': () => true,
   'tifa:reveal': (m) => isString(m.id),
+  'tifa:stored-changed': () => true,
   'tifa:new-formulations': (m) =>
     isString(m.text) && m.text.length <= MAX_PAGE_TEXT && Array.isArray(m.dismissed) && m.dismissed.length <= 10_000 && m.dismissed.every(isString),
   'tifa:report-changed': (m) => isInt(m.count) && typeof m.enabled === 'boolean' && typeof m.partial === 'boolean',
@@ -317,6 +323,22 @@ const NOT_RUNNING = 'Tifa is not running in this page';
 export async function askPage<K extends PageRequestType>(tabId: number, request: RequestOf<K>): Promise<ResponseOf<K>> {
   const [injection] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: answerInPage, args: [CONTENT_HANDLE, request, NOT_RUNNING] });
   return valueOf(injection?.result ?? { [FAILED]: NOT_RUNNING });
+}
+
+/**
+ * Asks every frame of every open tab, where a content script runs, and drops the answers: a tab or
+ * frame Tifa cannot reach (a browser page, one closing) is left out. Frames without a running content
+ * script (no Chinese text: ads, embeds) only run the check that finds none.
+ */
+export async function tellAllPages(request: PageRequest): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(({ id }) =>
+      id === undefined
+        ? undefined
+        : browser.scripting.executeScript({ target: { tabId: id, allFrames: true }, func: answerInPage, args: [CONTENT_HANDLE, request, NOT_RUNNING] }).catch(() => undefined),
+    ),
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 // Background service worker: its one handler table for the typed messages of src/messages.ts, and
 // the parts that keep the toolbar, menus and commands. Everything listens until `signal` aborts
 // (never, in the extension: the worker simply ends; tests can stop it).
-import { answerRequests, optionsEntryHash, parseRequest, type BackgroundRequestType, type Handlers } from '@/src/messages';
+import { answerRequests, optionsEntryHash, parseRequest, tellAllPages, type BackgroundRequestType, type Handlers } from '@/src/messages';
 import { getGlossary, watchGlossary } from './glossary-service';
 import { entriesById, nameEntries, publishPageGlossary } from './page-glossary';
 import { segmentCheck } from './segmenter';
@@ -59,8 +59,8 @@ const handlers: Handlers<BackgroundRequestType> = {
 
 export function startBackground(signal: AbortSignal = new AbortController().signal): void {
   // Pages read the page glossary and their settings from a copy in storage.session, which follows
-  // storage.local from here on.
-  startSessionCopy(signal);
+  // storage.local from here on; after a change, once it is copied, every page reads both again.
+  startSessionCopy(signal, () => void tellAllPages({ type: 'tifa:stored-changed' }));
   // Pages read the page glossary from storage: keep it in step with every glossary change, and
   // with the shipped glossary of this version (an update may have changed it).
   signal.addEventListener('abort', watchGlossary(publish));

@@ -14,7 +14,7 @@ import { childTerms } from './report';
 import { nameTerms } from './page-names';
 import { watchSiteActive, type SiteWatch } from '@/src/settings/site-watch';
 import { SETTINGS_KEY, withDefaults } from '@/src/settings/stored-settings';
-import { readPageStart } from '@/src/settings/session-copy';
+import { readPageStart, rereadPageStart } from '@/src/settings/session-copy';
 import type { Settings } from '@/src/settings/settings';
 
 export interface ContentHandle {
@@ -86,6 +86,8 @@ export function startContent(): ContentHandle {
       return session;
     },
     async answer(request) {
+      // After the watchers are in place (begin): a change told before then is read there.
+      if (request.type === 'tifa:stored-changed') return started?.then(rereadPageStart);
       if (request.type === 'tifa:reveal') {
         // The popup names the entry by id; the page's matches, by entry key.
         const key = await session?.keyOf(request.id);

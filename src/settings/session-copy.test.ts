@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PAGE_GLOSSARY_KEY } from '@/src/glossary/page-glossary';
 import { SETTINGS_KEY } from './defaults';
 import { withDefaults } from './stored-settings';
-import { readPageStart, startSessionCopy, watchPageSettings, watchPageValue } from './session-copy';
+import { readPageStart, rereadPageStart, startSessionCopy, watchPageSettings, watchPageValue } from './session-copy';
 
 /** fakeBrowser has no setAccessLevel: record what the background asks for. */
 function withAccessLevel(): string[] {
@@ -53,7 +53,7 @@ describe('the session copy of what a page reads as it starts', () => {
   test('the background opens the area to content scripts and copies storage.local, {} for settings it lacks', async () => {
     const asked = withAccessLevel();
     await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'v1', unrelated: 1 });
-    startSessionCopy(life.signal);
+    startSessionCopy(life.signal, () => undefined);
     const copy = await sessionSettles((c) => c[PAGE_GLOSSARY_KEY] === 'v1');
     expect(copy).toEqual({ [SETTINGS_KEY]: {}, [PAGE_GLOSSARY_KEY]: 'v1' });
     expect(asked).toEqual(['TRUSTED_AND_UNTRUSTED_CONTEXTS']);
@@ -62,7 +62,7 @@ describe('the session copy of what a page reads as it starts', () => {
   test('the copy follows every change of storage.local, the last one last, until the signal aborts', async () => {
     withAccessLevel();
     await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'v1' });
-    startSessionCopy(life.signal);
+    startSessionCopy(life.signal, () => undefined);
     await sessionSettles((c) => c[PAGE_GLOSSARY_KEY] === 'v1');
     for (let i = 2; i <= 5; i++) await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: `v${i}`, [SETTINGS_KEY]: { format: 2, showEveryday: i % 2 === 0 } });
     const copy = await sessionSettles((c) => c[PAGE_GLOSSARY_KEY] === 'v5');
@@ -80,7 +80,7 @@ describe('the session copy of what a page reads as it starts', () => {
     withAccessLevel();
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'v1' });
-    startSessionCopy(life.signal);
+    startSessionCopy(life.signal, () => undefined);
     await sessionSettles((c) => c[PAGE_GLOSSARY_KEY] === 'v1');
     vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValueOnce(new Error('quota'));
     await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'v2' });
@@ -90,27 +90,71 @@ describe('the session copy of what a page reads as it starts', () => {
     error.mockRestore();
   });
 
-  test('a page hears each new value once, from storage.local or the copy, and not the copy being dropped', async () => {
+  test('once the copy holds a change, the pages are told: once for changes in a row, not at start, not for other keys or areas', async () => {
+    withAccessLevel();
+    await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'v1' });
+    /** What storage.session held each time the pages were told. */
+    const told: unknown[] = [];
+    startSessionCopy(life.signal, () => void fakeBrowser.storage.session.get(PAGE_GLOSSARY_KEY).then((c) => told.push(c[PAGE_GLOSSARY_KEY])));
+    await sessionSettles((c) => c[PAGE_GLOSSARY_KEY] === 'v1');
+    await fakeBrowser.storage.local.set({ unrelated: 1 });
+    await fakeBrowser.storage.sync.set({ [PAGE_GLOSSARY_KEY]: 'elsewhere' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(told).toEqual([]);
+    // Three changes before the first is copied: told once, with the last one in the copy.
+    await Promise.all(['v2', 'v3', 'v4'].map((v) => fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: v })));
+    await vi.waitFor(() => expect(told).toEqual(['v4']));
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { format: 2, showEveryday: true } });
+    await vi.waitFor(() => expect(told).toEqual(['v4', 'v4']));
+    life.abort();
+    await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'after' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(told).toEqual(['v4', 'v4']);
+  });
+
+  test('without a copy to keep (Firefox), the pages are told after each change of what they read', async () => {
+    // fakeBrowser.reset() leaves the setAccessLevel of an earlier test: take it away.
+    Object.assign(fakeBrowser.storage.session, { setAccessLevel: undefined });
+    let told = 0;
+    startSessionCopy(life.signal, () => told++);
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { format: 2 } });
+    await vi.waitFor(() => expect(told).toBe(1));
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
+  test('a page hears a value when it reads again and finds it new, not the value it read, and nothing once stopped', async () => {
     const seen: unknown[] = [];
     const stop = watchPageValue(PAGE_GLOSSARY_KEY, (value) => seen.push(value), 'v0');
-    await fakeBrowser.storage.session.set({ [PAGE_GLOSSARY_KEY]: 'v0' }); // as read: not news
+    await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'v0' }); // as read: not news
+    await rereadPageStart();
     await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'v1' });
-    await fakeBrowser.storage.session.set({ [PAGE_GLOSSARY_KEY]: 'v1' }); // the copy following
-    // The page read a copy made before a change that storage.local already had: the copy brings it.
-    await fakeBrowser.storage.session.set({ [PAGE_GLOSSARY_KEY]: 'v2' });
-    await fakeBrowser.storage.session.remove(PAGE_GLOSSARY_KEY);
-    await fakeBrowser.storage.sync.set({ [PAGE_GLOSSARY_KEY]: 'elsewhere' });
+    await rereadPageStart();
+    await rereadPageStart();
+    // A complete copy is read first (the copy is a change ahead of a page that read storage.local).
+    await fakeBrowser.storage.session.set({ [SETTINGS_KEY]: {}, [PAGE_GLOSSARY_KEY]: 'v2' });
+    await rereadPageStart();
     stop();
-    await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'v3' });
+    await fakeBrowser.storage.session.set({ [PAGE_GLOSSARY_KEY]: 'v3' });
+    await rereadPageStart();
     expect(seen).toEqual(['v1', 'v2']);
+  });
+
+  test('a page is not told of storage changes until it reads again', async () => {
+    const seen: unknown[] = [];
+    const stop = watchPageValue(PAGE_GLOSSARY_KEY, (value) => seen.push(value), 'v0');
+    await fakeBrowser.storage.local.set({ [PAGE_GLOSSARY_KEY]: 'v1' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen).toEqual([]);
+    stop();
   });
 
   test('settings are told with their defaults, from either area', async () => {
     const seen: boolean[] = [];
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { format: 2, showEveryday: true } });
     const stop = watchPageSettings((settings) => seen.push(settings.showEveryday));
-    await fakeBrowser.storage.session.set({ [SETTINGS_KEY]: { format: 2, showEveryday: true } });
+    await rereadPageStart();
     await fakeBrowser.storage.local.remove(SETTINGS_KEY);
+    await rereadPageStart();
     stop();
     expect(seen).toEqual([true, false]);
   });

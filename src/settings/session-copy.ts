@@ -5,6 +5,7 @@
 // entries (a throwaway extension, 25 loads each). storage.local stays the store of record: every
 // write goes there, and a page whose copy is missing (the browser just started and the worker has
 // not yet run, or a Firefox build: Firefox lets no content script read storage.session) reads it.
+// After a change the background asks each page to read both again (`tifa:stored-changed`).
 import { PAGE_GLOSSARY_KEY } from '@/src/glossary/page-glossary';
 import type { Settings } from './settings';
 import { SETTINGS_KEY } from './defaults';
@@ -36,36 +37,50 @@ export async function readPageStart(): Promise<Record<string, unknown>> {
   return copy?.[SETTINGS_KEY] && copy[PAGE_GLOSSARY_KEY] ? copy : browser.storage.local.get(keys);
 }
 
+/** The page's watchers of what it starts with (watchPageValue), told by rereadPageStart. */
+const watchers = new Set<(values: Record<string, unknown>) => void>();
+
 /**
- * Calls back with the new value whenever `key` changes in storage.local or in its session copy. The
- * copy following storage.local tells a string again (the page glossary) only if it differs from the
- * last one told or `initial` (as the page read it); settings, objects, may be told twice, which
- * changes nothing. The copy being dropped is no change. (No Firefox build writes the copy.)
+ * Calls back with the new value of `key` whenever the page reads it again (rereadPageStart, which the
+ * background asks for after a change) and finds it other than the last one told or `initial` (as the
+ * page read it as it started). Settings, an object read anew, are told each time, which changes nothing.
+ * A page listens to no storage events: every change of storage.local reaches every listener, every
+ * tab's content script included, with the old and new values (a glossary import writes each entry
+ * under its own key), and the listener's first registration cost each page ~0.3 ms as it started.
  */
 export function watchPageValue(key: string, callback: (value: unknown) => void, initial?: unknown): () => void {
   let last = initial;
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    const change = changes[key];
-    if (change && (area === 'local' || (area === 'session' && change.newValue != null && change.newValue !== last))) callback((last = change.newValue));
+  const watcher = (values: Record<string, unknown>): void => {
+    if (values[key] !== last) callback((last = values[key]));
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  watchers.add(watcher);
+  return () => watchers.delete(watcher);
+}
+
+/** Page: reads its settings and page glossary again and tells the watchers (the background asks, `tifa:stored-changed`). */
+export async function rereadPageStart(): Promise<void> {
+  const values = await readPageStart();
+  for (const watcher of [...watchers]) watcher(values);
 }
 
 /**
  * Background: opens storage.session to content scripts and keeps the copy of PAGE_START_KEYS equal
- * to storage.local, now and after every change, until `signal` aborts.
+ * to storage.local, now and after every change, until `signal` aborts. After a change, once the copy
+ * holds it, calls `changed` (which tells the pages to read again): once for changes in a row, after
+ * the last one's copy; not for the copy made as the background starts, which changes nothing a page
+ * read. Without a copy to keep (Firefox), it calls `changed` after each change.
  */
-export function startSessionCopy(signal: AbortSignal): void {
+export function startSessionCopy(signal: AbortSignal, changed: () => void): void {
   const session = sessionArea();
-  if (!session?.setAccessLevel) return;
+  const canCopy = !!session?.setAccessLevel;
   // Copies run one after another, each reading storage.local as it then is: the last one leaves the
   // latest values, whatever order the change events came in.
-  let copying: Promise<void> = session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
-  const copy = (): void => {
-    copying = copying
+  let copying: Promise<unknown> = canCopy ? (session as NonNullable<typeof session>).setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }) : Promise.resolve();
+  const copy = (): Promise<unknown> =>
+    (copying = copying
       .catch(() => undefined)
       .then(async () => {
+        if (!session || !canCopy) return;
         const local = await browser.storage.local.get(PAGE_START_KEYS);
         const values: Record<string, unknown> = { [SETTINGS_KEY]: local[SETTINGS_KEY] ?? {} };
         if (local[PAGE_GLOSSARY_KEY] !== undefined) values[PAGE_GLOSSARY_KEY] = local[PAGE_GLOSSARY_KEY];
@@ -75,15 +90,20 @@ export function startSessionCopy(signal: AbortSignal): void {
       .catch((error: unknown) => {
         // A copy that may be stale must not be read: pages fall back to storage.local.
         console.error('Tifa: session copy failed', error);
-        return session.remove(PAGE_START_KEYS).catch(() => undefined);
-      });
-  };
+        return session?.remove(PAGE_START_KEYS).catch(() => undefined);
+      }));
+  /** The number of the latest change: only the copy of the latest one tells the pages. */
+  let latest = 0;
   const listener = (changes: Record<string, unknown>, area: string): void => {
-    if (area === 'local' && PAGE_START_KEYS.some((key) => key in changes)) copy();
+    if (area !== 'local' || !PAGE_START_KEYS.some((key) => key in changes)) return;
+    const change = ++latest;
+    void copy().then(() => {
+      if (change === latest && !signal.aborted) changed();
+    });
   };
   browser.storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
-  copy();
+  if (canCopy) void copy();
 }
 
 /** watchPageValue for the settings. */

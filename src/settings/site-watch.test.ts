@@ -3,12 +3,18 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, settingsItem, type Settings } from './settings';
 import { watchSiteActive } from './site-watch';
 import { readSettings } from './stored-settings';
+import { rereadPageStart } from './session-copy';
 
 // The watcher reads the page address and listens for navigations on the window: stand in for both.
 let page: EventTarget;
 const go = (href: string) => vi.stubGlobal('location', { href });
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
+/** A change of settings as a page meets it: stored, then read again when the background says so. */
+const change = async (settings: Settings) => {
+  await settingsItem.setValue(settings);
+  await rereadPageStart();
+};
 const withRules = (patch: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...patch });
 
 beforeEach(() => {
@@ -45,10 +51,10 @@ describe('watchSiteActive', () => {
     const seen: boolean[] = [];
     const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => location.href);
     await settle();
-    await settingsItem.setValue(withRules({ siteRules: [{ host: 'example.com', includeSubdomains: false, enabled: false }] }));
+    await change(withRules({ siteRules: [{ host: 'example.com', includeSubdomains: false, enabled: false }] }));
     await settle();
     // Another site's rule changes nothing here.
-    await settingsItem.setValue(
+    await change(
       withRules({
         siteRules: [
           { host: 'example.com', includeSubdomains: false, enabled: false },
@@ -57,9 +63,9 @@ describe('watchSiteActive', () => {
       }),
     );
     await settle();
-    await settingsItem.setValue(withRules({}));
+    await change(withRules({}));
     await settle();
-    await settingsItem.setValue(withRules({ paused: true }));
+    await change(withRules({ paused: true }));
     await settle();
     expect(seen).toEqual([true, false, true, false]);
     stop();
@@ -92,7 +98,7 @@ describe('watchSiteActive', () => {
     const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => location.href);
     await settle();
     stop();
-    await settingsItem.setValue(withRules({ paused: true }));
+    await change(withRules({ paused: true }));
     await settle();
     expect(seen).toEqual([true]);
   });
