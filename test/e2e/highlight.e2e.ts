@@ -364,6 +364,21 @@ describe('live changes from the options page', () => {
     await page.close();
   });
 
+  test('a sub-frame’s own session follows a glossary edit too: the background tells every frame', async () => {
+    const page = await open('frame.html');
+    await reportWhen(page, (c) => c['san-hui-yi-ke'] === 1);
+    const child = page.frames().find((f) => f.url().endsWith('frame-child.html'));
+    expect(child).toBeDefined();
+    const without = { ...TEST_GLOSSARY, entries: TEST_ENTRIES.map((e) => (e.id === 'san-hui-yi-ke' ? { ...e, enabled: false } : e)) };
+    await setUserGlossary(browser, without);
+    // 三会一课 stands in the frame alone: the top report loses it only once the frame rescanned.
+    await reportWhen(page, (c) => c['san-hui-yi-ke'] === undefined && c['si-ge-yi-shi'] === 1);
+    await expect.poll(async () => tally(await painted(child!)), { timeout: 5000 }).toEqual({ 两个维护: 1, 四个意识: 1 });
+    await setUserGlossary(browser, TEST_GLOSSARY);
+    await reportWhen(page, (c) => c['san-hui-yi-ke'] === 1);
+    await page.close();
+  });
+
   test('a page starts from the copy in storage.session, which the background keeps equal to storage.local', async () => {
     const areas = () =>
       browser.serviceWorker.evaluate(async () => {

@@ -1,0 +1,66 @@
+// `npx tsx test/bench/edit-cost.ts [rounds]`: what a change in the options page costs a tab the reader
+// has open. An article (a8) is loaded and left to settle; then, in turn, the user's glossary becomes
+// 5,000 entries (written as the options page writes an import: one storage key per entry, in batches),
+// goes back to the shipped glossary, and an unrelated 100 KB value is written to storage.local. For
+// each, the tab's main-thread task time (CDP `Performance.getMetrics` TaskDuration) over the 3 s
+// after the write. The article's idle time over 3 s is printed first, to read the others against
+// (the benchmark's highlight poll runs in every page it loads, ~17 ms a second).
+//   TIFA_EXTENSION_DIR=<a build's chrome-mv3> [TIFA_BEFORE_DIR=<another build's>] npx tsx test/bench/edit-cost.ts 3
+// With TIFA_BEFORE_DIR, the two builds take turns, each round in a fresh browser.
+import path from 'node:path';
+import { closeSubject, fiveThousand, launch, median, workerOf } from './page-load';
+import { setUserGlossary } from '../e2e/glossary-storage';
+import { startFixtureServer } from '../e2e/server';
+
+declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+
+const rounds = Number(process.argv[2] ?? 3);
+const builds: Record<string, string> = { 'this build': path.resolve(process.env.TIFA_EXTENSION_DIR ?? '.output/chrome-mv3') };
+if (process.env.TIFA_BEFORE_DIR) builds['before'] = path.resolve(process.env.TIFA_BEFORE_DIR);
+const WINDOW_MS = 3000;
+
+const fixtures = await startFixtureServer();
+/** Per build, per step: the tab's task ms in the window after it, one value a round. */
+const results = new Map<string, Map<string, number[]>>();
+try {
+  for (let round = 0; round < rounds; round++) {
+    const names = Object.keys(builds);
+    for (const name of round % 2 ? names.reverse() : names) {
+      const subject = await launch('tifa', builds[name] ?? null);
+      try {
+        const { tab, cdp } = subject;
+        await cdp.send('Performance.enable');
+        await tab.goto(fixtures.url('bench/a8-speech-large.html'), { waitUntil: 'load' });
+        await tab.waitForTimeout(2000);
+        const taskMs = async () => {
+          const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+          return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+        };
+        const worker = await workerOf(subject);
+        const steps: Array<[string, () => Promise<unknown>]> = [
+          ['the article left alone', () => Promise.resolve()],
+          ['a glossary of 5,000 entries', () => setUserGlossary(worker, { entries: fiveThousand() })],
+          ['back to the shipped glossary', () => setUserGlossary(worker, null)],
+          ['an unrelated 100 KB value', () => worker.evaluate(() => chrome.storage.local.set({ 'bench-unrelated': 'x'.repeat(100_000) }))],
+        ];
+        for (const [step, write] of steps) {
+          const before = await taskMs();
+          await write();
+          await tab.waitForTimeout(WINDOW_MS);
+          const byStep = results.get(name) ?? new Map<string, number[]>();
+          results.set(name, byStep);
+          byStep.set(step, [...(byStep.get(step) ?? []), (await taskMs()) - before]);
+        }
+      } finally {
+        await closeSubject(subject);
+      }
+    }
+  }
+} finally {
+  await fixtures.close();
+}
+console.log(`An open article's main-thread task ms in the ${WINDOW_MS / 1000} s after each write (median of ${rounds} rounds; each round's value in brackets)`);
+for (const [name, byStep] of results) {
+  console.log(name);
+  for (const [step, values] of byStep) console.log(`  ${step.padEnd(32)} ${median(values).toFixed(1).padStart(7)}  [${values.map((v) => v.toFixed(1)).join(', ')}]`);
+}
