@@ -321,7 +321,7 @@ const NOT_RUNNING = 'Tifa is not running in this page';
  * opens or the badge's settings change.
  */
 export async function askPage<K extends PageRequestType>(tabId: number, request: RequestOf<K>): Promise<ResponseOf<K>> {
-  const [injection] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: answerInPage, args: [CONTENT_HANDLE, request, NOT_RUNNING] });
+  const [injection] = await answerIn({ tabId, frameIds: [0] }, request);
   return valueOf(injection?.result ?? { [FAILED]: NOT_RUNNING });
 }
 
@@ -336,9 +336,14 @@ export async function tellAllPages(request: PageRequest): Promise<void> {
     tabs.map(({ id }) =>
       id === undefined
         ? undefined
-        : browser.scripting.executeScript({ target: { tabId: id, allFrames: true }, func: answerInPage, args: [CONTENT_HANDLE, request, NOT_RUNNING] }).catch(() => undefined),
+        : answerIn({ tabId: id, allFrames: true }, request).catch(() => undefined),
     ),
   );
+}
+
+/** Runs answerInPage in the frames of `target`: the content script's world, where its handle is. */
+function answerIn(target: Parameters<typeof browser.scripting.executeScript>[0]['target'], request: unknown) {
+  return browser.scripting.executeScript({ target, func: answerInPage, args: [CONTENT_HANDLE, request, NOT_RUNNING] });
 }
 
 /**

@@ -46,7 +46,7 @@ const watchers = new Set<(values: Record<string, unknown>) => void>();
  * page read it as it started). Settings, an object read anew, are told each time, which changes nothing.
  * A page listens to no storage events: every change of storage.local reaches every listener, every
  * tab's content script included, with the old and new values (a glossary import writes each entry
- * under its own key), and the listener's first registration cost each page ~0.3 ms as it started.
+ * under its own key), and registering one was each page's first use of the storage events' bindings.
  */
 export function watchPageValue(key: string, callback: (value: unknown) => void, initial?: unknown): () => void {
   let last = initial;
@@ -72,26 +72,7 @@ export async function rereadPageStart(): Promise<void> {
  */
 export function startSessionCopy(signal: AbortSignal, changed: () => void): void {
   const session = sessionArea();
-  const canCopy = !!session?.setAccessLevel;
-  // Copies run one after another, each reading storage.local as it then is: the last one leaves the
-  // latest values, whatever order the change events came in.
-  let copying: Promise<unknown> = canCopy ? (session as NonNullable<typeof session>).setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }) : Promise.resolve();
-  const copy = (): Promise<unknown> =>
-    (copying = copying
-      .catch(() => undefined)
-      .then(async () => {
-        if (!session || !canCopy) return;
-        const local = await browser.storage.local.get(PAGE_START_KEYS);
-        const values: Record<string, unknown> = { [SETTINGS_KEY]: local[SETTINGS_KEY] ?? {} };
-        if (local[PAGE_GLOSSARY_KEY] !== undefined) values[PAGE_GLOSSARY_KEY] = local[PAGE_GLOSSARY_KEY];
-        else await session.remove(PAGE_GLOSSARY_KEY);
-        await session.set(values);
-      })
-      .catch((error: unknown) => {
-        // A copy that may be stale must not be read: pages fall back to storage.local.
-        console.error('Tifa: session copy failed', error);
-        return session?.remove(PAGE_START_KEYS).catch(() => undefined);
-      }));
+  const copy = session?.setAccessLevel ? copierTo(session) : () => Promise.resolve();
   /** The number of the latest change: only the copy of the latest one tells the pages. */
   let latest = 0;
   const listener = (changes: Record<string, unknown>, area: string): void => {
@@ -103,7 +84,31 @@ export function startSessionCopy(signal: AbortSignal, changed: () => void): void
   };
   browser.storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
-  if (canCopy) void copy();
+  void copy();
+}
+
+/**
+ * Opens `session` to content scripts and returns what copies PAGE_START_KEYS from storage.local into
+ * it. Copies run one after another, each reading storage.local as it then is: the last one leaves the
+ * latest values, whatever order the change events came in. A copy never rejects.
+ */
+function copierTo(session: typeof browser.storage.session): () => Promise<unknown> {
+  let copying: Promise<unknown> = session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+  return () =>
+    (copying = copying
+      .catch(() => undefined)
+      .then(async () => {
+        const local = await browser.storage.local.get(PAGE_START_KEYS);
+        const values: Record<string, unknown> = { [SETTINGS_KEY]: local[SETTINGS_KEY] ?? {} };
+        if (local[PAGE_GLOSSARY_KEY] !== undefined) values[PAGE_GLOSSARY_KEY] = local[PAGE_GLOSSARY_KEY];
+        else await session.remove(PAGE_GLOSSARY_KEY);
+        await session.set(values);
+      })
+      .catch((error: unknown) => {
+        // A copy that may be stale must not be read: pages fall back to storage.local.
+        console.error('Tifa: session copy failed', error);
+        return session.remove(PAGE_START_KEYS).catch(() => undefined);
+      }));
 }
 
 /** watchPageValue for the settings. */
