@@ -114,7 +114,8 @@ export function buildPageGlossary(entries: readonly Entry[], patterns: readonly 
 /**
  * How a page names an entry before it knows the entry's id: its index in the page glossary and the
  * glossary's version (`#12@3-1x9a2f`). Matches, counts and the tooltip's cache use it; the background
- * says which entry it stands for (tifa:name-entries), and a key of an older glossary stands for none.
+ * says which entry it stands for (tifa:name-entries): a key of the glossary in effect, or of one of
+ * the few before it (a page holds those until it is told of the change).
  */
 export const entryKey = (index: number, version: string): string => `#${index}@${version}`;
 
