@@ -30,11 +30,12 @@ export class MatchStore implements Omit<MatchIndex, 'count'> {
 
   /** Adds a match covering `nodes` (its first and last node may be covered in part). */
   add(match: PageMatch, nodes: Text[]): void {
-    for (const node of nodes) {
+    // forEach: a for…of run cold makes an object per step (src/page/report.ts countTerms).
+    nodes.forEach((node) => {
       const list = this.#byNode.get(node);
       if (list) list.push(match);
       else this.#byNode.set(node, [match]);
-    }
+    });
     if (nodes.length > 1) this.#spanning.set(match, nodes);
     this.#all.add(match);
     // Appending in scan order keeps the list ordered during a first pass; any other change
@@ -120,8 +121,8 @@ export class MatchStore implements Omit<MatchIndex, 'count'> {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Matches in no particular order (cheap), for counting. */
-  values(): IterableIterator<PageMatch> {
-    return this.#all.values();
+  /** Matches in no particular order (cheap), for counting: the store's own set, to be read only. */
+  values(): ReadonlySet<PageMatch> {
+    return this.#all;
   }
 }

@@ -10,6 +10,11 @@ describe('page report', () => {
       { key: '#1', count: 2 },
       { key: '#0', count: 1 },
     ]);
+    // The badge counts the store's set of matches as it is.
+    expect(countTerms(new Set([match('#2'), match('#2'), match('#0')]))).toEqual([
+      { key: '#2', count: 2 },
+      { key: '#0', count: 1 },
+    ]);
   });
 
   test('adds up the counts of child frames by entry', () => {
