@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Entry } from '@/src/glossary/schema';
-import { answerRequests, CONTENT_HANDLE, parseRequest, sendRequest, tellAllPages } from './messages';
+import { answerRequests, CONTENT_HANDLE, parseRequest, sendRequest, tellFrames } from './messages';
 
 describe('parseRequest', () => {
   test('accepts well-formed requests', () => {
@@ -100,31 +100,35 @@ describe('answerRequests and the error channel', () => {
   });
 });
 
-describe('tellAllPages', () => {
+describe('tellFrames', () => {
   const slot = globalThis as unknown as Record<symbol, unknown>;
   beforeEach(() => fakeBrowser.reset());
   afterEach(() => delete slot[Symbol.for(CONTENT_HANDLE)]);
 
-  test('asks every frame of every tab through its content script’s handle; a tab it cannot reach stops none', async () => {
-    const tabs = await Promise.all(['https://a.example/', 'chrome://settings/', 'https://b.example/'].map((url) => fakeBrowser.tabs.create({ url })));
+  test('asks each frame, one call a frame, through its content script’s handle; returns those it could not reach', async () => {
     const asked: unknown[] = [];
     slot[Symbol.for(CONTENT_HANDLE)] = { answer: (request: unknown) => Promise.resolve(asked.push(request)) };
     const targets: unknown[] = [];
     // fakeBrowser has no scripting: run the injected function here, as in each frame.
     Object.assign(fakeBrowser, {
       scripting: {
-        executeScript: async ({ target, func, args }: { target: { tabId: number }; func: (...a: unknown[]) => unknown; args: unknown[] }) => {
+        executeScript: async ({ target, func, args }: { target: { tabId: number; frameIds: number[] }; func: (...a: unknown[]) => unknown; args: unknown[] }) => {
           targets.push(target);
-          if (target.tabId === tabs[1]?.id) throw new Error('Cannot access a chrome:// URL');
+          if (target.tabId === 2) throw new Error('Cannot access a chrome:// URL');
+          if (target.frameIds[0] === 9) throw new Error('No frame with id 9 in tab 1');
           return [{ result: await func(...args) }];
         },
       },
     });
-    await tellAllPages({ type: 'tifa:stored-changed' });
-    // The fake browser starts with a tab of its own.
-    const open = await fakeBrowser.tabs.query({});
-    expect(open.length).toBe(4);
-    expect(targets).toEqual(open.map((tab) => ({ tabId: tab.id, allFrames: true })));
-    expect(asked).toEqual(Array(3).fill({ type: 'tifa:stored-changed' }));
+    const frames = [
+      { tabId: 1, frameId: 0 },
+      { tabId: 1, frameId: 9 },
+      { tabId: 1, frameId: 4 },
+      { tabId: 2, frameId: 0 },
+    ];
+    const unreached = await tellFrames({ type: 'tifa:stored-changed' }, frames);
+    expect(targets).toEqual(frames.map(({ tabId, frameId }) => ({ tabId, frameIds: [frameId] })));
+    expect(asked).toEqual(Array(2).fill({ type: 'tifa:stored-changed' }));
+    expect(unreached).toEqual([frames[1], frames[3]]);
   });
 });

@@ -79,8 +79,9 @@ interface Protocol {
   /** popup → page (top frame, `askPage`): scroll to the next occurrence of an entry and open its tooltip. */
   'tifa:reveal': { request: { id: string }; response: { found: boolean } };
   /**
-   * background → every frame of every tab (`tellAllPages`): the settings or the page glossary changed
-   * in storage: read them again (src/settings/session-copy.ts rereadPageStart).
+   * background → every frame running the content script, in every tab (src/background/session-frames.ts):
+   * the settings or the page glossary changed in storage: read them again (src/settings/session-copy.ts
+   * rereadPageStart).
    */
   'tifa:stored-changed': { request: {}; response: void };
   /**
@@ -325,20 +326,22 @@ export async function askPage<K extends PageRequestType>(tabId: number, request:
   return valueOf(injection?.result ?? { [FAILED]: NOT_RUNNING });
 }
 
+/** A frame of a tab, as scripting.executeScript targets it (0: the top frame). */
+export interface FrameRef {
+  tabId: number;
+  frameId: number;
+}
+
 /**
- * Asks every frame of every open tab, where a content script runs, and drops the answers: a tab or
- * frame Tifa cannot reach (a browser page, one closing) is left out. Frames without a running content
- * script (no Chinese text: ads, embeds) only run the check that finds none.
+ * Tells each of `frames` a page request and drops the answers. Resolves with the frames it could not
+ * reach (a browser page, a frame or tab gone since); a frame whose content script is not running
+ * answers so, and was reached.
  */
-export async function tellAllPages(request: PageRequest): Promise<void> {
-  const tabs = await browser.tabs.query({});
-  await Promise.all(
-    tabs.map(({ id }) =>
-      id === undefined
-        ? undefined
-        : answerIn({ tabId: id, allFrames: true }, request).catch(() => undefined),
-    ),
-  );
+export async function tellFrames(request: PageRequest, frames: readonly FrameRef[]): Promise<FrameRef[]> {
+  const unreached: FrameRef[] = [];
+  // One call a frame: one frame gone fails a call naming several.
+  await Promise.all(frames.map((frame) => answerIn({ tabId: frame.tabId, frameIds: [frame.frameId] }, request).catch(() => void unreached.push(frame))));
+  return unreached;
 }
 
 /** Runs answerInPage in the frames of `target`: the content script's world, where its handle is. */

@@ -1,7 +1,7 @@
 // Background service worker: its one handler table for the typed messages of src/messages.ts, and
 // the parts that keep the toolbar, menus and commands. Everything listens until `signal` aborts
 // (never, in the extension: the worker simply ends; tests can stop it).
-import { answerRequests, optionsEntryHash, parseRequest, tellAllPages, type BackgroundRequestType, type Handlers } from '@/src/messages';
+import { answerRequests, optionsEntryHash, parseRequest, type BackgroundRequestType, type Handlers } from '@/src/messages';
 import { getGlossary, watchGlossary } from './glossary-service';
 import { entriesById, nameEntries, publishPageGlossary } from './page-glossary';
 import { segmentCheck } from './segmenter';
@@ -11,6 +11,7 @@ import { startSiteCommand } from './site-command';
 import { startToolbarIcon } from './toolbar-icon';
 import { startWelcome } from './welcome';
 import { injectScript } from './inject-script';
+import { injectContentScript, tellContentFrames } from './session-frames';
 import { routeFrameTooltip } from './frame-tooltip';
 import { findNewFormulations } from './new-formulations';
 import { inScriptOf } from '@/src/glossary/script';
@@ -48,7 +49,7 @@ const handlers: Handlers<BackgroundRequestType> = {
     found: await logged(findNewFormulations(text, dismissed), 'new formulations failed'),
   }),
   'tifa:report-changed': onReportChanged,
-  'tifa:load-script': ({ script }, sender) => injectScript(script, sender),
+  'tifa:load-script': ({ script }, sender) => (script === 'page-content' ? injectContentScript(sender) : injectScript(script, sender)),
   'tifa:frame-tooltip': routeFrameTooltip,
   'tifa:open-options': ({ entryId }) => {
     // openOptionsPage() cannot carry a hash, so an entry is opened as its own tab.
@@ -59,8 +60,9 @@ const handlers: Handlers<BackgroundRequestType> = {
 
 export function startBackground(signal: AbortSignal = new AbortController().signal): void {
   // Pages read the page glossary and their settings from a copy in storage.session, which follows
-  // storage.local from here on; after a change, once it is copied, every page reads both again.
-  startSessionCopy(signal, () => void tellAllPages({ type: 'tifa:stored-changed' }));
+  // storage.local from here on; after a change, once it is copied, every frame running the content
+  // script reads both again.
+  startSessionCopy(signal, () => void tellContentFrames({ type: 'tifa:stored-changed' }));
   // Pages read the page glossary from storage: keep it in step with every glossary change, and
   // with the shipped glossary of this version (an update may have changed it).
   signal.addEventListener('abort', watchGlossary(publish));
