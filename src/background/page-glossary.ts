@@ -1,6 +1,6 @@
 // Keeps the page glossary (src/glossary/page-glossary.ts) in storage.local in step with the glossary
 // in effect, so pages read it with their settings and never wait for this worker to start.
-import { buildPageGlossary, buildPageNames, encodePageGlossary, entryIndexOf, PAGE_GLOSSARY_KEY } from '@/src/glossary/page-glossary';
+import { buildPageGlossary, buildPageNames, encodePageGlossary, entryIndexOf, PAGE_GLOSSARY_KEY, type PageNames } from '@/src/glossary/page-glossary';
 import type { Entry } from '@/src/glossary/schema';
 import type { EntryName } from '@/src/messages';
 import { getGlossary, glossaryGeneration } from './glossary-service';
@@ -32,42 +32,56 @@ export async function entriesById(ids: readonly string[]): Promise<Entry[]> {
   return entries.filter((e) => wanted.has(e.id));
 }
 
-/**
- * The enabled entries of the last few page glossaries, by version, oldest first. A page keeps the
- * keys of the glossary it read until the background tells it of a change (after the session copy
- * holds it): meanwhile its report, counts and tooltip still name what it shows.
- */
-const entriesByVersion = new Map<string, Entry[]>();
-/** How many glossaries back a page's keys are still named: a few edits in a row, not every one. */
-const KEPT_VERSIONS = 4;
-let namedGeneration: number | undefined;
+/** The glossary in effect, named: its enabled entries (a page glossary's entry keys index them) and version. */
+let named: { generation: number; version: string; entries: Entry[] } | undefined;
 
-/** Names the glossary in effect, once per glossary, and keeps the few before it. */
-async function nameCurrentGlossary(): Promise<void> {
+/**
+ * The ids and terms of the last few page glossaries, by version, oldest first. A page keeps the keys
+ * of the glossary it read until the background tells it of a change (once the session copy holds
+ * it): meanwhile its report, counts and tooltip still name what it shows. Ids and terms only: the
+ * strings are the entries', so a version kept costs two arrays, not a copy of the glossary.
+ */
+const namesByVersion = new Map<string, PageNames>();
+/** How many glossaries are named: a page told of a change reads the latest, whatever came between. */
+const NAMED_VERSIONS = 8;
+
+/** Names the glossary in effect, once per glossary, keeping the names of the few before it. */
+async function nameCurrentGlossary(): Promise<{ version: string; entries: Entry[] }> {
   const generation = glossaryGeneration();
-  if (namedGeneration === generation) return;
-  const enabled = (await getGlossary()).entries.filter((e) => e.enabled);
-  const { version } = buildPageNames(enabled);
-  entriesByVersion.delete(version);
-  entriesByVersion.set(version, enabled);
-  for (const old of entriesByVersion.keys()) if (entriesByVersion.size > KEPT_VERSIONS) entriesByVersion.delete(old);
-  namedGeneration = generation;
+  if (named?.generation !== generation) {
+    const entries = (await getGlossary()).entries.filter((e) => e.enabled);
+    const names = buildPageNames(entries);
+    namesByVersion.delete(names.version);
+    namesByVersion.set(names.version, names);
+    for (const old of namesByVersion.keys()) if (namesByVersion.size > NAMED_VERSIONS) namesByVersion.delete(old);
+    named = { generation, version: names.version, entries };
+  }
+  return named;
 }
 
 /**
- * What a page's entry keys stand for (src/glossary/page-glossary.ts): the entries of the glossary
- * in effect or of one of the few before it that the background named; null for any other key.
+ * What a page's entry keys stand for (src/glossary/page-glossary.ts): an entry of the glossary in
+ * effect, or of one of the few before it (with the entry, when asked, if the glossary still holds
+ * it); null for any other key.
  */
 export async function nameEntries(keys: readonly string[], withEntries = false): Promise<Array<EntryName | null>> {
-  await nameCurrentGlossary();
-  const kept = [...entriesByVersion];
+  const { version, entries } = await nameCurrentGlossary();
+  let byId: Map<string, Entry> | undefined;
   return keys.map((key) => {
-    let entry: Entry | undefined;
-    for (const [version, entries] of kept) {
-      const index = entryIndexOf(key, version);
-      if (index !== undefined) entry = entries[index];
+    const index = entryIndexOf(key, version);
+    if (index !== undefined) {
+      const entry = entries[index];
+      if (!entry) return null;
+      return withEntries ? { id: entry.id, term: entry.term, entry } : { id: entry.id, term: entry.term };
     }
-    if (!entry) return null;
-    return withEntries ? { id: entry.id, term: entry.term, entry } : { id: entry.id, term: entry.term };
+    for (const [older, names] of namesByVersion) {
+      const at = entryIndexOf(key, older);
+      const id = at === undefined ? undefined : names.ids[at];
+      if (id === undefined) continue;
+      if (!withEntries) return { id, term: names.terms[at!]! };
+      byId ??= new Map(entries.map((e) => [e.id, e]));
+      return { id, term: names.terms[at!]!, entry: byId.get(id) };
+    }
+    return null;
   });
 }

@@ -28,12 +28,17 @@ test('names the entries a page\'s keys stand for, those of the few glossaries be
   // named as what that page shows, and the new glossary's key at that index names another entry.
   await replaceGlossary(enabled.filter((e) => e.id !== 'di-yi-shu-ji'));
   expect(await nameEntries([key])).toEqual([{ id: 'di-yi-shu-ji', term: '第一书记' }]);
+  // With entries: the entry if the glossary still holds it, none for the one gone.
+  const other = entryKey(at === 0 ? 1 : 0, page.version);
+  const [gone, kept] = await nameEntries([key, other], true);
+  expect(gone).toEqual({ id: 'di-yi-shu-ji', term: '第一书记', entry: undefined });
+  expect(kept?.entry).toEqual(enabled[at === 0 ? 1 : 0]);
   const next = decodePageGlossary(await publishPageGlossary())!;
   expect(next.version).not.toBe(page.version);
   expect((await nameEntries([entryKey(at, next.version)]))[0]?.id).not.toBe('di-yi-shu-ji');
 
-  // Four changes later the first glossary's keys are no longer named.
-  for (let n = 1; n <= 4; n++) {
+  // Eight changes later the first glossary's keys are no longer named.
+  for (let n = 1; n <= 8; n++) {
     await replaceGlossary(enabled.filter((e) => e.id !== 'di-yi-shu-ji').slice(n));
     await publishPageGlossary();
   }
