@@ -19,10 +19,10 @@ declare const chrome: {
   };
 };
 
-/** The ids of today's shipped glossary (data/glossary.json). */
+/** The ids of today's shipped glossary, in its order (src/glossary/default.ts: the speech's, then the national collection's). */
 function shippedIds(): string[] {
-  const file = path.resolve(import.meta.dirname, '../../data/glossary.json');
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: Array<{ id: string }> }).entries.map((e) => e.id);
+  const ids = (file: string) => (JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../data', file), 'utf8')) as { entries: Array<{ id: string }> }).entries.map((e) => e.id);
+  return [...ids('glossary.json'), ...ids('national.json')];
 }
 
 /**
@@ -30,7 +30,7 @@ function shippedIds(): string[] {
  * Written as this version writes it, having seen today's shipped entries, so a background restart
  * never adds shipped entries to it (src/glossary/storage/edits.ts catchUpShipped).
  */
-export async function setUserGlossary(worker: Worker, glossary: { entries: readonly unknown[] } | null): Promise<void> {
+export async function setUserGlossary(worker: Pick<Worker, 'evaluate'>, glossary: { entries: readonly unknown[] } | null): Promise<void> {
   const index = await worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], GLOSSARY_INDEX_KEY);
   // Every entry goes to a fresh slot (no previous entries given): simple, and always correct.
   const commit = planCommit(index as Parameters<typeof planCommit>[0], [], glossary ? (glossary.entries as Entry[]) : null);

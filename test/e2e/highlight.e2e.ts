@@ -364,7 +364,7 @@ describe('live changes from the options page', () => {
     await page.close();
   });
 
-  test('a sub-frame’s own session follows a glossary edit too: the background tells every frame', async () => {
+  test('a sub-frame’s own session follows a glossary edit too: the background tells the frames running Tifa', async () => {
     const page = await open('frame.html');
     await reportWhen(page, (c) => c['san-hui-yi-ke'] === 1);
     const child = page.frames().find((f) => f.url().endsWith('frame-child.html'));
