@@ -66,7 +66,26 @@ test('the sub-frames are kept across a restart of the worker (storage.session), 
   calls = [];
   await tellContentFrames({ type: 'tifa:stored-changed' });
   expect(told().filter((t) => t.startsWith(`${a.id}/`)).sort()).toEqual([`${a.id}/0`, `${a.id}/7`]);
-  expect(await fakeBrowser.storage.session.get('content-sub-frames')).toEqual({ 'content-sub-frames': { [a.id!]: [7] } });
+  expect(await fakeBrowser.storage.session.get('content-sub-frames')).toEqual({ 'content-sub-frames': { [a.id!]: { 7: expect.any(Number) } } });
+});
+
+test('a frame out of reach while told, but given the script again meanwhile (it navigated), is kept', async () => {
+  let now = 1_000;
+  vi.spyOn(Date, 'now').mockImplementation(() => ++now);
+  const a = await fakeBrowser.tabs.create({ url: 'https://a.example/' });
+  await injectContentScript({ tab: { id: a.id }, frameId: 8 });
+  const scripting = (fakeBrowser as unknown as { scripting: { executeScript(o: { target: { frameIds?: number[] }; func?: unknown }): Promise<unknown> } }).scripting;
+  const execute = scripting.executeScript.bind(scripting);
+  scripting.executeScript = async (options) => {
+    if (options.func && options.target.frameIds?.[0] === 8) {
+      // The frame is between documents: out of reach, and its new document's gate asks at once.
+      await injectContentScript({ tab: { id: a.id }, frameId: 8 });
+      throw new Error('No frame with id 8');
+    }
+    return execute(options);
+  };
+  await tellContentFrames({ type: 'tifa:stored-changed' });
+  expect(await fakeBrowser.storage.session.get('content-sub-frames')).toEqual({ 'content-sub-frames': { [a.id!]: { 8: 1_002 } } });
 });
 
 test('a top frame’s own request keeps nothing (it is told anyway), nor does one without a tab', async () => {

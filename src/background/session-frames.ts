@@ -9,8 +9,12 @@ import { injectScript } from './inject-script';
 
 const SUB_FRAMES_KEY = 'content-sub-frames';
 
-/** The sub-frames given the content script, by tab id. */
-type SubFrames = Record<string, number[]>;
+/**
+ * The sub-frames given the content script, by tab id and frame id, each with when it was last given
+ * it (Date.now()): a frame that navigated and was given it again while a change was being told is
+ * not forgotten for having been out of reach then.
+ */
+type SubFrames = Record<string, Record<string, number>>;
 
 async function readSubFrames(): Promise<SubFrames> {
   const stored: unknown = (await browser.storage.session.get(SUB_FRAMES_KEY))[SUB_FRAMES_KEY];
@@ -41,9 +45,9 @@ export async function injectContentScript(sender: { tab?: { id?: number }; frame
   const tabId = sender.tab?.id;
   const frameId = sender.frameId;
   if (tabId !== undefined && frameId) {
+    const given = Date.now();
     await updateSubFrames((frames) => {
-      const list = (frames[tabId] ??= []);
-      if (!list.includes(frameId)) list.push(frameId);
+      (frames[tabId] ??= {})[frameId] = given;
     }).catch((error: unknown) => console.error('Tifa: could not keep the frame', error));
   }
   return injectScript('page-content', sender);
@@ -56,10 +60,16 @@ export async function injectContentScript(sender: { tab?: { id?: number }; frame
 export async function tellContentFrames(request: PageRequest): Promise<void> {
   const [tabs, subFrames] = await Promise.all([browser.tabs.query({}), readSubFrames().catch((): SubFrames => ({}))]);
   const frames: FrameRef[] = [];
+  /** When each sub-frame told was given the script, as read here. */
+  const given = new Map<FrameRef, number>();
   for (const { id: tabId } of tabs) {
     if (tabId === undefined) continue;
     frames.push({ tabId, frameId: 0 });
-    for (const frameId of subFrames[tabId] ?? []) frames.push({ tabId, frameId });
+    for (const [frameId, at] of Object.entries(subFrames[tabId] ?? {})) {
+      const frame = { tabId, frameId: Number(frameId) };
+      frames.push(frame);
+      given.set(frame, at);
+    }
   }
   const gone = (await tellFrames(request, frames)).filter((frame) => frame.frameId !== 0);
   const open = new Set(tabs.map((tab) => String(tab.id)));
@@ -68,10 +78,12 @@ export async function tellContentFrames(request: PageRequest): Promise<void> {
   if (gone.length === 0 && closed.length === 0) return;
   await updateSubFrames((frames) => {
     for (const tabId of closed) delete frames[tabId];
-    for (const { tabId, frameId } of gone) {
-      const kept = frames[tabId]?.filter((id) => id !== frameId) ?? [];
-      if (kept.length > 0) frames[tabId] = kept;
-      else delete frames[tabId];
+    for (const frame of gone) {
+      const kept = frames[frame.tabId];
+      // Given the script again since it was read above: its new document runs it.
+      if (!kept || kept[frame.frameId] !== given.get(frame)) continue;
+      delete kept[frame.frameId];
+      if (Object.keys(kept).length === 0) delete frames[frame.tabId];
     }
   }).catch((error: unknown) => console.error('Tifa: could not forget frames', error));
 }
