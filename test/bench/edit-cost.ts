@@ -6,7 +6,7 @@
 // task time (CDP `Performance.getMetrics` TaskDuration) over the 3 s after the write. The idle time
 // over 3 s is printed first, to read the others against (the benchmark's highlight poll runs in
 // every page it loads, ~17 ms a second). The same on a short article beside 200 same-site frames
-// without Chinese text (ads, embeds), where every frame is told of a change.
+// without Chinese text (ads, embeds), which a build that tells every frame of a change (`allFrames`) pays for.
 //   TIFA_EXTENSION_DIR=<a build's chrome-mv3> [TIFA_BEFORE_DIR=<another build's>] npx tsx test/bench/edit-cost.ts 3
 // With TIFA_BEFORE_DIR, the two builds take turns, each round in a fresh browser.
 import fs from 'node:fs';
