@@ -1,7 +1,7 @@
 // The frames told of a change of the settings or the page glossary (src/settings/session-copy.ts).
 // A tab's top frame has the content script from the manifest; a sub-frame has it only once its gate
 // found Chinese text and asked for it (src/page/frame-gate.ts). Telling every frame instead
-// (`allFrames`) cost a page of 200 ad frames ~0.2 ms a frame on each change (test/bench/edit-cost.ts).
+// (`allFrames`) ran a function in every ad and embed frame of every tab on each change, for nothing.
 // The sub-frames given the content script are kept in storage.session: the worker stops when idle,
 // and the tabs and their frames stay.
 import { tellFrames, type FrameRef, type PageRequest } from '@/src/messages';
