@@ -1,6 +1,6 @@
 // Keeps the page glossary (src/glossary/page-glossary.ts) in storage.local in step with the glossary
 // in effect, so pages read it with their settings and never wait for this worker to start.
-import { buildPageGlossary, buildPageNames, encodePageGlossary, entryIndexOf, PAGE_GLOSSARY_KEY, type PageNames } from '@/src/glossary/page-glossary';
+import { buildPageGlossary, buildPageNames, encodePageGlossary, PAGE_GLOSSARY_KEY, parseEntryKey, type PageNames } from '@/src/glossary/page-glossary';
 import type { Entry } from '@/src/glossary/schema';
 import type { EntryName } from '@/src/messages';
 import { getGlossary, glossaryGeneration } from './glossary-service';
@@ -68,20 +68,14 @@ export async function nameEntries(keys: readonly string[], withEntries = false):
   const { version, entries } = await nameCurrentGlossary();
   let byId: Map<string, Entry> | undefined;
   return keys.map((key) => {
-    const index = entryIndexOf(key, version);
-    if (index !== undefined) {
-      const entry = entries[index];
-      if (!entry) return null;
-      return withEntries ? { id: entry.id, term: entry.term, entry } : { id: entry.id, term: entry.term };
-    }
-    for (const [older, names] of namesByVersion) {
-      const at = entryIndexOf(key, older);
-      const id = at === undefined ? undefined : names.ids[at];
-      if (id === undefined) continue;
-      if (!withEntries) return { id, term: names.terms[at!]! };
-      byId ??= new Map(entries.map((e) => [e.id, e]));
-      return { id, term: names.terms[at!]!, entry: byId.get(id) };
-    }
-    return null;
+    const parsed = parseEntryKey(key);
+    const names = parsed && namesByVersion.get(parsed.version);
+    const id = parsed && names?.ids[parsed.index];
+    if (!parsed || !names || id === undefined) return null;
+    const name = { id, term: names.terms[parsed.index]! };
+    if (!withEntries) return name;
+    // An older key's entry, if the glossary in effect still holds it.
+    const entry = parsed.version === version ? entries[parsed.index] : (byId ??= new Map(entries.map((e) => [e.id, e]))).get(id);
+    return { ...name, entry };
   });
 }

@@ -119,9 +119,18 @@ export function buildPageGlossary(entries: readonly Entry[], patterns: readonly 
  */
 export const entryKey = (index: number, version: string): string => `#${index}@${version}`;
 
-/** The entry index `key` stands for, if it is an entry key of `version`. */
+/** An entry key's parts: the entry index, then the glossary version. */
+const ENTRY_KEY = /^#(\d+)@(.*)$/;
+
+/** The entry index and glossary version an entry key names; undefined for anything else. */
+export function parseEntryKey(key: string): { index: number; version: string } | undefined {
+  const parts = ENTRY_KEY.exec(key);
+  return parts ? { index: Number(parts[1]), version: parts[2]! } : undefined;
+}
+
+/** The entry index `key` stands for, if it is an entry key of `version`. (Not through parseEntryKey: the content script has no bytes for it.) */
 export function entryIndexOf(key: string, version: string): number | undefined {
-  const parts = /^#(\d+)@(.*)$/.exec(key);
+  const parts = ENTRY_KEY.exec(key);
   return parts?.[2] === version ? Number(parts[1]) : undefined;
 }
 
