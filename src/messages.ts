@@ -337,8 +337,8 @@ export interface FrameRef {
  * reach (a browser page, a frame or tab gone since); a frame whose content script is not running
  * answers so, and was reached.
  */
-export async function tellFrames(request: PageRequest, frames: readonly FrameRef[]): Promise<FrameRef[]> {
-  const unreached: FrameRef[] = [];
+export async function tellFrames<F extends FrameRef>(request: PageRequest, frames: readonly F[]): Promise<F[]> {
+  const unreached: F[] = [];
   // One call a frame: one frame gone fails a call naming several.
   await Promise.all(frames.map((frame) => answerIn({ tabId: frame.tabId, frameIds: [frame.frameId] }, request).catch(() => void unreached.push(frame))));
   return unreached;

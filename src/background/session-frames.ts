@@ -59,17 +59,12 @@ export async function injectContentScript(sender: { tab?: { id?: number }; frame
  */
 export async function tellContentFrames(request: PageRequest): Promise<void> {
   const [tabs, subFrames] = await Promise.all([browser.tabs.query({}), readSubFrames().catch((): SubFrames => ({}))]);
-  const frames: FrameRef[] = [];
-  /** When each sub-frame told was given the script, as read here. */
-  const given = new Map<FrameRef, number>();
+  /** Each sub-frame with when it was given the script, as read here. */
+  const frames: Array<FrameRef & { given?: number }> = [];
   for (const { id: tabId } of tabs) {
     if (tabId === undefined) continue;
     frames.push({ tabId, frameId: 0 });
-    for (const [frameId, at] of Object.entries(subFrames[tabId] ?? {})) {
-      const frame = { tabId, frameId: Number(frameId) };
-      frames.push(frame);
-      given.set(frame, at);
-    }
+    for (const [frameId, given] of Object.entries(subFrames[tabId] ?? {})) frames.push({ tabId, frameId: Number(frameId), given });
   }
   const gone = (await tellFrames(request, frames)).filter((frame) => frame.frameId !== 0);
   const open = new Set(tabs.map((tab) => String(tab.id)));
@@ -81,7 +76,7 @@ export async function tellContentFrames(request: PageRequest): Promise<void> {
     for (const frame of gone) {
       const kept = frames[frame.tabId];
       // Given the script again since it was read above: its new document runs it.
-      if (!kept || kept[frame.frameId] !== given.get(frame)) continue;
+      if (!kept || kept[frame.frameId] !== frame.given) continue;
       delete kept[frame.frameId];
       if (Object.keys(kept).length === 0) delete frames[frame.tabId];
     }
