@@ -99,6 +99,11 @@ interface Protocol {
    */
   'tifa:load-script': { request: { script: OnDemandScript }; response: boolean };
   /**
+   * content → background: a sub-frame running the content script, shown again from the back/forward
+   * cache, asks to be told of changes again (src/background/session-frames.ts).
+   */
+  'tifa:keep-frame': { request: {}; response: void };
+  /**
    * A small sub-frame's tooltip, shown in the top frame where it can be read (src/tooltip/frame-host.ts;
    * `declined` when the pointer has left that frame since, and the frame should show nothing):
    * the sub-frame's tooltip → background → the top frame's frame host (`show`, `close`, `act`), and
@@ -199,6 +204,7 @@ const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean 
   'tifa:report-changed': (m) => isInt(m.count) && typeof m.enabled === 'boolean' && typeof m.partial === 'boolean',
   'tifa:open-options': (m) => m.entryId === undefined || isString(m.entryId),
   'tifa:load-script': (m) => (ON_DEMAND_SCRIPTS as readonly unknown[]).includes(m.script),
+  'tifa:keep-frame': () => true,
   'tifa:frame-tooltip': (m) => (m.frameId === undefined || isInt(m.frameId)) && validFrameTooltip(m),
 };
 

@@ -1,6 +1,6 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { injectContentScript, tellContentFrames } from './session-frames';
+import { injectContentScript, keepSubFrame, tellContentFrames } from './session-frames';
 
 /** What executeScript was asked for, and the frames it fails for as gone. */
 let calls: Array<{ tabId: number; frameIds?: number[]; files?: string[]; func?: unknown }>;
@@ -92,4 +92,21 @@ test('a top frame’s own request keeps nothing (it is told anyway), nor does on
   await injectContentScript({ tab: { id: 5 }, frameId: 0 });
   await injectContentScript({ frameId: 4 });
   expect(await fakeBrowser.storage.session.get('content-sub-frames')).toEqual({});
+});
+
+test('a sub-frame shown again from the back/forward cache, forgotten while it was out of reach, is kept again when it asks, without a second script', async () => {
+  const a = await fakeBrowser.tabs.create({ url: 'https://a.example/' });
+  await injectContentScript({ tab: { id: a.id }, frameId: 7 });
+  // The page is in the cache: its frame cannot be reached, and is forgotten.
+  goneFrames.add(7);
+  await tellContentFrames({ type: 'tifa:stored-changed' });
+  expect(await fakeBrowser.storage.session.get('content-sub-frames')).toEqual({ 'content-sub-frames': {} });
+
+  // Shown again, it asks to be kept (tifa:keep-frame): told of the next change, given no script.
+  goneFrames.delete(7);
+  calls = [];
+  await keepSubFrame({ tab: { id: a.id }, frameId: 7 });
+  await tellContentFrames({ type: 'tifa:stored-changed' });
+  expect(told()).toContain(`${a.id}/7`);
+  expect(calls.filter((c) => c.files)).toEqual([]);
 });

@@ -37,19 +37,26 @@ function updateSubFrames(change: (frames: SubFrames) => void): Promise<void> {
 }
 
 /**
+ * Keeps the sub-frame that sent a request, to be told of changes: one given the content script, or
+ * one shown again from the back/forward cache, which was out of reach while a change was told.
+ */
+export async function keepSubFrame(sender: { tab?: { id?: number }; frameId?: number }): Promise<void> {
+  const tabId = sender.tab?.id;
+  const frameId = sender.frameId;
+  if (tabId === undefined || !frameId) return;
+  const given = Date.now();
+  await updateSubFrames((frames) => {
+    (frames[tabId] ??= {})[frameId] = given;
+  }).catch((error: unknown) => console.error('Tifa: could not keep the frame', error));
+}
+
+/**
  * Injects the content script into the sub-frame whose gate asks for it, which is told of changes
  * from then on. It is kept before the script runs: a change stored after the script read storage is
  * told to it. If it cannot be kept, the script still runs.
  */
 export async function injectContentScript(sender: { tab?: { id?: number }; frameId?: number }): Promise<boolean> {
-  const tabId = sender.tab?.id;
-  const frameId = sender.frameId;
-  if (tabId !== undefined && frameId) {
-    const given = Date.now();
-    await updateSubFrames((frames) => {
-      (frames[tabId] ??= {})[frameId] = given;
-    }).catch((error: unknown) => console.error('Tifa: could not keep the frame', error));
-  }
+  await keepSubFrame(sender);
   return injectScript('page-content', sender);
 }
 

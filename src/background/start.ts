@@ -11,7 +11,7 @@ import { startSiteCommand } from './site-command';
 import { startToolbarIcon } from './toolbar-icon';
 import { startWelcome } from './welcome';
 import { injectScript } from './inject-script';
-import { injectContentScript, tellContentFrames } from './session-frames';
+import { injectContentScript, keepSubFrame, tellContentFrames } from './session-frames';
 import { routeFrameTooltip } from './frame-tooltip';
 import { findNewFormulations } from './new-formulations';
 import { inScriptOf } from '@/src/glossary/script';
@@ -50,6 +50,7 @@ const handlers: Handlers<BackgroundRequestType> = {
   }),
   'tifa:report-changed': onReportChanged,
   'tifa:load-script': ({ script }, sender) => (script === 'page-content' ? injectContentScript(sender) : injectScript(script, sender)),
+  'tifa:keep-frame': (_, sender) => keepSubFrame(sender),
   'tifa:frame-tooltip': routeFrameTooltip,
   'tifa:open-options': ({ entryId }) => {
     // openOptionsPage() cannot carry a hash, so an entry is opened as its own tab.

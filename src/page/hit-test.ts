@@ -114,12 +114,12 @@ export function hitTest(
   shadowRoots: readonly ShadowRoot[],
 ): Hit | undefined {
   const caret = caretAt(doc, x, y, shadowRoots);
-  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
+  if (!caret || caret.node.nodeType !== 3 /* text */) return undefined;
   const candidates = [matches.at(caret.node, caret.offset)];
   if (caret.offset > 0) candidates.push(matches.at(caret.node, caret.offset - 1));
   else {
     // At the start of a text node the character before may end the previous one: 维护<b>后</b>.
-    const walker = doc.createTreeWalker(caret.node.getRootNode(), NodeFilter.SHOW_TEXT);
+    const walker = doc.createTreeWalker(caret.node.getRootNode(), 0x4 /* SHOW_TEXT */);
     walker.currentNode = caret.node;
     const previous = walker.previousNode() as Text | null;
     if (previous && previous.length > 0) candidates.push(matches.at(previous, previous.length - 1));

@@ -157,6 +157,35 @@ test('the top frame tells its count again when its page comes back from the back
   await vi.waitFor(() => expect(told).toEqual([count, count, count]));
 });
 
+test('a sub-frame shown again from the back/forward cache reads the glossary changed meanwhile and asks to be told again', async () => {
+  const { document, glossaryValue } = await pageWithGlossary();
+  const win = document.defaultView as unknown as Window & { Event: typeof Event };
+  // A sub-frame: its window's top is another window.
+  Object.defineProperty(win, 'top', { value: {}, configurable: true });
+  const asked: string[] = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    asked.push((message as { type: string }).type);
+    return undefined;
+  });
+  const painter = new RecordingPainter();
+  const session = startSession(document, { settings: withDefaults(undefined), glossaryValue, painter }, life.signal);
+  await session.ready;
+  expect(painter.texts()).toEqual(['三会一课']);
+  // Stored while the page was in the cache, out of the background's reach: nobody tells the page.
+  await replaceGlossary([{ ...ENTRY, enabled: false }]);
+  invalidateGlossary();
+  await publishPageGlossary();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(painter.texts()).toEqual(['三会一课']);
+  expect(asked).not.toContain('tifa:keep-frame');
+
+  document.dispatchEvent(new win.Event('resume'));
+  await vi.waitFor(() => expect(painter.texts()).toEqual([]));
+  expect(asked.filter((type) => type === 'tifa:keep-frame')).toHaveLength(1);
+  // A sub-frame tells no count of its own (its top frame adds it up).
+  expect(asked).not.toContain('tifa:report-changed');
+});
+
 test('the top frame tells its count once per pass: after segmentation answers, whether or not it confirmed anything', async () => {
   const DANG_ZU = entry({ id: 'dang-zu', term: '党组', ambiguous: true, category: 'institution' });
   for (const confirmed of [true, false]) {

@@ -8,7 +8,7 @@ import { createPainter, type Painter } from './paint';
 import { connectFrames, countTerms, type ReportTerms } from './report';
 import { nameKeys, nameTerms } from './page-names';
 import { Scanner } from './scanner';
-import { watchPageSettings, watchPageValue } from '@/src/settings/session-copy';
+import { rereadPageStart, watchPageSettings, watchPageValue } from '@/src/settings/session-copy';
 import type { GlossaryView, MatchIndex } from './types';
 
 /** What the page read from storage before starting (one storage call: see src/page/start.ts). */
@@ -100,26 +100,30 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
     });
   }
 
-  if (isTop) {
-    // The browser empties the tab's badge whenever it shows another document, also this one coming
-    // back from the back/forward cache or a prerendered one being shown: then it is told again.
-    const retell = (): void => {
+  // A page shown again from the back/forward cache, or a prerendered one being shown, was out of the
+  // background's reach while it waited (a frozen or prerendered frame is not the tab's, which it
+  // tells of changes): it reads the settings and the page glossary again, and a sub-frame asks to be
+  // told again (the background forgot it, unreached). The browser also empties the tab's badge
+  // whenever it shows another document, this one included: the top frame tells its count again.
+  const restored = (): void => {
+    if (isTop) {
       lastTold = '';
       reportChanged();
-    };
-    // Not with a pageshow listener: it is called as every page finishes loading, in the task of its
-    // load event (~0.15 ms of dispatch into this world), which a trace then counts as Tifa's with the
-    // page's layout in it; nor with one for pagehide, called in the next page's commit. Chromium
-    // fires `resume` on a page coming back from that cache (and on a background tab it had frozen:
-    // a count told twice); Firefox has no `resume`, and listens for pageshow once a page goes into
-    // the cache (added again on each such pagehide, the same listener is kept once).
-    const until = { signal };
-    if (import.meta.env.FIREFOX) {
-      const view = doc.defaultView;
-      view?.addEventListener('pagehide', (event) => event.persisted && view.addEventListener('pageshow', retell, until), until);
-    } else doc.addEventListener('resume', retell, until);
-    doc.addEventListener('prerenderingchange', retell, until);
-  }
+    } else sendRequest({ type: 'tifa:keep-frame' }).catch(() => undefined);
+    void rereadPageStart();
+  };
+  // Not with a pageshow listener: it is called as every page finishes loading, in the task of its
+  // load event (~0.15 ms of dispatch into this world), which a trace then counts as Tifa's with the
+  // page's layout in it; nor with one for pagehide, called in the next page's commit. Chromium
+  // fires `resume` on a page coming back from that cache (and on a background tab it had frozen:
+  // read and told twice); Firefox has no `resume`, and listens for pageshow once a page goes into
+  // the cache (added again on each such pagehide, the same listener is kept once).
+  const until = { signal };
+  if (import.meta.env.FIREFOX) {
+    const view = doc.defaultView;
+    view?.addEventListener('pagehide', (event) => event.persisted && view.addEventListener('pageshow', restored, until), until);
+  } else doc.addEventListener('resume', restored, until);
+  doc.addEventListener('prerenderingchange', restored, until);
 
   const look = () => ({ highlightStyle: settings.highlightStyle, categoryColors: settings.categoryColors });
   const display = () => ({ mode: settings.displayMode, everyday: settings.showEveryday });

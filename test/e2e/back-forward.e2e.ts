@@ -1,0 +1,64 @@
+// A page kept in the back/forward cache is frozen: a glossary edit told meanwhile does not reach it
+// (the background's executeScript finds no live frame). Shown again, it must follow the edit, in the
+// top frame and in a sub-frame running Tifa.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchWithExtension, screenshot, type ExtensionBrowser } from './harness';
+import { setUserGlossary as setStoredGlossary } from './glossary-storage';
+import { painted, setUserGlossary, tally, TEST_ENTRIES, TEST_GLOSSARY } from './highlight-support';
+import { startFixtureServer, type FixtureServer } from './server';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension({ allowedOrigins: [server.origin], backForwardCache: true });
+  await setUserGlossary(browser, TEST_GLOSSARY);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a page shown again from the back/forward cache follows a glossary edit made while it was cached, in its top frame and its sub-frame', { timeout: 60_000 }, async () => {
+  const page = await browser.context.newPage();
+  await page.goto(server.url('pages/frame.html'));
+  // Playwright loses a page's sub-frames once it goes into the cache: the same-origin child is read
+  // through its window in the page's.
+  const childTally = () =>
+    page.evaluate(() => {
+      const view = (document.getElementById('child') as HTMLIFrameElement).contentWindow as typeof window;
+      const counts: Record<string, number> = {};
+      for (const highlight of (view.CSS.highlights as unknown as Map<string, Set<AbstractRange>>).values()) {
+        for (const r of highlight) {
+          const text = (r.startContainer as Text).data.slice(r.startOffset, r.endOffset);
+          counts[text] = (counts[text] ?? 0) + 1;
+        }
+      }
+      return counts;
+    });
+  await expect.poll(async () => tally(await painted(page)), { timeout: 10_000 }).toEqual({ 两个维护: 1 });
+  await expect.poll(async () => await childTally(), { timeout: 10_000 }).toEqual({ 两个维护: 1, 四个意识: 1, 三会一课: 1 });
+  await page.evaluate(() => addEventListener('pageshow', (e) => ((window as unknown as { restored: boolean }).restored = e.persisted)));
+
+  await page.goto(server.url('popup/no-terms.html'));
+  const writer = await browser.context.newPage();
+  await writer.goto(`chrome-extension://${browser.extensionId}/welcome.html`);
+  const without = { ...TEST_GLOSSARY, entries: TEST_ENTRIES.map((e) => (e.id === 'san-hui-yi-ke' || e.id === 'liang-ge-wei-hu' ? { ...e, enabled: false } : e)) };
+  await setStoredGlossary(writer, without);
+  // Time for the background to tell the open pages (the cached one is not among them).
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+
+  await page.goBack({ waitUntil: 'commit' });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { restored?: boolean }).restored), { timeout: 5000 }).toBe(true);
+  await expect.poll(async () => tally(await painted(page)), { timeout: 10_000 }).toEqual({});
+  await expect.poll(async () => await childTally(), { timeout: 10_000 }).toEqual({ 四个意识: 1 });
+  await screenshot(page, 'back-forward-after-edit');
+
+  // And it is told of the next edit, as any open page is.
+  await setStoredGlossary(writer, TEST_GLOSSARY);
+  await expect.poll(async () => tally(await painted(page)), { timeout: 10_000 }).toEqual({ 两个维护: 1 });
+  await expect.poll(async () => await childTally(), { timeout: 10_000 }).toEqual({ 两个维护: 1, 四个意识: 1, 三会一课: 1 });
+  await writer.close();
+  await page.close();
+});
