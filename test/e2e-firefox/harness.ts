@@ -101,6 +101,11 @@ export class Tab {
     await this.#bidi.send('browsingContext.activate', { context: this.context });
   }
 
+  /** Goes back one page in the tab's history, as the toolbar's Back button. */
+  async back(): Promise<void> {
+    await this.#bidi.send('browsingContext.traverseHistory', { context: this.context, delta: -1 });
+  }
+
   async reload(): Promise<void> {
     await this.#bidi.send('browsingContext.reload', { context: this.context, wait: 'complete' });
   }

@@ -391,6 +391,45 @@ describe('with a small fixed glossary', () => {
     await page.close();
     await setUserGlossary(ff, TEST_GLOSSARY);
   });
+
+  test('a page shown again from the back/forward cache follows a glossary edit made while it was cached, in its top frame and its sub-frame', async () => {
+    const page = await openReported('pages/frame.html?bfcache');
+    // The same-origin child frame's highlights, read through its window in the page's.
+    const childTally = () =>
+      page.evaluate(() => {
+        const view = (document.getElementById('child') as HTMLIFrameElement).contentWindow as typeof window;
+        const counts: Record<string, number> = {};
+        view.CSS.highlights.forEach((highlight) =>
+          highlight.forEach((r) => {
+            const text = (r.startContainer as Text).data.slice(r.startOffset, r.endOffset);
+            counts[text] = (counts[text] ?? 0) + 1;
+          }),
+        );
+        return counts;
+      });
+    const same = (a: Record<string, number>, b: Record<string, number>) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+    await waitFor(async () => same(await childTally(), { 四个意识: 1, 三会一课: 1, 两个维护: 1 }), 10_000);
+    expect(tally(await painted(page))).toEqual({ 两个维护: 1 });
+    await page.evaluate(() => addEventListener('pageshow', (e) => ((window as unknown as { restored: boolean }).restored = e.persisted)));
+
+    await page.goto(server.url('popup/no-terms.html'));
+    const without = { ...TEST_GLOSSARY, entries: TEST_GLOSSARY.entries.map((e) => (e.id === 'san-hui-yi-ke' || e.id === 'liang-ge-wei-hu' ? { ...e, enabled: false } : e)) };
+    await setUserGlossary(ff, without);
+    // Time for the background to tell the open pages (the cached one is not among them).
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    await page.back();
+    await waitFor(() => page.evaluate(() => (window as unknown as { restored?: boolean }).restored === true), 5000);
+    await waitFor(async () => Object.keys(tally(await painted(page))).length === 0, 10_000);
+    await waitFor(async () => same(await childTally(), { 四个意识: 1 }), 10_000);
+    await page.screenshot('firefox-back-forward-after-edit');
+
+    // And it is told of the next edit, as any open page is.
+    await setUserGlossary(ff, TEST_GLOSSARY);
+    await waitFor(async () => tally(await painted(page))['两个维护'] === 1, 10_000);
+    await waitFor(async () => (await childTally())['三会一课'] === 1, 10_000);
+    await page.close();
+  });
 });
 
 test('the options page finds candidate terms in a speech with jieba (WebAssembly in an extension page)', async () => {

@@ -39,6 +39,9 @@ export async function startFixtureServer(root = FIXTURES_DIR, port = 0): Promise
       'cache-control': 'no-store',
     };
     if (file.endsWith('.csp.html')) headers['content-security-policy'] = STRICT_CSP;
+    // ?bfcache (on the page, and so in its frames' Referer): kept out of no caches. Firefox keeps no
+    // page served `no-store` in its back/forward cache; `no-cache` still asks this server each time.
+    if (searchParams.has('bfcache') || /[?&]bfcache\b/.test(req.headers.referer ?? '')) headers['cache-control'] = 'no-cache';
     const send = (): void => {
       res.writeHead(200, headers);
       fs.createReadStream(file).pipe(res);
