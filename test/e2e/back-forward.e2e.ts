@@ -1,28 +1,21 @@
 // A page kept in the back/forward cache is frozen: a glossary edit told meanwhile does not reach it
 // (the background's executeScript finds no live frame). Shown again, it must follow the edit, in the
 // top frame and in a sub-frame running Tifa.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchWithExtension, screenshot, type ExtensionBrowser } from './harness';
+import { beforeAll, expect, test } from 'vitest';
+import { screenshot } from './harness';
 import { setUserGlossary as setStoredGlossary } from './glossary-storage';
 import { painted, setUserGlossary, tally, TEST_ENTRIES, TEST_GLOSSARY } from './highlight-support';
-import { startFixtureServer, type FixtureServer } from './server';
+import { useExtensionBrowser } from './use-extension';
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
+const fixture = useExtensionBrowser({ backForwardCache: true });
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension({ allowedOrigins: [server.origin], backForwardCache: true });
-  await setUserGlossary(browser, TEST_GLOSSARY);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await setUserGlossary(fixture.browser, TEST_GLOSSARY);
 });
 
 test('a page shown again from the back/forward cache follows a glossary edit made while it was cached, in its top frame and its sub-frame', { timeout: 60_000 }, async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url('pages/frame.html'));
+  const page = await fixture.browser.context.newPage();
+  await page.goto(fixture.server.url('pages/frame.html'));
   // Playwright loses a page's sub-frames once it goes into the cache: the same-origin child is read
   // through its window in the page's.
   const childTally = () =>
@@ -41,9 +34,9 @@ test('a page shown again from the back/forward cache follows a glossary edit mad
   await expect.poll(async () => await childTally(), { timeout: 10_000 }).toEqual({ 两个维护: 1, 四个意识: 1, 三会一课: 1 });
   await page.evaluate(() => addEventListener('pageshow', (e) => ((window as unknown as { restored: boolean }).restored = e.persisted)));
 
-  await page.goto(server.url('popup/no-terms.html'));
-  const writer = await browser.context.newPage();
-  await writer.goto(`chrome-extension://${browser.extensionId}/welcome.html`);
+  await page.goto(fixture.server.url('popup/no-terms.html'));
+  const writer = await fixture.browser.context.newPage();
+  await writer.goto(`chrome-extension://${fixture.browser.extensionId}/welcome.html`);
   const without = { ...TEST_GLOSSARY, entries: TEST_ENTRIES.map((e) => (e.id === 'san-hui-yi-ke' || e.id === 'liang-ge-wei-hu' ? { ...e, enabled: false } : e)) };
   await setStoredGlossary(writer, without);
   // Time for the background to tell the open pages (the cached one is not among them).

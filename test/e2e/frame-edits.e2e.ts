@@ -1,38 +1,31 @@
 // A sub-frame given the content script is told of a glossary edit by the background, which keeps
 // such frames in storage.session (src/background/session-frames.ts): so it still is after MV3 has
 // stopped the idle service worker, as it does after 30 s.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchWithExtension, screenshot, type ExtensionBrowser } from './harness';
+import { beforeAll, expect, test } from 'vitest';
+import { screenshot } from './harness';
 import { setUserGlossary as setStoredGlossary } from './glossary-storage';
 import { painted, setUserGlossary, tally, TEST_ENTRIES, TEST_GLOSSARY } from './highlight-support';
-import { startFixtureServer, type FixtureServer } from './server';
+import { useExtensionBrowser } from './use-extension';
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
+const fixture = useExtensionBrowser();
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension({ allowedOrigins: [server.origin] });
-  await setUserGlossary(browser, TEST_GLOSSARY);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await setUserGlossary(fixture.browser, TEST_GLOSSARY);
 });
 
 test('after the service worker stopped, a sub-frame running Tifa still follows a glossary edit; the frame without Chinese text runs none', { timeout: 60_000 }, async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url('pages/frame.html'));
+  const page = await fixture.browser.context.newPage();
+  await page.goto(fixture.server.url('pages/frame.html'));
   const child = page.frames().find((f) => f.url().endsWith('frame-child.html'))!;
   await expect.poll(async () => tally(await painted(child)), { timeout: 10_000 }).toEqual({ 两个维护: 1, 四个意识: 1, 三会一课: 1 });
 
-  const devtools = await browser.context.newCDPSession(await browser.context.newPage());
+  const devtools = await fixture.browser.context.newCDPSession(await fixture.browser.context.newPage());
   await devtools.send('ServiceWorker.enable');
   await devtools.send('ServiceWorker.stopAllWorkers');
   // The edit comes from an extension page, as the options page saves one; storage's change event
   // starts the worker again.
-  const writer = await browser.context.newPage();
-  await writer.goto(`chrome-extension://${browser.extensionId}/welcome.html`);
+  const writer = await fixture.browser.context.newPage();
+  await writer.goto(`chrome-extension://${fixture.browser.extensionId}/welcome.html`);
   const without = { ...TEST_GLOSSARY, entries: TEST_ENTRIES.map((e) => (e.id === 'san-hui-yi-ke' ? { ...e, enabled: false } : e)) };
   await setStoredGlossary(writer, without);
   await expect.poll(async () => tally(await painted(child)), { timeout: 10_000 }).toEqual({ 两个维护: 1, 四个意识: 1 });
