@@ -78,8 +78,10 @@ export default defineConfig({
           // wrap_iife: `(function(){…})()` is a call V8 compiles at once; the bare `function(){…}()` it
           // preparses first and then parses again when called (an A/B over 8 articles: own tasks 4.5 against 4.8 ms).
           // unsafe_arrows: function expressions that use no `this` become arrows (~230 bytes); nothing in
-          // the content script calls one with `new` or reads its prototype.
-          const result = await minify(chunk.code, { ecma: 2022, compress: { passes: 3, unsafe_arrows: true }, mangle: true, format: { wrap_iife: true } });
+          // the content script calls one with `new` or reads its prototype. hoist_funs: function
+          // declarations moved to the top of their scope, where JavaScript puts them anyway, which
+          // lets a fourth pass join more declarations (-85 bytes, 29,990 → 29,905).
+          const result = await minify(chunk.code, { ecma: 2022, compress: { passes: 4, unsafe_arrows: true, hoist_funs: true }, mangle: true, format: { wrap_iife: true } });
           if (!result.code) throw new Error('terser returned nothing for page-content.js');
           // The IIFE's value (main() returns nothing) went to a global that nothing reads: 16 bytes.
           chunk.code = result.code.replace(/^var pageContent=/, '');
