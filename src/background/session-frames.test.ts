@@ -1,6 +1,6 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { injectContentScript, keepSubFrame, tellContentFrames } from './session-frames';
+import { injectContentScript, keepSubFrame, startInOpenTabs, tellContentFrames } from './session-frames';
 
 /** What executeScript was asked for, and the frames it fails for as gone. */
 let calls: Array<{ tabId: number; frameIds?: number[]; files?: string[]; func?: unknown }>;
@@ -109,4 +109,26 @@ test('a sub-frame shown again from the back/forward cache, forgotten while it wa
   await tellContentFrames({ type: 'tifa:stored-changed' });
   expect(told()).toContain(`${a.id}/7`);
   expect(calls.filter((c) => c.files)).toEqual([]);
+});
+
+test('installed or updated, Tifa gives every open web page the content script (top frame) and the gate (every frame), and goes on past a page it may not script', async () => {
+  const a = await fakeBrowser.tabs.create({ url: 'https://a.example/' });
+  const b = await fakeBrowser.tabs.create({ url: 'http://b.example/news' });
+  goneFrames.add(0); // every top frame's call fails: each tab is still tried
+  calls = [];
+  // fakeBrowser's query matches no URL patterns: the browser's answer to Tifa's question.
+  const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([a, b]);
+  await startInOpenTabs();
+  expect(query).toHaveBeenCalledWith({ url: ['http://*/*', 'https://*/*'], discarded: false });
+  const web = [a.id, b.id];
+  const injected = calls.filter((c) => web.includes(c.tabId));
+  expect(injected).toEqual(
+    expect.arrayContaining([
+      { tabId: a.id, files: ['/page-content.js'] },
+      { tabId: a.id, allFrames: true, files: ['/frame-gate.js'] },
+      { tabId: b.id, files: ['/page-content.js'] },
+      { tabId: b.id, allFrames: true, files: ['/frame-gate.js'] },
+    ]),
+  );
+  expect(injected).toHaveLength(4);
 });

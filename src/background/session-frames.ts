@@ -89,3 +89,27 @@ export async function tellContentFrames(request: PageRequest): Promise<void> {
     }
   }).catch((error: unknown) => console.error('Tifa: could not forget frames', error));
 }
+
+/**
+ * Gives the pages open as Tifa is installed or updated the content script, which Chromium injects
+ * only into pages loaded afterwards (Firefox injects into open ones itself). After an update the
+ * scripts already in a page belong to the extension as it was: cut off from it, they read no
+ * storage, hear of no change and load no tooltip. Each tab's top frame gets the content script,
+ * whose new instance stops the one before it (src/page/start.ts), and every frame the gate, which
+ * has the content script injected into a sub-frame holding Chinese text, as on a page load.
+ * Discarded tabs are left alone: the browser loads them anew when they are shown.
+ */
+export async function startInOpenTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({ url: ['http://*/*', 'https://*/*'], discarded: false });
+  await Promise.all(
+    tabs.map(({ id: tabId }) =>
+      tabId === undefined
+        ? undefined
+        : Promise.all([
+            browser.scripting.executeScript({ target: { tabId }, files: ['/page-content.js'] }),
+            browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/frame-gate.js'] }),
+            // A page no extension may script (the web store, an error page) keeps its own.
+          ]).catch(() => undefined),
+    ),
+  );
+}

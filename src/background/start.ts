@@ -1,7 +1,7 @@
 // Background service worker: its one handler table for the typed messages of src/messages.ts, and
 // the parts that keep the toolbar, menus and commands. Everything listens until `signal` aborts
 // (never, in the extension: the worker simply ends; tests can stop it).
-import { answerRequests, optionsEntryHash, parseRequest, type BackgroundRequestType, type Handlers } from '@/src/messages';
+import { answerRequests, listen, optionsEntryHash, parseRequest, type BackgroundRequestType, type Handlers } from '@/src/messages';
 import { getGlossary, watchGlossary } from './glossary-service';
 import { entriesById, nameEntries, publishPageGlossary } from './page-glossary';
 import { segmentCheck } from './segmenter';
@@ -11,7 +11,7 @@ import { startSiteCommand } from './site-command';
 import { startToolbarIcon } from './toolbar-icon';
 import { startWelcome } from './welcome';
 import { injectScript } from './inject-script';
-import { injectContentScript, keepSubFrame, tellContentFrames } from './session-frames';
+import { injectContentScript, keepSubFrame, startInOpenTabs, tellContentFrames } from './session-frames';
 import { routeFrameTooltip } from './frame-tooltip';
 import { findNewFormulations } from './new-formulations';
 import { inScriptOf } from '@/src/glossary/script';
@@ -75,5 +75,15 @@ export function startBackground(signal: AbortSignal = new AbortController().sign
   startSiteCommand(signal);
   // The first-run page, on install only.
   startWelcome(signal);
+  // Pages open as Tifa is installed or updated run it too (Chromium injects into new pages only).
+  if (!import.meta.env.FIREFOX) {
+    listen(
+      browser.runtime.onInstalled,
+      ({ reason }) => {
+        if (reason === 'install' || reason === 'update') startInOpenTabs().catch((error: unknown) => console.error('Tifa: could not start in open tabs', error));
+      },
+      signal,
+    );
+  }
   answerRequests(handlers, parseRequest, signal);
 }

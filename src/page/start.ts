@@ -77,6 +77,12 @@ export function startContent(): ContentHandle {
 
   const stopWaiting = whenChineseText(document, () => {
     life = new AbortController();
+    // Tifa updated or reloaded: the extension's id is gone from this instance, which can read no
+    // storage and load no tooltip any more, and the new version's content script (given to open
+    // pages by src/background/session-frames.ts) runs in a world of its own, which cannot reach this
+    // one. So it looks once a second, and stops, taking its marks with it.
+    const orphaned = setInterval(() => browser.runtime?.id || handle.destroy(), 1000);
+    onAbort(life.signal, () => clearInterval(orphaned));
     // The highlight sheet now, before the page's first layout (see paintStyledNow).
     started = begin(paintStyledNow(document, CATEGORIES), life.signal);
   });

@@ -107,6 +107,11 @@ export interface LaunchOptions {
    * page gone back to is shown again from the cache, with its scripts' state, rather than loaded anew.
    */
   backForwardCache?: boolean;
+  /**
+   * Lets the DevTools protocol load the extension again (`Extensions.loadUnpacked`), as an update
+   * does; chrome://extensions's reload would disable an extension loaded from the command line.
+   */
+  extensionDebugging?: boolean;
 }
 
 /** The settings that paint every occurrence of every entry, as before display modes. */
@@ -148,6 +153,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     args: [
       ...(headless ? ['--headless=new'] : []),
       ...CHROMIUM_FLAGS,
+      ...(options.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
     ],
