@@ -31,8 +31,10 @@ export interface ContentHandle {
 
 /**
  * Where a running instance keeps its handle. Content scripts of one extension share an isolated world
- * per frame, which page scripts never see; an instance injected again (the extension reloaded or
- * updated in development) stops the one before it, which would otherwise keep painting.
+ * per frame, which page scripts never see; an instance injected again into it (a page that loaded
+ * as Tifa was installed got the manifest's script, then the one the background gives open pages)
+ * stops the one before it, which would otherwise keep painting. After a reload or an update the new
+ * version's scripts run in a new world: the old instance stops itself (see `orphaned` below).
  */
 const RUNNING = Symbol.for(CONTENT_HANDLE);
 
