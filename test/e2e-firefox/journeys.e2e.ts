@@ -5,7 +5,7 @@
 // page followed by the open page, the popup's site switch, and a long page read near the view first
 // (an IntersectionObserver whose root is the document). One Firefox for the whole file.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { KEY, launchFirefox, waitFor, type FirefoxBrowser, type Tab } from './harness';
+import { EXTENSION_ORIGIN, FIREFOX_EXTENSION_DIR, KEY, launchFirefox, waitFor, type FirefoxBrowser, type Tab } from './harness';
 import { WRAPPER_TAG } from '../../src/page/types';
 import {
   addedToHtml,
@@ -446,6 +446,42 @@ test('the options page finds candidate terms in a speech with jieba (WebAssembly
   expect(terms).not.toContain('三会一课'); // already in the glossary
   await options.screenshot('options-extract');
   await options.close();
+});
+
+// Known, not fixed: Firefox injects the new version's content script into open pages itself, but it
+// unloads the old version's before that can take its marks away (its timer stops), and the marks
+// stay registered in the page's highlight registry beside the new ones, under names nothing can tell
+// from the page's own (random, so that no page can tell Tifa from them). The old ones go with a reload.
+test.fails('after an update, a page open before it runs the new version: no mark twice, and it follows a glossary edit', async () => {
+  await setUserGlossary(ff, TEST_GLOSSARY);
+  const page = await openReported('pages/frame.html?update');
+  const child = async () => (await waitFor(async () => (await page.frames()).find((f) => f.url.endsWith('frame-child.html'))?.tab, 5000))!;
+  await waitFor(async () => tally(await painted(await child()))['三会一课'] === 1, 10_000);
+  expect(tally(await painted(page))).toEqual({ 两个维护: 1 });
+  // Each instance registers its highlights under names of its own (random).
+  const oldNames = new Set([...(await painted(page)), ...(await painted(await child()))].map((p) => p.name));
+  /** What the frame shows, once no highlight of the old instance is left in it. */
+  const renewed = async (tab: Tab) => {
+    const now = await painted(tab);
+    return now.some((p) => oldNames.has(p.name)) ? undefined : tally(now);
+  };
+
+  // The add-on installed again from its folder: an update, as Firefox applies one (the control
+  // tab, an extension page of the old version, closes with it).
+  await ff.bidi.send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXTENSION_DIR } });
+  ff.control = await ff.open(`${EXTENSION_ORIGIN}/popup.html`);
+  await page.activate();
+  expect(await waitFor(() => renewed(page), 5000)).toEqual({ 两个维护: 1 });
+  expect(await waitFor(async () => renewed(await child()), 10_000)).toEqual({ 两个维护: 1, 四个意识: 1, 三会一课: 1 });
+
+  const without = { ...TEST_GLOSSARY, entries: TEST_GLOSSARY.entries.map((e) => (e.id === 'san-hui-yi-ke' || e.id === 'liang-ge-wei-hu' ? { ...e, enabled: false } : e)) };
+  await setUserGlossary(ff, without);
+  await page.activate();
+  await waitFor(async () => Object.keys(tally(await painted(page))).length === 0, 10_000);
+  await waitFor(async () => JSON.stringify(tally(await painted(await child()))) === JSON.stringify({ 四个意识: 1 }), 10_000);
+  await page.screenshot('firefox-extension-update');
+  await page.close();
+  await setUserGlossary(ff, TEST_GLOSSARY);
 });
 
 test('the extension made no network request of its own', () => {
