@@ -94,9 +94,10 @@ export async function tellContentFrames(request: PageRequest): Promise<void> {
  * Gives the pages open as Tifa is installed or updated the content script, which Chromium injects
  * only into pages loaded afterwards (Firefox injects into open ones itself). After an update the
  * scripts already in a page belong to the extension as it was: cut off from it, they read no
- * storage, hear of no change and load no tooltip. Each tab's top frame gets the content script,
- * whose new instance stops the one before it (src/page/start.ts), and every frame the gate, which
- * has the content script injected into a sub-frame holding Chinese text, as on a page load.
+ * storage, hear of no change and load no tooltip, and stop themselves (src/page/start.ts: the new
+ * version runs in a world of its own, which cannot reach them). Each tab's top frame gets the content
+ * script, and every frame the gate, which has the content script injected into a sub-frame holding
+ * Chinese text, as on a page load.
  * Discarded tabs are left alone: the browser loads them anew when they are shown.
  */
 export async function startInOpenTabs(): Promise<void> {
