@@ -9,6 +9,7 @@ import { EXTENSION_ORIGIN, FIREFOX_EXTENSION_DIR, KEY, launchFirefox, waitFor, t
 import { WRAPPER_TAG } from '../../src/page/types';
 import {
   addedToHtml,
+  childFrameTally,
   clickByText,
   domMatchesSource,
   hover,
@@ -23,6 +24,7 @@ import {
   tally,
   termBox,
   TEST_GLOSSARY,
+  testGlossaryWithout,
 } from './support';
 import { startFixtureServer, type FixtureServer } from '../e2e/server';
 import { writeLongPage } from '../e2e/long-page-fixture';
@@ -395,26 +397,14 @@ describe('with a small fixed glossary', () => {
   test('a page shown again from the back/forward cache follows a glossary edit made while it was cached, in its top frame and its sub-frame', async () => {
     const page = await openReported('pages/frame.html?bfcache');
     // The same-origin child frame's highlights, read through its window in the page's.
-    const childTally = () =>
-      page.evaluate(() => {
-        const view = (document.getElementById('child') as HTMLIFrameElement).contentWindow as typeof window;
-        const counts: Record<string, number> = {};
-        view.CSS.highlights.forEach((highlight) =>
-          highlight.forEach((r) => {
-            const text = (r.startContainer as Text).data.slice(r.startOffset, r.endOffset);
-            counts[text] = (counts[text] ?? 0) + 1;
-          }),
-        );
-        return counts;
-      });
+    const childTally = () => page.evaluate(childFrameTally, 'child');
     const same = (a: Record<string, number>, b: Record<string, number>) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
     await waitFor(async () => same(await childTally(), { 四个意识: 1, 三会一课: 1, 两个维护: 1 }), 10_000);
     expect(tally(await painted(page))).toEqual({ 两个维护: 1 });
     await page.evaluate(() => addEventListener('pageshow', (e) => ((window as unknown as { restored: boolean }).restored = e.persisted)));
 
     await page.goto(server.url('popup/no-terms.html'));
-    const without = { ...TEST_GLOSSARY, entries: TEST_GLOSSARY.entries.map((e) => (e.id === 'san-hui-yi-ke' || e.id === 'liang-ge-wei-hu' ? { ...e, enabled: false } : e)) };
-    await setUserGlossary(ff, without);
+    await setUserGlossary(ff, testGlossaryWithout('san-hui-yi-ke', 'liang-ge-wei-hu'));
     // Time for the background to tell the open pages (the cached one is not among them).
     await new Promise((resolve) => setTimeout(resolve, 1000));
 
@@ -474,8 +464,7 @@ test.fails('after an update, a page open before it runs the new version: no mark
   expect(await waitFor(() => renewed(page), 5000)).toEqual({ 两个维护: 1 });
   expect(await waitFor(async () => renewed(await child()), 10_000)).toEqual({ 两个维护: 1, 四个意识: 1, 三会一课: 1 });
 
-  const without = { ...TEST_GLOSSARY, entries: TEST_GLOSSARY.entries.map((e) => (e.id === 'san-hui-yi-ke' || e.id === 'liang-ge-wei-hu' ? { ...e, enabled: false } : e)) };
-  await setUserGlossary(ff, without);
+  await setUserGlossary(ff, testGlossaryWithout('san-hui-yi-ke', 'liang-ge-wei-hu'));
   await page.activate();
   await waitFor(async () => Object.keys(tally(await painted(page))).length === 0, 10_000);
   await waitFor(async () => JSON.stringify(tally(await painted(await child()))) === JSON.stringify({ 四个意识: 1 }), 10_000);

@@ -10,7 +10,7 @@ import { GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY, SHIP
 import { readOpenTooltip, type TermBox } from '../e2e/tooltip-helpers';
 import { EVERY_OCCURRENCE, ROOT, waitFor, type FirefoxBrowser, type Tab } from './harness';
 
-export { reportCounts, saysNothing, tally, TEST_ENTRIES, TEST_GLOSSARY } from '../e2e/highlight-support';
+export { childFrameTally, reportCounts, saysNothing, tally, TEST_ENTRIES, TEST_GLOSSARY, testGlossaryWithout } from '../e2e/highlight-support';
 
 /** The extension API in the control tab (an extension page). */
 declare const browser: {

@@ -4,7 +4,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import { screenshot } from './harness';
 import { setUserGlossary as setStoredGlossary } from './glossary-storage';
-import { painted, setUserGlossary, tally, TEST_ENTRIES, TEST_GLOSSARY } from './highlight-support';
+import { childFrameTally, painted, setUserGlossary, tally, TEST_GLOSSARY, testGlossaryWithout } from './highlight-support';
 import { useExtensionBrowser } from './use-extension';
 
 const fixture = useExtensionBrowser({ backForwardCache: true });
@@ -16,20 +16,8 @@ beforeAll(async () => {
 test('a page shown again from the back/forward cache follows a glossary edit made while it was cached, in its top frame and its sub-frame', { timeout: 60_000 }, async () => {
   const page = await fixture.browser.context.newPage();
   await page.goto(fixture.server.url('pages/frame.html'));
-  // Playwright loses a page's sub-frames once it goes into the cache: the same-origin child is read
-  // through its window in the page's.
-  const childTally = () =>
-    page.evaluate(() => {
-      const view = (document.getElementById('child') as HTMLIFrameElement).contentWindow as typeof window;
-      const counts: Record<string, number> = {};
-      for (const highlight of (view.CSS.highlights as unknown as Map<string, Set<AbstractRange>>).values()) {
-        for (const r of highlight) {
-          const text = (r.startContainer as Text).data.slice(r.startOffset, r.endOffset);
-          counts[text] = (counts[text] ?? 0) + 1;
-        }
-      }
-      return counts;
-    });
+  // Playwright loses a page's sub-frames once it goes into the cache: the child is read through the page.
+  const childTally = () => page.evaluate(childFrameTally, 'child');
   await expect.poll(async () => tally(await painted(page)), { timeout: 10_000 }).toEqual({ 两个维护: 1 });
   await expect.poll(async () => await childTally(), { timeout: 10_000 }).toEqual({ 两个维护: 1, 四个意识: 1, 三会一课: 1 });
   await page.evaluate(() => addEventListener('pageshow', (e) => ((window as unknown as { restored: boolean }).restored = e.persisted)));
@@ -37,8 +25,7 @@ test('a page shown again from the back/forward cache follows a glossary edit mad
   await page.goto(fixture.server.url('popup/no-terms.html'));
   const writer = await fixture.browser.context.newPage();
   await writer.goto(`chrome-extension://${fixture.browser.extensionId}/welcome.html`);
-  const without = { ...TEST_GLOSSARY, entries: TEST_ENTRIES.map((e) => (e.id === 'san-hui-yi-ke' || e.id === 'liang-ge-wei-hu' ? { ...e, enabled: false } : e)) };
-  await setStoredGlossary(writer, without);
+  await setStoredGlossary(writer, testGlossaryWithout('san-hui-yi-ke', 'liang-ge-wei-hu'));
   // Time for the background to tell the open pages (the cached one is not among them).
   await new Promise((resolve) => setTimeout(resolve, 1000));
 

@@ -9,7 +9,7 @@ import type { Frame, Page, Worker } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import { EXTENSION_DIR, screenshot } from './harness';
 import { setUserGlossary as setStoredGlossary } from './glossary-storage';
-import { painted, setUserGlossary, tally, TEST_ENTRIES, TEST_GLOSSARY } from './highlight-support';
+import { painted, setUserGlossary, tally, TEST_GLOSSARY, testGlossaryWithout } from './highlight-support';
 import { readTooltip, termBox, tooltipAtRest } from './tooltip-helpers';
 import { useExtensionBrowser } from './use-extension';
 
@@ -52,8 +52,7 @@ test('after an update, a page open before it runs the new version: no mark twice
   await expect.poll(() => renewed(child()), { timeout: 10_000 }).toEqual({ 两个维护: 1, 四个意识: 1, 三会一课: 1 });
 
   // An edit stored by the new version reaches the page and its sub-frame.
-  const without = { ...TEST_GLOSSARY, entries: TEST_ENTRIES.map((e) => (e.id === 'san-hui-yi-ke' || e.id === 'liang-ge-wei-hu' ? { ...e, enabled: false } : e)) };
-  await setStoredGlossary(worker, without);
+  await setStoredGlossary(worker, testGlossaryWithout('san-hui-yi-ke', 'liang-ge-wei-hu'));
   await expect.poll(async () => tally(await painted(page)), { timeout: 10_000 }).toEqual({});
   await expect.poll(async () => tally(await painted(child())), { timeout: 10_000 }).toEqual({ 四个意识: 1 });
 

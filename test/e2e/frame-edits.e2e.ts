@@ -4,7 +4,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import { screenshot } from './harness';
 import { setUserGlossary as setStoredGlossary } from './glossary-storage';
-import { painted, setUserGlossary, tally, TEST_ENTRIES, TEST_GLOSSARY } from './highlight-support';
+import { painted, setUserGlossary, tally, TEST_GLOSSARY, testGlossaryWithout } from './highlight-support';
 import { useExtensionBrowser } from './use-extension';
 
 const fixture = useExtensionBrowser();
@@ -26,8 +26,7 @@ test('after the service worker stopped, a sub-frame running Tifa still follows a
   // starts the worker again.
   const writer = await fixture.browser.context.newPage();
   await writer.goto(`chrome-extension://${fixture.browser.extensionId}/welcome.html`);
-  const without = { ...TEST_GLOSSARY, entries: TEST_ENTRIES.map((e) => (e.id === 'san-hui-yi-ke' ? { ...e, enabled: false } : e)) };
-  await setStoredGlossary(writer, without);
+  await setStoredGlossary(writer, testGlossaryWithout('san-hui-yi-ke'));
   await expect.poll(async () => tally(await painted(child)), { timeout: 10_000 }).toEqual({ 两个维护: 1, 四个意识: 1 });
   await screenshot(page, 'frame-edit-after-worker-restart');
 

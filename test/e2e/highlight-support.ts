@@ -49,6 +49,29 @@ export const TEST_ENTRIES: EntryInput[] = [
 
 export const TEST_GLOSSARY = { format: 'tifa-glossary', version: 1, entries: TEST_ENTRIES };
 
+/** TEST_GLOSSARY with the entries `ids` switched off, as the options page's list switch stores them. */
+export function testGlossaryWithout(...ids: string[]): typeof TEST_GLOSSARY {
+  return { ...TEST_GLOSSARY, entries: TEST_ENTRIES.map((e) => (ids.includes(e.id) ? { ...e, enabled: false } : e)) };
+}
+
+/**
+ * Counts the texts painted in a same-origin child frame (the iframe with id `frameId`), read through
+ * its window from the page's: for a frame the browser driver no longer lists (Playwright loses a
+ * page's sub-frames once it goes into the back/forward cache). Runs in the page: it uses nothing
+ * from outside its body, so either suite's evaluate can pass it.
+ */
+export function childFrameTally(frameId: string): Record<string, number> {
+  const view = (document.getElementById(frameId) as HTMLIFrameElement).contentWindow as typeof window;
+  const counts: Record<string, number> = {};
+  view.CSS.highlights.forEach((highlight) =>
+    highlight.forEach((r) => {
+      const text = (r.startContainer as Text).data.slice(r.startOffset, r.endOffset);
+      counts[text] = (counts[text] ?? 0) + 1;
+    }),
+  );
+  return counts;
+}
+
 /** Installs `glossary` as the user's glossary (null: back to the shipped default). */
 export async function setUserGlossary(browser: ExtensionBrowser, glossary: { entries: readonly unknown[] } | null): Promise<void> {
   await setStoredGlossary(browser.serviceWorker, glossary);

@@ -19,8 +19,8 @@ import {
   setUserGlossary,
   setUserSettings,
   tally,
-  TEST_ENTRIES,
   TEST_GLOSSARY,
+  testGlossaryWithout,
 } from './highlight-support';
 import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './server';
 
@@ -350,11 +350,7 @@ describe('live changes from the options page', () => {
     // The background tint (20 % of the colour over white) appears too.
     await expect.poll(() => pixelsNear(page, 'p.lead', '#d2e2fb', 12), { timeout: 5000 }).toBeGreaterThan(200);
 
-    const withoutSlogan = {
-      ...TEST_GLOSSARY,
-      entries: TEST_ENTRIES.map((e) => (e.id === 'liang-ge-wei-hu' ? { ...e, enabled: false } : e)),
-    };
-    await setUserGlossary(browser, withoutSlogan);
+    await setUserGlossary(browser, testGlossaryWithout('liang-ge-wei-hu'));
     await reportWhen(page, (c) => c['liang-ge-wei-hu'] === undefined && c['si-ge-yi-shi'] === 1);
     expect(tally(await painted(page))).not.toHaveProperty('两个维护');
 
@@ -369,8 +365,7 @@ describe('live changes from the options page', () => {
     await reportWhen(page, (c) => c['san-hui-yi-ke'] === 1);
     const child = page.frames().find((f) => f.url().endsWith('frame-child.html'));
     expect(child).toBeDefined();
-    const without = { ...TEST_GLOSSARY, entries: TEST_ENTRIES.map((e) => (e.id === 'san-hui-yi-ke' ? { ...e, enabled: false } : e)) };
-    await setUserGlossary(browser, without);
+    await setUserGlossary(browser, testGlossaryWithout('san-hui-yi-ke'));
     // 三会一课 stands in the frame alone: the top report loses it only once the frame rescanned.
     await reportWhen(page, (c) => c['san-hui-yi-ke'] === undefined && c['si-ge-yi-shi'] === 1);
     await expect.poll(async () => tally(await painted(child!)), { timeout: 5000 }).toEqual({ 两个维护: 1, 四个意识: 1 });
