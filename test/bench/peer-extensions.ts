@@ -1,11 +1,16 @@
-// The three peer extensions the page-load benchmark measures Tifa against, generated on the fly into
+// The four peer extensions the page-load benchmark measures Tifa against, generated on the fly into
 // a temp folder so they always match the build under test:
 //  - EMPTY: a content script that does nothing. Its cost (Chromium injecting an extension's script
 //    into every frame, the service worker existing) is the floor every "added" figure subtracts.
 //  - NAIVE: what anyone would write in ten lines with the Highlight API (TreeWalker, one RegExp,
 //    StaticRange, one Highlight, a ::highlight rule in an adopted sheet). Tifa must beat it.
 //  - MARKJS: mark.js markRegExp with one alternation, the common DOM-wrapping highlighter.
-// All three copy the content-script matches / all_frames / run_at of the built Tifa manifest (so a
+//  - STORED: NAIVE reading its alternation from storage, as any highlighter whose terms the reader
+//    can edit must (Tifa's glossary is the reader's): the storage read is its only difference from
+//    NAIVE, so the two side by side show what getting the terms costs a page before any highlighting.
+//    It reads storage.session, opened to content scripts by its service worker, as Tifa's pages do
+//    (src/settings/session-copy.ts), the quickest store a content script can read.
+// All four copy the content-script matches / all_frames / run_at of the built Tifa manifest (so a
 // change there is followed), and their terms are the default glossary's simplified surface forms
 // (what is written in data/glossary.json, without the derived traditional spellings), deduplicated,
 // longest first so the alternation prefers the longest term at a position as Tifa does.
@@ -15,7 +20,7 @@ import path from 'node:path';
 import { defaultGlossary } from '@/src/glossary/default';
 import { surfaceForms } from '@/src/glossary/schema';
 
-export type PeerName = 'empty' | 'naive' | 'markjs';
+export type PeerName = 'empty' | 'naive' | 'markjs' | 'stored';
 
 interface ContentScriptSpec {
   matches: string[];
@@ -49,6 +54,10 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 // Ten lines, as a user would write them; a frame without a body (framesets) is skipped.
 const naiveScript = (source: string): string => `
 const re = new RegExp(${JSON.stringify(source)}, 'g');
+${naiveBody}`;
+
+/** NAIVE after its RegExp: the walk, the ranges, the highlight and its sheet. */
+const naiveBody = `
 const highlight = new Highlight();
 const walker = document.body && document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 for (let node; walker && (node = walker.nextNode()); ) {
@@ -60,12 +69,26 @@ sheet.replaceSync('::highlight(bench-naive) { background-color: #fde68a; }');
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 `;
 
+/** STORED's content script: NAIVE once its alternation is read (a frame read before the worker stored it paints nothing). */
+const storedScript = `
+chrome.storage.session.get('source').then(({ source }) => {
+  if (!source) return;
+  const re = new RegExp(source, 'g');
+${naiveBody}});
+`;
+
+/** STORED's service worker: stores the alternation each time it starts (storage.session empties with the browser). */
+const storedWorker = (source: string): string => `
+chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+chrome.storage.session.set({ source: ${JSON.stringify(source)} });
+`;
+
 const markJsScript = (source: string): string => `
 if (document.body) new Mark(document.body).markRegExp(new RegExp(${JSON.stringify(source)}, 'g'));
 `;
 
 /**
- * Writes the three peers under a fresh temp folder; returns each one's unpacked-extension folder.
+ * Writes the four peers under a fresh temp folder; returns each one's unpacked-extension folder.
  * `root` is the Tifa checkout (for node_modules/mark.js), `tifaDir` the built Tifa to copy matches from.
  */
 export function writePeerExtensions(root: string, tifaDir: string): { dir: string; peers: Record<PeerName, string> } {
@@ -79,6 +102,7 @@ export function writePeerExtensions(root: string, tifaDir: string): { dir: strin
       'mark.min.js': fs.readFileSync(path.join(root, 'node_modules/mark.js/dist/mark.min.js'), 'utf8'),
       'content.js': markJsScript(source),
     },
+    stored: { 'content.js': storedScript },
   };
   const peers = {} as Record<PeerName, string>;
   for (const [name, files] of Object.entries(scripts) as Array<[PeerName, Record<string, string>]>) {
@@ -86,11 +110,12 @@ export function writePeerExtensions(root: string, tifaDir: string): { dir: strin
     fs.mkdirSync(folder);
     for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, file), text);
     // A service worker like Tifa's (empty), so every extension is found and driven the same way.
-    fs.writeFileSync(path.join(folder, 'background.js'), '// nothing\n');
+    fs.writeFileSync(path.join(folder, 'background.js'), name === 'stored' ? storedWorker(source) : '// nothing\n');
     const manifest = {
       manifest_version: 3,
       name: `bench-${name}`,
       version: '1.0.0',
+      ...(name === 'stored' ? { permissions: ['storage'] } : {}),
       background: { service_worker: 'background.js' },
       content_scripts: [{ ...spec, js: Object.keys(files) }],
     };
