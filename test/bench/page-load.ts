@@ -828,13 +828,24 @@ function report(
     }
   }
 
-  // ---- targets
-  out.push('');
-  out.push('TARGETS (issue 10)');
   const articles = list.filter((p) => p.kind === 'article');
   const latePage = list.find((p) => p.kind === 'late');
   const of = (p: BenchPage | undefined, n: SubjectName) => (p ? perPage.get(p.key)?.get(n) : undefined);
   const agg = (n: SubjectName, pick: (s: Summary) => number) => median(articles.map((p) => of(p, n)).filter((s): s is Summary => !!s).map(pick));
+
+  // ---- the articles in one line per extension: what the README's table quotes
+  const summarised = articles.length > 0 ? [...new Set(articles.flatMap(who))].filter((n) => n !== 'empty' && articles.some((p) => of(p, n))) : [];
+  if (summarised.length > 0) {
+    out.push('', `${articles.length} ARTICLES — the median of the article medians`);
+    row(['', 'from start ms', 'own tasks ms', 'painted ms', 'from commit ms'], widths);
+    for (const n of summarised) {
+      row([`  ${SUBJECT_LABEL[n]}`, f1(agg(n, (s) => s.fromStart)), f1(agg(n, (s) => s.extensionTasks)), f1(agg(n, (s) => s.painted)), f1(agg(n, (s) => s.paintedFromCommit))], widths);
+    }
+  }
+
+  // ---- targets
+  out.push('');
+  out.push('TARGETS (issue 10)');
   const worst = (n: SubjectName, pick: (s: Summary) => number) => Math.max(...articles.map((p) => of(p, n)).filter((s): s is Summary => !!s).map(pick));
   const check = (label: string, figure: string, ok: boolean) => out.push(`  ${mark(ok).padEnd(7)} ${label.padEnd(68)} ${figure}`);
   const targets = (n: 'tifa' | 'tifa5k') => {
@@ -999,7 +1010,7 @@ async function traceBreakdown(list: BenchPage[], subjects: Map<SubjectName, Subj
     }
     out.push('');
     out.push(`${p.label}`);
-    out.push(['', ...KINDS, 'total'].map((c, i) => c.padEnd(i === 0 ? 12 : 16)).join(''));
+    out.push(['', ...KINDS, 'total'].map((c) => c.padEnd(16)).join(''));
     const emptyMed = (k: Kind) => median((per.get('empty') ?? []).map((b) => b[k]));
     for (const n of who) {
       const rows = per.get(n) ?? [];
@@ -1008,7 +1019,7 @@ async function traceBreakdown(list: BenchPage[], subjects: Map<SubjectName, Subj
         return n === 'empty' ? f1(v) : `${f1(v)} (${v - emptyMed(k) >= 0 ? '+' : ''}${f1(v - emptyMed(k))})`;
       });
       const total = median(rows.map((b) => KINDS.reduce((s, k) => s + b[k], 0)));
-      out.push([SUBJECT_LABEL[n], ...cells, f1(total)].map((c, i) => c.padEnd(i === 0 ? 12 : 16)).join(''));
+      out.push([SUBJECT_LABEL[n], ...cells, f1(total)].map((c) => c.padEnd(16)).join(''));
     }
   }
   return out;
