@@ -22,7 +22,7 @@ export default defineConfig({
       paths.push('jieba.wasm');
     },
   },
-  vite: () => ({
+  vite: ({ browser }) => ({
     // TIFA_NO_MINIFY=1: readable function names, which test/bench/load-steps.ts stamps.
     ...(process.env.TIFA_NO_MINIFY ? { build: { minify: false } } : {}),
     plugins: [
@@ -60,7 +60,10 @@ export default defineConfig({
           const chunk = bundle['page-content.js'];
           if (chunk?.type !== 'chunk' || chunk.code === undefined) return;
           if (!BROWSER_LOOKUP.test(chunk.code)) throw new Error("WXT's browser lookup changed: update wxt.config.ts");
-          chunk.code = chunk.code.replace(BROWSER_LOOKUP, (lookup) => `new Proxy({}, { get: (_, name) => (${lookup})[name] })`);
+          // Chromium has no `browser` global in a content script's world, so the lookup there is
+          // `chrome` (66 bytes fewer); Firefox's build keeps WXT's.
+          const api = browser === 'firefox' ? null : 'chrome';
+          chunk.code = chunk.code.replace(BROWSER_LOOKUP, (lookup) => `new Proxy({}, { get: (_, name) => (${api ?? lookup})[name] })`);
         },
       },
       {
