@@ -6,6 +6,7 @@ import init, { add_word, cut, cut_all, tokenize } from 'jieba-wasm/web';
 import { judgeAmbiguous, senseCuesByForm, type SenseCues } from '@/src/glossary/sense-cues';
 import type { Span } from '@/src/messages';
 import { getGlossary, glossaryGeneration } from './glossary-service';
+import { segmenterAnswered } from './segmenter-warmth';
 
 let ready: Promise<unknown> | undefined;
 const addedWords = new Set<string>();
@@ -62,7 +63,9 @@ function isWord(word: string): boolean {
 export async function segmentCheck(text: string, candidates: readonly Span[]): Promise<boolean[]> {
   await initJieba();
   await addAmbiguousTerms();
-  return judgeAmbiguous(text, candidates, (t) => tokenize(t, 'default', false), isWord, senseCues);
+  const confirmed = judgeAmbiguous(text, candidates, (t) => tokenize(t, 'default', false), isWord, senseCues);
+  segmenterAnswered();
+  return confirmed;
 }
 
 /** jieba's word cut (with the glossary's ambiguous terms known as words), once it is loaded. */

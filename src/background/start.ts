@@ -5,6 +5,7 @@ import { answerRequests, listen, optionsEntryHash, parseRequest, type Background
 import { getGlossary, watchGlossary } from './glossary-service';
 import { entriesById, nameEntries, publishPageGlossary } from './page-glossary';
 import { segmentCheck } from './segmenter';
+import { segmenterStarting } from './segmenter-warmth';
 import { onReportChanged, startBadge } from './badge';
 import { startContextMenu } from './context-menu';
 import { startSiteCommand } from './site-command';
@@ -60,6 +61,8 @@ const handlers: Handlers<BackgroundRequestType> = {
 };
 
 export function startBackground(signal: AbortSignal = new AbortController().signal): void {
+  // A worker starts without jieba: pages starting now hold no marks back for segmentation.
+  void segmenterStarting();
   // Pages read the page glossary and their settings from a copy in storage.session, which follows
   // storage.local from here on; after a change, once it is copied, every frame running the content
   // script reads both again.

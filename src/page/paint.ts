@@ -44,7 +44,7 @@ export interface Painter {
   flushed?(): Promise<void>;
   /**
    * Holds what is painted from now on back from the screen until the returned function is called, or
-   * HOLD_UNTIL at the latest: while segmentation confirms a pass's ambiguous matches, so the page
+   * holdUntil at the latest: while segmentation confirms a pass's ambiguous matches, so the page
    * repaints once with all of them rather than twice.
    */
   hold?(): () => void;
@@ -128,12 +128,22 @@ const LARGE_DOCUMENT = 1000;
  * (the module is evaluated with it). In Date.now()'s milliseconds: the first touch of `performance`
  * costs ~0.07 ms in the extension's world, which a frame without Chinese text would pay for nothing.
  * Warm, segmentation answers an article's first pass ~45–60 ms after the start, so the terms it
- * confirms show in the same frame as the rest. A worker starting cold (jieba loads for ~0.5 s) no
- * longer keeps the first marks back (a hold of 100 ms from the request put the cold page's first
- * paint 164 ms after the start): they show, and the confirmed ones join them later. Later passes
- * (the page changing) do not hold.
+ * confirms show in the same frame as the rest. A worker starting cold (jieba loads for ~0.5–1 s)
+ * keeps the first marks back no longer than that (a hold of 100 ms from the request put the cold
+ * page's first paint 164 ms after the start), and not at all where the page read that it is cold
+ * (holdNothing): they show, and the confirmed ones join them later. Later passes (the page
+ * changing) do not hold.
  */
-const HOLD_UNTIL = Date.now() + 60;
+let holdUntil = Date.now() + 60;
+
+/**
+ * Holds nothing back from now on: the page read that segmentation will not answer soon (the worker
+ * is cold: src/settings/session-copy.ts, segmenterCold), so the first marks show as soon as they
+ * are ready and the confirmed ones join them when jieba has loaded.
+ */
+export function holdNothing(): void {
+  holdUntil = 0;
+}
 
 /**
  * Highlights change the page's rendering as a whole: each change of the registry makes the next frame
@@ -176,9 +186,9 @@ class PaintSchedule {
     this.#schedule();
   }
 
-  /** Flushes nothing until every release returned so far was called, or HOLD_UNTIL came. */
+  /** Flushes nothing until every release returned so far was called, or holdUntil came. */
   hold(): () => void {
-    const limit = HOLD_UNTIL - Date.now();
+    const limit = holdUntil - Date.now();
     if (limit <= 0) return () => undefined;
     this.#holds++;
     this.#cancel();

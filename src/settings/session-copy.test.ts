@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PAGE_GLOSSARY_KEY } from '@/src/glossary/page-glossary';
 import { SETTINGS_KEY } from './defaults';
 import { withDefaults } from './stored-settings';
-import { readPageStart, rereadPageStart, startSessionCopy, watchPageSettings, watchPageValue } from './session-copy';
+import { readPageStart, rereadPageStart, SEGMENTER_WARM_KEY, startSessionCopy, watchPageSettings, watchPageValue } from './session-copy';
 
 /** fakeBrowser has no setAccessLevel: record what the background asks for. */
 function withAccessLevel(): string[] {
@@ -39,6 +39,14 @@ describe('the session copy of what a page reads as it starts', () => {
     expect(await readPageStart()).toEqual({ [SETTINGS_KEY]: {}, [PAGE_GLOSSARY_KEY]: 'copy' });
     // {} is read as what storage.local's absent settings mean: the defaults.
     expect(withDefaults({})).toEqual(withDefaults(undefined));
+  });
+
+  test('a page reads, with the copy, when segmentation last answered; read from storage.local, that is absent', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: {}, [PAGE_GLOSSARY_KEY]: 'local' });
+    await fakeBrowser.storage.session.set({ [SETTINGS_KEY]: {}, [PAGE_GLOSSARY_KEY]: 'copy', [SEGMENTER_WARM_KEY]: 1234 });
+    expect(await readPageStart()).toEqual({ [SETTINGS_KEY]: {}, [PAGE_GLOSSARY_KEY]: 'copy', [SEGMENTER_WARM_KEY]: 1234 });
+    await fakeBrowser.storage.session.remove(PAGE_GLOSSARY_KEY);
+    expect(await readPageStart()).toEqual({ [SETTINGS_KEY]: {}, [PAGE_GLOSSARY_KEY]: 'local' });
   });
 
   test('a page reads storage.local when the copy lacks a key or cannot be read', async () => {

@@ -15,6 +15,19 @@ import { withDefaults } from './stored-settings';
 const PAGE_START_KEYS = [SETTINGS_KEY, PAGE_GLOSSARY_KEY];
 
 /**
+ * storage.session, beside the copy: when word segmentation last answered (Date.now()), 0 from the
+ * worker's start until it does (src/background/segmenter-warmth.ts). A page reads it with the copy.
+ */
+export const SEGMENTER_WARM_KEY = 'segmenter-warm';
+
+/**
+ * A page meets a worker without jieba loaded when the time at SEGMENTER_WARM_KEY is 0, or older than
+ * this: MV3 stops a worker idle for 30 s. (Absent, where a page read storage.local instead of the copy,
+ * as in Firefox, it compares as neither, and the page holds its first marks back as it always did.)
+ */
+export const SEGMENTER_COLD_AFTER_MS = 30_000;
+
+/**
  * storage.session where pages may read a copy: Chromium builds only. Firefox has no setAccessLevel
  * (bug 1724754), so a page there would pay a failed read on every load.
  */
@@ -29,7 +42,8 @@ function sessionArea(): typeof browser.storage.session | undefined {
  */
 export async function readPageStart(): Promise<Record<string, unknown>> {
   // PAGE_START_KEYS written out: the shared array costs the content script 9 bytes it has none of.
-  const keys = [SETTINGS_KEY, PAGE_GLOSSARY_KEY];
+  // SEGMENTER_WARM_KEY is in the copy's area only: read from storage.local, it is absent.
+  const keys = [SETTINGS_KEY, PAGE_GLOSSARY_KEY, SEGMENTER_WARM_KEY];
   const copy = await sessionArea()
     ?.get(keys)
     .catch(() => undefined);

@@ -1,0 +1,63 @@
+// Whether word segmentation will answer soon, as pages read it as they start (src/background/
+// segmenter-warmth.ts): the real worker writes when jieba last answered a page, and 0 once it has
+// started again after being stopped, as MV3 stops it after 30 s idle. A page that reads 0, or a
+// time over 30 s old, holds none of its first marks back for segmentation (src/page/paint.ts); every
+// mark still shows, the ones segmentation confirms once jieba has loaded.
+import { beforeAll, expect, test } from 'vitest';
+import { SEGMENTER_WARM_KEY } from '@/src/settings/session-copy';
+import { screenshot } from './harness';
+import { painted, setUserGlossary, tally, TEST_GLOSSARY } from './highlight-support';
+import { useExtensionBrowser } from './use-extension';
+
+const fixture = useExtensionBrowser();
+
+beforeAll(async () => {
+  await setUserGlossary(fixture.browser, TEST_GLOSSARY);
+});
+
+test('the worker tells pages when jieba last answered, and 0 after it was stopped and started again; a page read then still shows every mark', { timeout: 60_000 }, async () => {
+  const { context, extensionId } = fixture.browser;
+  const reader = await context.newPage();
+  await reader.goto(`chrome-extension://${extensionId}/welcome.html`);
+  const stamp = () => reader.evaluate(async (key) => (await chrome.storage.session.get(key))[key], SEGMENTER_WARM_KEY);
+
+  // news-simplified.html holds 党组 in 党委（党组）, which segmentation confirms.
+  const page = await context.newPage();
+  const asked = Date.now();
+  await page.goto(fixture.server.url('pages/news-simplified.html'));
+  await expect.poll(async () => tally(await painted(page)).党组, { timeout: 15_000 }).toBe(1);
+  const answered = (await stamp()) as number;
+  // Written at most once every 5 s: this answer's time, or one up to 5 s before it.
+  expect(answered).toBeGreaterThan(asked - 5000);
+  expect(answered).toBeLessThanOrEqual(Date.now());
+
+  const devtools = await context.newCDPSession(reader);
+  await devtools.send('ServiceWorker.enable');
+  await devtools.send('ServiceWorker.stopAllWorkers');
+  // A page without ambiguous terms starts the worker (the badge listens to tabs), which asks jieba nothing.
+  await page.goto(fixture.server.url('pages/frame.html'));
+  await expect.poll(async () => tally(await painted(page)), { timeout: 15_000 }).toEqual({ 两个维护: 1 });
+  await expect.poll(stamp, { timeout: 10_000 }).toBe(0);
+
+  // The article again, on a page that read 0: every mark, 党组 once jieba has loaded, and the time again.
+  await page.goto(fixture.server.url('pages/news-simplified.html'));
+  await expect.poll(async () => tally(await painted(page)), { timeout: 15_000 }).toEqual({
+    十四五: 1,
+    四个意识: 1,
+    两个维护: 3,
+    党组: 1,
+    三会一课: 1,
+    对表: 1,
+    回头看: 1,
+    第一书记: 1,
+    店小二: 1,
+    脱贫攻坚: 1,
+  });
+  await expect.poll(stamp, { timeout: 10_000 }).toBeGreaterThan(answered);
+  await screenshot(page, 'cold-worker-article');
+  await devtools.detach();
+  await page.close();
+  await reader.close();
+});
+
+declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
