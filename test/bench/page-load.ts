@@ -80,6 +80,14 @@ const WAIT_AFTER_LOAD_COLD_MS = 2500;
 /** Cold start: pause between the worker stopping and the navigation (its renderer process exits meanwhile). */
 const COLD_SETTLE_MS = 1000;
 /**
+ * Cold start: how long the browser has loaded nothing for the subject when its worker is stopped.
+ * MV3 stops a worker idle for 30 s, so a reader meets a cold one after such a pause, and Tifa's pages
+ * read how long ago segmentation last answered (src/background/segmenter-warmth.ts): a worker
+ * stopped sooner than that would start cold where the page still took it for warm, which no reader
+ * meets.
+ */
+const COLD_IDLE_MS = 30_500;
+/**
  * The 1 MB page: Tifa's first highlights came 2 s after `load` and the segmented ones 5 s after it
  * (seen with a poll in a fresh browser), so the quiet period is longer there.
  */
@@ -104,6 +112,8 @@ export interface Subject {
   cdp: CDPSession;
   extensionId: string | null;
   userDataDir: string;
+  /** When its last load ended (Date.now()), for the cold start's pause. */
+  lastLoadEnd?: number;
 }
 
 /** Identical flags for every browser; only the extension folder differs (none for 'none'). */
@@ -310,6 +320,9 @@ async function inWorker<T>(s: Subject, f: () => T): Promise<T> {
 
 /** Marks the worker's global (if it runs) and stops the worker; returns the watch the load's check reads. */
 async function stopWorker(s: Subject): Promise<WorkerWatch> {
+  // The reader's pause (COLD_IDLE_MS), counted from the subject's last load.
+  const idle = (s.lastLoadEnd ?? 0) + COLD_IDLE_MS - Date.now();
+  if (idle > 0) await new Promise((r) => setTimeout(r, idle));
   const watch = await watchWorker(s);
   try {
     if (!allStopped(watch)) await inWorker(s, () => void ((globalThis as { benchMarker?: number }).benchMarker = 1));
@@ -348,7 +361,7 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
   let watch: WorkerWatch | undefined;
   if (o.cold && s.extensionId) {
     // Mark the worker's global (if it runs), stop it, and check afterwards that any worker running is new.
-    watch = await withTimeout(stopWorker(s), 30_000, `${s.name}: stopping the service worker`);
+    watch = await withTimeout(stopWorker(s), COLD_IDLE_MS + 30_000, `${s.name}: stopping the service worker`);
   }
   // Messages are counted in Tifa's worker; the peers' content scripts have no messaging at all (and
   // their workers, once stopped for the cold start, are never woken again).
@@ -414,6 +427,7 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
         `${trace.changes.length ? `; highlight set changed at ${trace.changes.map((c) => `+${((c.ts - trace.scriptStart) / 1000).toFixed(0)} ms (${c.signature})`).join(', ')} after the content script started, painted +${((trace.paintedAt - trace.scriptStart) / 1000).toFixed(0)} ms` : ''}\n`,
     );
   }
+  s.lastLoadEnd = Date.now();
   return { trace, loadEventMs, frameMessages, coldVerified };
 }
 
