@@ -49,6 +49,20 @@ export const TEST_ENTRIES: EntryInput[] = [
 
 export const TEST_GLOSSARY = { format: 'tifa-glossary', version: 1, entries: TEST_ENTRIES };
 
+/** What the test glossary paints on pages/news-simplified.html (党组 and 对表 once segmentation confirms them), as tally() counts it. */
+export const NEWS_SIMPLIFIED_PAINTED = {
+  十四五: 1,
+  四个意识: 1,
+  两个维护: 3,
+  党组: 1,
+  三会一课: 1,
+  对表: 1,
+  回头看: 1,
+  第一书记: 1,
+  店小二: 1,
+  脱贫攻坚: 1,
+};
+
 /** TEST_GLOSSARY with the entries `ids` switched off, as the options page's list switch stores them. */
 export function testGlossaryWithout(...ids: string[]): typeof TEST_GLOSSARY {
   return { ...TEST_GLOSSARY, entries: TEST_ENTRIES.map((e) => (ids.includes(e.id) ? { ...e, enabled: false } : e)) };
