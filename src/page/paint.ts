@@ -138,8 +138,8 @@ let holdUntil = Date.now() + 60;
 
 /**
  * Holds nothing back from now on: the page read that segmentation will not answer soon (the worker
- * is cold: src/settings/session-copy.ts, segmenterCold), so the first marks show as soon as they
- * are ready and the confirmed ones join them when jieba has loaded.
+ * is cold: SEGMENTER_COLD_AFTER_MS in src/settings/session-copy.ts), so the first marks show as
+ * soon as they are ready and the confirmed ones join them when jieba has loaded.
  */
 export function holdNothing(): void {
   holdUntil = 0;
