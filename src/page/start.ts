@@ -60,7 +60,7 @@ export function startContent(): ContentHandle {
     }
     // Segmentation answers only once jieba has loaded (~1 s) in a worker that starts cold: the first
     // marks are not held back for it (src/page/paint.ts). Written out, not a function of
-    // session-copy.ts: terser leaves that one a call, 10 bytes more of the 30,000.
+    // session-copy.ts: terser leaves that one a call, 8 bytes more of the 30,000.
     if ((stored[SEGMENTER_WARM_KEY] as number) < Date.now() - SEGMENTER_COLD_AFTER_MS) holdNothing();
     const settings = withDefaults(stored[SETTINGS_KEY] as Partial<Settings> | undefined);
     // Site rules and the pause (issue 7): nothing is painted until the rule for this page is known,
