@@ -7,7 +7,7 @@
 // again first (Extensions.loadUnpacked, an update: see extension-update.e2e.ts).
 import type { Frame, Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
-import { EXTENSION_DIR, screenshot } from './harness';
+import { loadExtensionAgain, screenshot } from './harness';
 import { painted, setUserGlossary, tally, TEST_GLOSSARY } from './highlight-support';
 import { useExtensionBrowser } from './use-extension';
 
@@ -30,13 +30,12 @@ test('removing Tifa takes its marks and its sheet off the pages open, top frame 
   await expect.poll(() => leftIn(child()), { timeout: 10_000 }).toEqual({ terms: { 两个维护: 1, 四个意识: 1, 三会一课: 1 }, sheets: 1 });
   const loaded = await page.evaluate(() => performance.timeOrigin);
 
-  const devtools = await context.browser()!.newBrowserCDPSession();
-  const send = (method: string, params: object) => devtools.send(method as 'Browser.getVersion', params as never);
   const oldNames = new Set((await painted(page)).map((p) => p.name));
-  await send('Extensions.loadUnpacked', { path: EXTENSION_DIR });
+  await loadExtensionAgain(fixture.browser);
   // The version loaded so paints the page: the old instance's marks gave way to the new one's.
   await expect.poll(async () => (await painted(page)).map((p) => (oldNames.has(p.name) ? 'old' : p.text)), { timeout: 10_000 }).toEqual(['两个维护']);
-  await send('Extensions.uninstall', { id: extensionId });
+  const devtools = await context.browser()!.newBrowserCDPSession();
+  await devtools.send('Extensions.uninstall' as 'Browser.getVersion', { id: extensionId } as never);
   await devtools.detach();
 
   await expect.poll(() => leftIn(page), { timeout: 10_000 }).toEqual({ terms: {}, sheets: 0 });

@@ -7,7 +7,7 @@
 // "update").
 import type { Frame, Page, Worker } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
-import { EXTENSION_DIR, screenshot } from './harness';
+import { loadExtensionAgain, screenshot } from './harness';
 import { setUserGlossary as setStoredGlossary } from './glossary-storage';
 import { painted, setUserGlossary, tally, TEST_GLOSSARY, testGlossaryWithout } from './highlight-support';
 import { readTooltip, termBox, tooltipAtRest } from './tooltip-helpers';
@@ -21,13 +21,9 @@ beforeAll(async () => {
 
 /** Loads the extension's folder again, as an update installs a new version; resolves with the new worker. */
 async function updateExtension(): Promise<Worker> {
-  const { context, extensionId, serviceWorker } = fixture.browser;
-  const restarted = context.waitForEvent('serviceworker', { predicate: (w) => w !== serviceWorker && w.url().includes(extensionId), timeout: 20_000 });
-  const devtools = await context.browser()!.newBrowserCDPSession();
-  const { id } = (await devtools.send('Extensions.loadUnpacked' as 'Browser.getVersion', { path: EXTENSION_DIR } as never)) as unknown as { id: string };
-  expect(id).toBe(extensionId);
-  await devtools.detach();
-  return restarted;
+  const { id, worker } = await loadExtensionAgain(fixture.browser);
+  expect(id).toBe(fixture.browser.extensionId);
+  return worker;
 }
 
 test('after an update, a page open before it runs the new version: no mark twice, it follows a glossary edit, and a tooltip opens', { timeout: 90_000 }, async () => {

@@ -84,6 +84,20 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * Loads the extension's folder again through the DevTools protocol (`Extensions.loadUnpacked`, which
+ * needs LaunchOptions.extensionDebugging), which Chromium treats as an update: runtime.onInstalled
+ * says "update" in a new worker. Resolves with the id it loaded and that worker.
+ */
+export async function loadExtensionAgain(browser: ExtensionBrowser): Promise<{ id: string; worker: Worker }> {
+  const { context, extensionId, serviceWorker } = browser;
+  const restarted = context.waitForEvent('serviceworker', { predicate: (w) => w !== serviceWorker && w.url().includes(extensionId), timeout: 20_000 });
+  const devtools = await context.browser()!.newBrowserCDPSession();
+  const { id } = (await devtools.send('Extensions.loadUnpacked' as 'Browser.getVersion', { path: EXTENSION_DIR } as never)) as unknown as { id: string };
+  await devtools.detach();
+  return { id, worker: await restarted };
+}
+
 export interface LaunchOptions {
   headless?: boolean;
   viewport?: { width: number; height: number };
