@@ -3,7 +3,7 @@
 // paints once; but a worker starting cold loads jieba for about a second, and the hold then only
 // keeps the rest back. So the worker writes, in storage.session, which pages read as they start
 // (src/settings/session-copy.ts): 0 as it starts (jieba not loaded), and the time whenever jieba
-// answers, at most once every few seconds. MV3 stops a worker idle for 30 s, and jieba with it: a
+// is asked (a page's segmentation, the popup's brief), at most once every few seconds. MV3 stops a worker idle for 30 s, and jieba with it: a
 // page that finds the time older than that, or 0, holds nothing back. Chromium only: Firefox lets
 // no page read storage.session.
 import { SEGMENTER_WARM_KEY } from '@/src/settings/session-copy';
@@ -19,7 +19,7 @@ export function segmenterStarting(): Promise<void> {
   return browser.storage.session.set({ [SEGMENTER_WARM_KEY]: 0 }).catch(() => undefined);
 }
 
-/** Jieba answered (it is loaded): writes the time, unless it did in the last few seconds. */
+/** jieba was asked (it is loaded): writes the time, unless it did in the last few seconds. */
 export function segmenterAnswered(now = Date.now()): void {
   if (import.meta.env.FIREFOX || now - stampedAt < STAMP_EVERY_MS) return;
   stampedAt = now;

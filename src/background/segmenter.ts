@@ -57,20 +57,27 @@ function isWord(word: string): boolean {
 }
 
 /**
+ * jieba loaded, with the glossary's ambiguous terms as words. Pages are told it is (segmenter-warmth.ts)
+ * whoever asked: a worker that loaded it for the popup's brief answers the next page's segmentation
+ * at once too, and that page need not paint its marks in two steps.
+ */
+async function loadedJieba(): Promise<void> {
+  await initJieba();
+  await addAmbiguousTerms();
+  segmenterAnswered();
+}
+
+/**
  * For each candidate span, whether it is a word by jieba's segmentation (src/glossary/segment.ts)
  * and no sense cue of its entry rules it out (src/glossary/sense-cues.ts).
  */
 export async function segmentCheck(text: string, candidates: readonly Span[]): Promise<boolean[]> {
-  await initJieba();
-  await addAmbiguousTerms();
-  const confirmed = judgeAmbiguous(text, candidates, (t) => tokenize(t, 'default', false), isWord, senseCues);
-  segmenterAnswered();
-  return confirmed;
+  await loadedJieba();
+  return judgeAmbiguous(text, candidates, (t) => tokenize(t, 'default', false), isWord, senseCues);
 }
 
 /** jieba's word cut (with the glossary's ambiguous terms known as words), once it is loaded. */
 export async function wordCutter(): Promise<(text: string) => string[]> {
-  await initJieba();
-  await addAmbiguousTerms();
+  await loadedJieba();
   return (text) => cut(text, false);
 }

@@ -49,4 +49,35 @@ test('the worker tells pages when jieba last answered, and 0 after it was stoppe
   await reader.close();
 });
 
-declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+test("the popup's brief loads jieba too, and the worker tells pages so", { timeout: 60_000 }, async () => {
+  const { context, extensionId } = fixture.browser;
+  const reader = await context.newPage();
+  await reader.goto(`chrome-extension://${extensionId}/welcome.html`);
+  const stamp = () => reader.evaluate(async (key) => (await chrome.storage.session.get(key))[key], SEGMENTER_WARM_KEY);
+  const devtools = await context.newCDPSession(reader);
+  await devtools.send('ServiceWorker.enable');
+  await devtools.send('ServiceWorker.stopAllWorkers');
+  // Started again by a page without ambiguous terms: jieba is not loaded.
+  const page = await context.newPage();
+  await page.goto(fixture.server.url('pages/frame.html'));
+  await expect.poll(stamp, { timeout: 10_000 }).toBe(0);
+
+  // What the popup's brief asks of the worker (src/popup/PageTools.tsx), which cuts the text with jieba.
+  const asked = Date.now();
+  const answer = (await reader.evaluate(
+    (request) => chrome.runtime.sendMessage(request),
+    { type: 'tifa:new-formulations', text: '会议强调，要持续推进“一网通办”改革，做好“六稳”“六保”工作。', dismissed: [] },
+  )) as { found?: unknown[] };
+  expect(Array.isArray(answer.found)).toBe(true);
+  // Written without waiting, as jieba is ready: its write and this answer cross on separate channels.
+  await expect.poll(stamp, { timeout: 10_000 }).toBeGreaterThanOrEqual(asked);
+  expect(await stamp()).toBeLessThanOrEqual(Date.now());
+  await devtools.detach();
+  await page.close();
+  await reader.close();
+});
+
+declare const chrome: {
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+};
