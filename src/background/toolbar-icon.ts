@@ -5,11 +5,12 @@
 import { isActiveOn, pageKind, type SiteSettings } from '@/src/settings/site-rules';
 import { readSettings, watchSettings } from '@/src/settings/stored-settings';
 import { listen } from '@/src/messages';
+import type { PublicPath } from 'wxt/browser';
 
 export type ToolbarIcon = 'on' | 'off';
 
 // Rendered from assets/icon.svg by scripts/icons.ts. The toolbar draws 16 px, 32 px on dense screens.
-export const ICON_PATHS: Record<ToolbarIcon, Record<number, string>> = {
+export const ICON_PATHS: Record<ToolbarIcon, Record<number, PublicPath>> = {
   on: { 16: '/icon/16.png', 32: '/icon/32.png' },
   off: { 16: '/icon-off/16.png', 32: '/icon-off/32.png' },
 };
@@ -22,6 +23,44 @@ export function toolbarIconFor(settings: SiteSettings, url: string | undefined):
   return pageKind(url) === 'ok' && isActiveOn(settings, url) ? 'on' : 'off';
 }
 
+/** An icon's pixels by size, as setIcon takes them. */
+type IconPixels = Record<number, ImageData>;
+
+/**
+ * Each icon's pixels, decoded once in a worker's life. Given a path, Chromium's setIcon fetches and
+ * decodes the images in the service worker on every call: 16–33 ms from the call to its end on the
+ * bench's article (test/bench/load-legs.ts), on every navigation of every tab, and just when the new
+ * page asks this worker to confirm its ambiguous terms, whose answer waited behind it. Given the
+ * pixels, the call took 1.4–9.7 ms. (Firefox sets an icon from its path without decoding it in the
+ * background page, so its build passes the path.)
+ */
+const pixelsOf = new Map<ToolbarIcon, Promise<IconPixels | undefined>>();
+
+async function decodeIcon(paths: Record<number, PublicPath>): Promise<IconPixels> {
+  const sizes = await Promise.all(
+    (Object.entries(paths) as Array<[string, PublicPath]>).map(async ([size, file]) => {
+      const bitmap = await createImageBitmap(await (await fetch(browser.runtime.getURL(file))).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('no 2D context to decode the toolbar icon');
+      context.drawImage(bitmap, 0, 0);
+      return [Number(size), context.getImageData(0, 0, bitmap.width, bitmap.height)] as const;
+    }),
+  );
+  return Object.fromEntries(sizes);
+}
+
+/** The pixels of `icon`; undefined where they cannot be had (then setIcon is given the path). */
+function iconPixels(icon: ToolbarIcon): Promise<IconPixels | undefined> {
+  if (import.meta.env.FIREFOX) return Promise.resolve(undefined);
+  let pixels = pixelsOf.get(icon);
+  if (!pixels) {
+    pixels = decodeIcon(ICON_PATHS[icon]).catch(() => undefined);
+    pixelsOf.set(icon, pixels);
+  }
+  return pixels;
+}
+
 // A navigation and a settings change can race: only the newest update of a tab may set its icon.
 const updates = new Map<number, number>();
 
@@ -29,9 +68,10 @@ async function setIcon(tabId: number, url: string | undefined, settings?: SiteSe
   const update = (updates.get(tabId) ?? 0) + 1;
   updates.set(tabId, update);
   const icon = toolbarIconFor(settings ?? (await readSettings()), url);
+  const pixels = await iconPixels(icon);
   if (updates.get(tabId) !== update) return;
   await toolbarAction()
-    .setIcon({ tabId, path: ICON_PATHS[icon] })
+    .setIcon(pixels ? { tabId, imageData: pixels } : { tabId, path: ICON_PATHS[icon] })
     .catch(async (error: unknown) => {
       // A tab that closed meanwhile has nothing to show; anything else (a missing image) is a bug.
       const open = await browser.tabs.get(tabId).then(
