@@ -13,9 +13,9 @@
 // them is good to a fraction of a millisecond. No trace runs, so the loads go at their own pace; the
 // logging itself costs each a few calls.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { closeSubject, fiveThousand, launch, median, workerOf } from './page-load';
+import { instrumentedBuild } from './readable-build';
 import { setUserGlossary } from '../e2e/glossary-storage';
 import { startFixtureServer } from '../e2e/server';
 
@@ -41,18 +41,7 @@ const LEGS: Array<[label: string, from: string, to: string]> = [
 const now = 'performance.timeOrigin + performance.now()';
 
 function instrumentedCopy(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-legs-'));
-  fs.cpSync(source, dir, { recursive: true });
-  const content = path.join(dir, 'page-content.js');
-  const lines = fs.readFileSync(content, 'utf8').split('\n');
-  if (lines.length < 500) throw new Error(`${content} looks minified: build with TIFA_NO_MINIFY=1 (see the top of this file)`);
-  const out: string[] = [];
-  for (const line of lines) {
-    out.push(line);
-    const name = /^\s*(?:async\s+)?(?:function\s+)?(#?[\w$]+)\s*\([^)]*\)\s*\{\s*$/.exec(line)?.[1];
-    if (name && PAGE_STEPS.includes(name)) out.push(`console.debug(${JSON.stringify(`${LOG} ${name}`)}, (${now}).toFixed(2));`);
-  }
-  fs.writeFileSync(content, out.join('\n'));
+  const dir = instrumentedBuild(source, 'tifa-legs-', PAGE_STEPS, (name) => `console.debug(${JSON.stringify(`${LOG} ${name}`)}, (${now}).toFixed(2));`);
   // The worker: a listener registered before Tifa's sees each message arrive; segmentCheck's start and end.
   const worker = path.join(dir, 'background.js');
   const code = fs.readFileSync(worker, 'utf8');

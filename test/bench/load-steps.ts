@@ -17,17 +17,16 @@
 // compiled function is logged and the whole script ran about four times slower than in a trace.
 // CPU between two stamps can include page work in between when the steps are in different tasks.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { closeSubject, fiveThousand, launch, median, traced, workerOf } from './page-load';
 import { TRACE_CATEGORIES, type TraceEvent } from './trace-analysis';
+import { CONTENT_SCRIPT, instrumentedBuild } from './readable-build';
 import { setUserGlossary } from '../e2e/glossary-storage';
 import { startFixtureServer } from '../e2e/server';
 
 const page = process.argv[2] ?? 'a8-speech-large.html';
 const loads = Number(process.argv[3] ?? 10);
 const source = path.resolve(process.env.TIFA_EXTENSION_DIR ?? '/tmp/tifa-plain/chrome-mv3');
-const SCRIPT = 'page-content.js';
 /** Functions and methods whose start is stamped (not the painter's per-highlight calls). */
 const STEPS = [
   'startContent', 'whenChineseText', 'hasChineseText', 'begin', 'decodePageGlossary', 'startSession',
@@ -44,21 +43,6 @@ const STEPS = [
     : []),
 ];
 
-function stampedCopy(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-steps-'));
-  fs.cpSync(source, dir, { recursive: true });
-  const file = path.join(dir, SCRIPT);
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
-  if (lines.length < 500) throw new Error(`${file} looks minified: build with TIFA_NO_MINIFY=1 (see the top of this file)`);
-  const out: string[] = [];
-  for (const line of lines) {
-    out.push(line);
-    const name = /^\s*(?:async\s+)?(?:function\s+)?(#?[\w$]+)\s*\([^)]*\)\s*\{\s*$/.exec(line)?.[1];
-    if (name && STEPS.includes(name)) out.push(`console.timeStamp(${JSON.stringify(`step:${name}`)});`);
-  }
-  fs.writeFileSync(file, out.join('\n'));
-  return dir;
-}
 
 /**
  * TIFA_STEPS_FRAMES: the renderer's frames around Tifa's paint, in wall ms from the script's
@@ -86,7 +70,7 @@ function frameLine(events: TraceEvent[], evaluate: TraceEvent): string {
   ].join(' | ');
 }
 
-const dir = stampedCopy();
+const dir = instrumentedBuild(source, 'tifa-steps-', STEPS, (name) => `console.timeStamp(${JSON.stringify(`step:${name}`)});`);
 const fixtures = await startFixtureServer();
 const subject = await launch('tifa', dir);
 // TIFA_STEPS_5K=1: with the benchmark's 5,000-entry glossary, as its TIFA 5k.
@@ -114,7 +98,7 @@ try {
     if (sameTab) await cdp.detach();
     else await tab.close();
     if (i === 0) continue; // the first load warms the browser's caches
-    const evaluate = events.find((e) => e.name === 'EvaluateScript' && String(e.args?.data?.['url'] ?? '').endsWith(`/${SCRIPT}`));
+    const evaluate = events.find((e) => e.name === 'EvaluateScript' && String(e.args?.data?.['url'] ?? '').endsWith(`/${CONTENT_SCRIPT}`));
     if (!evaluate || evaluate.tts === undefined) throw new Error('no evaluation of the content script in the trace');
     const stamps = events
       .filter((e) => e.pid === evaluate.pid && e.tid === evaluate.tid && e.name === 'TimeStamp' && String(e.args?.data?.['message'] ?? '').startsWith('step:'))
