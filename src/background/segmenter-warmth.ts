@@ -3,9 +3,9 @@
 // paints once; but a worker starting cold loads jieba for about a second, and the hold then only
 // keeps the rest back. So the worker writes, in storage.session, which pages read as they start
 // (src/settings/session-copy.ts): 0 as it starts (jieba not loaded), and the time whenever jieba
-// is asked (a page's segmentation, the popup's brief), at most once every few seconds. MV3 stops a worker idle for 30 s, and jieba with it: a
-// page that finds the time older than that, or 0, holds nothing back. Chromium only: Firefox lets
-// no page read storage.session.
+// is asked (a page's segmentation, the popup's brief), at most once every few seconds. MV3 stops a
+// worker idle for 30 s, and jieba with it: a page that finds the time older than that, or 0, holds
+// nothing back. Chromium only: Firefox lets no page read storage.session.
 import { SEGMENTER_WARM_KEY } from '@/src/settings/session-copy';
 
 /** The time is written again after this long at the soonest: the page's 30 s allow for it. */
