@@ -19,8 +19,8 @@ export function segmenterStarting(): Promise<void> {
   return browser.storage.session.set({ [SEGMENTER_WARM_KEY]: 0 }).catch(() => undefined);
 }
 
-/** jieba was asked (it is loaded): writes the time, unless it did in the last few seconds. */
-export function segmenterAnswered(now = Date.now()): void {
+/** jieba is loaded and was asked for: writes the time, unless it did in the last few seconds. */
+export function segmenterReady(now = Date.now()): void {
   if (import.meta.env.FIREFOX || now - stampedAt < STAMP_EVERY_MS) return;
   stampedAt = now;
   browser.storage.session.set({ [SEGMENTER_WARM_KEY]: now }).catch(() => undefined);

@@ -6,7 +6,7 @@ import init, { add_word, cut, cut_all, tokenize } from 'jieba-wasm/web';
 import { judgeAmbiguous, senseCuesByForm, type SenseCues } from '@/src/glossary/sense-cues';
 import type { Span } from '@/src/messages';
 import { getGlossary, glossaryGeneration } from './glossary-service';
-import { segmenterAnswered } from './segmenter-warmth';
+import { segmenterReady } from './segmenter-warmth';
 
 let ready: Promise<unknown> | undefined;
 const addedWords = new Set<string>();
@@ -64,7 +64,7 @@ function isWord(word: string): boolean {
 async function loadedJieba(): Promise<void> {
   await initJieba();
   await addAmbiguousTerms();
-  segmenterAnswered();
+  segmenterReady();
 }
 
 /**
