@@ -15,11 +15,21 @@ beforeAll(async () => {
   await setUserGlossary(fixture.browser, TEST_GLOSSARY);
 });
 
-test('the worker tells pages when jieba last answered, and 0 after it was stopped and started again; a page read then still shows every mark', { timeout: 60_000 }, async () => {
+/** An extension page to read storage.session from, and the DevTools session that stops the worker. */
+async function openReader() {
   const { context, extensionId } = fixture.browser;
   const reader = await context.newPage();
   await reader.goto(`chrome-extension://${extensionId}/welcome.html`);
   const stamp = () => reader.evaluate(async (key) => (await chrome.storage.session.get(key))[key], SEGMENTER_WARM_KEY);
+  const devtools = await context.newCDPSession(reader);
+  await devtools.send('ServiceWorker.enable');
+  const stopWorker = () => devtools.send('ServiceWorker.stopAllWorkers');
+  return { reader, stamp, devtools, stopWorker };
+}
+
+test('the worker tells pages when jieba last answered, and 0 after it was stopped and started again; a page read then still shows every mark', { timeout: 60_000 }, async () => {
+  const { context } = fixture.browser;
+  const { reader, stamp, devtools, stopWorker } = await openReader();
 
   // news-simplified.html holds 党组 in 党委（党组）, which segmentation confirms.
   const page = await context.newPage();
@@ -31,9 +41,7 @@ test('the worker tells pages when jieba last answered, and 0 after it was stoppe
   expect(answered).toBeGreaterThan(asked - 5000);
   expect(answered).toBeLessThanOrEqual(Date.now());
 
-  const devtools = await context.newCDPSession(reader);
-  await devtools.send('ServiceWorker.enable');
-  await devtools.send('ServiceWorker.stopAllWorkers');
+  await stopWorker();
   // A page without ambiguous terms starts the worker (the badge listens to tabs), which asks jieba nothing.
   await page.goto(fixture.server.url('pages/frame.html'));
   await expect.poll(async () => tally(await painted(page)), { timeout: 15_000 }).toEqual({ 两个维护: 1 });
@@ -50,15 +58,10 @@ test('the worker tells pages when jieba last answered, and 0 after it was stoppe
 });
 
 test("the popup's brief loads jieba too, and the worker tells pages so", { timeout: 60_000 }, async () => {
-  const { context, extensionId } = fixture.browser;
-  const reader = await context.newPage();
-  await reader.goto(`chrome-extension://${extensionId}/welcome.html`);
-  const stamp = () => reader.evaluate(async (key) => (await chrome.storage.session.get(key))[key], SEGMENTER_WARM_KEY);
-  const devtools = await context.newCDPSession(reader);
-  await devtools.send('ServiceWorker.enable');
-  await devtools.send('ServiceWorker.stopAllWorkers');
+  const { reader, stamp, devtools, stopWorker } = await openReader();
+  await stopWorker();
   // Started again by a page without ambiguous terms: jieba is not loaded.
-  const page = await context.newPage();
+  const page = await fixture.browser.context.newPage();
   await page.goto(fixture.server.url('pages/frame.html'));
   await expect.poll(stamp, { timeout: 10_000 }).toBe(0);
 
