@@ -83,6 +83,17 @@ describe('page glossary', () => {
     );
   });
 
+  it('keeps its forms outside the JSON, a line break in one included', () => {
+    const [a] = entries;
+    const page = buildPageGlossary([a!], [{ text: '两个\n维护', id: a!.id, ambiguous: false }]);
+    const encoded = encodePageGlossary(page);
+    // The JSON ends at the first line break, and the forms are not in it.
+    expect(JSON.parse(encoded.slice(0, encoded.indexOf('\n')))).not.toHaveProperty('forms');
+    const decoded = decodePageGlossary(encoded);
+    expect(decoded?.forms).toBe(page.forms);
+    expect(loadMatcher(decoded!).scan('做到两个\n维护')).toEqual([{ start: 2, end: 7, tag: 0 }]);
+  });
+
   it('gives a form two entries share to the first of them, as the matcher does', () => {
     const [a, b] = entries;
     const page = buildPageGlossary([a!, b!], [
@@ -98,8 +109,10 @@ describe('page glossary', () => {
   });
 
   it('refuses what is missing, of another format or of the wrong shape', () => {
-    const good = JSON.parse(encodePageGlossary(buildPageGlossary(entries.slice(0, 3), compilePatterns(entries.slice(0, 3))))) as Record<string, unknown>;
-    const variant = (change: Record<string, unknown>) => JSON.stringify({ ...good, ...change });
+    const good = buildPageGlossary(entries.slice(0, 3), compilePatterns(entries.slice(0, 3))) as unknown as Record<string, unknown>;
+    // Laid out as encodePageGlossary does, any field changed (the forms after the JSON).
+    const variant = ({ forms = good.forms, ...change }: Record<string, unknown>) =>
+      `${JSON.stringify({ ...good, format: 10, forms: undefined, ...change })}\n${String(forms)}`;
     expect(decodePageGlossary(undefined)).toBeUndefined();
     expect(decodePageGlossary(good)).toBeUndefined(); // an object, not the stored string
     expect(decodePageGlossary('{not json')).toBeUndefined();
@@ -110,11 +123,12 @@ describe('page glossary', () => {
     expect(decodePageGlossary(variant({ format: 6 }))).toBeUndefined(); // forms as an array
     expect(decodePageGlossary(variant({ format: 7 }))).toBeUndefined(); // keys as slots, records with them
     expect(decodePageGlossary(variant({ format: 8 }))).toBeUndefined(); // without the hash table
-    expect(decodePageGlossary(variant({ format: 10 }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ format: 9 }))).toBeUndefined(); // the forms inside the JSON
+    expect(decodePageGlossary(JSON.stringify({ ...good, format: 10 }))).toBeUndefined(); // no line break
+    expect(decodePageGlossary(variant({ format: 11 }))).toBeUndefined();
     expect(decodePageGlossary(variant({ traits: undefined }))).toBeUndefined();
     expect(decodePageGlossary(variant({ traits: 'AB' }))).toBeUndefined(); // one short
     expect(decodePageGlossary(variant({ traits: [0, 0, 0] }))).toBeUndefined();
-    expect(decodePageGlossary(variant({ forms: ['两个维护'] }))).toBeUndefined(); // format 6's array
     expect(decodePageGlossary(variant({ usedCategories: undefined }))).toBeUndefined();
     expect(decodePageGlossary(variant({ usedCategories: [99] }))).toBeUndefined();
     expect(decodePageGlossary(variant({ usedCategories: [0.5] }))).toBeUndefined();
@@ -146,7 +160,7 @@ describe('page glossary', () => {
     // A bucket end far past the forms (a later one starting before it) must not run the matcher off them.
     const ends = page.ends.map((end, b) => (b === 0 ? Number.MAX_SAFE_INTEGER : end));
     const keys = `${page.keys.slice(0, 2)}\uffff\uffff${page.keys.slice(4)}`;
-    const decoded = decodePageGlossary(JSON.stringify({ ...JSON.parse(encodePageGlossary(page)), forms, ends, keys }));
+    const decoded = decodePageGlossary(encodePageGlossary({ ...page, forms, ends, keys }));
     expect(decoded).toBeDefined();
     const text = `坚决做到两个维护，落实三会一课，${first}`;
     const { ids } = buildPageNames(entries);
@@ -177,7 +191,7 @@ describe('page glossary', () => {
     // Values that are no bucket at all.
     const other = bucketOf('第一书记');
     slots[slotOf(other)] = -1;
-    const decoded = decodePageGlossary(JSON.stringify({ ...JSON.parse(encodePageGlossary(page)), slots, chain }));
+    const decoded = decodePageGlossary(encodePageGlossary({ ...page, slots, chain }));
     expect(decoded).toBeDefined();
     // Two characters that are no key but fall in the looped slot: the scan walks its chain there.
     const low = page.slots.length - 1;

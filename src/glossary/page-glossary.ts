@@ -4,7 +4,7 @@
 // this is about 17,000 characters; the entries' ids and terms (9 KB more) and an entry's explanation are fetched
 // from the background only when the page names what it found (the popup's list, a tooltip).
 //
-// The background writes it to storage.local as one JSON string (src/background/page-glossary.ts),
+// The background writes it to storage.local as one string (JSON, then the forms: encodePageGlossary) (src/background/page-glossary.ts),
 // so a page reads it together with the settings in one storage call and never has to wake the
 // service worker, which MV3 stops after 30 s idle; one string crosses into the page as a string and
 // is parsed natively, far faster than an object tree converted field by field. It carries the
@@ -19,7 +19,8 @@ import { buildTables, type MatcherTables } from '@/src/matcher/matcher';
 
 export const PAGE_GLOSSARY_KEY = 'page-glossary';
 /**
- * 9: with the matcher's hash table of the buckets' keys, which each page used to fill itself (~0.4
+ * 10: the forms after the rest, outside its JSON (see encodePageGlossary). 9: with the matcher's hash
+ * table of the buckets' keys, which each page used to fill itself (~0.4
  * ms of its script). 8: buckets keyed by their forms' first two code units, which the records leave out (a fifth of
  * the bytes with 5,000 entries). 7: the forms as one string of records carrying their entry
  * (src/matcher/matcher.ts), and each entry's category, salience and ambiguity as one code unit: a
@@ -30,7 +31,7 @@ export const PAGE_GLOSSARY_KEY = 'page-glossary';
  * one by one; 4: categories stored as indices; 3: with the matcher's tables; 2: with salience.) A
  * page that finds an older format stored asks the background, which rewrites it.
  */
-const FORMAT = 9;
+const FORMAT = 10;
 
 /** An entry's traits, one code unit: its category (4 bits), salience (2 bits) and whether segmentation must confirm it, from 0x40 (see src/matcher/matcher.ts). */
 const TRAIT_BASE = 0x40;
@@ -134,9 +135,15 @@ export function entryIndexOf(key: string, version: string): number | undefined {
   return parts?.[2] === version ? Number(parts[1]) : undefined;
 }
 
-/** The stored string. */
-export function encodePageGlossary(glossary: PageGlossary): string {
-  return JSON.stringify({ format: FORMAT, ...glossary });
+/**
+ * The stored string: every field but the forms as JSON, a line break, then the forms as they are.
+ * JSON.stringify writes no line break of its own (one in a string is escaped), so the first one ends
+ * the JSON. A page then parses only the small part: the forms (three quarters of the string with
+ * 5,000 entries) are neither scanned by the JSON parser nor copied out of it, but taken as a slice
+ * of the string storage gave (which V8 makes without copying).
+ */
+export function encodePageGlossary({ forms, ...rest }: PageGlossary): string {
+  return `${JSON.stringify({ format: FORMAT, ...rest })}\n${forms}`;
 }
 
 /** Integers in [0, below). A plain loop: a page decodes this cold, where a callback per element costs far more. */
@@ -160,15 +167,18 @@ function isIndexArray(v: unknown, below: number): v is number[] {
  */
 export function decodePageGlossary(value: unknown): PageGlossary | undefined {
   if (typeof value !== 'string') return undefined;
+  // No line break (an older format): the JSON parsed is cut short by one unit, and throws.
+  const cut = value.indexOf('\n');
   let parsed: { [K in keyof PageGlossary]?: unknown } & { format?: unknown };
   try {
-    parsed = JSON.parse(value) as typeof parsed;
+    parsed = JSON.parse(value.slice(0, cut)) as typeof parsed;
   } catch {
     return undefined;
   }
   if (!parsed || parsed.format !== FORMAT) return undefined;
-  const { version, entryCount, traits, usedCategories, forms, keys, ends, byPair, slots, chain } = parsed;
-  if (typeof version !== 'string' || typeof traits !== 'string' || typeof forms !== 'string' || traits.length !== entryCount) return undefined;
+  const forms = (parsed.forms = value.slice(cut + 1));
+  const { version, entryCount, traits, usedCategories, keys, ends, byPair, slots, chain } = parsed;
+  if (typeof version !== 'string' || typeof traits !== 'string' || traits.length !== entryCount) return undefined;
   if (!isIndexArray(usedCategories, CATEGORIES.length)) return undefined;
   // The matcher reads forms[ends[b − 1] … ends[b]) for each bucket b, and no record past the forms.
   if (typeof byPair !== 'boolean' || !Array.isArray(ends) || (ends[ends.length - 1] ?? 0) !== forms.length) return undefined;

@@ -40,11 +40,11 @@ export interface Matcher {
 export const pairHash = (first: number, second: number): number => ((first << 6) ^ second) & 0xffff;
 
 /**
- * The matcher's tables as plain data (they travel in the page glossary as JSON). `forms` is one
+ * The matcher's tables as plain data (they travel in the page glossary: src/glossary/page-glossary.ts). `forms` is one
  * string of records, one per form: a code unit for the form's length, two for its tag, then the form
  * without its bucket's key (the first two units, or one: `byPair`), which every form of the bucket
  * shares: with 5,000 entries that is a fifth of what each page reads. One string, not an array of
- * forms: a page parses it as fast as copying it and allocates one string, not ten thousand (with
+ * forms: a page takes it as a slice of what storage gives and allocates no string per form (with
  * 5,000 entries the array made every page load collect garbage), and the matcher compares in place.
  * Bucket b holds the records forms[ends[b − 1] ?? 0 … ends[b]), a text given twice only once,
  * grouped by their third code unit (the two-unit and shorter ones last), each group longest first:
@@ -69,8 +69,8 @@ export interface MatcherTables {
 }
 
 /**
- * Numbers in a record are code units counted from 0x40: printable, never escaped by JSON but for
- * one (`\`), and far below the surrogates, which storage would not keep intact alone.
+ * Numbers in a record are code units counted from 0x40: printable, and far below the surrogates,
+ * which storage would not keep intact alone.
  */
 const BASE = 0x40;
 /** A record's length unit and two tag units come before its form. */
