@@ -5,7 +5,8 @@
 //   TIFA_EXTENSION_DIR=/tmp/tifa-plain/chrome-mv3 npx tsx test/bench/load-steps.ts a8-speech-large.html 10
 // (TIFA_STEPS_5K=1 as well: with the benchmark's 5,000-entry glossary. TIFA_STEPS_FRAMES=1: also a line
 // per load on the page's frames: when its first frame was committed and activated, and when the
-// frame that ran Tifa's #flush began. TIFA_STEPS_BY_NAME=1: CPU summed per function over each load,
+// frame that ran Tifa's #flush began. TIFA_STEPS_TASK_HEAD=1: CPU in each step's task before its
+// stamp, such as a storage reply's conversion. TIFA_STEPS_BY_NAME=1: CPU summed per function over each load,
 // from each of its stamps to the next stamp, for functions called many times; a stamp costs a few
 // µs, so a function called per node or per match reads dearer than it is, and the last stamp of a
 // task runs on into the page's work until the next one.)
@@ -78,6 +79,15 @@ if (process.env.TIFA_STEPS_5K) await setUserGlossary(await workerOf(subject), { 
 /** Per step: thread CPU ms since the stamp before, and wall ms since the script's evaluation began. */
 const steps = new Map<string, { cpu: number[]; at: number[] }>();
 const BY_NAME = !!process.env.TIFA_STEPS_BY_NAME;
+/**
+ * TIFA_STEPS_TASK_HEAD=1: per step, also the thread CPU ms from the start of the task its stamp is in
+ * to the stamp. For the first step after an await, that is what the task did before the script
+ * resumed: for a storage reply, turning the stored values into the page's world (TIFA_STEPS=withDefaults
+ * stamps the start's first step after its storage read).
+ */
+const TASK_HEAD = !!process.env.TIFA_STEPS_TASK_HEAD;
+/** TIFA_STEPS_TASK_HEAD: per step, the CPU of its task before its stamp, one figure per load. */
+const heads = new Map<string, number[]>();
 /** TIFA_STEPS_BY_NAME: per function, CPU ms from its stamps to the next stamps, one sum per load. */
 const byName = new Map<string, number[]>();
 try {
@@ -104,6 +114,7 @@ try {
       .filter((e) => e.pid === evaluate.pid && e.tid === evaluate.tid && e.name === 'TimeStamp' && String(e.args?.data?.['message'] ?? '').startsWith('step:'))
       .sort((a, b) => a.ts - b.ts);
     if (FRAMES) console.log(`load ${i}: ${frameLine(events, evaluate)}`);
+    const tasks = TASK_HEAD ? events.filter((e) => e.pid === evaluate.pid && e.tid === evaluate.tid && e.name === 'RunTask' && e.ph === 'X') : [];
     /** The stamp before: its label, the function it stamps, and its CPU clock. */
     let last = { name: 'evaluate', fn: 'evaluate', tts: evaluate.tts };
     const seen = new Map<string, number>();
@@ -121,6 +132,8 @@ try {
       step.cpu.push((tts - last.tts) / 1000);
       step.at.push((stamp.ts - evaluate.ts) / 1000);
       steps.set(key, step);
+      const task = tasks.find((t) => t.ts <= stamp.ts && stamp.ts <= t.ts + (t.dur ?? 0));
+      if (task?.tts !== undefined && stamp.tts !== undefined) heads.set(label, [...(heads.get(label) ?? []), (stamp.tts - task.tts) / 1000]);
       last = { name: label, fn: name, tts };
     }
     for (const [name, sum] of sums) byName.set(name, [...(byName.get(name) ?? []), sum]);
@@ -140,5 +153,11 @@ if (BY_NAME) {
   console.log('    cpu: thread CPU ms from the stamp before to this one; at: wall ms from the script evaluation to this stamp');
   for (const [key, { cpu, at }] of steps) {
     console.log(`${median(cpu).toFixed(2).padStart(7)} ${median(at).toFixed(1).padStart(7)}  ${key}  (${cpu.length} loads)`);
+  }
+  if (TASK_HEAD) {
+    console.log('task head: thread CPU ms from the start of the task each step is stamped in to its stamp (median; range)');
+    for (const [label, values] of heads) {
+      console.log(`${median(values).toFixed(2).padStart(7)}  ${label}  (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}, ${values.length} loads)`);
+    }
   }
 }
