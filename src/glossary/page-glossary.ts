@@ -4,10 +4,11 @@
 // this is about 17,000 characters; the entries' ids and terms (9 KB more) and an entry's explanation are fetched
 // from the background only when the page names what it found (the popup's list, a tooltip).
 //
-// The background writes it to storage.local as one string (JSON, then the forms: encodePageGlossary) (src/background/page-glossary.ts),
-// so a page reads it together with the settings in one storage call and never has to wake the
-// service worker, which MV3 stops after 30 s idle; one string crosses into the page as a string and
-// is parsed natively, far faster than an object tree converted field by field. It carries the
+// The background writes it to storage.local as one string (src/background/page-glossary.ts), so a
+// page reads it together with the settings in one storage call and never has to wake the service
+// worker, which MV3 stops after 30 s idle; one string crosses into the page as a string, its small
+// part JSON parsed natively and its forms taken as they are (encodePageGlossary), far faster than an
+// object tree converted field by field. It carries the
 // matcher's tables ready to use (src/matcher/matcher.ts), built here once per glossary, so a page
 // does no compiling.
 // Pure module: no DOM, no browser APIs.
@@ -20,8 +21,7 @@ import { buildTables, type MatcherTables } from '@/src/matcher/matcher';
 export const PAGE_GLOSSARY_KEY = 'page-glossary';
 /**
  * 10: the forms after the rest, outside its JSON (see encodePageGlossary). 9: with the matcher's hash
- * table of the buckets' keys, which each page used to fill itself (~0.4
- * ms of its script). 8: buckets keyed by their forms' first two code units, which the records leave out (a fifth of
+ * table of the buckets' keys, which each page used to fill itself (~0.4 ms of its script). 8: buckets keyed by their forms' first two code units, which the records leave out (a fifth of
  * the bytes with 5,000 entries). 7: the forms as one string of records carrying their entry
  * (src/matcher/matcher.ts), and each entry's category, salience and ambiguity as one code unit: a
  * page parses a few strings instead of ~30,000 values with 5,000 entries, and allocates as many

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { decodePageGlossary, PAGE_GLOSSARY_KEY } from '@/src/glossary/page-glossary';
 import { ROOT, screenshot as save, waitFor } from './harness';
 import { useExtensionBrowser } from './use-extension';
 import { setUserGlossary } from './glossary-storage';
@@ -187,12 +188,10 @@ describe('terms in other places', () => {
 test('an entry with markup in its fields, added through storage, shows the markup as text', async () => {
   const shipped = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/glossary.json'), 'utf8')) as { entries: unknown[] };
   // The stored page glossary's version changes with its entries' ids and terms (src/glossary/page-glossary.ts).
-  const version = () =>
-    fixture.browser.serviceWorker.evaluate(async () => {
-      const stored = (await chrome.storage.local.get('page-glossary'))['page-glossary'];
-      // Its JSON ends at the first line break; the forms follow it (encodePageGlossary).
-      return typeof stored === 'string' ? String((JSON.parse(stored.slice(0, stored.indexOf('\n'))) as { version?: unknown }).version) : '';
-    });
+  const version = async () =>
+    decodePageGlossary(
+      await fixture.browser.serviceWorker.evaluate(async (key) => (await chrome.storage.local.get(key))[key] as unknown, PAGE_GLOSSARY_KEY),
+    )?.version ?? '';
   const before = await version();
   await setUserGlossary(fixture.browser.serviceWorker, { entries: [...shipped.entries, markupEntry('markup-test')] });
   // This test is about rendering, so it opens the page once the background has published the new
