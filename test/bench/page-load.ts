@@ -28,7 +28,8 @@ import { defaultGlossary } from '@/src/glossary/default';
 import { surfaceForms, type Entry } from '@/src/glossary/schema';
 import { createRandom } from './generate';
 import { newsPage } from './page';
-import { writePeerExtensions, type PeerName } from './peer-extensions';
+import { portalPage } from './portal-page';
+import { contentScriptSpec, writePeerExtensions, type PeerName } from './peer-extensions';
 import { syntheticGlossary } from './synthetic';
 import { analyseLoad, breakdown, CHANGE_STAMP, TICK_STAMP, KINDS, TRACE_CATEGORIES, type Kind, type LoadTrace, type TraceEvent } from './trace-analysis';
 
@@ -60,7 +61,7 @@ export const SUBJECT_LABEL: Record<SubjectName, string> = {
 
 export interface Options {
   quick: boolean;
-  /** Only these page kinds (article, big, frames, cold, late, english); all when empty. */
+  /** Only these page kinds (article, big, frames, cold, late, english, portal); all when empty. */
   only: string[];
   /** Only these subjects (EMPTY always); all when empty. */
   subjects: string[];
@@ -111,6 +112,8 @@ export interface Subject {
   tab: Page;
   cdp: CDPSession;
   extensionId: string | null;
+  /** The manifest's first content script (its first file): its evaluation is where the content script starts. */
+  startScript?: string;
   userDataDir: string;
   /** When its last load ended (Date.now()), for the cold start's pause. */
   lastLoadEnd?: number;
@@ -148,7 +151,7 @@ export async function launch(name: SubjectName, extensionDir: string | null): Pr
   await context.addInitScript({ content: VIEWPORT_SCRIPT });
   const tab = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(tab);
-  return { name, context, tab, cdp, extensionId, userDataDir };
+  return { name, context, tab, cdp, extensionId, startScript: extensionDir ? contentScriptSpec(extensionDir).js[0] : undefined, userDataDir };
 }
 
 export async function closeSubject(s: Subject): Promise<void> {
@@ -417,7 +420,7 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
       await watch.close();
     }
   }
-  const trace = analyseLoad(events, url, s.extensionId ? `chrome-extension://${s.extensionId}/` : null);
+  const trace = analyseLoad(events, url, s.extensionId ? `chrome-extension://${s.extensionId}/` : null, s.startScript);
   if (process.env.TIFA_BENCH_DUMP) {
     fs.writeFileSync(path.join(process.env.TIFA_BENCH_DUMP, `${s.name}-${url.replace(/^.*\//, '')}.json`), JSON.stringify(events));
   }
@@ -437,7 +440,7 @@ interface BenchPage {
   key: string;
   label: string;
   url: string;
-  kind: 'article' | 'big' | 'frames' | 'cold' | 'late' | 'english';
+  kind: 'article' | 'big' | 'frames' | 'cold' | 'late' | 'english' | 'portal';
   chars: number;
 }
 
@@ -491,10 +494,21 @@ ${Array.from({ length: 10 }, (_, i) => `<p>${sentence(70)} <a href="#p${i}">${se
   return 'english.html';
 }
 
-/** The pages made at run time: the 1 MB page, the 200 ad/embed frames (no Chinese text), the late page and the English one. */
-function writeGeneratedPages(dir: string): { bigChars: number; latePage: string; englishPage: string } {
+/** a8's article inside a portal's page (test/bench/portal-page.ts); its two ad frames are two of the 200 frames' pages. */
+function writePortalPage(dir: string): string {
+  const source = fs.readFileSync(path.join(FIXTURES_DIR, 'bench', 'a8-speech-large.html'), 'utf8');
+  const article = /<article>[\s\S]*<\/article>/.exec(source)?.[0];
+  const title = /<h1>([^<]*)<\/h1>/.exec(source)?.[1];
+  if (!article || !title) throw new Error('a8-speech-large.html has no <article> with an <h1>');
+  fs.writeFileSync(path.join(dir, 'portal.html'), portalPage(article, title, (i) => `ads/ad-${i}.html`));
+  return 'portal.html';
+}
+
+/** The pages made at run time: the 1 MB page, the 200 ad/embed frames (no Chinese text), the late page, the English one and the portal's. */
+function writeGeneratedPages(dir: string): { bigChars: number; latePage: string; englishPage: string; portalPage: string } {
   const latePage = writeLatePage(dir);
   const englishPage = writeEnglishPage(dir);
+  const portal = writePortalPage(dir);
   const { html } = newsPage();
   fs.writeFileSync(path.join(dir, 'news-1mb.html'), html);
   fs.mkdirSync(path.join(dir, 'ads'));
@@ -519,7 +533,7 @@ function writeGeneratedPages(dir: string): { bigChars: number; latePage: string;
 <article><h1>全市召开基层党建工作推进会</h1><p>会议强调，要坚持全面从严治党，增强“四个意识”、坚定“四个自信”、做到“两个维护”，推动基层党组织建设全面进步、全面过硬。</p></article>
 <aside>${frames}</aside></body></html>`,
   );
-  return { bigChars: html.replace(/<[^>]+>/g, '').length, latePage, englishPage };
+  return { bigChars: html.replace(/<[^>]+>/g, '').length, latePage, englishPage, portalPage: portal };
 }
 
 function textChars(file: string): number {
@@ -547,6 +561,7 @@ function pages(fixtures: FixtureServer, generated: FixtureServer, generatedDir: 
   list.push({ key: 'late', label: `a8 with an image still loading (${LATE_IMAGE_MS} ms)`, url: generated.url(late), kind: 'late', chars: textChars(path.join(generatedDir, late)) });
   list.push({ key: 'big', label: '1 MB page', url: generated.url('news-1mb.html'), kind: 'big', chars: written.bigChars });
   list.push({ key: 'frames', label: '200 iframes', url: generated.url('frames-200.html'), kind: 'frames', chars: 0 });
+  list.push({ key: 'portal', label: "a8 in a portal's page (scripts, images, icons, forms)", url: generated.url(written.portalPage), kind: 'portal', chars: textChars(path.join(generatedDir, written.portalPage)) });
   list.push({ key: 'english', label: 'English article (no Chinese text)', url: generated.url(written.englishPage), kind: 'english', chars: textChars(path.join(generatedDir, written.englishPage)) });
   return list;
 }
@@ -950,6 +965,15 @@ function report(
         `  info    ${'article with an image still loading: painted after the commit'.padEnd(68)} ${f1(late.paintedFromCommit)} ms (naive ${f1(of(latePage, 'naive')?.paintedFromCommit ?? NaN)}); ${f1(late.painted)} ms after the script's start, which came ${f1(late.scriptFromCommit)} ms after the commit`,
       );
     }
+    const portalKind = list.find((p) => p.kind === 'portal');
+    const portal = of(portalKind, n);
+    if (portal) {
+      // Not a target of its own: the article a8 as a portal serves it, beside a8 alone.
+      const a8 = of(articles.find((p) => p.key.startsWith('a8')), n);
+      out.push(
+        `  info    ${"a8 in a portal's page (scripts, images, icons, forms, 2 ad frames)".padEnd(68)} ${f1(portal.fromStart)} ms from the script's start, own tasks ${f1(portal.extensionTasks)}, painted ${f1(portal.painted)} (naive ${f1(of(portalKind, 'naive')?.fromStart ?? NaN)}, ${f1(of(portalKind, 'naive')?.extensionTasks ?? NaN)}, ${f1(of(portalKind, 'naive')?.painted ?? NaN)}; a8 alone ${f1(a8?.fromStart ?? NaN)}, ${f1(a8?.extensionTasks ?? NaN)}, ${f1(a8?.painted ?? NaN)})`,
+      );
+    }
     const cold = of(list.find((p) => p.kind === 'cold'), n);
     if (cold) {
       // The issue: "painted within 100 ms … in one paint (what needs segmentation may follow, but
@@ -1008,11 +1032,16 @@ function report(
 
 async function traceBreakdown(list: BenchPage[], subjects: Map<SubjectName, Subject>, newTab?: boolean): Promise<string[]> {
   const out: string[] = ['', 'TRACE BREAKDOWN (--trace): self time on the page\'s main thread by kind, ms, median of 5 loads; (+x) = above EMPTY'];
-  const chosen = [list.find((p) => p.kind === 'article' && p.key.startsWith('a8')) ?? list.find((p) => p.kind === 'article'), list.find((p) => p.kind === 'big')].filter(
+  const chosen = [
+    list.find((p) => p.kind === 'article' && p.key.startsWith('a8')) ?? list.find((p) => p.kind === 'article'),
+    list.find((p) => p.kind === 'portal'),
+    list.find((p) => p.kind === 'big'),
+  ].filter(
     (p): p is BenchPage => !!p,
   );
-  // Only the subjects this run launched (--subjects=tifa leaves the naive one out).
-  const who = (['empty', 'naive', 'stored', 'tifa'] as const).filter((n) => subjects.has(n));
+  // Only the subjects this run launched (--subjects=tifa leaves the naive one out); with
+  // TIFA_BEFORE_DIR, the other build too.
+  const who = (['empty', 'naive', 'stored', 'tifa', 'before'] as const).filter((n) => subjects.has(n));
   for (const p of chosen) {
     const per = new Map<SubjectName, Array<Record<Kind, number>>>();
     for (let r = 0; r < 5; r++) {

@@ -24,6 +24,7 @@ export type PeerName = 'empty' | 'naive' | 'markjs' | 'stored';
 
 interface ContentScriptSpec {
   matches: string[];
+  js: string[];
   all_frames?: boolean;
   run_at?: string;
   match_about_blank?: boolean;

@@ -6,7 +6,7 @@
 //   --quick   fewer loads and pages, for iterating
 //   --trace   also a DevTools-trace breakdown (script, style/layout, pre-paint, paint, GC, other)
 //   --loads-only   skip the options page and the scanner section
-//   --only=article,big,frames,cold,late,english   only these pages in the first section
+//   --only=article,big,frames,cold,late,english,portal   only these pages in the first section
 //   --subjects=naive,markjs,tifa,tifa5k,none   only these extensions (EMPTY always)
 //   --rounds=N   loads per extension and page
 //   --new-tabs   each article and 1 MB page load in a new tab (a new renderer process: the content
