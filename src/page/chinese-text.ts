@@ -3,7 +3,7 @@
 // and only watches, cheaply, for Chinese text that arrives later (a single-page app rendering).
 
 /** Han characters: CJK Unified Ideographs, Extension A and the compatibility block. */
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 
 /**

@@ -7,6 +7,8 @@
 import type { Category } from '@/src/glossary/schema';
 import type { PageMatch } from './types';
 import { randomName } from './random-name';
+import { EARLY_STYLE, type EarlyStyle } from './early-style';
+import { OwnStyle } from './own-style';
 import { DEFAULT_LOOK, highlightCss, type HighlightLook } from './style';
 import { loadWrapPainter } from './wrap-painter-hook';
 
@@ -52,59 +54,6 @@ export interface Painter {
   readonly mutatesDom: boolean;
 }
 
-
-/** Adds `sheet` to a document's or shadow root's adopted sheets unless it is there already. */
-function adoptSheet(target: Document | ShadowRoot, sheet: CSSStyleSheet): boolean {
-  try {
-    const current = target.adoptedStyleSheets;
-    if (!current.includes(sheet)) target.adoptedStyleSheets = [...current, sheet];
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function dropSheet(target: Document | ShadowRoot, sheet: CSSStyleSheet): void {
-  try {
-    if (target.adoptedStyleSheets.includes(sheet)) {
-      target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
-    }
-  } catch {
-    // The page may have frozen or replaced the list; nothing of ours to remove then.
-  }
-}
-
-/** A style sheet Tifa owns, applied to the document and open shadow roots without touching the DOM. */
-export class OwnStyle {
-  readonly #sheet: CSSStyleSheet;
-  readonly #roots = new Set<Document | ShadowRoot>();
-  #css = '';
-
-  constructor() {
-    this.#sheet = new CSSStyleSheet();
-  }
-
-  /** Writes `css` unless the sheet holds it already: each write restyles every document that adopted it. */
-  set(css: string): void {
-    if (css === this.#css) return;
-    this.#css = css;
-    this.#sheet.replaceSync(css);
-  }
-
-  adopt(root: Document | ShadowRoot): void {
-    if (adoptSheet(root, this.#sheet)) this.#roots.add(root);
-  }
-
-  /** Re-adopts where a page replaced its adopted sheets (frameworks assign the whole list). */
-  reassert(): void {
-    for (const root of this.#roots) adoptSheet(root, this.#sheet);
-  }
-
-  destroy(): void {
-    for (const root of this.#roots) dropSheet(root, this.#sheet);
-    this.#roots.clear();
-  }
-}
 
 /** Ranges waiting to join the registry: consecutive matches of one pass, with the elements they start and end in. */
 interface Band {
@@ -163,8 +112,8 @@ class PaintSchedule {
   #frame = 0;
   #timer = 0;
   #holds = 0;
-  #listening = false;
-  readonly #onScroll = (): void => this.#schedule();
+  /** Aborted to stop listening for scrolls (fewer bytes than removing each listener). */
+  #listening: AbortController | undefined;
 
   constructor(win: Window, commit: (band: Band['ranges']) => boolean | void) {
     this.#win = win;
@@ -278,17 +227,16 @@ class PaintSchedule {
 
   #listen(): void {
     if (this.#listening) return;
-    this.#listening = true;
     // Capture: scrolling inside any scroller of the page counts too.
-    this.#win.addEventListener('scroll', this.#onScroll, { capture: true, passive: true });
-    this.#win.addEventListener('resize', this.#onScroll, { passive: true });
+    const options = { capture: true, passive: true, signal: (this.#listening = new AbortController()).signal };
+    const schedule = () => this.#schedule();
+    this.#win.addEventListener('scroll', schedule, options);
+    this.#win.addEventListener('resize', schedule, options);
   }
 
   #stopListening(): void {
-    if (!this.#listening) return;
-    this.#listening = false;
-    this.#win.removeEventListener('scroll', this.#onScroll, { capture: true });
-    this.#win.removeEventListener('resize', this.#onScroll);
+    this.#listening?.abort();
+    this.#listening = undefined;
   }
 
   destroy(): void {
@@ -321,7 +269,12 @@ class HighlightPainter implements Painter {
     // Adopted now where the caller says which categories to style (paintStyledNow), else with the
     // first paint (#applyStyle), or a frame before it on a large document: a change of the document's
     // sheets restyles it.
-    this.#style = new OwnStyle();
+    // The document's sheet adopted as the page started (src/page/early-style.ts), where there is one:
+    // with its names, the CSS below is the CSS in it, so nothing is written or adopted again. (Left
+    // in its slot: an instance of the content script that takes over from this one finds its names
+    // used up, and writes new ones into the same sheet.)
+    const early = styleNow && (globalThis as unknown as Record<string, EarlyStyle | undefined>)[EARLY_STYLE];
+    this.#style = early?.style ?? new OwnStyle();
     const win = (this.#win = doc.defaultView ?? window);
     this.#schedule = new PaintSchedule(win, (ranges) => {
       // A new sheet restyles the whole document: on a large one (the 1 MB page, 3,300 elements:
@@ -342,7 +295,7 @@ class HighlightPainter implements Painter {
     // each costs a few µs more, and components assign their sheets before Tifa sees their roots.)
     this.#watch = win.setInterval(() => this.#reassert(), WATCH_MS);
     if (styleNow) {
-      this.prepare(styleNow);
+      this.prepare(styleNow, early?.names);
       this.#applyStyle();
     }
   }
@@ -365,12 +318,13 @@ class HighlightPainter implements Painter {
     return highlight;
   }
 
-  prepare(categories: Iterable<Category>): void {
+  /** `names`: registry names to use first (the early sheet's), in the order of `categories`. */
+  prepare(categories: Iterable<Category>, names?: string[]): void {
     const before = this.#highlights.size;
     for (const category of categories) {
       if (this.#highlights.has(category)) continue;
       this.#highlights.set(category, new Highlight());
-      this.#names.set(category, randomName());
+      this.#names.set(category, names?.shift() ?? randomName());
     }
     if (this.#highlights.size === before) return;
     // Written when the first ranges that need it are committed (see the constructor): a new sheet
@@ -457,9 +411,11 @@ const hasHighlightApi = (): boolean => typeof CSS !== 'undefined' && 'highlights
  * adopted now (undefined without the API). Made as the content script starts in a frame with Chinese
  * text: on an article Chromium runs the page's first style and layout right after its content scripts,
  * so a sheet adopted then is part of that first restyle; adopted with the first paint (after the
- * storage read) it made Chromium restyle the whole page once more. A long page is laid out while it
- * parses, before the script: there the sheet still restyles it (~20–25 ms on the 1 MB page), but in
- * the task after the script's, so the first highlights no longer wait a frame for it. (How many
+ * storage read) it made Chromium restyle the whole page once more. A page parsed in several chunks
+ * (long, or with scripts of its own) is styled and laid out before the script: where its title is
+ * Chinese, the sheet was adopted as it started to parse (src/page/early-style.ts) and is taken over
+ * here; elsewhere a sheet adopted now still restyles it (~20–25 ms on the 1 MB page), in the task
+ * after the script's, so the first highlights do not wait a frame for it. (How many
  * rules the sheet holds made no difference to that restyle: 1, 3 or 9 took the same.) The session's
  * first painter is this one; a frame that paints nothing (its site switched off) destroys it. A look
  * other than the default (known after the storage read) rewrites the sheet, as any change of look does.

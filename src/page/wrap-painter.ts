@@ -4,7 +4,8 @@
 // injected only into frames of such browsers. Its elements are in the page's DOM, so, like the
 // highlight names, they name neither Tifa nor a category: a neutral tag, random class names.
 import type { Category } from '@/src/glossary/categories';
-import { OwnStyle, type Painter, type Placement } from './paint';
+import type { Painter, Placement } from './paint';
+import { OwnStyle } from './own-style';
 import { randomName } from './random-name';
 import { highlightCss, type HighlightLook } from './style';
 import { OWN_UI, WRAPPER_TAG, type PageMatch } from './types';

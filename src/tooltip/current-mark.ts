@@ -2,7 +2,7 @@
 // through a page, the reader sees which of the underlined terms is the current one. A highlight of
 // its own, drawn above the painted terms, under a name no page can guess (nothing in it says Tifa),
 // in the registry and the stylesheets only while such a tooltip is open.
-import { OwnStyle } from '@/src/page/paint';
+import { OwnStyle } from '@/src/page/own-style';
 import { randomName } from '@/src/page/random-name';
 import type { MatchBounds } from '@/src/page/types';
 

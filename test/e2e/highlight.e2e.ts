@@ -153,6 +153,30 @@ test.each(['english-quote.html', 'english-quote.html?zh'])('a Chinese term quote
   await page.close();
 });
 
+test.each([
+  ['news-simplified.html', 1],
+  ['english-quote.html', 0],
+])('the highlight sheet is adopted as a page with a Chinese title starts to parse, and the marks use it (%s)', async (file, atLoad) => {
+  // Chromium restyles a whole page when a sheet joins it after its first styling (src/page/early-style.ts).
+  const tab = await browser.context.newPage();
+  await tab.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => ((window as { sheetsAtLoad?: number }).sheetsAtLoad = document.adoptedStyleSheets.length));
+  });
+  await tab.goto(server.url(`pages/${file}`));
+  await tab.locator('#quote').scrollIntoViewIfNeeded().catch(() => undefined);
+  await waitFor(async () => ((await painted(tab)).length > 0 ? true : undefined), 8000);
+  // Before the content script (document_end), only the early script can have adopted a sheet.
+  expect(await tab.evaluate(() => (window as { sheetsAtLoad?: number }).sheetsAtLoad)).toBe(atLoad);
+  // One sheet in the end either way, holding the rule of every highlight painted.
+  const { sheets, rules } = await tab.evaluate(() => ({
+    sheets: document.adoptedStyleSheets.length,
+    rules: [...(document.adoptedStyleSheets[0]?.cssRules ?? [])].map((r) => r.cssText).join('\n'),
+  }));
+  expect(sheets).toBe(1);
+  for (const { name } of await painted(tab)) expect(rules).toContain(`::highlight(${name})`);
+  await tab.close();
+});
+
 test('a page without Chinese text is scanned once a text node of it is changed to hold some', async () => {
   // The check's observer asks a text node changed in place (a characterData record) by itself.
   const page = await open('english-quote.html?typed');
