@@ -969,9 +969,9 @@ function report(
     const portal = of(portalKind, n);
     if (portal) {
       // Not a target of its own: the article a8 as a portal serves it, beside a8 alone.
-      const a8 = of(articles.find((p) => p.key.startsWith('a8')), n);
+      const figures = (s: Summary | undefined) => `${f1(s?.fromStart ?? NaN)}, ${f1(s?.extensionTasks ?? NaN)}, ${f1(s?.painted ?? NaN)}`;
       out.push(
-        `  info    ${"a8 in a portal's page (scripts, images, icons, forms, 2 ad frames)".padEnd(68)} ${f1(portal.fromStart)} ms from the script's start, own tasks ${f1(portal.extensionTasks)}, painted ${f1(portal.painted)} (naive ${f1(of(portalKind, 'naive')?.fromStart ?? NaN)}, ${f1(of(portalKind, 'naive')?.extensionTasks ?? NaN)}, ${f1(of(portalKind, 'naive')?.painted ?? NaN)}; a8 alone ${f1(a8?.fromStart ?? NaN)}, ${f1(a8?.extensionTasks ?? NaN)}, ${f1(a8?.painted ?? NaN)})`,
+        `  info    ${(portalKind as BenchPage).label.padEnd(68)} ${f1(portal.fromStart)} ms from the script's start, own tasks ${f1(portal.extensionTasks)}, painted ${f1(portal.painted)} (naive ${figures(of(portalKind, 'naive'))}; a8 alone ${figures(of(articles.find((p) => p.key.startsWith('a8')), n))})`,
       );
     }
     const cold = of(list.find((p) => p.kind === 'cold'), n);

@@ -203,6 +203,7 @@ export function analyseLoad(events: TraceEvent[], pageUrl: string, scriptUrlPref
     const own = scriptUrlPrefix ? inside.filter((e) => e.ph === 'X' && String(e.args?.data?.['url'] ?? '').startsWith(scriptUrlPrefix)) : [];
     // A script of the top frame's that runs before the content script (Tifa's early style, at
     // document_start) runs inside the parser's task: only its own time there is the extension's.
+    // (Its v8.compile events, nested in its EvaluateScript and FunctionCall, name no frame.)
     const early = own.length > 0 && own.every((e) => e.ts < scriptStart && (frame === undefined || e.args?.data?.['frame'] === frame || e.args?.data?.['frame'] === undefined));
     if (early) extensionTaskMs += outermost(own).reduce((sum, e) => sum + cpu(e), 0) / 1000;
     else if (own.length > 0 || script) extensionTaskMs += cpu(t) / 1000;
