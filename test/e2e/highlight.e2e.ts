@@ -154,15 +154,27 @@ test.each(['english-quote.html', 'english-quote.html?zh'])('a Chinese term quote
 });
 
 test.each([
-  ['news-simplified.html', 1],
-  ['english-quote.html', 0],
-])('the highlight sheet is adopted as a page with a Chinese title starts to parse, and the marks use it (%s)', async (file, atLoad) => {
+  ['news-simplified.html', 'declared zh-CN', 'zh-CN', 1],
+  ['news-simplified.html', 'declaring no language', null, 1],
+  ['news-simplified.html', 'declared zh_CN, as some sites write it', 'zh_CN', 1],
+  // Left to the content script, as every page was before the early script: not watched for a title.
+  ['news-simplified.html', 'declared English', 'en', 0],
+  ['english-quote.html', 'English', 'en', 0],
+])('the highlight sheet is adopted as a page with a Chinese title starts to parse, and the marks use it (%s %s)', async (file, _what, lang, atLoad) => {
   // Chromium restyles a whole page when a sheet joins it after its first styling (src/page/early-style.ts).
   const tab = await browser.context.newPage();
   await tab.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => ((window as { sheetsAtLoad?: number }).sheetsAtLoad = document.adoptedStyleSheets.length));
   });
-  await tab.goto(server.url(`pages/${file}`));
+  const url = server.url(`pages/${file}`);
+  // The page as served, with its root's lang attribute set as the case says.
+  await tab.route(url, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/<html lang="[^"]*">/, lang === null ? '<html>' : `<html lang="${lang}">`);
+    await route.fulfill({ response, body: html });
+  });
+  await tab.goto(url);
+  expect(await tab.evaluate(() => document.documentElement.getAttribute('lang'))).toBe(lang);
   // The English page's only term is near its end: brought into view, where it is painted. (Not with a
   // locator: on the page without a quote it waited its whole timeout, 30 s, for nothing.)
   await tab.evaluate(() => document.getElementById('quote')?.scrollIntoView());
