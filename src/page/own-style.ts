@@ -21,7 +21,7 @@ function dropSheet(target: Document | ShadowRoot, sheet: CSSStyleSheet): void {
   }
 }
 
-/** A style sheet Tifa owns, applied to the document and open shadow roots without touching the DOM. */
+/** One sheet: its CSS (`set`), the roots that adopted it, and its removal from all of them (`destroy`). */
 export class OwnStyle {
   readonly #sheet: CSSStyleSheet;
   readonly #roots = new Set<Document | ShadowRoot>();

@@ -447,6 +447,9 @@ interface BenchPage {
 /** How long the late page's lead image is held back: on real news pages images and ads load long after the text. */
 const LATE_IMAGE_MS = 1000;
 
+/** The HTML of a8 (a8-speech-large.html), which the late page and the portal page are made from. */
+const readA8 = (): string => fs.readFileSync(path.join(FIXTURES_DIR, 'bench', 'a8-speech-large.html'), 'utf8');
+
 /**
  * a8 with a lead image that arrives LATE_IMAGE_MS after the request, so the page's `load` comes long
  * after its text is parsed, as on a real news site. Chromium runs `document_idle` scripts once every
@@ -454,7 +457,7 @@ const LATE_IMAGE_MS = 1000;
  * have no slow subresource, so on them the difference between run_at values does not show.
  */
 function writeLatePage(dir: string): string {
-  const source = fs.readFileSync(path.join(FIXTURES_DIR, 'bench', 'a8-speech-large.html'), 'utf8');
+  const source = readA8();
   const image = `<img src="lead.svg?delay=${LATE_IMAGE_MS}" width="640" height="360" alt="">`;
   if (!source.includes('</h1>')) throw new Error('a8-speech-large.html has no </h1> to put the lead image after');
   fs.writeFileSync(path.join(dir, 'late-image.html'), source.replace('</h1>', `</h1>\n  ${image}`));
@@ -496,7 +499,7 @@ ${Array.from({ length: 10 }, (_, i) => `<p>${sentence(70)} <a href="#p${i}">${se
 
 /** a8's article inside a portal's page (test/bench/portal-page.ts); its two ad frames are two of the 200 frames' pages. */
 function writePortalPage(dir: string): string {
-  const source = fs.readFileSync(path.join(FIXTURES_DIR, 'bench', 'a8-speech-large.html'), 'utf8');
+  const source = readA8();
   const article = /<article>[\s\S]*<\/article>/.exec(source)?.[0];
   const title = /<h1>([^<]*)<\/h1>/.exec(source)?.[1];
   if (!article || !title) throw new Error('a8-speech-large.html has no <article> with an <h1>');

@@ -12,8 +12,11 @@ export function newsPage(): { html: string; paragraphs: number } {
       return `${heading}<p>${text}</p>`;
     })
     .join('\n');
+  // A Chinese title, as a real long Chinese page has: Tifa's early style script (src/page/early-style.ts)
+  // adopts its sheet on such pages only (until 2026-12-06 this page's title was `bench`, and its
+  // figures took the other path).
   return {
-    html: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title></head><body><article>${body}</article></body></html>`,
+    html: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>全年要闻汇编 - 江城日报</title></head><body><article>${body}</article></body></html>`,
     paragraphs: paragraphs.length,
   };
 }
