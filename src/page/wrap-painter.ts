@@ -48,7 +48,7 @@ export class WrapPainter implements Painter {
 
   #css(): string {
     // The same declarations as the highlight rules, on a class instead of ::highlight().
-    return highlightCss(this.#look, this.#classNames).replace(/::highlight\(([\w-]+)\)/g, `${WRAPPER_TAG}.$1`);
+    return highlightCss(this.#look, this.#classNames).replace(/(?::root)?::highlight\(([\w-]+)\)/g, `${WRAPPER_TAG}.$1`);
   }
 
   #split(node: Text, offset: number): Text {

@@ -73,10 +73,10 @@ describe('a page probing for extensions', () => {
     const painted = view.highlights.filter((h) => h.size > 0);
     expect(painted.length).toBeGreaterThan(0);
     expect(view.highlights.map((h) => h.name).filter((name) => !saysNothing(name))).toEqual([]);
-    // The only adopted sheet rules are ::highlight() rules, for the registry's names and nothing else.
+    // The only adopted sheet rules are ::highlight() rules on the root, for the registry's names and nothing else.
     expect(view.rules.length).toBe(view.highlights.length);
     for (const rule of view.rules) {
-      const name = /^::highlight\(([^)]*)\)/.exec(rule)?.[1] ?? '';
+      const name = /^:root::highlight\(([^)]*)\)/.exec(rule)?.[1] ?? '';
       expect(view.highlights.map((h) => h.name)).toContain(name);
       // Besides the (random) name: colours and text decoration only.
       const declarations = rule.replace(name, '');
