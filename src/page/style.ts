@@ -34,9 +34,9 @@ export function colorOf(look: HighlightLook, category: Category): string {
  * the root alone costs the page's styling nothing, where `::highlight()` alone is matched against
  * every element: adopted as the 1 MB bench page started, nine such rules took its style
  * recalculations from 9.7 to 18.8 ms, and nine on the root 9.8 (medians of 6 loads,
- * test/bench/highlight-rule-cost.ts). Firefox (153
- * ESR) passes no custom highlight's style down (with rules on the root, test/e2e-firefox's pixel
- * checks found no underline): there the rules stay on every element.
+ * test/bench/highlight-rule-cost.ts). Firefox (153 ESR) passes no custom highlight's style down
+ * (with rules on the root, test/e2e-firefox's pixel checks found no underline): there the rules
+ * stay on every element.
  */
 export function highlightCss(look: HighlightLook, names: Iterable<[Category, string]>): string {
   return [...names].map(([category, name]) => {
