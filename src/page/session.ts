@@ -21,7 +21,11 @@ export interface SessionBoot {
   glossaryValue: unknown;
   /** False: the session starts switched off, silently, until setEnabled(true) (default true). */
   enabled?: boolean;
-  /** The painter made as the content script started (src/page/paint.ts, paintStyledNow): the first start paints with it. */
+  /**
+   * The painter made as the content script started (src/page/paint.ts, paintStyledNow): the first
+   * start paints with it, and a session switched off (or without a glossary) destroys it. When the
+   * signal aborts, its maker destroys it.
+   */
   painter?: Painter;
 }
 
@@ -223,9 +227,10 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
     console.warn(String(error));
   });
 
+  // An early painter no start took is left to its maker (src/page/start.ts), which destroys it as
+  // the instance stops, whether or not this session was made by then.
   onAbort(signal, () => {
     enabled = false;
-    dropEarlyPainter();
     stopScanner();
     frames.disconnect();
   });

@@ -57,11 +57,13 @@ export function startContent(): ContentHandle {
     // before the page's first layout (see paintStyledNow).
     const reading = readPageStart().catch(() => ({}) as Record<string, unknown>);
     const painter = paintStyledNow(document, CATEGORIES);
+    // Its sheet goes as this instance stops, whether or not the read has answered: a read under way
+    // as Tifa is removed or updated never settles (Chromium 156), and a painter destroyed after it
+    // stayed in the page with its sheet. The session that takes it over destroys it too, when switched
+    // off; a second destroy does nothing.
+    onAbort(signal, () => painter?.destroy());
     const stored = await reading;
-    if (signal.aborted) {
-      painter?.destroy();
-      return;
-    }
+    if (signal.aborted) return;
     // Segmentation answers only once jieba has loaded (~1 s) in a worker that starts cold: the first
     // marks are not held back for it (src/page/paint.ts). Written out, not a function of
     // session-copy.ts: terser leaves that one a call, 8 bytes more of the 30,000.
