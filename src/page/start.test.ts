@@ -14,7 +14,13 @@ class StandInSheet {
   }
 }
 
-const saved = { document: globalThis.document, CSS: globalThis.CSS, Highlight: globalThis.Highlight, CSSStyleSheet: globalThis.CSSStyleSheet };
+const saved = {
+  document: globalThis.document,
+  CSS: globalThis.CSS,
+  Highlight: globalThis.Highlight,
+  CSSStyleSheet: globalThis.CSSStyleSheet,
+  MutationObserver: globalThis.MutationObserver,
+};
 
 function chinesePage() {
   const { document, window } = parseHTML('<!doctype html><html lang="zh-CN"><head><title>新闻</title></head><body><p>坚持三会一课制度。</p></body></html>');
