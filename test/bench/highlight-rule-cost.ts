@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeSubject, launch, median, traced } from './page-load';
-import { analyseLoad, TRACE_CATEGORIES, type TraceEvent } from './trace-analysis';
+import { analyseLoad, cpu, TRACE_CATEGORIES } from './trace-analysis';
 import { startFixtureServer } from '../e2e/server';
 import { newsPage } from './page';
 
@@ -46,7 +46,6 @@ for (const [name, css] of variants) {
   subjects.push({ name, subject, style: [] as number[], layout: [] as number[] });
 }
 
-const cpu = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
 for (let round = 0; round < loads; round++) {
   for (const s of subjects) {
     await s.subject.tab.goto('about:blank');
@@ -56,8 +55,8 @@ for (let round = 0; round < loads; round++) {
     }, TRACE_CATEGORIES);
     // The page's main thread from the document's commit on (no extension: no script to tell).
     const main = analyseLoad(events, url, null).events.filter((e) => e.ph === 'X');
-    s.style.push(main.filter((e) => e.name === 'UpdateLayoutTree').reduce((sum, e) => sum + cpu(e), 0));
-    s.layout.push(main.filter((e) => e.name === 'Layout').reduce((sum, e) => sum + cpu(e), 0));
+    s.style.push(main.filter((e) => e.name === 'UpdateLayoutTree').reduce((sum, e) => sum + cpu(e), 0) / 1000);
+    s.layout.push(main.filter((e) => e.name === 'Layout').reduce((sum, e) => sum + cpu(e), 0) / 1000);
   }
 }
 
@@ -66,3 +65,4 @@ console.log(`${page}: CPU ms of the load's style recalculations and layouts, med
 for (const s of subjects) console.log(`  ${s.name.padEnd(32)} style ${median(s.style).toFixed(1).padStart(6)} (${list(s.style)})   layout ${median(s.layout).toFixed(1).padStart(6)} (${list(s.layout)})`);
 for (const s of subjects) await closeSubject(s.subject);
 await server.close();
+fs.rmSync(dir, { recursive: true, force: true });

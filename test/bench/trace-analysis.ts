@@ -114,7 +114,7 @@ export interface LoadTrace {
 
 const end = (e: TraceEvent): number => e.ts + (e.dur ?? 0);
 /** CPU time of a complete event, µs (wall time where the trace has none). */
-const cpu = (e: TraceEvent): number => e.tdur ?? e.dur ?? 0;
+export const cpu = (e: TraceEvent): number => e.tdur ?? e.dur ?? 0;
 
 /** The events of `events` (sorted by start) that no earlier one of them contains. */
 function outermost(events: TraceEvent[]): TraceEvent[] {
