@@ -58,9 +58,9 @@ export function startContent(): ContentHandle {
     const reading = readPageStart().catch(() => ({}) as Record<string, unknown>);
     const painter = paintStyledNow(document, CATEGORIES);
     // Its sheet goes as this instance stops, whether or not the read has answered: a read under way
-    // as Tifa is removed or updated never settles (Chromium 156), and a painter destroyed after it
-    // stayed in the page with its sheet. The session that takes it over destroys it too, when switched
-    // off; a second destroy does nothing.
+    // as Tifa is removed or updated never settles (Chromium 156), and a painter destroyed only once it
+    // had answered stayed in the page with its sheet. The session that takes it over destroys it too,
+    // when switched off; a second destroy does nothing.
     onAbort(signal, () => painter?.destroy());
     const stored = await reading;
     if (signal.aborted) return;
