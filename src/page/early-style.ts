@@ -10,16 +10,22 @@
 // (src/page/paint.ts). Such a title is Chinese text to the content script (src/page/chinese-text.ts):
 // a session starts there, and its painter takes the sheet over, or drops it where the site is
 // switched off. Other pages get nothing here.
+// It asks for the content script's first storage read then too (settings and the page glossary,
+// readPageStart), which the content script takes over: the answer comes while the page parses,
+// where the content script, at document_end, waited for it after the page was parsed.
 import { CATEGORIES } from '@/src/glossary/categories';
 import { HAN } from './chinese-text';
 import { randomName } from './random-name';
 import { OwnStyle } from './own-style';
 import { DEFAULT_LOOK, highlightCss } from './style';
+import { readPageStart } from '@/src/settings/session-copy';
 
 /** What the painter takes over: the adopted sheet, and each category's highlight name in CATEGORIES' order. */
 export interface EarlyStyle {
   style: OwnStyle;
   names: string[];
+  /** The content script's first storage read (readPageStart), asked here, as the page's body begins. */
+  read: Promise<Record<string, unknown>>;
 }
 
 /** Where this script leaves the sheet for the content script: the extension's world only, which pages never see. */
@@ -38,11 +44,13 @@ export function startEarlyStyle(doc: Document): void {
   /** Whether the page is decided on: its title is Chinese (the sheet is adopted), or its body began without one. */
   const decide = (): boolean => {
     if (HAN.test(doc.title)) {
+      // Caught here: a page the content script never reaches (closed first) leaves it unhandled.
+      const read = readPageStart().catch(() => ({}));
       const names = CATEGORIES.map(randomName);
       const style = new OwnStyle();
       style.set(highlightCss(DEFAULT_LOOK, CATEGORIES.map((category, i) => [category, names[i] as string])));
       style.adopt(doc);
-      (globalThis as unknown as Record<string, EarlyStyle>)[EARLY_STYLE] = { style, names };
+      (globalThis as unknown as Record<string, EarlyStyle>)[EARLY_STYLE] = { style, names, read };
       return true;
     }
     return !!doc.body;

@@ -7,7 +7,7 @@
 import type { Category } from '@/src/glossary/schema';
 import type { PageMatch } from './types';
 import { randomName } from './random-name';
-import { EARLY_STYLE, type EarlyStyle } from './early-style';
+import type { EarlyStyle } from './early-style';
 import { OwnStyle } from './own-style';
 import { DEFAULT_LOOK, highlightCss, type HighlightLook } from './style';
 import { loadWrapPainter } from './wrap-painter-hook';
@@ -263,17 +263,16 @@ class HighlightPainter implements Painter {
   /** Whether the sheet and the registry hold every prepared category yet. */
   #styled = true;
 
-  constructor(doc: Document, look: HighlightLook, styleNow?: readonly Category[]) {
+  constructor(doc: Document, look: HighlightLook, styleNow?: readonly Category[], early?: EarlyStyle) {
     this.#doc = doc;
     this.#look = look;
     // Adopted now where the caller says which categories to style (paintStyledNow), else with the
     // first paint (#applyStyle), or a frame before it on a large document: a change of the document's
     // sheets restyles it.
-    // The document's sheet adopted as the page started (src/page/early-style.ts), where there is one:
-    // with its names, the CSS below is the CSS in it, so nothing is written or adopted again. (Left
-    // in its slot: an instance of the content script that takes over from this one finds its names
-    // used up, and writes new ones into the same sheet.)
-    const early = styleNow && (globalThis as unknown as Record<string, EarlyStyle | undefined>)[EARLY_STYLE];
+    // `early`: the document's sheet adopted as the page started (src/page/early-style.ts), where
+    // there is one: with its names, the CSS below is the CSS in it, so nothing is written or adopted
+    // again. (Left in its slot: an instance of the content script that takes over from this one
+    // finds its names used up, and writes new ones into the same sheet.)
     this.#style = early?.style ?? new OwnStyle();
     const win = (this.#win = doc.defaultView ?? window);
     this.#schedule = new PaintSchedule(win, (ranges) => {
@@ -420,8 +419,8 @@ const hasHighlightApi = (): boolean => typeof CSS !== 'undefined' && 'highlights
  * first painter is this one; a frame that paints nothing (its site switched off) destroys it. A look
  * other than the default (known after the storage read) rewrites the sheet, as any change of look does.
  */
-export function paintStyledNow(doc: Document, categories: readonly Category[]): Painter | undefined {
-  return hasHighlightApi() ? new HighlightPainter(doc, DEFAULT_LOOK, categories) : undefined;
+export function paintStyledNow(doc: Document, categories: readonly Category[], early?: EarlyStyle): Painter | undefined {
+  return hasHighlightApi() ? new HighlightPainter(doc, DEFAULT_LOOK, categories, early) : undefined;
 }
 
 /**

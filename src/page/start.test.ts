@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { afterEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startContent } from './start';
+import { EARLY_STYLE, startEarlyStyle } from './early-style';
 
 // What a page holds of Tifa once its instance stops, whatever the instance was waiting for then.
 // Node has neither the Highlight API nor constructable sheets: the few parts the painter touches are
@@ -20,6 +21,9 @@ const saved = {
   Highlight: globalThis.Highlight,
   CSSStyleSheet: globalThis.CSSStyleSheet,
   MutationObserver: globalThis.MutationObserver,
+  location: globalThis.location,
+  addEventListener: globalThis.addEventListener,
+  window: globalThis.window,
 };
 
 function chinesePage() {
@@ -37,6 +41,7 @@ function chinesePage() {
 
 afterEach(() => {
   Object.assign(globalThis, saved);
+  delete (globalThis as unknown as Record<string, unknown>)[EARLY_STYLE];
   vi.restoreAllMocks();
   fakeBrowser.reset();
 });
@@ -55,4 +60,28 @@ test('stopped while its first storage read is under way (a read Tifa’s removal
   handle.destroy();
   expect(doc.adoptedStyleSheets).toHaveLength(0);
   expect(handle.session).toBeUndefined();
+});
+
+test('on a page whose early script adopted the sheet, it takes over that script’s storage read and sheet rather than asking and adopting again', async () => {
+  const doc = chinesePage();
+  Object.defineProperty(doc, 'contentType', { value: 'text/html' });
+  // What the site watch reads of the window; Tifa paused, so that the session, told so by the early
+  // read alone, switches off and takes the sheet away.
+  const listen = () => undefined;
+  Object.assign(globalThis, { location: { href: 'https://news.example/a' }, addEventListener: listen, window: { addEventListener: listen, cancelAnimationFrame: listen } });
+  await fakeBrowser.storage.local.set({ settings: { paused: true } });
+  // The session copy (empty in the fake: no worker has made one) and then storage.local, as on a browser's first page.
+  const read = vi.spyOn(fakeBrowser.storage.session, 'get');
+  const readLocal = vi.spyOn(fakeBrowser.storage.local, 'get');
+  startEarlyStyle(doc);
+  // The early script asks as the page starts (here its title is parsed already), and adopts the sheet.
+  expect(read).toHaveBeenCalledTimes(1);
+  expect(doc.adoptedStyleSheets).toHaveLength(1);
+  const handle = startContent();
+  expect(doc.adoptedStyleSheets).toHaveLength(1);
+  await vi.waitFor(() => expect(doc.adoptedStyleSheets).toHaveLength(0));
+  expect(handle.session).toBeDefined();
+  expect(read).toHaveBeenCalledTimes(1);
+  expect(readLocal).toHaveBeenCalledTimes(1);
+  handle.destroy();
 });

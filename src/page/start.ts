@@ -10,6 +10,7 @@ import { startSession, type PageSession } from './session';
 import { holdNothing, paintStyledNow } from './paint';
 import { CATEGORIES } from '@/src/glossary/categories';
 import { whenChineseText } from './chinese-text';
+import { EARLY_STYLE, type EarlyStyle } from './early-style';
 import { childTerms } from './report';
 import { nameTerms } from './page-names';
 import { watchSiteActive, type SiteWatch } from '@/src/settings/site-watch';
@@ -54,9 +55,12 @@ export function startContent(): ContentHandle {
     // Settings and the page glossary in one storage read (of the session copy where there is one:
     // src/settings/session-copy.ts); the service worker is not woken. Asked first: the highlight
     // sheet is made while the answer is on its way (~0.7 ms of CPU), in the same task, so still
-    // before the page's first layout (see paintStyledNow).
-    const reading = readPageStart().catch(() => ({}) as Record<string, unknown>);
-    const painter = paintStyledNow(document, CATEGORIES);
+    // before the page's first layout (see paintStyledNow). Where the early script adopted the sheet
+    // as the page started (a top frame with a Chinese title), it asked then too: this takes over its
+    // read, answered by now on most pages, and its sheet.
+    const early = (globalThis as unknown as Record<string, EarlyStyle | undefined>)[EARLY_STYLE];
+    const reading = (early?.read ?? readPageStart()).catch(() => ({}) as Record<string, unknown>);
+    const painter = paintStyledNow(document, CATEGORIES, early);
     // Its sheet goes as this instance stops, whether or not the read has answered: a read under way
     // as Tifa is removed or updated never settles (Chromium 156), and a painter destroyed only once it
     // had answered stayed in the page with its sheet. The session that takes it over destroys it too,
