@@ -643,7 +643,9 @@ export async function runPageLoad(o: Options): Promise<PageLoadResult> {
     const who = (p: BenchPage): SubjectName[] => (p.kind === 'frames' ? names : names.filter((n) => n !== 'none'));
     const pageCount = list.length;
     log(`${pageCount} pages, subjects ${names.join(', ')}`);
-    const rounds = (p: BenchPage): number => o.rounds ?? (p.kind === 'frames' ? (o.quick ? 1 : 3) : o.quick ? 3 : p.kind === 'article' ? 9 : p.kind === 'cold' ? 7 : 5);
+    // The frames page's load event (~7.5 s, 200 frames) moved by +5% to +21% between 4-round runs of one
+    // build, against a 10% target: 8 rounds by default.
+    const rounds = (p: BenchPage): number => o.rounds ?? (p.kind === 'frames' ? (o.quick ? 1 : 8) : o.quick ? 3 : p.kind === 'article' ? 9 : p.kind === 'cold' ? 7 : 5);
     const optionsOf = (p: BenchPage): LoadOptions =>
       p.kind === 'cold'
         ? { wait: WAIT_AFTER_LOAD_COLD_MS, cold: true }
