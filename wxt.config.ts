@@ -52,18 +52,22 @@ export default defineConfig({
         // WXT's `browser` is looked up as the script starts, and in Chromium the first look at
         // `chrome` builds the extension API's bindings in that world: ~0.2 ms of CPU, which a page
         // without Chinese text paid for nothing (test/bench/load-steps.ts on the bench's English
-        // article). In the content script it is looked up on each use instead, so the first use pays
-        // for it, where there is one. (Before the terser pass below: plugins run in this order.)
+        // article). In the content script, and in the early style script, which every top frame
+        // evaluates and which reads storage only on a page with a Chinese title, it is looked up on
+        // each use instead, so the first use pays for it, where there is one. (Before the terser pass
+        // below: plugins run in this order.)
         name: 'tifa:content-script-api-on-use',
         enforce: 'post',
         generateBundle(_options: unknown, bundle: Record<string, { type: string; fileName: string; code?: string }>) {
-          const chunk = bundle['page-content.js'];
-          if (chunk?.type !== 'chunk' || chunk.code === undefined) return;
-          if (!BROWSER_LOOKUP.test(chunk.code)) throw new Error("WXT's browser lookup changed: update wxt.config.ts");
-          // Chromium has no `browser` global in a content script's world, so the lookup there is
-          // `chrome` (66 bytes fewer); Firefox's build keeps WXT's.
-          const api = browser === 'firefox' ? null : 'chrome';
-          chunk.code = chunk.code.replace(BROWSER_LOOKUP, (lookup) => `new Proxy({}, { get: (_, name) => (${api ?? lookup})[name] })`);
+          for (const file of ['page-content.js', 'early-style.js']) {
+            const chunk = bundle[file];
+            if (chunk?.type !== 'chunk' || chunk.code === undefined) continue;
+            if (!BROWSER_LOOKUP.test(chunk.code)) throw new Error(`WXT's browser lookup changed (${file}): update wxt.config.ts`);
+            // Chromium has no `browser` global in a content script's world, so the lookup there is
+            // `chrome` (66 bytes fewer); Firefox's build keeps WXT's.
+            const api = browser === 'firefox' ? null : 'chrome';
+            chunk.code = chunk.code.replace(BROWSER_LOOKUP, (lookup) => `new Proxy({}, { get: (_, name) => (${api ?? lookup})[name] })`);
+          }
         },
       },
       {
