@@ -59,13 +59,13 @@ export default defineConfig({
         name: 'tifa:content-script-api-on-use',
         enforce: 'post',
         generateBundle(_options: unknown, bundle: Record<string, { type: string; fileName: string; code?: string }>) {
+          // Chromium has no `browser` global in a content script's world, so the lookup there is
+          // `chrome` (66 bytes fewer); Firefox's build keeps WXT's.
+          const api = browser === 'firefox' ? null : 'chrome';
           for (const file of ['page-content.js', 'early-style.js']) {
             const chunk = bundle[file];
             if (chunk?.type !== 'chunk' || chunk.code === undefined) continue;
             if (!BROWSER_LOOKUP.test(chunk.code)) throw new Error(`WXT's browser lookup changed (${file}): update wxt.config.ts`);
-            // Chromium has no `browser` global in a content script's world, so the lookup there is
-            // `chrome` (66 bytes fewer); Firefox's build keeps WXT's.
-            const api = browser === 'firefox' ? null : 'chrome';
             chunk.code = chunk.code.replace(BROWSER_LOOKUP, (lookup) => `new Proxy({}, { get: (_, name) => (${api ?? lookup})[name] })`);
           }
         },

@@ -643,8 +643,8 @@ export async function runPageLoad(o: Options): Promise<PageLoadResult> {
     const who = (p: BenchPage): SubjectName[] => (p.kind === 'frames' ? names : names.filter((n) => n !== 'none'));
     const pageCount = list.length;
     log(`${pageCount} pages, subjects ${names.join(', ')}`);
-    // The frames page's load event (~7.5 s, 200 frames) moved by +5% to +21% between 4-round runs of one
-    // build, against a 10% target: 8 rounds by default.
+    // The frames page's load event moved by +5% to +21% between 4-round runs of one build (2026-12-06,
+    // README), against a 10% target: 8 rounds by default.
     const rounds = (p: BenchPage): number => o.rounds ?? (p.kind === 'frames' ? (o.quick ? 1 : 8) : o.quick ? 3 : p.kind === 'article' ? 9 : p.kind === 'cold' ? 7 : 5);
     const optionsOf = (p: BenchPage): LoadOptions =>
       p.kind === 'cold'
