@@ -24,8 +24,11 @@ import { readPageStart } from '@/src/settings/session-copy';
 export interface EarlyStyle {
   style: OwnStyle;
   names: string[];
-  /** The content script's first storage read (readPageStart), asked here, as the page's body begins. */
-  read: Promise<Record<string, unknown>>;
+  /**
+   * The content script's first storage read (readPageStart), asked here as the page's body begins:
+   * given to the first caller only, undefined after.
+   */
+  takeRead(): Promise<Record<string, unknown>> | undefined;
 }
 
 /** Where this script leaves the sheet for the content script: the extension's world only, which pages never see. */
@@ -45,12 +48,17 @@ export function startEarlyStyle(doc: Document): void {
   const decide = (): boolean => {
     if (HAN.test(doc.title)) {
       // Caught here: a page the content script never reaches (closed first) leaves it unhandled.
-      const read = readPageStart().catch(() => ({}));
+      let read: Promise<Record<string, unknown>> | undefined = readPageStart().catch(() => ({}));
+      const takeRead = () => {
+        const taken = read;
+        read = undefined;
+        return taken;
+      };
       const names = CATEGORIES.map(randomName);
       const style = new OwnStyle();
       style.set(highlightCss(DEFAULT_LOOK, CATEGORIES.map((category, i) => [category, names[i] as string])));
       style.adopt(doc);
-      (globalThis as unknown as Record<string, EarlyStyle>)[EARLY_STYLE] = { style, names, read };
+      (globalThis as unknown as Record<string, EarlyStyle>)[EARLY_STYLE] = { style, names, takeRead };
       return true;
     }
     return !!doc.body;

@@ -83,5 +83,9 @@ test('on a page whose early script adopted the sheet, it takes over that scriptâ
   expect(handle.session).toBeDefined();
   expect(read).toHaveBeenCalledTimes(1);
   expect(readLocal).toHaveBeenCalledTimes(1);
+  // An instance injected again into this world later (as Tifa is installed) reads what is stored then.
+  const again = startContent();
+  expect(read).toHaveBeenCalledTimes(2);
+  again.destroy();
   handle.destroy();
 });

@@ -57,9 +57,10 @@ export function startContent(): ContentHandle {
     // sheet is made while the answer is on its way (~0.7 ms of CPU), in the same task, so still
     // before the page's first layout (see paintStyledNow). Where the early script adopted the sheet
     // as the page started (a top frame with a Chinese title), it asked then too: this takes over its
-    // read, answered by now on most pages, and its sheet.
+    // read, answered by now on most pages, and its sheet. The read once: an instance injected again
+    // into this world later (as Tifa is installed) reads what is stored then, as it uses new names.
     const early = (globalThis as unknown as Record<string, EarlyStyle | undefined>)[EARLY_STYLE];
-    const reading = (early?.read ?? readPageStart()).catch(() => ({}) as Record<string, unknown>);
+    const reading = (early?.takeRead() ?? readPageStart()).catch(() => ({}) as Record<string, unknown>);
     const painter = paintStyledNow(document, CATEGORIES, early);
     // Its sheet goes as this instance stops, whether or not the read has answered: a read under way
     // as Tifa is removed or updated never settles (Chromium 156), and a painter destroyed only once it
