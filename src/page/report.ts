@@ -19,8 +19,8 @@ const FRAME_API = Symbol.for(FRAME_REPORT);
  * parent document's iframe, for its parent), in this world: page scripts see their own wrappers,
  * without it. A parent reads its children's on their elements and never touches a child's window:
  * asking a frame's `contentWindow` for a property made this world's context in every same-origin
- * frame at once, Chinese or not, ahead of its own gate (src/page/frame-gate.ts): on a page with 200
- * same-origin ad frames the top frame's first report took 120–150 ms of one task, before its paint.
+ * frame, Chinese or not, the initial about:blank ones included (the first report on a page with 200
+ * same-origin ad frames took 120–150 ms of one task).
  */
 interface FrameApi {
   /** `ordered`: in order of first appearance (sorting walks the document: for reports, not for counts). */
