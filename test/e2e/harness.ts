@@ -195,8 +195,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const tabIdOf = async (page: Page): Promise<number> => {
     const url = page.url();
     const id = await serviceWorker.evaluate(async (u) => {
-      const tabs = await chrome.tabs.query({});
-      return tabs.find((t) => t.url === u)?.id;
+      // The newest tab with that address: a test that failed leaves its page open, and a later test
+      // opening the same page must not be answered by the old one.
+      const ids = (await chrome.tabs.query({})).flatMap((t) => (t.url === u && t.id !== undefined ? [t.id] : []));
+      return ids.length ? Math.max(...ids) : undefined;
     }, url);
     if (id === undefined) throw new Error(`no tab found for ${url}`);
     return id;

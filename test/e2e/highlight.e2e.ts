@@ -221,7 +221,9 @@ test('a same-origin iframe is highlighted by its own frame and counted in the to
   expect(counts).toEqual({ 'liang-ge-wei-hu': 2, 'si-ge-yi-shi': 1, 'san-hui-yi-ke': 1 });
   const child = page.frames().find((f) => f.url().endsWith('frame-child.html'));
   expect(child).toBeDefined();
-  expect(tally(await painted(child!))).toEqual({ 两个维护: 1, 四个意识: 1, 三会一课: 1 });
+  // Counted before painted: matches are in the child's store at once, and join its highlights with
+  // its next frame (or once segmentation confirms them: src/page/paint.ts), so paint is waited for.
+  await expect.poll(async () => tally(await painted(child!)), { timeout: 10_000 }).toEqual({ 两个维护: 1, 四个意识: 1, 三会一课: 1 });
   expect(tally(await painted(page))).toEqual({ 两个维护: 1 });
   await page.close();
 });
