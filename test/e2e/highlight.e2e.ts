@@ -228,6 +228,20 @@ test('a same-origin iframe is highlighted by its own frame and counted in the to
   await page.close();
 });
 
+test('a same-origin iframe that navigates away or is removed leaves the top report', async () => {
+  // The top frame finds its children's counts on their frame elements (src/page/report.ts), where a
+  // child document that has gone must not still be read.
+  const page = await open('frame.html');
+  await reportWhen(page, (c) => c['san-hui-yi-ke'] === 1);
+  await page.evaluate(() => ((document.getElementById('child') as HTMLIFrameElement).src = 'frame-ad.html'));
+  expect(await reportWhen(page, (c) => !c['san-hui-yi-ke'])).toEqual({ 'liang-ge-wei-hu': 1 });
+  await page.evaluate(() => ((document.getElementById('child') as HTMLIFrameElement).src = 'frame-child.html'));
+  expect(await reportWhen(page, (c) => c['san-hui-yi-ke'] === 1)).toEqual({ 'liang-ge-wei-hu': 2, 'si-ge-yi-shi': 1, 'san-hui-yi-ke': 1 });
+  await page.evaluate(() => document.getElementById('child')?.remove());
+  expect(await reportWhen(page, (c) => !c['san-hui-yi-ke'])).toEqual({ 'liang-ge-wei-hu': 1 });
+  await page.close();
+});
+
 test('a frame without Chinese text is scanned once Chinese text arrives in it', async () => {
   // Sub-frames get the content script from their gate (src/page/frame-gate.ts) only when they hold
   // Chinese text: an ad frame that later renders some must still be scanned.
