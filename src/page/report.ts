@@ -1,8 +1,7 @@
 // The page report: which glossary entries a page holds and how often, this frame plus its
-// same-origin frames. Frames of the same origin reach each other's content-script objects (the
+// same-origin frames. Frames of the same origin reach each other's content-script globals (the
 // isolated world of one frame sees that of another), so the top frame adds up its children's
-// counts without any message: a child with a session leaves them on its frame element, and tells
-// its parent when they change.
+// counts without any message, and a child tells its parent when its counts change.
 // Entries are counted by entry key (src/glossary/page-glossary.ts: the same in every frame, which all
 // read the same page glossary); src/page/page-names.ts names them for the popup.
 import { FRAME_REPORT } from '@/src/messages';
@@ -11,23 +10,13 @@ import type { PageMatch } from './types';
 /** Occurrences per entry, by entry key. */
 export type ReportTerms = Array<{ key: string; count: number }>;
 
-/** Property on a frame's window and frame element in the content script's world; page scripts live in another world and never see it. */
+/** Property on `window` in the content script's world; page scripts live in another world and never see it. */
 const FRAME_API = Symbol.for(FRAME_REPORT);
 
-/**
- * What a frame with a session leaves on its window (for its children) and on its frame element (the
- * parent document's iframe, for its parent), in this world: page scripts see their own wrappers,
- * without it. A parent reads its children's on their elements and never touches a child's window:
- * asking a frame's `contentWindow` for a property made this world's context in every same-origin
- * frame at once, Chinese or not, ahead of its own gate (src/page/frame-gate.ts): on a page with 200
- * same-origin ad frames the top frame's first report took 120–150 ms of one task, before its paint.
- */
 interface FrameApi {
   /** `ordered`: in order of first appearance (sorting walks the document: for reports, not for counts). */
   terms(ordered?: boolean): ReportTerms;
   childChanged(): void;
-  /** The frame's document: once it has left its frame (navigated away, frame removed), it has no window. */
-  doc: Document;
 }
 
 /**
@@ -55,18 +44,23 @@ export function mergeTerms(into: ReportTerms, more: ReportTerms): ReportTerms {
   return [...byKey.values()];
 }
 
+function frameApiOf(win: Window | null): FrameApi | undefined {
+  try {
+    const api = (win as unknown as Record<symbol, unknown> | null)?.[FRAME_API];
+    return api && typeof api === 'object' ? (api as FrameApi) : undefined;
+  } catch {
+    return undefined; // cross-origin: not ours to read
+  }
+}
+
 /** The terms of a document's same-origin child frames (recursively, through their own APIs). */
 export function childTerms(doc: Document, ordered?: boolean): ReportTerms {
   let terms: ReportTerms = [];
   // A window's length is its number of child frames: without any, no query (a first one costs ~0.1 ms).
   if (!doc.defaultView?.length) return terms;
   for (const frame of doc.querySelectorAll('iframe, frame')) {
-    const api = (frame as unknown as Record<symbol, FrameApi | undefined>)[FRAME_API];
-    // A child's failure (its document going as it is read) leaves it out of this report, and never
-    // fails the caller's pass: the parent's report, or a child telling of its own change.
-    try {
-      if (api?.doc.defaultView) terms = mergeTerms(terms, api.terms(ordered));
-    } catch {}
+    const api = frameApiOf((frame as HTMLIFrameElement).contentWindow);
+    if (api) terms = mergeTerms(terms, api.terms(ordered));
   }
   return terms;
 }
@@ -84,24 +78,19 @@ export function connectFrames(doc: Document, ownTerms: (ordered?: boolean) => Re
   const api: FrameApi = {
     terms: (ordered) => mergeTerms(ownTerms(ordered), childTerms(doc, ordered)),
     childChanged: onChange,
-    doc,
   };
-  // Null where the parent is cross-origin (or none): then no parent can read this frame's terms.
-  const element = win?.frameElement;
-  const holders = [win, element] as unknown as Array<Record<symbol, FrameApi | undefined> | null | undefined>;
-  for (const holder of holders) if (holder) holder[FRAME_API] = api;
-  /** Tells the parent's session, if it has one; whatever fails there is the parent's, not this frame's pass. */
-  const tellParent = (): void => {
-    try {
-      (element?.ownerDocument.defaultView as unknown as Record<symbol, FrameApi | undefined> | null | undefined)?.[FRAME_API]?.childChanged();
-    } catch {}
-  };
+  if (win) (win as unknown as Record<symbol, unknown>)[FRAME_API] = api;
+  const parentApi = (): FrameApi | undefined => (win && win.parent !== win ? frameApiOf(win.parent) : undefined);
   return {
     terms: api.terms,
-    changed: tellParent,
+    changed() {
+      parentApi()?.childChanged();
+    },
     disconnect() {
-      for (const holder of holders) if (holder?.[FRAME_API] === api) delete holder[FRAME_API];
-      tellParent();
+      if (win && (win as unknown as Record<symbol, unknown>)[FRAME_API] === api) {
+        delete (win as unknown as Record<symbol, unknown>)[FRAME_API];
+      }
+      parentApi()?.childChanged();
     },
   };
 }

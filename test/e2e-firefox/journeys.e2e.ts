@@ -323,12 +323,11 @@ describe('with a small fixed glossary', () => {
     await tab.close();
   });
 
-  // KNOWN GAP, kept visible: src/page/report.ts adds up same-origin frames through an expando each
-  // frame leaves on its frame element in the content script's world. Chromium shares that world
-  // between same-origin frames; Firefox gives each frame's content script its own sandbox, whose
-  // expandos other frames never see, so the top report (the popup's list, the badge) leaves out the
-  // iframe's terms. This test fails the day the report counts them in Firefox: then make it an
-  // ordinary test.
+  // KNOWN GAP, kept visible: src/page/report.ts adds up same-origin frames through an expando on each
+  // frame's window in the content script's world. Chromium shares that world between same-origin
+  // frames; Firefox gives each frame's content script its own sandbox, whose expandos other frames
+  // never see, so the top report (the popup's list, the badge) leaves out the iframe's terms. This
+  // test fails the day the report counts them in Firefox: then make it an ordinary test.
   test.fails('the top report counts the same-origin iframe’s terms too', async () => {
     const tab = await openReported('pages/frame.html');
     try {

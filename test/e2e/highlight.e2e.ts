@@ -229,8 +229,8 @@ test('a same-origin iframe is highlighted by its own frame and counted in the to
 });
 
 test('a same-origin iframe that navigates away or is removed leaves the top report', async () => {
-  // The top frame finds its children's counts on their frame elements (src/page/report.ts), where a
-  // child document that has gone must not still be read.
+  // The top frame adds up the counts of the documents its frames hold now (src/page/report.ts): a
+  // child document that has gone must not still be counted.
   const page = await open('frame.html');
   await reportWhen(page, (c) => c['san-hui-yi-ke'] === 1);
   await page.evaluate(() => ((document.getElementById('child') as HTMLIFrameElement).src = 'frame-ad.html'));
