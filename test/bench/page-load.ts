@@ -93,6 +93,9 @@ const COLD_IDLE_MS = 30_500;
  * (seen with a poll in a fresh browser), so the quiet period is longer there.
  */
 const WAIT_AFTER_LOAD_BIG_MS = 6000;
+/** How many frames without Chinese text the frames page holds: its per-frame figures divide by it. */
+const AD_FRAMES = 200;
+
 /** The 200-frame page loads slowly with some extensions (seconds): wait until its frames are quiet. */
 const WAIT_AFTER_LOAD_FRAMES_MS = 2000;
 const VIEWPORT = { width: 1280, height: 900 };
@@ -521,14 +524,14 @@ function writeGeneratedPages(dir: string): { bigChars: number; latePage: string;
     (i: number) => `<div class="widget"><ul><li>Weather 21°C</li><li>Markets +0.3%</li><li>Item ${i}</li></ul></div>`,
     () => `<div class="tracker"><span></span></div>`,
   ];
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < AD_FRAMES; i++) {
     const body = (kinds[i % kinds.length] as (i: number) => string)(i);
     fs.writeFileSync(
       path.join(dir, 'ads', `ad-${i}.html`),
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ad ${i}</title><style>body{margin:0;font:12px sans-serif}</style></head><body>${body}</body></html>`,
     );
   }
-  const frames = Array.from({ length: 200 }, (_, i) => `<iframe src="ads/ad-${i}.html" width="300" height="80" title="ad ${i}"></iframe>`).join('\n');
+  const frames = Array.from({ length: AD_FRAMES }, (_, i) => `<iframe src="ads/ad-${i}.html" width="300" height="80" title="ad ${i}"></iframe>`).join('\n');
   // A short Chinese article in the top frame (it may message the background); the frames have none.
   fs.writeFileSync(
     path.join(dir, 'frames-200.html'),
@@ -944,11 +947,11 @@ function report(
       // The whole tasks that run it are an upper bound (they also parse and lay out the frame). Neither
       // counts the content script's world, which Chromium makes in each frame for the gate (in tasks of
       // its own): the whole page's added time does, so it is printed a frame too.
-      const perFrame = (fr.extensionTasks - frEmpty.extensionTasks) / 200;
-      const scriptPerFrame = (fr.extensionScript - frEmpty.extensionScript) / 200;
+      const perFrame = (fr.extensionTasks - frEmpty.extensionTasks) / AD_FRAMES;
+      const scriptPerFrame = (fr.extensionScript - frEmpty.extensionScript) / AD_FRAMES;
       check(
         `200 iframes: each such frame costs < 1 ms`,
-        `${f2(perFrame)} ms a frame in the tasks running ${SUBJECT_LABEL[n]}'s scripts (${f2(scriptPerFrame)} in the scripts themselves; ${f1(fr.extensionTasks)} vs EMPTY ${f1(frEmpty.extensionTasks)} ms in all); whole page ${f0(fr.added)} ms ± ${f0(fr.addedHalf)} added (${f2(fr.added / 200)} a frame)`,
+        `${f2(perFrame)} ms a frame in the tasks running ${SUBJECT_LABEL[n]}'s scripts (${f2(scriptPerFrame)} in the scripts themselves; ${f1(fr.extensionTasks)} vs EMPTY ${f1(frEmpty.extensionTasks)} ms in all); whole page ${f0(fr.added)} ms ± ${f0(fr.addedHalf)} added (${f2(fr.added / AD_FRAMES)} a frame)`,
         perFrame < 1,
       );
     }
