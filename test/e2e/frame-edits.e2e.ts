@@ -6,6 +6,7 @@ import { screenshot } from './harness';
 import { setUserGlossary as setStoredGlossary } from './glossary-storage';
 import { painted, setUserGlossary, tally, TEST_GLOSSARY, testGlossaryWithout } from './highlight-support';
 import { useExtensionBrowser } from './use-extension';
+import { watchContentWorld } from './content-world';
 
 const fixture = useExtensionBrowser();
 
@@ -15,6 +16,9 @@ beforeAll(async () => {
 
 test('after the service worker stopped, a sub-frame running Tifa still follows a glossary edit; the frame without Chinese text runs none', { timeout: 60_000 }, async () => {
   const page = await fixture.browser.context.newPage();
+  // This test failed in 2 of 8 fresh-clone CI runs (the child showed no mark for 10 s) and never in
+  // local loops: a failure says what the child's content script and the worker were doing.
+  const watch = await watchContentWorld(fixture.browser.context, page, fixture.browser.extensionId);
   await page.goto(fixture.server.url('pages/frame.html'));
   const child = page.frames().find((f) => f.url().endsWith('frame-child.html'))!;
   await expect.poll(async () => tally(await painted(child)), { timeout: 10_000 }).toEqual({ 两个维护: 1, 四个意识: 1, 三会一课: 1 });
@@ -22,12 +26,19 @@ test('after the service worker stopped, a sub-frame running Tifa still follows a
   const devtools = await fixture.browser.context.newCDPSession(await fixture.browser.context.newPage());
   await devtools.send('ServiceWorker.enable');
   await devtools.send('ServiceWorker.stopAllWorkers');
+  watch.mark('service workers stopped');
   // The edit comes from an extension page, as the options page saves one; storage's change event
   // starts the worker again.
   const writer = await fixture.browser.context.newPage();
   await writer.goto(`chrome-extension://${fixture.browser.extensionId}/welcome.html`);
   await setStoredGlossary(writer, testGlossaryWithout('san-hui-yi-ke'));
-  await expect.poll(async () => tally(await painted(child)), { timeout: 10_000 }).toEqual({ 两个维护: 1, 四个意识: 1 });
+  watch.mark('glossary stored');
+  await expect
+    .poll(async () => tally(await painted(child)), { timeout: 10_000 })
+    .toEqual({ 两个维护: 1, 四个意识: 1 })
+    .catch(async (error: Error) => {
+      throw new Error(`${error.message}\n${await watch.describe(child)}`);
+    });
   await screenshot(page, 'frame-edit-after-worker-restart');
 
   // The stored sub-frames: the child alone, not the advertisement's frame.
