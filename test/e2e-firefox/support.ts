@@ -5,17 +5,11 @@
 // root (inTooltip).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Entry } from '../../src/glossary/schema';
-import { GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY, SHIPPED_SEEN_KEY, planCommit } from '../../src/glossary/storage/layout';
+import { commitGlossary } from '../e2e/glossary-storage';
 import { readOpenTooltip, type TermBox } from '../e2e/tooltip-helpers';
 import { EVERY_OCCURRENCE, ROOT, waitFor, type FirefoxBrowser, type Tab } from './harness';
 
 export { childFrameTally, reportCounts, saysNothing, tally, TEST_ENTRIES, TEST_GLOSSARY, testGlossaryWithout } from '../e2e/highlight-support';
-
-/** The extension API in the control tab (an extension page). */
-declare const browser: {
-  storage: { local: { get(keys: string | string[]): Promise<Record<string, unknown>>; set(items: object): Promise<void>; remove(keys: string[]): Promise<void> } };
-};
 
 function shippedIds(): string[] {
   const file = path.join(ROOT, 'data/glossary.json');
@@ -26,20 +20,8 @@ function shippedIds(): string[] {
  * Installs `glossary` as the user's glossary (null: the shipped one), committed as the extension
  * commits it (test/e2e/glossary-storage.ts explains the order), having seen today's shipped entries.
  */
-export async function setUserGlossary(ff: FirefoxBrowser, glossary: { entries: readonly unknown[] } | null): Promise<void> {
-  const index = await ff.control.evaluate(async (key) => (await browser.storage.local.get(key))[key], GLOSSARY_INDEX_KEY);
-  const commit = planCommit(index as Parameters<typeof planCommit>[0], [], glossary ? (glossary.entries as Entry[]) : null);
-  await ff.control.evaluate(
-    async ({ commit, key, legacy, seen }) => {
-      const keys = Object.keys(commit.writes);
-      for (let i = 0; i < keys.length; i += 500) {
-        await browser.storage.local.set(Object.fromEntries(keys.slice(i, i + 500).map((k) => [k, commit.writes[k]])));
-      }
-      await browser.storage.local.set({ [key]: commit.index, [seen.key]: seen.ids });
-      await browser.storage.local.remove([...commit.orphans, ...legacy]);
-    },
-    { commit, key: GLOSSARY_INDEX_KEY, legacy: [LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY], seen: { key: SHIPPED_SEEN_KEY, ids: shippedIds() } },
-  );
+export function setUserGlossary(ff: FirefoxBrowser, glossary: { entries: readonly unknown[] } | null): Promise<void> {
+  return commitGlossary((fn, arg) => ff.control.evaluate(fn, arg), glossary, shippedIds());
 }
 
 /** Stores `settings` over EVERY_OCCURRENCE, as launchFirefox does unless told otherwise. */

@@ -2,10 +2,13 @@
 // (src/glossary/storage/layout.ts: one key per entry plus an index). Writing the key `glossary`
 // directly, as tests did before layout 2, no longer changes the glossary once an index exists.
 // Writes commit like the extension does (entries, then the index, then the old slots go), so the
-// background and content scripts see one change, by the index.
+// background and content scripts see one change, by the index, and under the extension's lock
+// (GLOSSARY_LOCK): a service worker starting meanwhile (woken by the first write's storage event)
+// removes the slots no index names, which were the ones written here and not yet named. Without
+// the lock, frame-edits.e2e.ts failed in 2 of 8 fresh-clone CI runs: the glossary lost its entries.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ENTRY_KEY_PREFIX, GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY, SHIPPED_SEEN_KEY, planCommit } from '../../src/glossary/storage/layout';
+import { ENTRY_KEY_PREFIX, GLOSSARY_INDEX_KEY, GLOSSARY_LOCK, LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY, SHIPPED_SEEN_KEY, planCommit } from '../../src/glossary/storage/layout';
 import type { Worker } from 'playwright-core';
 import type { Entry } from '../../src/glossary/schema';
 
@@ -25,26 +28,64 @@ function shippedIds(): string[] {
   return [...ids('glossary.json'), ...ids('national.json')];
 }
 
+/** What commitInExtension is given: a commit planned in Node (planCommit) from the index `planned`. */
+interface PlannedCommit {
+  commit: ReturnType<typeof planCommit>;
+  planned: { id: string; rev: number } | null;
+  key: string;
+  lock: string;
+  legacy: string[];
+  seen: { key: string; ids: string[] };
+}
+
+/**
+ * Runs in an extension page or worker (only its source is sent there): writes the commit under the
+ * extension's lock if the index is still the one it was planned from, and says whether it did.
+ */
+async function commitInExtension({ commit, planned, key, lock, legacy, seen }: PlannedCommit): Promise<boolean> {
+  type Local = { get(keys: string): Promise<Record<string, unknown>>; set(items: object): Promise<void>; remove(keys: string[]): Promise<void> };
+  const api = globalThis as unknown as { browser?: { storage: { local: Local } }; chrome?: { storage: { local: Local } } };
+  const local = (api.browser ?? api.chrome)!.storage.local;
+  return navigator.locks.request(lock, async () => {
+    const index = (await local.get(key))[key] as { id: string; rev: number } | undefined;
+    if (index?.id !== planned?.id || index?.rev !== planned?.rev) return false;
+    const keys = Object.keys(commit.writes);
+    for (let i = 0; i < keys.length; i += 500) {
+      await local.set(Object.fromEntries(keys.slice(i, i + 500).map((k) => [k, commit.writes[k]])));
+    }
+    await local.set({ [key]: commit.index, [seen.key]: seen.ids });
+    await local.remove([...commit.orphans, ...legacy]);
+    return true;
+  });
+}
+
+/** Runs a function in the extension with one argument: Playwright's and the Firefox harness's `evaluate`. */
+type EvaluateInExtension = <A, R>(fn: (arg: A) => Promise<R>, arg: A) => Promise<R>;
+
+/**
+ * Installs `glossary` (its entries) as the user's glossary, null: back to the shipped default, as
+ * the extension commits it (above), having seen `shippedIds`. Planned again if another writer
+ * committed between reading the index and taking the lock.
+ */
+export async function commitGlossary(evaluate: EvaluateInExtension, glossary: { entries: readonly unknown[] } | null, shippedIds: string[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const index = await evaluate(async (key) => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local.get(key).then((got) => got[key]), GLOSSARY_INDEX_KEY);
+    // Every entry goes to a fresh slot (no previous entries given): simple, and always correct.
+    const commit = planCommit(index as Parameters<typeof planCommit>[0], [], glossary ? (glossary.entries as Entry[]) : null);
+    const planned = index ? { id: (index as { id: string }).id, rev: (index as { rev: number }).rev } : null;
+    const legacy = [LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY];
+    if (await evaluate(commitInExtension, { commit, planned, key: GLOSSARY_INDEX_KEY, lock: GLOSSARY_LOCK, legacy, seen: { key: SHIPPED_SEEN_KEY, ids: shippedIds } })) return;
+    if (attempt === 5) throw new Error('setUserGlossary: the glossary index kept changing');
+  }
+}
+
 /**
  * Installs `glossary` (its entries) as the user's glossary; null: back to the shipped default.
  * Written as this version writes it, having seen today's shipped entries, so a background restart
  * never adds shipped entries to it (src/glossary/storage/edits.ts catchUpShipped).
  */
-export async function setUserGlossary(worker: Pick<Worker, 'evaluate'>, glossary: { entries: readonly unknown[] } | null): Promise<void> {
-  const index = await worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], GLOSSARY_INDEX_KEY);
-  // Every entry goes to a fresh slot (no previous entries given): simple, and always correct.
-  const commit = planCommit(index as Parameters<typeof planCommit>[0], [], glossary ? (glossary.entries as Entry[]) : null);
-  await worker.evaluate(
-    async ({ commit, key, legacy, seen }) => {
-      const keys = Object.keys(commit.writes);
-      for (let i = 0; i < keys.length; i += 500) {
-        await chrome.storage.local.set(Object.fromEntries(keys.slice(i, i + 500).map((k) => [k, commit.writes[k]])));
-      }
-      await chrome.storage.local.set({ [key]: commit.index, [seen.key]: seen.ids });
-      await chrome.storage.local.remove([...commit.orphans, ...legacy]);
-    },
-    { commit, key: GLOSSARY_INDEX_KEY, legacy: [LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY], seen: { key: SHIPPED_SEEN_KEY, ids: shippedIds() } },
-  );
+export function setUserGlossary(worker: Pick<Worker, 'evaluate'>, glossary: { entries: readonly unknown[] } | null): Promise<void> {
+  return commitGlossary((fn, arg) => worker.evaluate(fn, arg as never), glossary, shippedIds());
 }
 
 /** The user's stored glossary (null while it is the shipped one), read by its index. */

@@ -8,7 +8,7 @@ import { defaultGlossary } from '@/src/glossary/default';
 import { MAX_GLOSSARY_ENTRIES, type Entry } from '@/src/glossary/schema';
 import { canonical } from '@/src/glossary/compare';
 import { exclusive } from '@/src/settings/exclusive';
-import { SHIPPED_SEEN_KEY } from './layout';
+import { GLOSSARY_LOCK, SHIPPED_SEEN_KEY } from './layout';
 import { loadGlossary, migrateGlossary, replaceGlossary, watchGlossaryRevision, type WriteProgress } from './store';
 
 /** The glossary Tifa ships (data/glossary.json). */
@@ -41,8 +41,6 @@ export function watchEntries(listener: (entries: Entry[]) => void): () => void {
     stop();
   };
 }
-
-const GLOSSARY_LOCK = 'tifa:glossary';
 
 function sameAsShipped(entries: readonly Entry[]): boolean {
   const shipped = shippedEntries();

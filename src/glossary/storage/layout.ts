@@ -29,6 +29,13 @@ export const ENTRY_KEY_PREFIX = 'glossary:e:';
  * the background adds the entries an update shipped: src/glossary/storage/edits.ts catchUpShipped).
  */
 export const SHIPPED_SEEN_KEY = 'glossary:shipped-seen';
+/**
+ * The Web Lock every writer of the glossary holds from reading the index to removing the slots it
+ * no longer names (src/glossary/storage/edits.ts). The background's start takes it too, and removes
+ * the slots no index names as leftovers of an interrupted write: a writer without it could lose the
+ * slots it has written and not yet named.
+ */
+export const GLOSSARY_LOCK = 'tifa:glossary';
 const GLOSSARY_LAYOUT_VERSION = 2;
 
 export interface GlossaryIndex {
