@@ -16,8 +16,9 @@ beforeAll(async () => {
 
 test('after the service worker stopped, a sub-frame running Tifa still follows a glossary edit; the frame without Chinese text runs none', { timeout: 60_000 }, async () => {
   const page = await fixture.browser.context.newPage();
-  // This test failed in 2 of 8 fresh-clone CI runs (the child showed no mark for 10 s) and never in
-  // local loops: a failure says what the child's content script and the worker were doing.
+  // A failure says what the child's content script and the worker were doing. (This test failed in
+  // 2 of 8 fresh-clone CI runs, the child showing no mark for 10 s, when the tests' glossary writes
+  // did not hold the extension's lock: see glossary-storage.ts.)
   const watch = await watchContentWorld(fixture.browser.context, page, fixture.browser.extensionId);
   await page.goto(fixture.server.url('pages/frame.html'));
   const child = page.frames().find((f) => f.url().endsWith('frame-child.html'))!;
