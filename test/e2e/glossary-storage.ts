@@ -114,7 +114,7 @@ export function shippedFromData<T = Entry>(): T[] {
  * it names and the entries at `positions` (negative: from the end), without moving a large
  * glossary out of the browser.
  */
-export async function storedGlossarySample<E = Entry>(worker: Worker, positions: number[] = []): Promise<{ count: number; sample: E[] } | null> {
+export async function storedGlossarySample<E = Entry>(worker: Pick<Worker, 'evaluate'>, positions: number[] = []): Promise<{ count: number; sample: E[] } | null> {
   return (await worker.evaluate(
     async ({ key, prefix, positions }) => {
       const index = (await chrome.storage.local.get(key))[key] as { shipped: boolean; slots: string[] } | undefined;
