@@ -3,25 +3,15 @@
 // layout, what Tifa painted (from CSS.highlights, the registry the page shares with the content
 // script), where a painted term is on screen, and the open tooltip, read through its closed shadow
 // root (inTooltip).
-import fs from 'node:fs';
-import path from 'node:path';
 import { commitGlossary } from '../e2e/glossary-storage';
 import { readOpenTooltip, type TermBox } from '../e2e/tooltip-helpers';
-import { EVERY_OCCURRENCE, ROOT, waitFor, type FirefoxBrowser, type Tab } from './harness';
+import { EVERY_OCCURRENCE, waitFor, type FirefoxBrowser, type Tab } from './harness';
 
 export { childFrameTally, reportCounts, saysNothing, tally, TEST_ENTRIES, TEST_GLOSSARY, testGlossaryWithout } from '../e2e/highlight-support';
 
-function shippedIds(): string[] {
-  const file = path.join(ROOT, 'data/glossary.json');
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: Array<{ id: string }> }).entries.map((e) => e.id);
-}
-
-/**
- * Installs `glossary` as the user's glossary (null: the shipped one), committed as the extension
- * commits it (test/e2e/glossary-storage.ts explains the order), having seen today's shipped entries.
- */
+/** commitGlossary (test/e2e/glossary-storage.ts) through the control tab, an extension page. */
 export function setUserGlossary(ff: FirefoxBrowser, glossary: { entries: readonly unknown[] } | null): Promise<void> {
-  return commitGlossary((fn, arg) => ff.control.evaluate(fn, arg), glossary, shippedIds());
+  return commitGlossary((fn, arg) => ff.control.evaluate(fn, arg), glossary);
 }
 
 /** Stores `settings` over EVERY_OCCURRENCE, as launchFirefox does unless told otherwise. */

@@ -64,28 +64,26 @@ type EvaluateInExtension = <A, R>(fn: (arg: A) => Promise<R>, arg: A) => Promise
 
 /**
  * Installs `glossary` (its entries) as the user's glossary, null: back to the shipped default, as
- * the extension commits it (above), having seen `shippedIds`. Planned again if another writer
- * committed between reading the index and taking the lock.
+ * the extension commits it (above), through `evaluate` in a Chromium or a Firefox extension context.
+ * Written as this version writes it, having seen today's shipped entries, so a background restart
+ * never adds shipped entries to it (src/glossary/storage/edits.ts catchUpShipped). Planned again if
+ * another writer committed between reading the index and taking the lock.
  */
-export async function commitGlossary(evaluate: EvaluateInExtension, glossary: { entries: readonly unknown[] } | null, shippedIds: string[]): Promise<void> {
+export async function commitGlossary(evaluate: EvaluateInExtension, glossary: { entries: readonly unknown[] } | null): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const index = await evaluate(async (key) => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local.get(key).then((got) => got[key]), GLOSSARY_INDEX_KEY);
     // Every entry goes to a fresh slot (no previous entries given): simple, and always correct.
     const commit = planCommit(index as Parameters<typeof planCommit>[0], [], glossary ? (glossary.entries as Entry[]) : null);
     const planned = index ? { id: (index as { id: string }).id, rev: (index as { rev: number }).rev } : null;
     const legacy = [LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY];
-    if (await evaluate(commitInExtension, { commit, planned, key: GLOSSARY_INDEX_KEY, lock: GLOSSARY_LOCK, legacy, seen: { key: SHIPPED_SEEN_KEY, ids: shippedIds } })) return;
+    if (await evaluate(commitInExtension, { commit, planned, key: GLOSSARY_INDEX_KEY, lock: GLOSSARY_LOCK, legacy, seen: { key: SHIPPED_SEEN_KEY, ids: shippedIds() } })) return;
     if (attempt === 5) throw new Error('setUserGlossary: the glossary index kept changing');
   }
 }
 
-/**
- * Installs `glossary` (its entries) as the user's glossary; null: back to the shipped default.
- * Written as this version writes it, having seen today's shipped entries, so a background restart
- * never adds shipped entries to it (src/glossary/storage/edits.ts catchUpShipped).
- */
+/** commitGlossary through a Chromium extension page or worker. */
 export function setUserGlossary(worker: Pick<Worker, 'evaluate'>, glossary: { entries: readonly unknown[] } | null): Promise<void> {
-  return commitGlossary((fn, arg) => worker.evaluate(fn, arg as never), glossary, shippedIds());
+  return commitGlossary((fn, arg) => worker.evaluate(fn, arg as never), glossary);
 }
 
 /** The user's stored glossary (null while it is the shipped one), read by its index. */
