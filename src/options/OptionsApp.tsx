@@ -113,7 +113,10 @@ export function OptionsApp() {
   function selectTab(next: Tab, focus = false) {
     setTab(next);
     replaceAddress(next === 'glossary' ? location.pathname : `#${next}`);
-    if (focus) requestAnimationFrame(() => document.getElementById(`tab-${next}`)?.focus());
+    // Every tab's button is always in the page, so the focus moves with the key press itself, as
+    // the ARIA tabs pattern has it (a focus deferred to the next frame left a key press, or a
+    // check, that came first on the old tab).
+    if (focus) document.getElementById(`tab-${next}`)?.focus();
   }
 
   function onTabKey(event: KeyboardEvent) {

@@ -155,8 +155,8 @@ describe('browse and edit', () => {
     await expect.poll(() => page.locator('.field-error').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('#f-english').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#f-english-error').textContent()).toMatch(/至少|at least/i);
-    // Focus goes to the first field with a problem.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-category');
+    // Focus goes to the first field with a problem, in the frame after the error texts render.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-category');
     await screenshot(page, 'options-form-errors');
     expect(await storedGlossary()).toBeNull();
 
@@ -187,8 +187,9 @@ describe('browse and edit', () => {
     await (await row(page, 'dang-zu')).locator('.row-main').click();
     await page.getByRole('button', { name: /^(删除|Delete)$/ }).click();
     await expect.poll(async () => (await storedGlossary())?.entries.some((e) => e.id === 'dang-zu')).toBe(false);
-    // Focus moves to the toast's Undo button.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/撤销|Undo/);
+    // Focus moves to the toast's Undo button (once the page has heard that the deletion is stored,
+    // which can come after the storage itself shows it).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/撤销|Undo/);
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await storedGlossary())?.entries.some((e) => e.id === 'dang-zu') ?? true).toBe(true);
     expect(await storedGlossary()).toBeNull(); // back to exactly the shipped glossary
@@ -216,7 +217,8 @@ describe('browse and edit', () => {
   test('#entry=<id> opens that entry; #draft= prefills a new one from the context menu', async () => {
     const atEntry = await openOptions('#entry=dang-zu');
     await expect.poll(() => atEntry.locator('#f-term').inputValue()).toBe('党组');
-    expect(await atEntry.evaluate(() => document.activeElement?.id)).toBe('editor-heading');
+    // The heading takes the focus in an effect, which may run after the form is already filled in.
+    await expect.poll(() => atEntry.evaluate(() => document.activeElement?.id)).toBe('editor-heading');
     await atEntry.close();
 
     const draft = { term: '接诉即办', source: '本市深化接诉即办改革。', origin: 'https://news.example.cn/a/1.html' };
