@@ -36,6 +36,11 @@ export interface Painter {
   unpaintAll?(): void;
   /** Applies highlight style settings; takes effect on everything already painted. */
   restyle(look: HighlightLook): void;
+  /**
+   * Puts back what the page took away: the highlights in the registry, the sheet among the
+   * document's (the wrapping fallback's marks are the page's own elements: it has nothing to check).
+   */
+  reassert?(): void;
   /** Sets up the categories the glossary uses (styled once, with the first paint), so painting never restyles per category. */
   prepare(categories: Iterable<Category>): void;
   /** Makes the highlight style apply inside an open shadow root. */
@@ -246,9 +251,6 @@ class PaintSchedule {
   }
 }
 
-/** How often the painter checks that the page left its highlights and sheet in place. */
-const WATCH_MS = 1000;
-
 class HighlightPainter implements Painter {
   readonly mutatesDom = false;
   readonly #highlights = new Map<Category, Highlight>();
@@ -257,8 +259,6 @@ class HighlightPainter implements Painter {
   readonly #style: OwnStyle;
   readonly #schedule: PaintSchedule;
   readonly #doc: Document;
-  readonly #win: Window;
-  readonly #watch: number;
   #look: HighlightLook;
   /** Whether the sheet and the registry hold every prepared category yet. */
   #styled = true;
@@ -274,7 +274,7 @@ class HighlightPainter implements Painter {
     // again. (Left in its slot: an instance of the content script that takes over from this one
     // finds its names used up, and writes new ones into the same sheet.)
     this.#style = early?.style ?? new OwnStyle();
-    const win = (this.#win = doc.defaultView ?? window);
+    const win = doc.defaultView ?? window;
     this.#schedule = new PaintSchedule(win, (ranges) => {
       // A new sheet restyles the whole document: on a large one (the 1 MB page, 3,300 elements:
       // ~27 ms) in a frame of its own, and the ranges join in the next, so that no frame carries
@@ -290,9 +290,9 @@ class HighlightPainter implements Painter {
     // The registry and the document's adopted sheets are the page's too: a page that clears them
     // (CSS.highlights.clear(), a framework assigning its own sheets) would leave nothing painted
     // while hovering still opens tooltips. Checking costs under 10 µs (nine lookups and the
-    // document's sheet list), so once a second puts back what went. (Shadow roots are not checked:
-    // each costs a few µs more, and components assign their sheets before Tifa sees their roots.)
-    this.#watch = win.setInterval(() => this.#reassert(), WATCH_MS);
+    // document's sheet list), so once a second reassert() puts back what went, called by the
+    // content script's one timer (src/page/start.ts). (Shadow roots are not checked: each costs a
+    // few µs more, and components assign their sheets before Tifa sees their roots.)
     if (styleNow) {
       this.prepare(styleNow, early?.names);
       this.#applyStyle();
@@ -300,7 +300,7 @@ class HighlightPainter implements Painter {
   }
 
   /** Registers each category's highlight where the registry lacks it (or another took its name); re-adopts the document's sheet. */
-  #reassert(): void {
+  reassert(): void {
     for (const [category, name] of this.#names) {
       const highlight = this.#highlights.get(category);
       if (highlight && CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
@@ -336,7 +336,7 @@ class HighlightPainter implements Painter {
     if (this.#styled) return;
     this.#styled = true;
     this.#style.set(highlightCss(this.#look, this.#names));
-    this.#reassert();
+    this.reassert();
   }
 
   paint(id: string, text: string, category: Category, placement: Placement, show = true) {
@@ -394,7 +394,6 @@ class HighlightPainter implements Painter {
   }
 
   destroy(): void {
-    this.#win.clearInterval(this.#watch);
     this.#schedule.destroy();
     for (const name of this.#names.values()) CSS.highlights.delete(name);
     this.#highlights.clear();

@@ -49,6 +49,8 @@ export interface PageSession {
   count(): PageCount;
   /** The key this page gives the entry with `id` (the popup's reveal), if the glossary has it. */
   keyOf(id: string): Promise<string | undefined>;
+  /** Puts back the highlights and the sheet if the page took them away (the painter's reassert). */
+  reassert(): void;
   /** Resolves when the first pass (after the glossary loaded) is done. */
   readonly ready: Promise<void>;
 }
@@ -284,6 +286,7 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
       return { enabled, terms: await nameTerms(frames.terms(true)) };
     },
     count: pageCount,
+    reassert: () => painter?.reassert?.(),
     async keyOf(id) {
       // The keys found here, named: the one whose entry has this id.
       const keys = [...new Set(Array.from(index.values(), (m) => m.id))];

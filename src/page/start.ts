@@ -35,7 +35,7 @@ export interface ContentHandle {
  * per frame, which page scripts never see; an instance injected again into it (a page that loaded
  * as Tifa was installed got the manifest's script, then the one the background gives open pages)
  * stops the one before it, which would otherwise keep painting. After a reload or an update the new
- * version's scripts run in a new world: the old instance stops itself (see `orphaned` below).
+ * version's scripts run in a new world: the old instance stops itself (see `ticking` below).
  */
 const RUNNING = Symbol.for(CONTENT_HANDLE);
 
@@ -97,9 +97,11 @@ export function startContent(): ContentHandle {
     // Tifa updated or reloaded: the extension's id is gone from this instance, which can read no
     // storage and load no tooltip any more, and the new version's content script (given to open
     // pages by src/background/session-frames.ts) runs in a world of its own, which cannot reach this
-    // one. So it looks once a second, and stops, taking its marks with it.
-    const orphaned = setInterval(() => browser.runtime?.id || handle.destroy(), 1000);
-    onAbort(life.signal, () => clearInterval(orphaned));
+    // one. So it looks once a second, and stops, taking its marks with it. The same timer has the
+    // painter put back what the page took from the registry or its sheets (src/page/paint.ts): one
+    // wake-up a second for a page that shows Tifa's marks, not two.
+    const ticking = setInterval(() => (browser.runtime?.id ? session?.reassert() : handle.destroy()), 1000);
+    onAbort(life.signal, () => clearInterval(ticking));
     started = begin(life.signal);
   });
 

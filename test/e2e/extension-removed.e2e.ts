@@ -1,6 +1,6 @@
 // A reader removes Tifa (chrome://extensions, "Remove") with articles open. Chromium leaves a removed
 // extension's content scripts in open pages, cut off from it; each instance sees its extension's id
-// gone and stops, taking its marks and its sheet with it (src/page/start.ts, `orphaned`), rather
+// gone and stops, taking its marks and its sheet with it (src/page/start.ts, `ticking`), rather
 // than leaving the pages marked, with no tooltip behind the marks, until they are reloaded. The
 // removal: DevTools' Extensions.uninstall, which removes an unpacked extension as the button does.
 // It refuses one loaded from the command line, as the harness loads Tifa: the folder is loaded
