@@ -1,5 +1,9 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
-import { screenshot } from './harness';
+import { RESULTS_DIR, ROOT, screenshot } from './harness';
 import { useExtensionBrowser } from './use-extension';
 
 const fixture = useExtensionBrowser();
@@ -30,3 +34,17 @@ test('the popup renders with React', async () => {
   await screenshot(page, 'foundation-popup');
   await page.close();
 });
+
+test("the README's first command works: the demo script, run by tsx as `npm run demo:headless` runs it, finds the demo page's terms and saves its screenshot", async () => {
+  // `npm run demo:headless` is `npm run build && tsx scripts/demo.ts --headless`; the build is this
+  // suite's. Run by tsx, not by Vitest: tsx compiles the harness otherwise (see KEEPS_NAMES in
+  // harness.ts), which broke the demo while every test passed.
+  const shot = path.join(RESULTS_DIR, 'demo.png');
+  fs.rmSync(shot, { force: true });
+  const { stdout } = await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/demo.ts', '--headless'], {
+    cwd: ROOT,
+    env: { ...process.env, TIFA_DEMO_PORT: '0' },
+  });
+  expect(Number(/Terms found on the page: (\d+)/.exec(stdout)?.[1])).toBeGreaterThan(0);
+  expect(fs.existsSync(shot)).toBe(true);
+}, 120_000);

@@ -26,11 +26,23 @@ declare const chrome: {
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
+ * Run by tsx (the demo, the store screenshots, the benchmark), code is compiled by esbuild keeping
+ * function names: a function defined inside another, such as the one askPageVia hands to
+ * executeScript, is wrapped in a call of esbuild's `__name` helper. Playwright sends a function's
+ * source alone, so the service worker would meet a `__name` it does not have (the demo failed so).
+ * There the worker gets a `__name` that returns the function as it is; Vitest's transform keeps no
+ * names, and tests send nothing more. (A string: a function written here would be wrapped too.)
+ */
+const KEEPS_NAMES = String(() => ({ probe: () => 0 })).includes('__name');
+const NAME_HELPER = 'globalThis.__name ??= (fn) => fn';
+
+/**
  * The popup's askPage (src/messages.ts), made from the service worker `worker` for tab `tabId`: the
  * content script's handle answers, called in its world through executeScript (a function sent there
  * carries only its source).
  */
 export async function askPageVia<T>(worker: Worker, tabId: number, request: unknown): Promise<T> {
+  if (KEEPS_NAMES) await worker.evaluate(NAME_HELPER);
   const answer = await worker.evaluate(
     async ([id, req, key]) => {
       const [injection] = await chrome.scripting.executeScript({
