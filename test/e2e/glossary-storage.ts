@@ -70,13 +70,15 @@ type EvaluateInExtension = <A, R>(fn: (arg: A) => Promise<R>, arg: A) => Promise
  * another writer committed between reading the index and taking the lock.
  */
 export async function commitGlossary(evaluate: EvaluateInExtension, glossary: { entries: readonly unknown[] } | null): Promise<void> {
+  // What does not depend on the index is made once, not again for each attempt.
+  const legacy = [LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY];
+  const seen = { key: SHIPPED_SEEN_KEY, ids: shippedIds() };
   for (let attempt = 1; ; attempt++) {
     const index = await evaluate(async (key) => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local.get(key).then((got) => got[key]), GLOSSARY_INDEX_KEY);
     // Every entry goes to a fresh slot (no previous entries given): simple, and always correct.
     const commit = planCommit(index as Parameters<typeof planCommit>[0], [], glossary ? (glossary.entries as Entry[]) : null);
     const planned = index ? { id: (index as { id: string }).id, rev: (index as { rev: number }).rev } : null;
-    const legacy = [LEGACY_GLOSSARY_KEY, LEGACY_GLOSSARY_META_KEY];
-    if (await evaluate(commitInExtension, { commit, planned, key: GLOSSARY_INDEX_KEY, lock: GLOSSARY_LOCK, legacy, seen: { key: SHIPPED_SEEN_KEY, ids: shippedIds() } })) return;
+    if (await evaluate(commitInExtension, { commit, planned, key: GLOSSARY_INDEX_KEY, lock: GLOSSARY_LOCK, legacy, seen })) return;
     if (attempt === 5) throw new Error('setUserGlossary: the glossary index kept changing');
   }
 }
