@@ -15,33 +15,37 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-interface Edit {
-  file: string;
-  from: string;
-  to: string;
-}
-
-/** What taking each feature out changes in the source. */
-const FEATURES: Record<string, { what: string; edits: Edit[] }> = {
+/** What taking each feature out changes in the source: `from`, found once in `file`, becomes `to`. */
+const FEATURES: Record<string, { what: string; file: string; from: string; to: string }> = {
   segmentation: {
     what: 'ambiguous terms are painted as found, without asking the service worker to confirm them',
-    edits: [{ file: 'src/page/scanner.ts', from: 'if (isAmbiguous(glossary, entryIndex)) {', to: 'if ((false as boolean) && isAmbiguous(glossary, entryIndex)) {' }],
+    file: 'src/page/scanner.ts',
+    from: 'if (isAmbiguous(glossary, entryIndex)) {',
+    to: 'if ((false as boolean) && isAmbiguous(glossary, entryIndex)) {',
   },
   badge: {
     what: 'the page tells the background no count for the badge',
-    edits: [{ file: 'src/page/session.ts', from: '  function reportChanged(): void {\n', to: '  function reportChanged(): void {\n    if (!(false as boolean)) return;\n' }],
+    file: 'src/page/session.ts',
+    from: '  function reportChanged(): void {\n',
+    to: '  function reportChanged(): void {\n    if (!(false as boolean)) return;\n',
   },
   tooltip: {
     what: 'no hover, focus or keyboard listeners, so no tooltip',
-    edits: [{ file: 'src/page/start.ts', from: '    reveal = startLazyTooltip(', to: '    if (false as boolean) reveal = startLazyTooltip(' }],
+    file: 'src/page/start.ts',
+    from: '    reveal = startLazyTooltip(',
+    to: '    if (false as boolean) reveal = startLazyTooltip(',
   },
   timer: {
     what: 'no check a second that the extension is still there and the highlights are in place',
-    edits: [{ file: 'src/page/start.ts', from: 'setInterval(() => (browser.runtime?.id ? session?.reassert() : handle.destroy()), 1000)', to: '0' }],
+    file: 'src/page/start.ts',
+    from: 'setInterval(() => (browser.runtime?.id ? session?.reassert() : handle.destroy()), 1000)',
+    to: '0',
   },
   observer: {
     what: 'no MutationObserver: text the page adds later is not read',
-    edits: [{ file: 'src/page/mutations.ts', from: '    this.#observer.observe(root, OPTIONS);\n', to: '' }],
+    file: 'src/page/mutations.ts',
+    from: '    this.#observer.observe(root, OPTIONS);\n',
+    to: '',
   },
 };
 
@@ -64,15 +68,12 @@ for (const file of tracked) {
 fs.symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'));
 
 for (const name of features) {
-  const feature = FEATURES[name]!;
-  for (const edit of feature.edits) {
-    const file = path.join(work, edit.file);
-    const text = fs.readFileSync(file, 'utf8');
-    const count = text.split(edit.from).length - 1;
-    if (count !== 1) throw new Error(`${name}: found ${count} times in ${edit.file}, not once: ${JSON.stringify(edit.from)}`);
-    fs.writeFileSync(file, text.replace(edit.from, () => edit.to));
-  }
-  console.log(`taken out: ${name} (${feature.what})`);
+  const { what, file, from, to } = FEATURES[name]!;
+  const text = fs.readFileSync(path.join(work, file), 'utf8');
+  const count = text.split(from).length - 1;
+  if (count !== 1) throw new Error(`${name}: found ${count} times in ${file}, not once: ${JSON.stringify(from)}`);
+  fs.writeFileSync(path.join(work, file), text.replace(from, () => to));
+  console.log(`taken out: ${name} (${what})`);
 }
 
 try {
