@@ -7,12 +7,12 @@
 // back what the page took from the highlight registry or its sheets).
 import path from 'node:path';
 import { closeSubject, launch, median, traced } from './page-load';
+import { cpu } from './trace-analysis';
 import { startFixtureServer } from '../e2e/server';
 
 const seconds = Number(process.argv[2] ?? 20);
 const loads = Number(process.argv[3] ?? 2);
 const dir = path.resolve(process.env.TIFA_EXTENSION_DIR ?? '.output/chrome-mv3');
-const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', '__metadata'];
 
 const server = await startFixtureServer();
 const subject = await launch('tifa', dir);
@@ -21,17 +21,17 @@ try {
   for (let load = 1; load <= loads; load++) {
     await subject.tab.goto(server.url('bench/a8-speech-large.html'));
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    const { events } = await traced(subject.cdp, () => new Promise((resolve) => setTimeout(resolve, seconds * 1000)), CATEGORIES);
+    const { events } = await traced(subject.cdp, () => new Promise((resolve) => setTimeout(resolve, seconds * 1000)));
     const timers = events.filter((e) => e.name === 'TimerFire' && e.ph === 'X');
     // A timer task runs Tifa when a call into one of its scripts lies within it (by the script's
     // address, as trace-analysis.ts tells the extension's tasks in a load).
     const calls = events.filter((e) => e.name === 'FunctionCall' && String(e.args?.data?.['url'] ?? '').startsWith(scripts));
     const own = timers.filter((t) => calls.some((c) => c.tid === t.tid && c.ts >= t.ts && c.ts <= t.ts + (t.dur ?? 0)));
-    const cpu = own.map((t) => (t.tdur ?? t.dur ?? 0) / 1000);
-    const total = cpu.reduce((sum, ms) => sum + ms, 0);
+    const ms = own.map((t) => cpu(t) / 1000);
+    const total = ms.reduce((sum, each) => sum + each, 0);
     console.log(
       `load ${load}: ${seconds} s idle on a8: ${own.length} timer tasks ran Tifa, ${total.toFixed(2)} ms of CPU in all ` +
-        `(${(total / seconds).toFixed(3)} ms a second), a task's median ${median(cpu).toFixed(3)} ms`,
+        `(${(total / seconds).toFixed(3)} ms a second), a task's median ${median(ms).toFixed(3)} ms`,
     );
   }
 } finally {
