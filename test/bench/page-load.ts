@@ -135,6 +135,8 @@ export async function launch(name: SubjectName, extensionDir: string | null): Pr
     args: [
       '--headless=new',
       ...CHROMIUM_FLAGS,
+      // For experiments on V8's tiers (docs/page-cost.md): the same flags for every extension.
+      ...(process.env.TIFA_BENCH_JS_FLAGS ? [`--js-flags=${process.env.TIFA_BENCH_JS_FLAGS}`] : []),
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ],
   });
