@@ -37,8 +37,6 @@ async function open(extensionDir: string, extraArgs: string[] = []): Promise<Bro
   return context;
 }
 
-// Each step is timed as the first use in the world, then again; `use` returns what the next steps
-// need. The order follows Tifa's load (src/page/start.ts, session.ts, scanner.ts, paint.ts).
 /** 40 functions of 20 property reads each, and `sites()`, which calls each once on one object. */
 const SITES_CODE = [
   ...Array.from({ length: 40 }, (_, f) => `function site${f}(o) { let s = 0; ${Array.from({ length: 20 }, (_, k) => `s += o.p${(f * 7 + k) % 60} | 0;`).join(' ')} return s; }`),
@@ -46,6 +44,8 @@ const SITES_CODE = [
   `const sites = () => { let t = 0; ${Array.from({ length: 40 }, (_, f) => `t += site${f}(siteObject);`).join(' ')} return t; };`,
 ].join('\n');
 
+// Each step is timed as the first use in the world, then again; `use` returns what the next steps
+// need. The order follows Tifa's load (src/page/start.ts, session.ts, scanner.ts, paint.ts).
 const PROBE = `(async () => {
   ${SITES_CODE}
   const out = [];
