@@ -52,7 +52,7 @@ export function simplifiedForms(): string[] {
   return [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Ten lines, as a user would write them; a frame without a body (framesets) is skipped.
 const naiveScript = (source: string): string => `
@@ -60,7 +60,7 @@ const re = new RegExp(${JSON.stringify(source)}, 'g');
 ${naiveBody}`;
 
 /** NAIVE after its RegExp: the walk, the ranges, the highlight and its sheet. */
-const naiveBody = `
+export const naiveBody = `
 const highlight = new Highlight();
 const walker = document.body && document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 for (let node; walker && (node = walker.nextNode()); ) {
