@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PAGE_GLOSSARY_KEY } from '@/src/glossary/page-glossary';
 import { closeSubject, launch, workerOf } from './page-load';
-import { contentScriptSpec, escapeRegExp, naiveBody, simplifiedForms } from './peer-extensions';
+import { contentScriptSpec, naiveBody, termsAlternation } from './peer-extensions';
 
 const out = process.argv[2];
 if (!out) {
@@ -25,8 +25,8 @@ async function storedPageGlossary(): Promise<string> {
   const subject = await launch('tifa', tifaDir);
   try {
     const worker = await workerOf(subject);
+    const key = JSON.stringify(PAGE_GLOSSARY_KEY);
     for (let tries = 0; tries < 50; tries++) {
-      const key = JSON.stringify(PAGE_GLOSSARY_KEY);
       const value: unknown = await worker.evaluate(`chrome.storage.local.get(${key}).then((got) => got[${key}])`);
       if (typeof value === 'string') return value;
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -38,7 +38,7 @@ async function storedPageGlossary(): Promise<string> {
 }
 
 const pageGlossary = await storedPageGlossary();
-const source = simplifiedForms().map(escapeRegExp).join('|');
+const source = termsAlternation();
 const content = `chrome.storage.session.get(['source', 'glossary']).then(({ source, glossary }) => {
   if (!source || !glossary) return;
   const cut = glossary.indexOf('\\n');

@@ -16,25 +16,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { CHROMIUM_FLAGS, findChromium } from '../e2e/harness';
+import type { BrowserContext } from 'playwright-core';
 import { FIXTURES_DIR, startFixtureServer } from '../e2e/server';
-import { median } from './page-load';
+import { median, openBrowser } from './page-load';
 import { contentScriptSpec, writePeerExtensions } from './peer-extensions';
 
 const loads = Number(process.argv[2] ?? 8);
 const tifaDir = path.resolve(process.env.TIFA_EXTENSION_DIR ?? '.output/chrome-mv3');
 const ARTICLE = 'bench/a8-speech-large.html';
 
+/** A browser as the benchmark opens one (page-load.ts), without its poll: its reads would show in V8's log. */
 async function open(extensionDir: string, extraArgs: string[] = []): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-world-')), {
-    executablePath: findChromium(),
-    headless: false, // --headless=new below: the headless mode that runs extensions
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: ['--headless=new', ...CHROMIUM_FLAGS, ...extraArgs, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
-  });
-  await (context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker', { timeout: 20_000 }));
-  return context;
+  return (await openBrowser(fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-world-')), extensionDir, extraArgs)).context;
 }
 
 /** 40 functions of 20 property reads each, and `sites()`, which calls each once on one object. */
@@ -143,9 +136,9 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => reply(true));`,
 function countTabTransitions(logDir: string, scriptFile: string): Map<string, number> {
   const kinds = new Map<string, number>();
   for (const file of fs.readdirSync(logDir)) {
-    const log = fs.readFileSync(path.join(logDir, file), 'utf8');
-    if (!log.split('\n').some((line) => line.startsWith('code-creation,Script,') && line.includes(`/${scriptFile}:1:1`))) continue;
-    for (const line of log.split('\n')) {
+    const lines = fs.readFileSync(path.join(logDir, file), 'utf8').split('\n');
+    if (!lines.some((line) => line.startsWith('code-creation,Script,') && line.includes(`/${scriptFile}:1:1`))) continue;
+    for (const line of lines) {
       if (!/^[A-Za-z]*IC,/.test(line)) continue;
       const [, , , , , from, to] = line.split(',');
       const kind = from === 'X' && to === 'X' ? 'none→none' : 'with feedback';
@@ -163,8 +156,6 @@ async function inlineCacheTransitions(): Promise<void> {
   for (const [name, dir] of subjects) {
     const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-world-ic-'));
     const context = await open(dir, [`--js-flags=--log-ic --logfile=${logDir}/v8-%p.log --logfile-per-isolate`]);
-    // Extension pages (Tifa's first-run page) closed: their process logs too.
-    for (const page of context.pages()) if (page.url().startsWith('chrome-extension:')) await page.close();
     const tab = await context.newPage();
     for (let i = 0; i < loads; i++) {
       await tab.goto(fixtures.url(ARTICLE), { waitUntil: 'load' });

@@ -122,9 +122,16 @@ export interface Subject {
   lastLoadEnd?: number;
 }
 
-/** Identical flags for every browser; only the extension folder differs (none for 'none'). */
-export async function launch(name: SubjectName, extensionDir: string | null): Promise<Subject> {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), `tifa-bench-${name}-`));
+/**
+ * A browser as every benchmark opens one: identical flags for every browser, only the extension
+ * folder differs (none for 'none'), and `extraArgs` for a tool's own (fresh-world.ts: V8's log).
+ * Tifa's first-run page, opened by a fresh profile's install, is closed.
+ */
+export async function openBrowser(
+  userDataDir: string,
+  extensionDir: string | null,
+  extraArgs: string[] = [],
+): Promise<{ context: BrowserContext; extensionId: string | null }> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: false, // --headless=new below: the headless mode that runs extensions
@@ -137,6 +144,7 @@ export async function launch(name: SubjectName, extensionDir: string | null): Pr
       ...CHROMIUM_FLAGS,
       // For experiments on V8's tiers (docs/page-cost.md): the same flags for every extension.
       ...(process.env.TIFA_BENCH_JS_FLAGS ? [`--js-flags=${process.env.TIFA_BENCH_JS_FLAGS}`] : []),
+      ...extraArgs,
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ],
   });
@@ -152,6 +160,13 @@ export async function launch(name: SubjectName, extensionDir: string | null): Pr
       await welcome?.close();
     }
   }
+  return { context, extensionId };
+}
+
+/** A benchmark subject: its browser (openBrowser), with the benchmark's poll in every page. */
+export async function launch(name: SubjectName, extensionDir: string | null): Promise<Subject> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), `tifa-bench-${name}-`));
+  const { context, extensionId } = await openBrowser(userDataDir, extensionDir);
   await context.addInitScript({ content: POLL_SCRIPT });
   await context.addInitScript({ content: VIEWPORT_SCRIPT });
   const tab = context.pages()[0] ?? (await context.newPage());

@@ -52,7 +52,10 @@ export function simplifiedForms(): string[] {
   return [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The peers' terms as one RegExp alternation, longest first (simplifiedForms). */
+export const termsAlternation = (): string => simplifiedForms().map(escapeRegExp).join('|');
 
 // Ten lines, as a user would write them; a frame without a body (framesets) is skipped.
 const naiveScript = (source: string): string => `
@@ -96,7 +99,7 @@ if (document.body) new Mark(document.body).markRegExp(new RegExp(${JSON.stringif
  */
 export function writePeerExtensions(root: string, tifaDir: string): { dir: string; peers: Record<PeerName, string> } {
   const spec = contentScriptSpec(tifaDir);
-  const source = simplifiedForms().map(escapeRegExp).join('|');
+  const source = termsAlternation();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-bench-peers-'));
   const scripts: Record<PeerName, Record<string, string>> = {
     empty: { 'content.js': '// does nothing: the floor\n' },
