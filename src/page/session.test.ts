@@ -215,3 +215,42 @@ test('the top frame tells its count once per pass: after segmentation answers, w
     life = new AbortController();
   }
 });
+
+test('a page holding no term tells the badge nothing, and a page that loses its terms tells it so', async () => {
+  await replaceGlossary([ENTRY]);
+  invalidateGlossary();
+  const glossaryValue = await publishPageGlossary();
+  const told: unknown[] = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    const { type } = message as { type: string };
+    if (type === 'tifa:report-changed') told.push(message);
+    // Switched on again, a session makes a painter: here the wrapping one (Node has no Highlight API).
+    if (type === 'tifa:load-script') {
+      registerWrapPainter(RecordingPainter);
+      return Promise.resolve(true);
+    }
+    return undefined;
+  });
+  const open = (html: string) => {
+    const { document, window } = parseHTML(html);
+    globalThis.MutationObserver = window.MutationObserver as unknown as typeof MutationObserver;
+    Object.defineProperty(window, 'top', { value: window, configurable: true });
+    return startSession(document as unknown as Document, { settings: withDefaults(undefined), glossaryValue, painter: new RecordingPainter() }, life.signal);
+  };
+  // Chinese text without a glossary term: the badge a new document starts with is already empty.
+  const without = open('<!doctype html><html><head></head><body><p>今天天气很好，我们去公园散步。</p></body></html>');
+  await without.ready;
+  await without.setEnabled(false);
+  await without.setEnabled(true);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(told).toEqual([]);
+  life.abort();
+  life = new AbortController();
+  // A term, then switched off: the count, then the empty badge.
+  const holding = open('<!doctype html><html><head></head><body><p>坚持三会一课制度。</p></body></html>');
+  await holding.ready;
+  await vi.waitFor(() => expect(told).toEqual([{ type: 'tifa:report-changed', enabled: true, count: 1, partial: false }]));
+  await holding.setEnabled(false);
+  await vi.waitFor(() => expect(told).toHaveLength(2));
+  expect(told[1]).toEqual({ type: 'tifa:report-changed', enabled: false, count: 0, partial: false });
+});

@@ -72,7 +72,13 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
   let entryCache = new Map<string, Entry>();
   let painter: Painter | null = null;
   let scanner: Scanner | null = null;
-  /** The count last told to the background, as JSON. */
+  /**
+   * The count last told to the background, as JSON; '' for an empty badge. A document starts with
+   * one (the browser empties a tab's badge as it shows another document, this one too when it comes
+   * back from the back/forward cache), so a page holding no term tells nothing: most Chinese pages
+   * hold none, and the count was the only message such a page sent, its first use of the messaging
+   * API in this world (~0.3 ms: test/bench/fresh-world.ts).
+   */
   let lastTold = '';
   const indexListeners = new Set<() => void>();
   let unsubscribeStore: (() => void) | null = null;
@@ -98,7 +104,8 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
     // again: it is told once, when the last answer is in (the scanner notifies then), not twice.
     if (scanner?.confirming) return;
     const now = pageCount();
-    const told = JSON.stringify(now);
+    // Off, or no term: the badge is empty either way (src/background/badge.ts badgeText).
+    const told = now.enabled && now.count > 0 ? JSON.stringify(now) : '';
     if (told === lastTold) return;
     lastTold = told;
     sendRequest({ type: 'tifa:report-changed', ...now }).catch(() => {
