@@ -29,7 +29,8 @@ import { surfaceForms, type Entry } from '@/src/glossary/schema';
 import { createRandom } from './generate';
 import { newsPage } from './page';
 import { portalPage } from './portal-page';
-import { contentScriptSpec, writePeerExtensions, type PeerName } from './peer-extensions';
+import { termlessPage } from './termless-page';
+import { contentScriptSpec, simplifiedForms, writePeerExtensions, type PeerName } from './peer-extensions';
 import { syntheticGlossary } from './synthetic';
 import { analyseLoad, breakdown, CHANGE_STAMP, TICK_STAMP, KINDS, TRACE_CATEGORIES, type Kind, type LoadTrace, type TraceEvent } from './trace-analysis';
 
@@ -61,7 +62,7 @@ export const SUBJECT_LABEL: Record<SubjectName, string> = {
 
 export interface Options {
   quick: boolean;
-  /** Only these page kinds (article, big, frames, cold, late, english, portal); all when empty. */
+  /** Only these page kinds (article, big, frames, cold, late, english, portal, termless); all when empty. */
   only: string[];
   /** Only these subjects (EMPTY always); all when empty. */
   subjects: string[];
@@ -273,8 +274,8 @@ interface Load {
   trace: LoadTrace;
   /** navigation start → load event start, ms (the page's own Navigation Timing). */
   loadEventMs: number;
-  /** Messages and port connections the background received from frames other than the top one. */
-  frameMessages: number;
+  /** Messages and port connections the background received from the page's frames (countMessages). */
+  messages: number;
   /** Cold loads: the worker's global was recreated (it really was stopped). */
   coldVerified?: boolean;
 }
@@ -334,11 +335,11 @@ async function watchWorker(s: Subject): Promise<WorkerWatch> {
 const allStopped = (w: WorkerWatch): boolean => [...w.status.values()].every((st) => st === 'stopped');
 
 /** The extension's newest Worker handle; its evaluate bounded (a handle of a gone target never answers). */
-async function inWorker<T>(s: Subject, f: () => T): Promise<T> {
+async function inWorker<T, A = void>(s: Subject, f: (arg: A) => T, arg?: A): Promise<T> {
   const prefix = `chrome-extension://${s.extensionId}/`;
   const worker = s.context.serviceWorkers().filter((w) => w.url().startsWith(prefix)).at(-1);
   if (!worker) throw new Error(`${s.name}: no service worker handle`);
-  return withTimeout(worker.evaluate(f), 5000, `${s.name}: evaluating in the service worker`);
+  return withTimeout(worker.evaluate(f as (arg: unknown) => T, arg), 5000, `${s.name}: evaluating in the service worker`);
 }
 
 /** Marks the worker's global (if it runs) and stops the worker; returns the watch the load's check reads. */
@@ -368,7 +369,8 @@ interface LoadOptions {
   /** Trace categories, when not the full set. */
   categories?: string[];
   cold?: boolean;
-  countMessages?: boolean;
+  /** Count the messages Tifa's worker receives from the page: from its sub-frames, or from all its frames. */
+  countMessages?: 'frames' | 'all';
   /**
    * In a new tab, closed after: a renderer process that has not run the page or the extension yet
    * (a reader opening an article in a new tab), so V8 compiles the content script afresh. The
@@ -388,21 +390,23 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
   }
   // Messages are counted in Tifa's worker; the peers' content scripts have no messaging at all (and
   // their workers, once stopped for the cold start, are never woken again).
-  const counting = o.countMessages && (s.name === 'tifa' || s.name === 'tifa5k');
+  const counting = o.countMessages && ['tifa', 'tifa5k', 'before', 'before5k'].includes(s.name);
   if (counting) {
-    await inWorker(s, () => {
-      const g = globalThis as { benchFrameMessages?: number; benchListening?: boolean };
-      g.benchFrameMessages = 0;
+    await inWorker(s, (all) => {
+      const g = globalThis as { benchMessages?: number; benchListening?: boolean; benchCountAll?: boolean };
+      g.benchMessages = 0;
+      g.benchCountAll = all;
       if (g.benchListening) return;
       g.benchListening = true;
+      // Written out twice: a named function here would call tsx's __name helper, which the worker lacks.
       chrome.runtime.onMessage.addListener((_m, sender) => {
-        if (sender.frameId !== 0) g.benchFrameMessages = (g.benchFrameMessages ?? 0) + 1;
+        if (g.benchCountAll || sender.frameId !== 0) g.benchMessages = (g.benchMessages ?? 0) + 1;
         return undefined;
       });
       chrome.runtime.onConnect.addListener((port) => {
-        if (port.sender?.frameId !== 0) g.benchFrameMessages = (g.benchFrameMessages ?? 0) + 1;
+        if (g.benchCountAll || port.sender?.frameId !== 0) g.benchMessages = (g.benchMessages ?? 0) + 1;
       });
-    });
+    }, o.countMessages === 'all');
   }
   // Unless `newTab`, every load navigates the subject's one tab, from the previous page (the same
   // one for every subject, since all go through the pages in the same order): the site's renderer
@@ -426,9 +430,9 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
     // A failed load's new tab too: left open, it would keep a renderer busy through the next loads.
     if (o.newTab) await page.close();
   }
-  let frameMessages = NaN;
+  let messages = NaN;
   if (counting) {
-    frameMessages = await inWorker(s, () => (globalThis as { benchFrameMessages?: number }).benchFrameMessages ?? NaN);
+    messages = await inWorker(s, () => (globalThis as { benchMessages?: number }).benchMessages ?? NaN);
   }
   if (watch) {
     // Still stopped (the peers' workers are never woken), or running with a fresh global: it was cold.
@@ -451,7 +455,7 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
     );
   }
   s.lastLoadEnd = Date.now();
-  return { trace, loadEventMs, frameMessages, coldVerified };
+  return { trace, loadEventMs, messages, coldVerified };
 }
 
 // ---------------------------------------------------------------- pages
@@ -460,7 +464,7 @@ interface BenchPage {
   key: string;
   label: string;
   url: string;
-  kind: 'article' | 'big' | 'frames' | 'cold' | 'late' | 'english' | 'portal';
+  kind: 'article' | 'big' | 'frames' | 'cold' | 'late' | 'english' | 'portal' | 'termless';
   chars: number;
 }
 
@@ -527,10 +531,11 @@ function writePortalPage(dir: string): string {
   return 'portal.html';
 }
 
-/** The pages made at run time: the 1 MB page, the 200 ad/embed frames (no Chinese text), the late page, the English one and the portal's. */
+/** The pages made at run time: the 1 MB page, the 200 ad/embed frames (no Chinese text), the late page, the English one, the portal's and the Chinese one without a term. */
 function writeGeneratedPages(dir: string): { bigChars: number; latePage: string; englishPage: string; portalPage: string } {
   const latePage = writeLatePage(dir);
   const englishPage = writeEnglishPage(dir);
+  fs.writeFileSync(path.join(dir, 'termless.html'), termlessPage(simplifiedForms()));
   const portal = writePortalPage(dir);
   const { html } = newsPage();
   fs.writeFileSync(path.join(dir, 'news-1mb.html'), html);
@@ -586,6 +591,7 @@ function pages(fixtures: FixtureServer, generated: FixtureServer, generatedDir: 
   list.push({ key: 'frames', label: '200 iframes', url: generated.url('frames-200.html'), kind: 'frames', chars: 0 });
   list.push({ key: 'portal', label: "a8 in a portal's page (scripts, images, icons, forms)", url: generated.url(written.portalPage), kind: 'portal', chars: textChars(path.join(generatedDir, written.portalPage)) });
   list.push({ key: 'english', label: 'English article (no Chinese text)', url: generated.url(written.englishPage), kind: 'english', chars: textChars(path.join(generatedDir, written.englishPage)) });
+  list.push({ key: 'termless', label: 'Chinese article without a glossary term', url: generated.url('termless.html'), kind: 'termless', chars: textChars(path.join(generatedDir, 'termless.html')) });
   return list;
 }
 
@@ -603,12 +609,18 @@ export const median = (values: number[]): number => {
  * ranks n/2 ± 0.98√n), so the table can say how stable each median is.
  */
 export function medianHalfWidth(values: number[]): number {
+  const [low, high] = medianInterval(values);
+  return (high - low) / 2;
+}
+
+/** The 95% interval of the median (order statistics, as medianHalfWidth): [low, high], NaN below 3 values. */
+export function medianInterval(values: number[]): [number, number] {
   const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   const n = v.length;
-  if (n < 3) return NaN;
+  if (n < 3) return [NaN, NaN];
   const k = Math.max(0, Math.floor(n / 2 - 0.98 * Math.sqrt(n)));
   const hi = Math.min(n - 1, Math.ceil(n / 2 + 0.98 * Math.sqrt(n)) - 1);
-  return ((v[hi] as number) - (v[k] as number)) / 2;
+  return [v[k] as number, v[hi] as number];
 }
 
 // ---------------------------------------------------------------- the run
@@ -670,10 +682,10 @@ export async function runPageLoad(o: Options): Promise<PageLoadResult> {
       p.kind === 'cold'
         ? { wait: WAIT_AFTER_LOAD_COLD_MS, cold: true }
         : p.kind === 'frames'
-          ? { wait: WAIT_AFTER_LOAD_FRAMES_MS, countMessages: true, categories: FRAMES_CATEGORIES }
+          ? { wait: WAIT_AFTER_LOAD_FRAMES_MS, countMessages: 'frames', categories: FRAMES_CATEGORIES }
           : p.kind === 'big'
             ? { wait: WAIT_AFTER_LOAD_BIG_MS, newTab: o.newTabs }
-            : { wait: WAIT_AFTER_LOAD_MS, newTab: o.newTabs };
+            : { wait: WAIT_AFTER_LOAD_MS, newTab: o.newTabs, countMessages: p.kind === 'termless' ? 'all' : undefined };
 
     // Warm-up: one untimed load of every page per subject (caches, JIT, jieba's first start). The
     // cold-start page too, as an ordinary load: its first load in the browser would otherwise also be
@@ -767,7 +779,7 @@ interface Summary {
   longestScript: number;
   longestFrame: number;
   loadEvent: number;
-  frameMessages: number;
+  messages: number;
   mainThread: number;
   loads: number;
   cold: string;
@@ -810,12 +822,30 @@ function summarise(p: BenchPage, cells: Map<string, Cell>, n: SubjectName): Summ
     longestScript: Math.max(...c.loads.map((l) => l.trace.longestScriptTaskMs)),
     longestFrame: Math.max(...c.loads.map((l) => l.trace.longestChangeFrameMs)),
     loadEvent: median(c.loads.map((l) => l.loadEventMs)),
-    frameMessages: median(c.loads.map((l) => l.frameMessages)),
+    messages: median(c.loads.map((l) => l.messages)),
     mainThread: median(c.loads.map((l) => l.trace.mainThreadMs)),
     loads: c.loads.length,
     cold: verified.length ? `${verified.filter(Boolean).length}/${verified.length} verified cold` : '',
     lateChange,
   };
+}
+
+/**
+ * Paired: each load of `now` less the load of `before` of the same page in the same round (the rounds
+ * interleave the two builds), pooled over `pages`. The machine's drift from round to round, which
+ * moves both builds, cancels: a change too small to show in the two medians shows here.
+ */
+function pairedLine(cells: Map<string, Cell>, pages: BenchPage[], now: SubjectName, before: SubjectName, label: string, pick: (t: LoadTrace) => number): string {
+  const d = pages.flatMap((p) => {
+    const theirs = cells.get(`${p.key}/${before}`)?.loads ?? [];
+    return (cells.get(`${p.key}/${now}`)?.loads ?? []).map((l, i) => {
+      const other = theirs[i];
+      return other ? pick(l.trace) - pick(other.trace) : NaN;
+    });
+  });
+  const [low, high] = medianInterval(d);
+  const pairs = d.filter((x) => Number.isFinite(x)).length;
+  return `  compare ${`${label}, this build less before, paired`.padEnd(68)} ${f2(median(d))} ms (95% interval ${f2(low)} to ${f2(high)}; ${pairs} pairs)`;
 }
 
 function report(
@@ -866,7 +896,7 @@ function report(
           Number.isFinite(s.changesMedian) ? `${s.changesMedian} (max ${s.changesMax})` : '—',
           `${f1(s.longest)} (${f0(s.longestScript)}/${f0(s.longestFrame)})`,
           f0(s.loadEvent),
-          p.kind === 'frames' ? f0(s.frameMessages) : f1(s.mainThread),
+          p.kind === 'frames' ? f0(s.messages) : f1(s.mainThread),
           n === 'none' ? '' : `${f1(s.extensionTasks)} ±${f1(s.extensionTasksHalf)}`,
         ],
         widths,
@@ -958,7 +988,7 @@ function report(
         `${f0(fr.loadEvent)} ms vs EMPTY ${f0(frEmpty.loadEvent)} ms (${f0((fr.loadEvent / frEmpty.loadEvent - 1) * 100)}%)${frNone ? `, no extension ${f0(frNone.loadEvent)} ms` : ''}`,
         fr.loadEvent <= frEmpty.loadEvent * 1.1,
       );
-      check(`200 iframes: 0 messages from frames without Chinese text`, `${f0(fr.frameMessages)} (median per load)`, fr.frameMessages === 0);
+      check(`200 iframes: 0 messages from frames without Chinese text`, `${f0(fr.messages)} (median per load)`, fr.messages === 0);
       // Task time over the whole page is too noisy here (±450 ms over 200 frames): the steadier figure
       // is the tasks that run the extension's scripts, above EMPTY's (whose script is in the top frame only).
       // The whole tasks that run it are an upper bound (they also parse and lay out the frame). Neither
@@ -983,6 +1013,17 @@ function report(
         `English article: its top frame, without Chinese text, costs < 1 ms`,
         `${f2(cost)} ms in the tasks running ${SUBJECT_LABEL[n]}'s scripts (${f2(en.extensionScript - enEmpty.extensionScript)} in the scripts themselves; naive ${f2((of(english, 'naive')?.extensionTasks ?? NaN) - enEmpty.extensionTasks)}); ${f1(en.fromStart)} ms ±${f1(en.fromStartHalf)} from the script's start`,
         cost < 1,
+      );
+    }
+    const termlessKind = list.find((p) => p.kind === 'termless');
+    const termless = of(termlessKind, n);
+    if (termless) {
+      // Not a target of the issue: what most Chinese pages cost, which hold no glossary term.
+      const naive = of(termlessKind, 'naive');
+      const before = n === 'tifa' ? of(termlessKind, 'before') : undefined;
+      out.push(
+        `  info    ${(termlessKind as BenchPage).label.padEnd(68)} ${f1(termless.fromStart)} ms from the script's start, own tasks ${f1(termless.extensionTasks)}, ${f0(termless.messages)} messages (median per load; naive ${f1(naive?.fromStart ?? NaN)}, ${f1(naive?.extensionTasks ?? NaN)})` +
+          (before ? `; TIFA before ${f1(before.fromStart)}, ${f1(before.extensionTasks)}, ${f0(before.messages)} messages` : ''),
       );
     }
     const late = of(latePage, n);
@@ -1024,6 +1065,11 @@ function report(
     ['tifa', 'before', 'typical article'],
     ['tifa5k', 'before5k', '5,000 entries, typical article'],
   ] as const;
+  const termless = list.filter((p) => p.kind === 'termless' && of(p, 'before'));
+  if (termless.length) {
+    out.push(pairedLine(cells, termless, 'tifa', 'before', "no term: from the script's start", (t) => t.fromScriptMs));
+    out.push(pairedLine(cells, termless, 'tifa', 'before', 'no term: own tasks', (t) => t.extensionTaskMs));
+  }
   for (const [now, before, what] of pairs) {
     if (!articles.some((p) => of(p, before))) continue;
     const side = (label: string, pick: (s: Summary) => number) =>
@@ -1031,6 +1077,8 @@ function report(
     if (now === 'tifa') side('added', (s) => s.added);
     side("added from the script's start", (s) => s.fromStart);
     side('own tasks', (s) => s.extensionTasks);
+    out.push(pairedLine(cells, articles, now, before, `${what}: from the script's start`, (t) => t.fromScriptMs));
+    out.push(pairedLine(cells, articles, now, before, `${what}: own tasks`, (t) => t.extensionTaskMs));
     side('painted', (s) => s.painted);
     side("painted from the document's commit", (s) => s.paintedFromCommit);
     const [a, b] = [of(latePage, now), of(latePage, before)];
