@@ -76,8 +76,8 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
    * The count last told to the background, as JSON; '' for an empty badge. A document starts with
    * one (the browser empties a tab's badge as it shows another document, this one too when it comes
    * back from the back/forward cache), so a page holding no term tells nothing: most Chinese pages
-   * hold none, and the count was the only message such a page sent, its first use of the messaging
-   * API in this world (~0.3 ms: test/bench/fresh-world.ts).
+   * hold none, and the count was the only message such a page sent, which woke a stopped worker
+   * (the page's own time did not move: docs/page-cost.md).
    */
   let lastTold = '';
   const indexListeners = new Set<() => void>();
