@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PAGE_GLOSSARY_KEY } from '@/src/glossary/page-glossary';
 import { closeSubject, launch, workerOf } from './page-load';
-import { contentScriptSpec, naiveBody, termsAlternation } from './peer-extensions';
+import { contentScriptSpec, naiveBody, OPEN_SESSION_STORAGE, termsAlternation } from './peer-extensions';
 
 const out = process.argv[2];
 if (!out) {
@@ -49,7 +49,7 @@ ${naiveBody}
   chrome.runtime.sendMessage({ painted: highlight.size }).catch(() => {});
 });
 `;
-const worker = `chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+const worker = `${OPEN_SESSION_STORAGE}
 chrome.storage.session.set({ source: ${JSON.stringify(source)}, glossary: ${JSON.stringify(pageGlossary)} });
 chrome.runtime.onMessage.addListener((message, sender, reply) => reply(true));
 `;

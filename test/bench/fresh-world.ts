@@ -19,7 +19,7 @@ import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { FIXTURES_DIR, startFixtureServer } from '../e2e/server';
 import { median, openBrowser } from './page-load';
-import { contentScriptSpec, writePeerExtensions } from './peer-extensions';
+import { contentScriptSpec, OPEN_SESSION_STORAGE, writePeerExtensions } from './peer-extensions';
 
 const loads = Number(process.argv[2] ?? 8);
 const tifaDir = path.resolve(process.env.TIFA_EXTENSION_DIR ?? '.output/chrome-mv3');
@@ -85,7 +85,7 @@ async function apiFirstUse(): Promise<void> {
   fs.writeFileSync(path.join(dir, 'probe.js'), PROBE);
   fs.writeFileSync(
     path.join(dir, 'background.js'),
-    `chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+    `${OPEN_SESSION_STORAGE}
 chrome.runtime.onMessage.addListener((message, sender, reply) => reply(true));`,
   );
   fs.writeFileSync(

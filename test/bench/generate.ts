@@ -13,6 +13,10 @@ export function createRandom(seed: number): () => number {
   };
 }
 
+/** An HTML list of `n` items, for the generated bench pages (the English article, the one without a term). */
+export const htmlList = (n: number, item: (i: number) => string): string =>
+  `<ul>\n${Array.from({ length: n }, (_, i) => `<li>${item(i)}</li>`).join('\n')}\n</ul>`;
+
 function pick<T>(random: () => number, items: readonly T[]): T {
   const item = items[Math.floor(random() * items.length)];
   if (item === undefined) throw new Error('pick from an empty list');

@@ -26,7 +26,7 @@ import { WELCOME_PATH } from '@/src/messages';
 import { startFixtureServer, FIXTURES_DIR, type FixtureServer } from '../e2e/server';
 import { defaultGlossary } from '@/src/glossary/default';
 import { surfaceForms, type Entry } from '@/src/glossary/schema';
-import { createRandom } from './generate';
+import { createRandom, htmlList } from './generate';
 import { newsPage } from './page';
 import { portalPage } from './portal-page';
 import { termlessPage } from './termless-page';
@@ -504,17 +504,16 @@ function writeEnglishPage(dir: string): string {
     const text = Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(' ');
     return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
   };
-  const list = (n: number, item: (i: number) => string) => `<ul>\n${Array.from({ length: n }, (_, i) => `<li>${item(i)}</li>`).join('\n')}\n</ul>`;
   const story = (i: number) => `<a href="#r${i}"><img alt="" width="80" height="60"><span class="kicker">News</span> <span>${sentence(9)}</span></a> <time>${i + 1} hours ago</time>`;
   const data = JSON.stringify({ props: { items: Array.from({ length: 60 }, (_, id) => ({ id, title: sentence(12), summary: sentence(30) })) } });
   fs.writeFileSync(
     path.join(dir, 'english.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>City council approves new housing rules after months of debate</title><link rel="stylesheet" href="style.css"></head><body>
-<header><nav>${list(12, (i) => `<a href="#s${i}">Section ${i}</a>${list(10, (j) => `<a href="#s${i}-${j}">Topic ${j}</a>`)}`)}</nav></header>
+<header><nav>${htmlList(12, (i) => `<a href="#s${i}">Section ${i}</a>${htmlList(10, (j) => `<a href="#s${i}-${j}">Topic ${j}</a>`)}`)}</nav></header>
 <main><article><h1>City council approves new housing rules after months of debate</h1><p class="byline">By <a href="#a">a reporter</a> · <time>Updated 3 hours ago</time></p>
 ${Array.from({ length: 10 }, (_, i) => `<p>${sentence(70)} <a href="#p${i}">${sentence(5)}</a> ${sentence(40)}</p>`).join('\n')}</article>
-<aside><h2>Related</h2>${list(30, story)}<h2>Most read</h2><ol>\n${Array.from({ length: 10 }, (_, i) => `<li>${story(i)}</li>`).join('\n')}\n</ol></aside></main>
-<footer>${list(8, (i) => `<h3>Group ${i}</h3>${list(12, (j) => `<a href="#f${i}-${j}">Footer link ${j}</a>`)}`)}<p>© 2026 Example News</p></footer>
+<aside><h2>Related</h2>${htmlList(30, story)}<h2>Most read</h2><ol>\n${Array.from({ length: 10 }, (_, i) => `<li>${story(i)}</li>`).join('\n')}\n</ol></aside></main>
+<footer>${htmlList(8, (i) => `<h3>Group ${i}</h3>${htmlList(12, (j) => `<a href="#f${i}-${j}">Footer link ${j}</a>`)}`)}<p>© 2026 Example News</p></footer>
 <script id="page-data" type="application/json">${data}</script>
 </body></html>`,
   );

@@ -83,9 +83,12 @@ chrome.storage.session.get('source').then(({ source }) => {
 ${naiveBody}});
 `;
 
+/** A bench extension's worker opens storage.session to its content scripts (Chromium keeps it from them by default). */
+export const OPEN_SESSION_STORAGE = "chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });";
+
 /** STORED's service worker: stores the alternation each time it starts (storage.session empties with the browser). */
 const storedWorker = (source: string): string => `
-chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+${OPEN_SESSION_STORAGE}
 chrome.storage.session.set({ source: ${JSON.stringify(source)} });
 `;
 

@@ -2,7 +2,7 @@
 // laid out as the English article is (navigation, article, related stories, footer). Most Chinese
 // pages a reader opens hold no party-state formulation at all: this is what Tifa costs them. The
 // sentences are ours; the page is checked against the glossary's forms as it is made.
-import { createRandom } from './generate';
+import { createRandom, htmlList } from './generate';
 
 const SENTENCES = [
   '今天上午，本市迎来入秋以来的第一场小雨，气温比昨天下降了五六度。',
@@ -30,15 +30,14 @@ export function termlessPage(forms: readonly string[]): string {
   const random = createRandom(11);
   const pick = () => SENTENCES[Math.floor(random() * SENTENCES.length)] as string;
   const paragraph = (n: number) => Array.from({ length: n }, pick).join('');
-  const list = (n: number, item: (i: number) => string) => `<ul>\n${Array.from({ length: n }, (_, i) => `<li>${item(i)}</li>`).join('\n')}\n</ul>`;
   const story = (i: number) => `<a href="#r${i}"><img alt="" width="80" height="60"><span>${pick().slice(0, 14)}</span></a> <time>${i + 1}小时前</time>`;
   const title = '入秋第一场雨：本市气温明显下降';
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><link rel="stylesheet" href="style.css"></head><body>
-<header><nav>${list(SECTIONS.length, (i) => `<a href="#s${i}">${SECTIONS[i]}</a>`)}</nav></header>
+<header><nav>${htmlList(SECTIONS.length, (i) => `<a href="#s${i}">${SECTIONS[i]}</a>`)}</nav></header>
 <main><article><h1>${title}</h1><p class="byline">本报记者 <a href="#a">王小明</a> · <time>3小时前</time></p>
 ${Array.from({ length: 12 }, (_, i) => `<p>${paragraph(4)}<a href="#p${i}">${pick().slice(0, 10)}</a>${paragraph(2)}</p>`).join('\n')}</article>
-<aside><h2>相关新闻</h2>${list(12, story)}</aside></main>
-<footer>${list(SECTIONS.length, (i) => `<a href="#f${i}">${SECTIONS[i]}</a>`)}<p>© 2026 本地新闻网</p></footer>
+<aside><h2>相关新闻</h2>${htmlList(12, story)}</aside></main>
+<footer>${htmlList(SECTIONS.length, (i) => `<a href="#f${i}">${SECTIONS[i]}</a>`)}<p>© 2026 本地新闻网</p></footer>
 </body></html>`;
   const found = forms.filter((form) => html.includes(form));
   if (found.length > 0) throw new Error(`the termless page holds glossary forms: ${found.join(', ')}`);
