@@ -10,6 +10,7 @@ describe('parseRequest', () => {
     expect(parseRequest({ type: 'tifa:name-entries', keys: ['#0@v'], entries: true })).toBeTruthy();
     expect(parseRequest({ type: 'tifa:name-entries', keys: [0] })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:segment-check', text: '党组织', candidates: [{ start: 0, end: 2 }] })).toBeTruthy();
+    expect(parseRequest({ type: 'tifa:segment-check', text: '党组织', candidates: [{ start: 0, end: 2, id: '#3@v' }], terms: [{ key: '#0@v', count: 2 }] })).toBeTruthy();
     expect(parseRequest({ type: 'tifa:reveal', id: 'dang-zu' })).toBeTruthy();
     expect(parseRequest({ type: 'tifa:in-page-script', sample: '黨組織', texts: ['两个维护'] })).toBeTruthy();
   });
@@ -20,6 +21,9 @@ describe('parseRequest', () => {
     expect(parseRequest({ type: 'toString' })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:reveal' })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:segment-check', text: 'x', candidates: [{ start: 'a', end: 1 }] })).toBeUndefined();
+    expect(parseRequest({ type: 'tifa:segment-check', text: 'x', candidates: [{ start: 0, end: 1, id: 3 }] })).toBeUndefined();
+    expect(parseRequest({ type: 'tifa:segment-check', text: 'x', candidates: [], terms: ['#0@v'] })).toBeUndefined();
+    expect(parseRequest({ type: 'tifa:segment-check', text: 'x', candidates: [], terms: [null] })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:report-changed', count: 1.5, enabled: true })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:in-page-script', sample: '黨'.repeat(2001), texts: [] })).toBeUndefined();
     expect(parseRequest({ type: 'tifa:in-page-script', sample: '黨', texts: [1] })).toBeUndefined();

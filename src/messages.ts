@@ -20,6 +20,8 @@ export interface Span {
   /** UTF-16 offsets into the text sent along. */
   start: number;
   end: number;
+  /** The entry key of the match (src/glossary/page-glossary.ts): what the badge counts once it is confirmed. */
+  id?: string;
 }
 
 /** The script of a page's Chinese: simplified, or traditional by Taiwan's or Hong Kong's conventions. */
@@ -70,8 +72,17 @@ interface Protocol {
    * tooltip follows a traditional-character page.
    */
   'tifa:in-page-script': { request: { sample: string; texts: string[] }; response: { script: PageScript; texts: string[] } };
-  /** content → background: which ambiguous candidate spans are whole words by jieba segmentation. */
-  'tifa:segment-check': { request: { text: string; candidates: Span[] }; response: { confirmed: boolean[] } };
+  /**
+   * content → background: which ambiguous candidate spans are whole words by jieba segmentation.
+   * `terms`: the terms the page holds besides, by entry key (the badge's count rides along, so a
+   * page with ambiguous terms sends one message, not two): the background tells the badge how many
+   * there are with the confirmed spans' entries, and `told` is that count as the page compares it
+   * (src/page/session.ts), absent where nothing was told.
+   */
+  'tifa:segment-check': {
+    request: { text: string; candidates: Span[]; terms?: Array<{ key: string }> };
+    response: { confirmed: boolean[]; told?: string };
+  };
   /** popup/tests → page (top frame, `askPage`): which terms the page holds, named by the background, in order of first appearance. */
   'tifa:page-report': { request: {}; response: PageReport };
   /** badge → page (top frame, `askPage`): how many distinct terms the page holds; no names, so the page asks nothing in turn. */
@@ -179,7 +190,7 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 const isBox = (v: unknown): v is Box =>
   typeof v === 'object' && v !== null && ['left', 'top', 'width', 'height'].every((k) => isNumber((v as Record<string, unknown>)[k]));
 const isSpan = (v: unknown): v is Span =>
-  typeof v === 'object' && v !== null && isInt((v as Span).start) && isInt((v as Span).end);
+  typeof v === 'object' && v !== null && isInt((v as Span).start) && isInt((v as Span).end) && ((v as Span).id === undefined || isString((v as Span).id));
 
 const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean } = {
   'tifa:get-glossary': () => true,
@@ -194,7 +205,8 @@ const validators: { [K in RequestType]: (m: Record<string, unknown>) => boolean 
     m.text.length <= 200_000 &&
     Array.isArray(m.candidates) &&
     m.candidates.length <= 20_000 &&
-    m.candidates.every(isSpan),
+    m.candidates.every(isSpan) &&
+    (m.terms === undefined || (Array.isArray(m.terms) && m.terms.length <= 20_000 && m.terms.every((t) => isString((t as { key?: unknown } | null)?.key)))),
   'tifa:page-report': () => true,
   'tifa:page-count': () => true,
   'tifa:reveal': (m) => isString(m.id),

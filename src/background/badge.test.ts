@@ -1,5 +1,7 @@
-import { expect, test } from 'vitest';
-import { badgeText } from './badge';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Sender } from '@/src/messages';
+import { badgeText, tellConfirmedCount } from './badge';
 
 test('the badge shows the distinct term count only where Tifa is on and the badge is wanted', () => {
   expect(badgeText({ count: 7, enabled: true, partial: false }, true)).toBe('7');
@@ -14,4 +16,37 @@ test('a long page read only in part shows its count so far as a lower bound', ()
   expect(badgeText({ count: 12, enabled: true, partial: true }, true)).toBe('12+');
   expect(badgeText({ count: 1500, enabled: true, partial: true }, true)).toBe('999+');
   expect(badgeText({ count: 12, enabled: false, partial: true }, true)).toBe('');
+});
+
+describe('the count that rides along a segmentation request', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const top = { tab: { id: 7 }, frameId: 0 } as Sender;
+
+  test('counts the entries held and those of the confirmed spans, once each, and tells the badge', async () => {
+    const terms = [{ key: '#0@v' }, { key: '#1@v' }];
+    const spans = [
+      { start: 0, end: 2, id: '#2@v' },
+      { start: 5, end: 7, id: '#2@v' },
+      { start: 9, end: 11, id: '#0@v' },
+      { start: 12, end: 14, id: '#3@v' },
+    ];
+    const told = tellConfirmedCount(terms, spans, [true, true, true, false], top);
+    // The page's own PageCount, as it writes it (src/page/session.ts): it compares the two strings.
+    expect(told).toBe(JSON.stringify({ enabled: true, count: 3, partial: false }));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('3'));
+  });
+
+  test('nothing held and nothing confirmed: the badge is emptied, told as the page tells an empty one', async () => {
+    // A page that held terms and lost them (its glossary changed, say) had a count on its badge.
+    await fakeBrowser.action.setBadgeText({ tabId: 7, text: '5' });
+    expect(tellConfirmedCount([], [{ start: 0, end: 2, id: '#2@v' }], [false], top)).toBe('');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(''));
+  });
+
+  test('a sub-frame, or a page the tab does not show, tells nothing: the page then tells its count itself', () => {
+    const spans = [{ start: 0, end: 2, id: '#2@v' }];
+    expect(tellConfirmedCount([], spans, [true], { tab: { id: 7 }, frameId: 3 } as Sender)).toBeUndefined();
+    expect(tellConfirmedCount([], spans, [true], { tab: { id: 7 }, frameId: 0, documentLifecycle: 'prerender' } as Sender)).toBeUndefined();
+    expect(tellConfirmedCount([], spans, [true], { frameId: 0 } as Sender)).toBeUndefined();
+  });
 });

@@ -1,7 +1,7 @@
 // The toolbar badge: how many distinct glossary terms the tab's page holds. Content scripts report
 // changes (`tifa:report-changed`); the badge stays empty where Tifa is off, on pages without terms,
 // and everywhere when the user turned the badge off (settings.showBadge).
-import { askPage, listen, type PageCount, type RequestOf, type Sender } from '@/src/messages';
+import { askPage, listen, type PageCount, type RequestOf, type Sender, type Span } from '@/src/messages';
 import { loadSettings, settingsItem } from '@/src/settings/settings';
 
 const BADGE_COLOR = '#8a2a1f';
@@ -45,15 +45,46 @@ async function refreshAllTabs(): Promise<void> {
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : refreshTab(tab.id))));
 }
 
-/** Handles `tifa:report-changed` (the background's handler table, ./start.ts). */
-export function onReportChanged(request: RequestOf<'tifa:report-changed'>, sender: Sender): void {
+/** Shows a page's count on its tab's badge; false when the sender does not speak for the tab. */
+function tell(report: PageCount, sender: Sender): boolean {
   // Only the top frame speaks for the tab (frames report their own pages), and only the document
   // the tab shows: a page being left, kept in the back/forward cache or prerendered (Chromium says
   // which in documentLifecycle; Firefox says nothing) would put its count on the next page's badge.
   const tabId = sender.tab?.id;
-  if (tabId === undefined || (sender.frameId ?? 0) !== 0) return;
-  if (sender.documentLifecycle !== undefined && sender.documentLifecycle !== 'active') return;
-  void render(tabId, request, nextUpdate(tabId));
+  if (tabId === undefined || (sender.frameId ?? 0) !== 0) return false;
+  if (sender.documentLifecycle !== undefined && sender.documentLifecycle !== 'active') return false;
+  void render(tabId, report, nextUpdate(tabId));
+  return true;
+}
+
+/** Handles `tifa:report-changed` (the background's handler table, ./start.ts). */
+export function onReportChanged(request: RequestOf<'tifa:report-changed'>, sender: Sender): void {
+  tell(request, sender);
+}
+
+/**
+ * The count that rides along a page's segmentation request (`tifa:segment-check` with `terms`): the
+ * entries the page holds, and those of the spans segmentation confirmed. Told to the badge as the
+ * page would tell it once it applied the answer, so that the page need not send it (a message costs
+ * a page ~0.2 ms of its main thread: docs/page-cost.md). Returns the count as the page compares it
+ * (src/page/session.ts `lastTold`: the JSON of its PageCount, '' for an empty badge), or undefined
+ * when nothing was told (a sub-frame, a page the tab does not show): the page then tells it itself.
+ * Partial is false: a long page read in part finds its count differs, and tells it.
+ */
+export function tellConfirmedCount(
+  terms: ReadonlyArray<{ key: string }>,
+  candidates: readonly Span[],
+  confirmed: readonly boolean[],
+  sender: Sender,
+): string | undefined {
+  const found = new Set(terms.map((term) => term.key));
+  candidates.forEach((span, index) => {
+    if (confirmed[index] === true && span.id !== undefined) found.add(span.id);
+  });
+  // In PageCount's order, as the page writes its own.
+  const report: PageCount = { enabled: true, count: found.size, partial: false };
+  if (!tell(report, sender)) return undefined;
+  return report.count > 0 ? JSON.stringify(report) : '';
 }
 
 /** Keeps the badges in step until `signal` aborts (never, in the extension). */

@@ -6,7 +6,7 @@ import { getGlossary, watchGlossary } from './glossary-service';
 import { entriesById, nameEntries, publishPageGlossary } from './page-glossary';
 import { segmentCheck } from './segmenter';
 import { segmenterStarting } from './segmenter-warmth';
-import { onReportChanged, startBadge } from './badge';
+import { onReportChanged, startBadge, tellConfirmedCount } from './badge';
 import { startContextMenu } from './context-menu';
 import { startSiteCommand } from './site-command';
 import { startToolbarIcon } from './toolbar-icon';
@@ -37,9 +37,9 @@ const handlers: Handlers<BackgroundRequestType> = {
   'tifa:get-entries': async ({ ids }) => ({ entries: await logged(entriesById(ids), 'entries failed to load') }),
   'tifa:name-entries': async ({ keys, entries }) => ({ names: await logged(nameEntries(keys, entries), 'entries failed to load') }),
   'tifa:in-page-script': ({ sample, texts }) => inScriptOf(sample, texts),
-  'tifa:segment-check': ({ text, candidates }) =>
+  'tifa:segment-check': ({ text, candidates, terms }, sender) =>
     segmentCheck(text, candidates).then(
-      (confirmed) => ({ confirmed }),
+      (confirmed) => ({ confirmed, told: terms && tellConfirmedCount(terms, candidates, confirmed, sender) }),
       (error: unknown) => {
         // Without segmentation nothing ambiguous is confirmed: a missed mark beats a wrong one.
         console.error('Tifa: segmentation failed', error);

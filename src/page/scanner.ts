@@ -598,7 +598,8 @@ export class Scanner {
         this.#unsent.shift();
         if (candidate.stale) continue;
         const start = text.length + candidate.spanStart;
-        spans.push({ start, end: start + candidate.text.length });
+        // With its entry key: the badge's count rides along (src/page/session.ts).
+        spans.push({ start, end: start + candidate.text.length, id: candidate.id });
         // A line break between windows keeps jieba from joining the end of one to the next.
         text += candidate.window + '\n';
         batch.push(candidate);

@@ -1,9 +1,11 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { tellConfirmedCount } from '@/src/background/badge';
 import { invalidateGlossary } from '@/src/background/glossary-service';
 import { nameEntries, publishPageGlossary } from '@/src/background/page-glossary';
 import { replaceGlossary } from '@/src/glossary/storage/store';
+import type { RequestOf } from '@/src/messages';
 import { withDefaults } from '@/src/settings/stored-settings';
 import { RecordingPainter } from '../../test/support/recording-painter';
 import { entry } from '@/src/glossary/test-helpers';
@@ -191,28 +193,42 @@ test('a sub-frame shown again from the back/forward cache reads the glossary cha
 
 test('the top frame tells its count once per pass: after segmentation answers, whether or not it confirmed anything', async () => {
   const DANG_ZU = entry({ id: 'dang-zu', term: '党组', ambiguous: true, category: 'institution' });
-  for (const confirmed of [true, false]) {
-    const { document, window } = parseHTML('<!doctype html><html><head></head><body><p>坚持三会一课制度，党组要带头。</p></body></html>');
-    globalThis.MutationObserver = window.MutationObserver as unknown as typeof MutationObserver;
-    Object.defineProperty(window, 'top', { value: window, configurable: true });
-    await replaceGlossary([ENTRY, DANG_ZU]);
-    invalidateGlossary();
-    const glossaryValue = await publishPageGlossary();
-    const told: unknown[] = [];
-    fakeBrowser.runtime.onMessage.removeAllListeners();
-    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
-      const { type, candidates } = message as { type: string; candidates?: unknown[] };
-      if (type === 'tifa:report-changed') told.push(message);
-      // Segmentation answers a little later, as the worker does.
-      if (type === 'tifa:segment-check') return new Promise((resolve) => setTimeout(() => resolve({ confirmed: candidates!.map(() => confirmed) }), 30));
-      return undefined;
-    });
-    const session = startSession(document as unknown as Document, { settings: withDefaults(undefined), glossaryValue, painter: new RecordingPainter() }, life.signal);
-    await session.ready;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(told).toEqual([{ type: 'tifa:report-changed', enabled: true, count: confirmed ? 2 : 1, partial: false }]);
-    life.abort();
-    life = new AbortController();
+  // The background tells the count that rides along the segmentation request (src/background/badge.ts),
+  // or cannot (a page the tab does not show): the page then tells it itself, once.
+  for (const backgroundTells of [true, false]) {
+    for (const confirmed of [true, false]) {
+      const { document, window } = parseHTML('<!doctype html><html><head></head><body><p>坚持三会一课制度，党组要带头。</p></body></html>');
+      globalThis.MutationObserver = window.MutationObserver as unknown as typeof MutationObserver;
+      Object.defineProperty(window, 'top', { value: window, configurable: true });
+      await replaceGlossary([ENTRY, DANG_ZU]);
+      invalidateGlossary();
+      const glossaryValue = await publishPageGlossary();
+      const told: unknown[] = [];
+      fakeBrowser.runtime.onMessage.removeAllListeners();
+      await fakeBrowser.action.setBadgeText({ tabId: 7, text: '' });
+      fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+        const { type, candidates, terms } = message as RequestOf<'tifa:segment-check'>;
+        if (type === ('tifa:report-changed' as string)) told.push(message);
+        if (type !== 'tifa:segment-check') return undefined;
+        const answer = candidates.map(() => confirmed);
+        const sender = backgroundTells ? { tab: { id: 7 }, frameId: 0 } : { tab: { id: 7 }, frameId: 0, documentLifecycle: 'prerender' as const };
+        // Segmentation answers a little later, as the worker does.
+        return new Promise((resolve) =>
+          setTimeout(() => resolve({ confirmed: answer, told: tellConfirmedCount(terms ?? [], candidates, answer, sender) }), 30),
+        );
+      });
+      const session = startSession(document as unknown as Document, { settings: withDefaults(undefined), glossaryValue, painter: new RecordingPainter() }, life.signal);
+      await session.ready;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const count = confirmed ? 2 : 1;
+      expect(session.count()).toEqual({ enabled: true, count, partial: false });
+      if (backgroundTells) {
+        expect(told).toEqual([]);
+        await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(String(count)));
+      } else expect(told).toEqual([{ type: 'tifa:report-changed', enabled: true, count, partial: false }]);
+      life.abort();
+      life = new AbortController();
+    }
   }
 });
 

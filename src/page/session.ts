@@ -165,8 +165,16 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
     const current = new Scanner({
       doc,
       painter,
+      // The count for the badge rides along: the background counts these terms and the confirmed
+      // spans' entries and tells the badge (src/background/badge.ts tellConfirmedCount), so a page
+      // with ambiguous terms sends one message, not two. What it told is what reportChanged then
+      // finds unchanged; a count that differs (a long page read in part, text changed meanwhile, a
+      // sub-frame, whose count the background does not tell) is told as before.
       confirm: (text, candidates) =>
-        sendRequest({ type: 'tifa:segment-check', text, candidates }).then((r) => r?.confirmed ?? []),
+        sendRequest({ type: 'tifa:segment-check', text, candidates, terms: frames.terms() }).then((r) => {
+          lastTold = r?.told ?? lastTold;
+          return r?.confirmed ?? [];
+        }),
       onChange: () => reportChanged(),
       display: display(),
       // Only the top frame reads lazily: it alone answers for the page (and finishes reading when asked).

@@ -3,7 +3,7 @@
 // tooltip plugs in below with the session's index and glossary view; its UI loads on first use.
 // Everything this frame starts stops with one AbortSignal.
 import { PAGE_GLOSSARY_KEY } from '@/src/glossary/page-glossary';
-import { CONTENT_HANDLE, onAbort, sendRequest, type PageRequest } from '@/src/messages';
+import { CONTENT_HANDLE, onAbort, type PageRequest } from '@/src/messages';
 import { startLazyTooltip, type Reveal } from '@/src/tooltip/lazy';
 import { loadTooltipUi } from '@/src/tooltip/ui-hook';
 import { startSession, type PageSession } from './session';
@@ -85,7 +85,6 @@ export function startContent(): ContentHandle {
         matches: current.index,
         glossary: current.glossary,
         settings: current.settings,
-        openOptions: (entryId) => void sendRequest({ type: 'tifa:open-options', entryId }).catch(() => undefined),
         signal,
       },
       loadTooltipUi,

@@ -31,7 +31,6 @@ export function startFrameHost(): void {
       matches: NO_MATCHES,
       glossary: NO_ENTRIES,
       settings: () => ({ language, hoverDelayMs: 0 }),
-      openOptions: (entryId) => void sendRequest({ type: 'tifa:open-options', entryId }).catch(() => undefined),
       signal,
       onFrameTermClosed: (frameId) => void sendRequest({ type: 'tifa:frame-tooltip', op: 'closed', frameId }).catch(() => undefined),
     }));

@@ -22,8 +22,8 @@ export interface TooltipOptions {
   glossary: GlossaryView;
   /** The current settings; a function when they can change while the page is open. */
   settings: TooltipSettings | (() => TooltipSettings);
-  /** Opens the options page at an entry (the wiring sends `tifa:open-options`). */
-  openOptions(entryId: string): void;
+  /** Opens the options page at an entry; by default the tooltip asks the background (`tifa:open-options`). */
+  openOptions?(entryId: string): void;
   /** The content script's lifetime: when it aborts, the tooltip stops listening and goes. */
   signal: AbortSignal;
   /** The top frame's frame host: a small frame's tooltip shown here closed on its own (not at that frame's request). */
@@ -332,7 +332,10 @@ export function startTooltip(options: TooltipOptions): TooltipController {
         headingId: HEADING_ID,
         chinese,
         expanded,
-        onEdit: () => options.openOptions(entry.id),
+        onEdit: () =>
+          options.openOptions
+            ? options.openOptions(entry.id)
+            : void sendRequest({ type: 'tifa:open-options', entryId: entry.id }).catch(() => undefined),
         onToggle: (open) => {
           if (!shown) return;
           shown.expanded = open;

@@ -14,6 +14,7 @@ import { axeViolations } from './axe';
 declare const chrome: {
   tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; index?: number }>> };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  runtime: { onMessage: { addListener(f: (message: { type?: string }, sender: { tab?: { id?: number } }) => undefined): void } };
 };
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -100,9 +101,25 @@ describe('terms on this page', () => {
   });
 
   test('the badge follows the tab: a page without terms has none, and going back counts again', async () => {
+    // What the pages send the worker, by tab: a listener beside Tifa's own.
+    await browser.serviceWorker.evaluate(() => {
+      const g = globalThis as unknown as { sent?: Array<[string | undefined, number | undefined]> };
+      if (g.sent) return;
+      g.sent = [];
+      chrome.runtime.onMessage.addListener((message, sender) => void g.sent!.push([message?.type, sender.tab?.id]));
+    });
     const page = await openNews(server.url('news/demo.html?badge'));
     const terms = String((await browser.pageReport(page)).terms.length);
     await expect.poll(() => badge(page), { timeout: 5000 }).toBe(terms);
+    // Its ambiguous terms (党组, 回头看…) went to segmentation with the count riding along: the
+    // worker told the badge the count above, which the page, confirming, found unchanged.
+    const tabId = await tabIdOf(page);
+    const sent = await browser.serviceWorker.evaluate(
+      (id) => (globalThis as unknown as { sent: Array<[string, number]> }).sent.filter(([, tab]) => tab === id).map(([type]) => type),
+      tabId,
+    );
+    expect(sent).toContain('tifa:segment-check');
+    expect(sent).not.toContain('tifa:report-changed');
     // Whether the page comes back from the back/forward cache (then its script state is kept).
     await page.evaluate(() => addEventListener('pageshow', (e) => ((window as unknown as { restored: boolean }).restored = e.persisted)));
 
