@@ -684,7 +684,7 @@ export async function runPageLoad(o: Options): Promise<PageLoadResult> {
           ? { wait: WAIT_AFTER_LOAD_FRAMES_MS, countMessages: 'frames', categories: FRAMES_CATEGORIES }
           : p.kind === 'big'
             ? { wait: WAIT_AFTER_LOAD_BIG_MS, newTab: o.newTabs }
-            : { wait: WAIT_AFTER_LOAD_MS, newTab: o.newTabs, countMessages: p.kind === 'termless' ? 'all' : undefined };
+            : { wait: WAIT_AFTER_LOAD_MS, newTab: o.newTabs, countMessages: p.kind === 'termless' || p.kind === 'article' ? 'all' : undefined };
 
     // Warm-up: one untimed load of every page per subject (caches, JIT, jieba's first start). The
     // cold-start page too, as an ordinary load: its first load in the browser would otherwise also be
@@ -920,10 +920,22 @@ function report(
   const summarised = articles.length > 0 ? [...new Set(articles.flatMap(who))].filter((n) => n !== 'empty' && articles.some((p) => of(p, n))) : [];
   if (summarised.length > 0) {
     out.push('', `${articles.length} ARTICLES — the median of the article medians (painted from commit: from the document's commit)`);
-    const columns = [34, 16, 16, 16, 16];
-    row(['', 'from start ms', 'own tasks ms', 'painted ms', 'from commit ms'], columns);
+    const columns = [34, 16, 16, 16, 16, 16];
+    // Messages to the worker a load: counted in Tifa's worker only (the peers send none).
+    row(['', 'from start ms', 'own tasks ms', 'painted ms', 'from commit ms', 'messages'], columns);
     for (const n of summarised) {
-      row([`  ${SUBJECT_LABEL[n]}`, f1(agg(n, (s) => s.fromStart)), f1(agg(n, (s) => s.extensionTasks)), f1(agg(n, (s) => s.painted)), f1(agg(n, (s) => s.paintedFromCommit))], columns);
+      const messages = agg(n, (s) => s.messages);
+      row(
+        [
+          `  ${SUBJECT_LABEL[n]}`,
+          f1(agg(n, (s) => s.fromStart)),
+          f1(agg(n, (s) => s.extensionTasks)),
+          f1(agg(n, (s) => s.painted)),
+          f1(agg(n, (s) => s.paintedFromCommit)),
+          Number.isFinite(messages) ? f0(messages) : '—',
+        ],
+        columns,
+      );
     }
   }
 
