@@ -63,35 +63,57 @@ export function onReportChanged(request: RequestOf<'tifa:report-changed'>, sende
 }
 
 /**
+ * Each tab's documents, counted as it starts loading one (startBadge). A count that rides along a
+ * segmentation request is told once segmentation answers: a tab that has started loading another
+ * document by then would show the old page's count on the new one (which tells its own only if it
+ * holds terms), so that count is not told.
+ */
+const loads = new Map<number, number>();
+
+/**
  * The count that rides along a page's segmentation request (`tifa:segment-check` with `terms`): the
  * entries the page holds, and those of the spans segmentation confirmed. Told to the badge as the
  * page would tell it once it applied the answer, so that the page need not send it (a message costs
- * a page ~0.2 ms of its main thread: docs/page-cost.md). Returns the count as the page compares it
+ * a page ~0.2 ms of its main thread: docs/page-cost.md). Called as the request arrives; the function
+ * it returns is called with segmentation's answer, and returns the count as the page compares it
  * (src/page/session.ts `lastTold`: the JSON of its PageCount, '' for an empty badge), or undefined
- * when nothing was told (a sub-frame, a page the tab does not show): the page then tells it itself.
- * Partial is false: a long page read in part finds its count differs, and tells it.
+ * when nothing was told (a sub-frame, a page the tab does not show, a tab that has moved on): the
+ * page then tells its count itself. Partial is false: a long page read in part finds its count
+ * differs, and tells it.
  */
-export function tellConfirmedCount(
+export function countRidingAlong(
   terms: ReadonlyArray<{ key: string }>,
-  candidates: readonly Span[],
-  confirmed: readonly boolean[],
   sender: Sender,
-): string | undefined {
-  const found = new Set(terms.map((term) => term.key));
-  candidates.forEach((span, index) => {
-    if (confirmed[index] === true && span.id !== undefined) found.add(span.id);
-  });
-  // In PageCount's order, as the page writes its own.
-  const report: PageCount = { enabled: true, count: found.size, partial: false };
-  if (!tell(report, sender)) return undefined;
-  return report.count > 0 ? JSON.stringify(report) : '';
+): (candidates: readonly Span[], confirmed: readonly boolean[]) => string | undefined {
+  const tabId = sender.tab?.id;
+  const document = tabId === undefined ? undefined : (loads.get(tabId) ?? 0);
+  return (candidates, confirmed) => {
+    if (tabId === undefined || (loads.get(tabId) ?? 0) !== document) return undefined;
+    const found = new Set(terms.map((term) => term.key));
+    candidates.forEach((span, index) => {
+      if (confirmed[index] === true && span.id !== undefined) found.add(span.id);
+    });
+    // In PageCount's order, as the page writes its own.
+    const report: PageCount = { enabled: true, count: found.size, partial: false };
+    if (!tell(report, sender)) return undefined;
+    return report.count > 0 ? JSON.stringify(report) : '';
+  };
 }
 
 /** Keeps the badges in step until `signal` aborts (never, in the extension). */
 export function startBadge(signal: AbortSignal): void {
   void action().setBadgeBackgroundColor({ color: BADGE_COLOR });
 
-  listen(browser.tabs.onRemoved, (tabId) => void updates.delete(tabId), signal);
+  listen(
+    browser.tabs.onRemoved,
+    (tabId) => {
+      updates.delete(tabId);
+      loads.delete(tabId);
+    },
+    signal,
+  );
+  // The worker listens to tab updates anyway (the toolbar icon, ./toolbar-icon.ts): no wake-up more.
+  listen(browser.tabs.onUpdated, (tabId, change) => void (change.status === 'loading' && loads.set(tabId, (loads.get(tabId) ?? 0) + 1)), signal);
 
   // Nothing is asked when a page loads. The browser empties a tab's badge when the tab shows another
   // document (Chromium and Firefox clear the text set for a tab on each cross-document navigation),

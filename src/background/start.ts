@@ -6,7 +6,7 @@ import { getGlossary, watchGlossary } from './glossary-service';
 import { entriesById, nameEntries, publishPageGlossary } from './page-glossary';
 import { segmentCheck } from './segmenter';
 import { segmenterStarting } from './segmenter-warmth';
-import { onReportChanged, startBadge, tellConfirmedCount } from './badge';
+import { countRidingAlong, onReportChanged, startBadge } from './badge';
 import { startContextMenu } from './context-menu';
 import { startSiteCommand } from './site-command';
 import { startToolbarIcon } from './toolbar-icon';
@@ -37,15 +37,17 @@ const handlers: Handlers<BackgroundRequestType> = {
   'tifa:get-entries': async ({ ids }) => ({ entries: await logged(entriesById(ids), 'entries failed to load') }),
   'tifa:name-entries': async ({ keys, entries }) => ({ names: await logged(nameEntries(keys, entries), 'entries failed to load') }),
   'tifa:in-page-script': ({ sample, texts }) => inScriptOf(sample, texts),
-  'tifa:segment-check': ({ text, candidates, terms }, sender) =>
-    segmentCheck(text, candidates).then(
-      (confirmed) => ({ confirmed, told: terms && tellConfirmedCount(terms, candidates, confirmed, sender) }),
+  'tifa:segment-check': ({ text, candidates, terms }, sender) => {
+    const countOf = terms && countRidingAlong(terms, sender);
+    return segmentCheck(text, candidates).then(
+      (confirmed) => ({ confirmed, told: countOf?.(candidates, confirmed) }),
       (error: unknown) => {
         // Without segmentation nothing ambiguous is confirmed: a missed mark beats a wrong one.
         console.error('Tifa: segmentation failed', error);
         return { confirmed: candidates.map(() => false) };
       },
-    ),
+    );
+  },
   'tifa:new-formulations': async ({ text, dismissed }) => ({
     found: await logged(findNewFormulations(text, dismissed), 'new formulations failed'),
   }),

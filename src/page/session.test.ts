@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { tellConfirmedCount } from '@/src/background/badge';
+import { countRidingAlong, onReportChanged } from '@/src/background/badge';
 import { invalidateGlossary } from '@/src/background/glossary-service';
 import { nameEntries, publishPageGlossary } from '@/src/background/page-glossary';
 import { replaceGlossary } from '@/src/glossary/storage/store';
@@ -214,7 +214,7 @@ test('the top frame tells its count once per pass: after segmentation answers, w
         const sender = backgroundTells ? { tab: { id: 7 }, frameId: 0 } : { tab: { id: 7 }, frameId: 0, documentLifecycle: 'prerender' as const };
         // Segmentation answers a little later, as the worker does.
         return new Promise((resolve) =>
-          setTimeout(() => resolve({ confirmed: answer, told: tellConfirmedCount(terms ?? [], candidates, answer, sender) }), 30),
+          setTimeout(() => resolve({ confirmed: answer, told: countRidingAlong(terms ?? [], sender)(candidates, answer) }), 30),
         );
       });
       const session = startSession(document as unknown as Document, { settings: withDefaults(undefined), glossaryValue, painter: new RecordingPainter() }, life.signal);
@@ -230,6 +230,36 @@ test('the top frame tells its count once per pass: after segmentation answers, w
       life = new AbortController();
     }
   }
+});
+
+test('switched off while segmentation worked, the page empties the badge the worker had just given its count', async () => {
+  const DANG_ZU = entry({ id: 'dang-zu', term: '党组', ambiguous: true, category: 'institution' });
+  const { document, window } = parseHTML('<!doctype html><html><head></head><body><p>坚持三会一课制度，党组要带头。</p></body></html>');
+  globalThis.MutationObserver = window.MutationObserver as unknown as typeof MutationObserver;
+  Object.defineProperty(window, 'top', { value: window, configurable: true });
+  await replaceGlossary([ENTRY, DANG_ZU]);
+  invalidateGlossary();
+  const glossaryValue = await publishPageGlossary();
+  const told: unknown[] = [];
+  let asked!: () => void;
+  const segmenting = new Promise<void>((resolve) => (asked = resolve));
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    const { type, candidates, terms } = message as RequestOf<'tifa:segment-check'>;
+    // The worker's own handlers, for a top frame of tab 7.
+    if (type === ('tifa:report-changed' as string)) {
+      told.push(message);
+      onReportChanged(message as RequestOf<'tifa:report-changed'>, { tab: { id: 7 }, frameId: 0 });
+    }
+    if (type !== 'tifa:segment-check') return undefined;
+    asked();
+    const countOf = countRidingAlong(terms ?? [], { tab: { id: 7 }, frameId: 0 });
+    return new Promise((resolve) => setTimeout(() => resolve({ confirmed: candidates.map(() => true), told: countOf(candidates, candidates.map(() => true)) }), 50));
+  });
+  const session = startSession(document as unknown as Document, { settings: withDefaults(undefined), glossaryValue, painter: new RecordingPainter() }, life.signal);
+  await segmenting;
+  await session.setEnabled(false);
+  await vi.waitFor(() => expect(told).toEqual([{ type: 'tifa:report-changed', enabled: false, count: 0, partial: false }]));
+  await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(''));
 });
 
 test('a page holding no term tells the badge nothing, and a page that loses its terms tells it so', async () => {

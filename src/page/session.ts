@@ -166,13 +166,16 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
       doc,
       painter,
       // The count for the badge rides along: the background counts these terms and the confirmed
-      // spans' entries and tells the badge (src/background/badge.ts tellConfirmedCount), so a page
+      // spans' entries and tells the badge (src/background/badge.ts countRidingAlong), so a page
       // with ambiguous terms sends one message, not two. What it told is what reportChanged then
       // finds unchanged; a count that differs (a long page read in part, text changed meanwhile, a
-      // sub-frame, whose count the background does not tell) is told as before.
+      // sub-frame, whose count the background does not tell) is told as before. Asked here too: a
+      // page switched off while segmentation worked has no scanner left to tell it, and its badge
+      // was just given a count.
       confirm: (text, candidates) =>
         sendRequest({ type: 'tifa:segment-check', text, candidates, terms: frames.terms() }).then((r) => {
           lastTold = r?.told ?? lastTold;
+          reportChanged();
           return r?.confirmed ?? [];
         }),
       onChange: () => reportChanged(),
