@@ -57,7 +57,22 @@ describe('the count that rides along a segmentation request', () => {
     expect(countRidingAlong([], { frameId: 0 } as Sender)(spans, [true])).toBeUndefined();
   });
 
-  test('a tab that started loading another document while segmentation worked is not given the old page’s count', async () => {
+  test('a late answer (a worker that was loading jieba) tells nothing: the reader may have moved on, the page tells its own', () => {
+    const spans = [{ start: 0, end: 2, id: '#2@v' }];
+    const now = vi.spyOn(Date, 'now').mockReturnValue(1_000_000);
+    try {
+      const late = countRidingAlong([{ key: '#0@v' }], top);
+      const prompt = countRidingAlong([{ key: '#0@v' }], top);
+      now.mockReturnValue(1_000_030);
+      expect(prompt(spans, [true])).toBe(JSON.stringify({ enabled: true, count: 2, partial: false }));
+      now.mockReturnValue(1_001_000);
+      expect(late(spans, [true])).toBeUndefined();
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  test('a tab that started a load while segmentation worked is not given the old page’s count', async () => {
     const spans = [{ start: 0, end: 2, id: '#2@v' }];
     const countOf = countRidingAlong([{ key: '#0@v' }], top);
     // Another tab's load changes nothing here.

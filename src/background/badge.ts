@@ -63,12 +63,19 @@ export function onReportChanged(request: RequestOf<'tifa:report-changed'>, sende
 }
 
 /**
- * Each tab's documents, counted as it starts loading one (startBadge). A count that rides along a
- * segmentation request is told once segmentation answers: a tab that has started loading another
- * document by then would show the old page's count on the new one (which tells its own only if it
- * holds terms), so that count is not told.
+ * Each tab's loads, counted as it starts one (startBadge): a count that rides along a segmentation
+ * request is told once segmentation answers, and a tab that has moved on by then would show the old
+ * page's count on the new one (which tells its own only if it holds terms). Chromium says `loading`
+ * for a single-page app's pushState and hash changes too: such a page then tells its count itself.
  */
 const loads = new Map<number, number>();
+
+/**
+ * A riding count answered later than this is not told. A worker loading jieba (about a second, after
+ * MV3 stopped it) hears of the tab's next load only after the answer is out: by then a reader may
+ * well have followed a link. A warm answer comes within milliseconds.
+ */
+const LATE_ANSWER_MS = 100;
 
 /**
  * The count that rides along a page's segmentation request (`tifa:segment-check` with `terms`): the
@@ -77,18 +84,19 @@ const loads = new Map<number, number>();
  * a page ~0.2 ms of its main thread: docs/page-cost.md). Called as the request arrives; the function
  * it returns is called with segmentation's answer, and returns the count as the page compares it
  * (src/page/session.ts `lastTold`: the JSON of its PageCount, '' for an empty badge), or undefined
- * when nothing was told (a sub-frame, a page the tab does not show, a tab that has moved on): the
- * page then tells its count itself. Partial is false: a long page read in part finds its count
- * differs, and tells it.
+ * when nothing was told (a sub-frame, a page the tab does not show, a tab that has moved on, a late
+ * answer): the page then tells its count itself. Partial is false: a long page read in part finds
+ * its count differs, and tells it.
  */
 export function countRidingAlong(
   terms: ReadonlyArray<{ key: string }>,
   sender: Sender,
 ): (candidates: readonly Span[], confirmed: readonly boolean[]) => string | undefined {
   const tabId = sender.tab?.id;
-  const document = tabId === undefined ? undefined : (loads.get(tabId) ?? 0);
+  const load = tabId === undefined ? undefined : (loads.get(tabId) ?? 0);
+  const asked = Date.now();
   return (candidates, confirmed) => {
-    if (tabId === undefined || (loads.get(tabId) ?? 0) !== document) return undefined;
+    if (tabId === undefined || (loads.get(tabId) ?? 0) !== load || Date.now() - asked > LATE_ANSWER_MS) return undefined;
     const found = new Set(terms.map((term) => term.key));
     candidates.forEach((span, index) => {
       if (confirmed[index] === true && span.id !== undefined) found.add(span.id);

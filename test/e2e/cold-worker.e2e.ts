@@ -80,7 +80,39 @@ test("the popup's brief loads jieba too, and the worker tells pages so", { timeo
   await reader.close();
 });
 
+test("a page left while a cold worker loads jieba: its count, which rode along its segmentation request, is not put on the next page's badge", { timeout: 60_000 }, async () => {
+  const { reader, stamp, devtools, stopWorker } = await openReader();
+  await stopWorker();
+  const page = await fixture.browser.context.newPage();
+  // Started again by a page without ambiguous terms: jieba is not loaded.
+  await page.goto(fixture.server.url('pages/frame.html'));
+  await expect.poll(stamp, { timeout: 10_000 }).toBe(0);
+  // The article's first marks show at once (the page read 0); its segmentation request, with its
+  // count, waits for jieba (about a second), and the reader follows a link meanwhile.
+  await page.goto(fixture.server.url('pages/news-simplified.html'));
+  await expect.poll(async () => Object.keys(tally(await painted(page))).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await page.goto(fixture.server.url('popup/no-terms.html'));
+  // jieba answered the article's request after the tab had moved on.
+  await expect.poll(stamp, { timeout: 15_000 }).toBeGreaterThan(0);
+  /** The badge of the tab showing `url`, read from an extension page. */
+  const badgeOf = (url: string) =>
+    reader.evaluate(async (u) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+      return tab?.id === undefined ? undefined : chrome.action.getBadgeText({ tabId: tab.id });
+    }, url);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(await badgeOf(page.url())).toBe('');
+  // Back to the article: a new load, whose own count shows.
+  await page.goto(fixture.server.url('pages/news-simplified.html'));
+  await expect.poll(() => badgeOf(page.url()), { timeout: 15_000 }).toMatch(/^[1-9]\d*$/);
+  await devtools.detach();
+  await page.close();
+  await reader.close();
+});
+
 declare const chrome: {
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };
