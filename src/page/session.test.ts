@@ -191,18 +191,26 @@ test('a sub-frame shown again from the back/forward cache reads the glossary cha
   expect(asked).not.toContain('tifa:report-changed');
 });
 
-test('the top frame tells its count once per pass: after segmentation answers, whether or not it confirmed anything', async () => {
+/**
+ * A top frame holding 三会一课 and the ambiguous 党组 (which segmentation confirms or not), with the
+ * page glossary of the two as the worker publishes it.
+ */
+async function openWithAmbiguousTerm(): Promise<{ document: Document; glossaryValue: unknown }> {
   const DANG_ZU = entry({ id: 'dang-zu', term: '党组', ambiguous: true, category: 'institution' });
+  const { document, window } = parseHTML('<!doctype html><html><head></head><body><p>坚持三会一课制度，党组要带头。</p></body></html>');
+  globalThis.MutationObserver = window.MutationObserver as unknown as typeof MutationObserver;
+  Object.defineProperty(window, 'top', { value: window, configurable: true });
+  await replaceGlossary([ENTRY, DANG_ZU]);
+  invalidateGlossary();
+  return { document: document as unknown as Document, glossaryValue: await publishPageGlossary() };
+}
+
+test('the top frame tells its count once per pass: after segmentation answers, whether or not it confirmed anything', async () => {
   // The background tells the count that rides along the segmentation request (src/background/badge.ts),
   // or cannot (a page the tab does not show): the page then tells it itself, once.
   for (const backgroundTells of [true, false]) {
     for (const confirmed of [true, false]) {
-      const { document, window } = parseHTML('<!doctype html><html><head></head><body><p>坚持三会一课制度，党组要带头。</p></body></html>');
-      globalThis.MutationObserver = window.MutationObserver as unknown as typeof MutationObserver;
-      Object.defineProperty(window, 'top', { value: window, configurable: true });
-      await replaceGlossary([ENTRY, DANG_ZU]);
-      invalidateGlossary();
-      const glossaryValue = await publishPageGlossary();
+      const { document, glossaryValue } = await openWithAmbiguousTerm();
       const told: unknown[] = [];
       fakeBrowser.runtime.onMessage.removeAllListeners();
       await fakeBrowser.action.setBadgeText({ tabId: 7, text: '' });
@@ -217,7 +225,7 @@ test('the top frame tells its count once per pass: after segmentation answers, w
           setTimeout(() => resolve({ confirmed: answer, told: countRidingAlong(terms ?? [], sender)(candidates, answer) }), 30),
         );
       });
-      const session = startSession(document as unknown as Document, { settings: withDefaults(undefined), glossaryValue, painter: new RecordingPainter() }, life.signal);
+      const session = startSession(document, { settings: withDefaults(undefined), glossaryValue, painter: new RecordingPainter() }, life.signal);
       await session.ready;
       await new Promise((resolve) => setTimeout(resolve, 100));
       const count = confirmed ? 2 : 1;
@@ -233,13 +241,7 @@ test('the top frame tells its count once per pass: after segmentation answers, w
 });
 
 test('switched off while segmentation worked, the page empties the badge the worker had just given its count', async () => {
-  const DANG_ZU = entry({ id: 'dang-zu', term: '党组', ambiguous: true, category: 'institution' });
-  const { document, window } = parseHTML('<!doctype html><html><head></head><body><p>坚持三会一课制度，党组要带头。</p></body></html>');
-  globalThis.MutationObserver = window.MutationObserver as unknown as typeof MutationObserver;
-  Object.defineProperty(window, 'top', { value: window, configurable: true });
-  await replaceGlossary([ENTRY, DANG_ZU]);
-  invalidateGlossary();
-  const glossaryValue = await publishPageGlossary();
+  const { document, glossaryValue } = await openWithAmbiguousTerm();
   const told: unknown[] = [];
   let asked!: () => void;
   const segmenting = new Promise<void>((resolve) => (asked = resolve));
@@ -255,7 +257,7 @@ test('switched off while segmentation worked, the page empties the badge the wor
     const countOf = countRidingAlong(terms ?? [], { tab: { id: 7 }, frameId: 0 });
     return new Promise((resolve) => setTimeout(() => resolve({ confirmed: candidates.map(() => true), told: countOf(candidates, candidates.map(() => true)) }), 50));
   });
-  const session = startSession(document as unknown as Document, { settings: withDefaults(undefined), glossaryValue, painter: new RecordingPainter() }, life.signal);
+  const session = startSession(document, { settings: withDefaults(undefined), glossaryValue, painter: new RecordingPainter() }, life.signal);
   await segmenting;
   await session.setEnabled(false);
   await vi.waitFor(() => expect(told).toEqual([{ type: 'tifa:report-changed', enabled: false, count: 0, partial: false }]));

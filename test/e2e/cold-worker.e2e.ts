@@ -27,6 +27,16 @@ async function openReader() {
   return { reader, stamp, devtools, stopWorker };
 }
 
+/** The worker stopped, then started again by a page (returned) without ambiguous terms: jieba is not loaded. */
+async function openWithColdWorker() {
+  const { reader, stamp, devtools, stopWorker } = await openReader();
+  await stopWorker();
+  const page = await fixture.browser.context.newPage();
+  await page.goto(fixture.server.url('pages/frame.html'));
+  await expect.poll(stamp, { timeout: 10_000 }).toBe(0);
+  return { reader, stamp, devtools, page };
+}
+
 test('the worker tells pages when jieba last answered, and 0 after it was stopped and started again; a page read then still shows every mark', { timeout: 60_000 }, async () => {
   const { context } = fixture.browser;
   const { reader, stamp, devtools, stopWorker } = await openReader();
@@ -58,12 +68,7 @@ test('the worker tells pages when jieba last answered, and 0 after it was stoppe
 });
 
 test("the popup's brief loads jieba too, and the worker tells pages so", { timeout: 60_000 }, async () => {
-  const { reader, stamp, devtools, stopWorker } = await openReader();
-  await stopWorker();
-  // Started again by a page without ambiguous terms: jieba is not loaded.
-  const page = await fixture.browser.context.newPage();
-  await page.goto(fixture.server.url('pages/frame.html'));
-  await expect.poll(stamp, { timeout: 10_000 }).toBe(0);
+  const { reader, stamp, devtools, page } = await openWithColdWorker();
 
   // What the popup's brief asks of the worker (src/popup/PageTools.tsx), which cuts the text with jieba.
   const asked = Date.now();
@@ -81,12 +86,7 @@ test("the popup's brief loads jieba too, and the worker tells pages so", { timeo
 });
 
 test("a page left while a cold worker loads jieba: its count, which rode along its segmentation request, is not put on the next page's badge", { timeout: 60_000 }, async () => {
-  const { reader, stamp, devtools, stopWorker } = await openReader();
-  await stopWorker();
-  const page = await fixture.browser.context.newPage();
-  // Started again by a page without ambiguous terms: jieba is not loaded.
-  await page.goto(fixture.server.url('pages/frame.html'));
-  await expect.poll(stamp, { timeout: 10_000 }).toBe(0);
+  const { reader, stamp, devtools, page } = await openWithColdWorker();
   // The article's first marks show at once (the page read 0); its segmentation request, with its
   // count, waits for jieba (about a second), and the reader follows a link meanwhile.
   await page.goto(fixture.server.url('pages/news-simplified.html'));
