@@ -71,32 +71,29 @@ export function onReportChanged(request: RequestOf<'tifa:report-changed'>, sende
 const loads = new Map<number, number>();
 
 /**
- * A riding count answered later than this is not told. A worker loading jieba (about a second, after
- * MV3 stopped it) hears of the tab's next load only after the answer is out: by then a reader may
- * well have followed a link. A warm answer comes within milliseconds.
- */
-const LATE_ANSWER_MS = 100;
-
-/**
  * The count that rides along a page's segmentation request (`tifa:segment-check` with `terms`): the
  * entries the page holds, and those of the spans segmentation confirmed. Told to the badge as the
  * page would tell it once it applied the answer, so that the page need not send it (a message costs
  * a page ~0.2 ms of its main thread: docs/page-cost.md). Called as the request arrives; the function
  * it returns is called with segmentation's answer, and returns the count as the page compares it
  * (src/page/session.ts `lastTold`: the JSON of its PageCount, '' for an empty badge), or undefined
- * when nothing was told (a sub-frame, a page the tab does not show, a tab that has moved on, a late
- * answer): the page then tells its count itself. Partial is false: a long page read in part finds
- * its count differs, and tells it.
+ * when nothing was told (a sub-frame, a page the tab does not show, a tab that has moved on, a
+ * segmenter that was not `prompt`): the page then tells its count itself. Partial is false: a long
+ * page read in part finds its count differs, and tells it.
+ *
+ * `prompt`: segmentation will answer within milliseconds (jieba loaded). A worker loading jieba
+ * (about a second, after MV3 stopped it) hears of the tab's next load only once its answer is out,
+ * by when a reader may well have followed a link: such a count is not told.
  */
 export function countRidingAlong(
   terms: ReadonlyArray<{ key: string }>,
   sender: Sender,
+  prompt: boolean,
 ): (candidates: readonly Span[], confirmed: readonly boolean[]) => string | undefined {
   const tabId = sender.tab?.id;
   const load = tabId === undefined ? undefined : (loads.get(tabId) ?? 0);
-  const asked = Date.now();
   return (candidates, confirmed) => {
-    if (tabId === undefined || (loads.get(tabId) ?? 0) !== load || Date.now() - asked > LATE_ANSWER_MS) return undefined;
+    if (!prompt || tabId === undefined || (loads.get(tabId) ?? 0) !== load) return undefined;
     const found = new Set(terms.map((term) => term.key));
     candidates.forEach((span, index) => {
       if (confirmed[index] === true && span.id !== undefined) found.add(span.id);

@@ -9,6 +9,8 @@ import { getGlossary, glossaryGeneration } from './glossary-service';
 import { segmenterReady } from './segmenter-warmth';
 
 let ready: Promise<unknown> | undefined;
+/** jieba has loaded in this worker: a request answers within milliseconds (a cold one waits about a second). */
+let loaded = false;
 const addedWords = new Set<string>();
 let wordsGeneration = -1;
 let senseCues: ReadonlyMap<string, SenseCues> = new Map();
@@ -63,9 +65,13 @@ function isWord(word: string): boolean {
  */
 async function loadedJieba(): Promise<void> {
   await initJieba();
+  loaded = true;
   await addAmbiguousTerms();
   segmenterReady();
 }
+
+/** Whether jieba has loaded in this worker, so that segmentation answers at once. */
+export const jiebaLoaded = (): boolean => loaded;
 
 /**
  * For each candidate span, whether it is a word by jieba's segmentation (src/glossary/segment.ts)

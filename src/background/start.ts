@@ -4,7 +4,7 @@
 import { answerRequests, listen, optionsEntryHash, parseRequest, type BackgroundRequestType, type Handlers } from '@/src/messages';
 import { getGlossary, watchGlossary } from './glossary-service';
 import { entriesById, nameEntries, publishPageGlossary } from './page-glossary';
-import { segmentCheck } from './segmenter';
+import { jiebaLoaded, segmentCheck } from './segmenter';
 import { segmenterStarting } from './segmenter-warmth';
 import { countRidingAlong, onReportChanged, startBadge } from './badge';
 import { startContextMenu } from './context-menu';
@@ -38,7 +38,7 @@ const handlers: Handlers<BackgroundRequestType> = {
   'tifa:name-entries': async ({ keys, entries }) => ({ names: await logged(nameEntries(keys, entries), 'entries failed to load') }),
   'tifa:in-page-script': ({ sample, texts }) => inScriptOf(sample, texts),
   'tifa:segment-check': ({ text, candidates, terms }, sender) => {
-    const countOf = terms && countRidingAlong(terms, sender);
+    const countOf = terms && countRidingAlong(terms, sender, jiebaLoaded());
     return segmentCheck(text, candidates).then(
       (confirmed) => ({ confirmed, told: countOf?.(candidates, confirmed) }),
       (error: unknown) => {

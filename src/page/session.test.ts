@@ -222,7 +222,7 @@ test('the top frame tells its count once per pass: after segmentation answers, w
         const sender = backgroundTells ? { tab: { id: 7 }, frameId: 0 } : { tab: { id: 7 }, frameId: 0, documentLifecycle: 'prerender' as const };
         // Segmentation answers a little later, as the worker does.
         return new Promise((resolve) =>
-          setTimeout(() => resolve({ confirmed: answer, told: countRidingAlong(terms ?? [], sender)(candidates, answer) }), 30),
+          setTimeout(() => resolve({ confirmed: answer, told: countRidingAlong(terms ?? [], sender, true)(candidates, answer) }), 30),
         );
       });
       const session = startSession(document, { settings: withDefaults(undefined), glossaryValue, painter: new RecordingPainter() }, life.signal);
@@ -254,7 +254,7 @@ test('switched off while segmentation worked, the page empties the badge the wor
     }
     if (type !== 'tifa:segment-check') return undefined;
     asked();
-    const countOf = countRidingAlong(terms ?? [], { tab: { id: 7 }, frameId: 0 });
+    const countOf = countRidingAlong(terms ?? [], { tab: { id: 7 }, frameId: 0 }, true);
     return new Promise((resolve) => setTimeout(() => resolve({ confirmed: candidates.map(() => true), told: countOf(candidates, candidates.map(() => true)) }), 50));
   });
   const session = startSession(document, { settings: withDefaults(undefined), glossaryValue, painter: new RecordingPainter() }, life.signal);
