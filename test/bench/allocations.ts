@@ -6,7 +6,8 @@
 // left out. Function names are readable in an unminified build:
 //   TIFA_NO_MINIFY=1 TIFA_OUT_DIR=/tmp/tifa-plain npx wxt build
 //   TIFA_EXTENSION_DIR=/tmp/tifa-plain/chrome-mv3 npx tsx test/bench/allocations.ts a8-speech-large.html 5
-// TIFA_ALLOCATIONS_NONE=1 loads the same pages with no extension, for the page's own share.
+// TIFA_ALLOCATIONS_NONE=1 loads the same pages with no extension, for the page's own share;
+// TIFA_ALLOC_TOP=N prints N call paths (default 40).
 // "(V8 API)" is what Blink allocates on the heap for any world (wrappers, strings it hands to script).
 import path from 'node:path';
 import { closeSubject, launch } from './page-load';
@@ -56,4 +57,4 @@ try {
 }
 console.log(`${page}: ${extensionDir ?? 'no extension'}, ${loads} loads`);
 console.log(`${Math.round(total / loads)} bytes allocated a load (sampled); by call path, bytes a load:`);
-for (const [key, sum] of [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${String(Math.round(sum / loads)).padStart(9)}  ${key}`);
+for (const [key, sum] of [...bytes].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TIFA_ALLOC_TOP ?? 40))) console.log(`${String(Math.round(sum / loads)).padStart(9)}  ${key}`);
