@@ -7,15 +7,15 @@
 // generation, and a scavenge comes once it is full, in whichever task then allocates. So what an
 // extension's allocations cost a page is a share of the scavenges, not a time of its own: this tool
 // loads the page (default a8-speech-large.html) in one tab per subject, rounds interleaved as the
-// benchmark's are, traces each load to 1.5 s after `load`, and counts the page renderer's scavenges
-// (MinorGC) and full collections (MajorGC) with their CPU time. The first round warms the caches and
-// is left out. Subjects: the empty, naive, stored-terms and mark.js peers generated from the build
+// benchmark's are, traces each load to as long after `load` as the benchmark's article window (1.5
+// s), and counts the page renderer's scavenges (MinorGC) and full collections (MajorGC) with their
+// CPU time. The first round warms the caches and is left out. Subjects: the empty, naive, stored-terms and mark.js peers generated from the build
 // (test/bench/peer-extensions.ts) and the build itself (TIFA_EXTENSION_DIR, default .output/chrome-mv3);
 // TIFA_BEFORE_DIR adds another build; TIFA_GC_PEERS=empty (a list) loads only those peers.
 // `test/bench/allocations.ts` says where the bytes come from.
 import fs from 'node:fs';
 import path from 'node:path';
-import { closeSubject, launch, traced, type Subject, type SubjectName } from './page-load';
+import { closeSubject, launch, traced, WAIT_AFTER_LOAD_MS, type Subject, type SubjectName } from './page-load';
 import { writePeerExtensions, type PeerName } from './peer-extensions';
 import { cpu, TRACE_CATEGORIES } from './trace-analysis';
 import { startFixtureServer } from '../e2e/server';
@@ -55,7 +55,7 @@ try {
         s.cdp,
         async () => {
           await s.tab.goto(fixtures.url(`bench/${page}`), { waitUntil: 'load' });
-          await s.tab.waitForTimeout(1500);
+          await s.tab.waitForTimeout(WAIT_AFTER_LOAD_MS);
         },
         TRACE_CATEGORIES,
       );

@@ -76,7 +76,7 @@ export interface Options {
 }
 
 /** Quiet period after `load`: Tifa's first pass, the segmentation round trip and its repaint fit in it. */
-const WAIT_AFTER_LOAD_MS = 1500;
+export const WAIT_AFTER_LOAD_MS = 1500;
 /** Cold start: the worker starts, loads the glossary and jieba first, so allow more. */
 const WAIT_AFTER_LOAD_COLD_MS = 2500;
 /** Cold start: pause between the worker stopping and the navigation (its renderer process exits meanwhile). */
