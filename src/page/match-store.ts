@@ -30,12 +30,14 @@ export class MatchStore implements Omit<MatchIndex, 'count'> {
 
   /** Adds a match covering `nodes` (its first and last node may be covered in part). */
   add(match: PageMatch, nodes: Text[]): void {
-    // forEach: a for…of run cold makes an object per step (src/page/report.ts countTerms).
-    nodes.forEach((node) => {
+    // Counted: a for…of run cold makes an object per step (src/page/report.ts countTerms), forEach a
+    // closure per match.
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as Text;
       const list = this.#byNode.get(node);
       if (list) list.push(match);
       else this.#byNode.set(node, [match]);
-    });
+    }
     if (nodes.length > 1) this.#spanning.set(match, nodes);
     this.#all.add(match);
     // Appending in scan order keeps the list ordered during a first pass; any other change

@@ -145,8 +145,6 @@ export class Scanner {
   // left takes its place (once per batch, in #settleFirsts).
   /** The painted occurrence of each entry id. */
   readonly #firstOf = new Map<string, PageMatch>();
-  /** Every occurrence of each entry id. */
-  readonly #byId = new Map<string, Set<PageMatch>>();
   /** Ids whose painted first went: the earliest occurrence left is painted at the end of the batch. */
   readonly #firstGone = new Set<string>();
   /** Counts the occurrences of passes in document order (PageMatch.seq). */
@@ -346,7 +344,6 @@ export class Scanner {
       painter.unpaintAll();
     }
     this.#firstOf.clear();
-    this.#byId.clear();
     this.#firstGone.clear();
   }
 
@@ -549,40 +546,38 @@ export class Scanner {
     painted.match.seq = seq;
     if (show && current) this.#painter.hide(current);
     if (show) this.#firstOf.set(id, painted.match);
-    const all = this.#byId.get(id);
-    if (all) all.add(painted.match);
-    else this.#byId.set(id, new Set([painted.match]));
     this.store.add(painted.match, painted.nodes);
     this.#dirtySinceNotify = true;
     return true;
   }
 
-  /** A match left the store: if it was its term's painted first, the earliest left takes its place. */
+  /** A match left the store: if it was its term's painted first, the earliest left takes its place (#settleFirsts). */
   #forget(match: PageMatch): void {
-    const all = this.#byId.get(match.id);
-    if (!all) return;
-    all.delete(match);
-    if (all.size === 0) this.#byId.delete(match.id);
     if (this.#firstOf.get(match.id) !== match) return;
     this.#firstOf.delete(match.id);
-    if (all.size > 0) this.#firstGone.add(match.id);
+    this.#firstGone.add(match.id);
   }
 
-  /** Paints the earliest occurrence of each term whose painted first went in this batch. */
+  /**
+   * Paints the earliest occurrence of each term whose painted first went in this batch: one look at
+   * every match, rare (a first removed). Kept per term, the occurrences cost every page load a set
+   * for each term it holds (~10 KB of young objects on a8, bringing the page's scavenges sooner).
+   */
   #settleFirsts(): void {
-    if (this.#firstGone.size === 0) return;
-    for (const id of this.#firstGone) {
-      let earliest: PageMatch | undefined;
-      for (const match of this.#byId.get(id) ?? []) {
-        const { startContainer, startOffset } = match.range;
-        if (!earliest || precedes(startContainer, startOffset, earliest.range.startContainer, earliest.range.startOffset)) earliest = match;
-      }
-      if (!earliest) continue;
+    const gone = this.#firstGone;
+    if (gone.size === 0) return;
+    const earliest = new Map<string, PageMatch>();
+    this.store.values().forEach((match) => {
+      const { id, range } = match;
+      const before = earliest.get(id);
+      if (gone.has(id) && (!before || precedes(range.startContainer, range.startOffset, before.range.startContainer, before.range.startOffset))) earliest.set(id, match);
+    });
+    earliest.forEach((match, id) => {
       const index = entryIndexOf(id, this.#glossary.version);
-      this.#painter.show(earliest, categoryAt(index === undefined ? undefined : categoryOf(this.#glossary, index)));
-      this.#firstOf.set(id, earliest);
-    }
-    this.#firstGone.clear();
+      this.#painter.show(match, categoryAt(index === undefined ? undefined : categoryOf(this.#glossary, index)));
+      this.#firstOf.set(id, match);
+    });
+    gone.clear();
   }
 
   /** Sends queued ambiguous candidates to segmentation, in requests of bounded size. */

@@ -155,9 +155,14 @@ export class RunWalker {
           if (host === undefined || node.parentNode !== host || (node as Text).assignedSlot) {
             const data = (node as Text).data;
             if (data.length > 0) {
-              if (nodes === null) nodes = [];
-              nodes.push(node as Text);
-              starts.push(text.length);
+              // A literal holds just its element; the first push to an empty array makes room for 17.
+              if (nodes === null) {
+                nodes = [node as Text];
+                starts = [0];
+              } else {
+                nodes.push(node as Text);
+                starts.push(text.length);
+              }
               text += data;
             }
           }
