@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { defaultGlossary } from './default';
 import { compilePatterns } from './patterns';
 import { buildPageGlossary, buildPageNames, categoryOf, decodePageGlossary, encodePageGlossary, entryIndexOf, entryKey, isAmbiguous, salienceOf } from './page-glossary';
-import { compileMatcher, loadMatcher, pairHash, tableForms } from '@/src/matcher/matcher';
+import { compileMatcher, loadMatcher, numberAt, numberUnits, pairHash, tableForms } from '@/src/matcher/matcher';
 import { CATEGORIES } from './categories';
 
 const { entries } = defaultGlossary();
 const patterns = compilePatterns(entries);
+/** A table's numbers, and back (src/matcher/matcher.ts keeps them as strings). */
+const numbers = (units: string): number[] => Array.from({ length: units.length / 2 }, (_, i) => numberAt(units, i));
+const units = (list: number[]): string => list.map(numberUnits).join('');
 
 describe('page glossary', () => {
   it('holds every enabled entry and every compiled form, in the matcher\'s buckets, each with its entry', () => {
@@ -18,13 +21,14 @@ describe('page glossary', () => {
     expect(forms).toHaveLength(patterns.length);
     expect(new Set(forms.map((f) => f.form))).toEqual(new Set(patterns.map((p) => p.text)));
     expect(page.byPair).toBe(true);
-    expect(page.keys).toHaveLength(page.ends.length * 2);
-    expect(page.ends.at(-1)).toBe(page.forms.length);
+    const ends = numbers(page.ends);
+    expect(page.keys).toHaveLength(ends.length * 2);
+    expect(ends.at(-1)).toBe(page.forms.length);
     const seenKeys = new Set<string>();
-    page.ends.forEach((end, b) => {
-      const start = page.ends[b - 1] ?? 0;
+    ends.forEach((end, b) => {
+      const start = ends[b - 1] ?? 0;
       const key = page.keys.slice(b * 2, b * 2 + 2);
-      const bucket = tableForms({ ...page, forms: page.forms.slice(start, end), keys: key, ends: [end - start] }).map((f) => f.form);
+      const bucket = tableForms({ ...page, forms: page.forms.slice(start, end), keys: key, ends: units([end - start]) }).map((f) => f.form);
       expect(bucket.length).toBeGreaterThan(0);
       // Each bucket holds the forms starting with its key, which no other bucket has.
       expect(bucket.every((form) => form.startsWith(key))).toBe(true);
@@ -67,7 +71,7 @@ describe('page glossary', () => {
     const page = buildPageGlossary(entries, patterns);
     const decoded = decodePageGlossary(encodePageGlossary(page));
     // The decoded object is the parsed one, its format number left in.
-    expect(decoded).toEqual({ ...page, format: expect.any(Number) });
+    expect(decoded).toEqual({ ...page, format: expect.any(Number), buckets: numbers(page.ends).length, slotCount: numbers(page.slots).length });
     // Every form once, back to back and inside longer ones, plus a few sentences.
     const text = [
       '坚决做到两个维护，落实三会一课，加强基层党组织建设，黨組書記，党组会议',
@@ -88,7 +92,8 @@ describe('page glossary', () => {
     const page = buildPageGlossary([a!], [{ text: '两个\n维护', id: a!.id, ambiguous: false }]);
     const encoded = encodePageGlossary(page);
     // The JSON ends at the first line break, and the forms are not in it.
-    expect(JSON.parse(encoded.slice(0, encoded.indexOf('\n')))).not.toHaveProperty('forms');
+    const json = JSON.parse(encoded.slice(0, encoded.indexOf('\n'))) as object;
+    for (const field of ['forms', 'keys', 'slots', 'chain', 'ends']) expect(json).not.toHaveProperty(field);
     const decoded = decodePageGlossary(encoded);
     expect(decoded?.forms).toBe(page.forms);
     expect(loadMatcher(decoded!).scan('做到两个\n维护')).toEqual([{ start: 2, end: 7, tag: 0 }]);
@@ -109,10 +114,13 @@ describe('page glossary', () => {
   });
 
   it('refuses what is missing, of another format or of the wrong shape', () => {
-    const good = buildPageGlossary(entries.slice(0, 3), compilePatterns(entries.slice(0, 3))) as unknown as Record<string, unknown>;
-    // Laid out as encodePageGlossary does, any field changed (the forms after the JSON).
-    const variant = ({ forms = good.forms, ...change }: Record<string, unknown>) =>
-      `${JSON.stringify({ ...good, format: 10, forms: undefined, ...change })}\n${String(forms)}`;
+    const good = buildPageGlossary(entries.slice(0, 3), compilePatterns(entries.slice(0, 3)));
+    const encoded = encodePageGlossary(good);
+    const json = JSON.parse(encoded.slice(0, encoded.indexOf('\n'))) as Record<string, unknown>;
+    // Laid out as encodePageGlossary does, any field or string changed.
+    const variant = ({ keys = good.keys, slots = good.slots, chain = good.chain, ends = good.ends, forms = good.forms, ...change }: Record<string, unknown>) =>
+      `${JSON.stringify({ ...json, ...change })}\n${String(keys)}${String(slots)}${String(chain)}${String(ends)}${String(forms)}`;
+    expect(variant({})).toBe(encoded);
     expect(decodePageGlossary(undefined)).toBeUndefined();
     expect(decodePageGlossary(good)).toBeUndefined(); // an object, not the stored string
     expect(decodePageGlossary('{not json')).toBeUndefined();
@@ -124,8 +132,9 @@ describe('page glossary', () => {
     expect(decodePageGlossary(variant({ format: 7 }))).toBeUndefined(); // keys as slots, records with them
     expect(decodePageGlossary(variant({ format: 8 }))).toBeUndefined(); // without the hash table
     expect(decodePageGlossary(variant({ format: 9 }))).toBeUndefined(); // the forms inside the JSON
-    expect(decodePageGlossary(JSON.stringify({ ...good, format: 10 }))).toBeUndefined(); // no line break
-    expect(decodePageGlossary(variant({ format: 11 }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ format: 10 }))).toBeUndefined(); // the tables inside it
+    expect(decodePageGlossary(JSON.stringify({ ...good, format: 11 }))).toBeUndefined(); // no line break
+    expect(decodePageGlossary(variant({ format: 12 }))).toBeUndefined();
     expect(decodePageGlossary(variant({ traits: undefined }))).toBeUndefined();
     expect(decodePageGlossary(variant({ traits: 'AB' }))).toBeUndefined(); // one short
     expect(decodePageGlossary(variant({ traits: [0, 0, 0] }))).toBeUndefined();
@@ -135,19 +144,22 @@ describe('page glossary', () => {
     expect(decodePageGlossary(variant({ entryCount: 2 }))).toBeUndefined(); // traits has 3
     expect(decodePageGlossary(variant({ entryCount: '3' }))).toBeUndefined();
     expect(decodePageGlossary(variant({ version: undefined }))).toBeUndefined();
-    const { keys, ends, forms } = good as { keys: string; ends: number[]; forms: string };
-    expect(decodePageGlossary(variant({ ends: [...ends.slice(0, -1), forms.length + 1] }))).toBeUndefined(); // past the forms
-    expect(decodePageGlossary(variant({ ends: [...ends.slice(0, -1), forms.length - 1] }))).toBeUndefined(); // short of them
+    const { keys, ends, forms, slots, chain } = good;
+    const endsBut = (last: number) => units([...numbers(ends).slice(0, -1), last]);
+    expect(decodePageGlossary(variant({ ends: endsBut(forms.length + 1) }))).toBeUndefined(); // past the forms
+    expect(decodePageGlossary(variant({ ends: endsBut(forms.length - 1) }))).toBeUndefined(); // short of them
     expect(decodePageGlossary(variant({ keys: keys.slice(1) }))).toBeUndefined(); // half a key
     expect(decodePageGlossary(variant({ keys: keys.slice(2) }))).toBeUndefined(); // a key short
-    expect(decodePageGlossary(variant({ keys: [...keys].map((unit) => unit.charCodeAt(0)) }))).toBeUndefined(); // format 7's numbers
+    expect(decodePageGlossary(variant({ buckets: Number(json.buckets) + 1 }))).toBeUndefined(); // a bucket more than there are
+    expect(decodePageGlossary(variant({ buckets: Number(json.buckets) - 0.5 }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ buckets: undefined }))).toBeUndefined();
     expect(decodePageGlossary(variant({ byPair: undefined }))).toBeUndefined();
-    const { slots, chain } = good as { slots: number[]; chain: number[] };
-    expect(decodePageGlossary(variant({ slots: undefined }))).toBeUndefined();
-    expect(decodePageGlossary(variant({ slots: slots.slice(1) }))).toBeUndefined(); // not a power of two
-    expect(decodePageGlossary(variant({ slots: String.fromCharCode(...slots) }))).toBeUndefined();
-    expect(decodePageGlossary(variant({ chain: chain.slice(1) }))).toBeUndefined(); // a bucket short
-    expect(decodePageGlossary(variant({ chain: undefined }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ slotCount: undefined }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ slotCount: 0 }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ slotCount: Number(json.slotCount) - 1, slots: slots.slice(2) }))).toBeUndefined(); // not a power of two
+    expect(decodePageGlossary(variant({ slots: slots.slice(2) }))).toBeUndefined(); // a slot short
+    expect(decodePageGlossary(variant({ chain: chain.slice(2) }))).toBeUndefined(); // a bucket short
+    expect(decodePageGlossary(variant({ chain: `${chain}@@` }))).toBeUndefined(); // one too many
     expect(decodePageGlossary(variant({}))).toBeDefined();
   });
 
@@ -158,7 +170,7 @@ describe('page glossary', () => {
     const record = tableForms(page).find((f) => f.form === '两个维护')!.at;
     const forms = page.forms.slice(0, record) + String.fromCharCode(0x40 + page.forms.length) + page.forms.slice(record + 1);
     // A bucket end far past the forms (a later one starting before it) must not run the matcher off them.
-    const ends = page.ends.map((end, b) => (b === 0 ? Number.MAX_SAFE_INTEGER : end));
+    const ends = units(numbers(page.ends).map((end, b) => (b === 0 ? 2 ** 30 - 1 : end)));
     const keys = `${page.keys.slice(0, 2)}\uffff\uffff${page.keys.slice(4)}`;
     const decoded = decodePageGlossary(encodePageGlossary({ ...page, forms, ends, keys }));
     expect(decoded).toBeDefined();
@@ -179,22 +191,22 @@ describe('page glossary', () => {
       for (let k = 0; k < page.keys.length; k += 2) if (page.keys.slice(k, k + 2) === form.slice(0, 2)) return k / 2 + 1;
       return 0;
     };
-    const slotOf = (b: number) => page.slots.indexOf(b);
+    const slotOf = (b: number) => numbers(page.slots).indexOf(b);
     const gone = bucketOf('两个维护');
     const looped = bucketOf('三会一课');
-    const slots = [...page.slots];
-    const chain = [...page.chain];
-    slots[slotOf(gone)] = page.chain.length + 5; // no such bucket
+    const slots = numbers(page.slots);
+    const chain = numbers(page.chain);
+    slots[slotOf(gone)] = chain.length + 5; // no such bucket
     // A chain that does not climb (here, to itself): read as its end, so the scan cannot loop.
     chain[looped] = looped;
     slots[slotOf(looped)] = looped;
     // Values that are no bucket at all.
     const other = bucketOf('第一书记');
     slots[slotOf(other)] = -1;
-    const decoded = decodePageGlossary(encodePageGlossary({ ...page, slots, chain }));
+    const decoded = decodePageGlossary(encodePageGlossary({ ...page, slots: units(slots), chain: units(chain) }));
     expect(decoded).toBeDefined();
     // Two characters that are no key but fall in the looped slot: the scan walks its chain there.
-    const low = page.slots.length - 1;
+    const low = slots.length - 1;
     let probe = '';
     for (let a = 0x4e00; !probe && a < 0x9fa5; a++) {
       for (let b = 0x4e00; b < 0x4e00 + 64; b++) {

@@ -16,11 +16,12 @@ import { CATEGORIES } from './categories';
 import { DEFAULT_SALIENCE, SALIENCES } from './salience';
 import type { Entry } from './schema';
 import type { Pattern } from '@/src/messages';
-import { buildTables, type MatcherTables } from '@/src/matcher/matcher';
+import { buildTables, numberAt, type MatcherTables } from '@/src/matcher/matcher';
 
 export const PAGE_GLOSSARY_KEY = 'page-glossary';
 /**
- * 10: the forms after the rest, outside its JSON (see encodePageGlossary). 9: with the matcher's hash
+ * 11: the matcher's keys and tables of numbers after the JSON too, as strings (their bucket and slot
+ * counts in it): 3,079 numbers parsed as arrays were ~16 KB of young objects each load. 10: the forms after the rest, outside its JSON (see encodePageGlossary). 9: with the matcher's hash
  * table of the buckets' keys, which each page used to fill itself (~0.4 ms of its script). 8: buckets keyed by their forms' first two code units, which the records leave out (a fifth of
  * the bytes with 5,000 entries). 7: the forms as one string of records carrying their entry
  * (src/matcher/matcher.ts), and each entry's category, salience and ambiguity as one code unit: a
@@ -31,7 +32,7 @@ export const PAGE_GLOSSARY_KEY = 'page-glossary';
  * one by one; 4: categories stored as indices; 3: with the matcher's tables; 2: with salience.) A
  * page that finds an older format stored asks the background, which rewrites it.
  */
-const FORMAT = 10;
+const FORMAT = 11;
 
 /** An entry's traits, one code unit: its category (4 bits), salience (2 bits) and whether segmentation must confirm it, from 0x40 (see src/matcher/matcher.ts). */
 const TRAIT_BASE = 0x40;
@@ -136,14 +137,15 @@ export function entryIndexOf(key: string, version: string): number | undefined {
 }
 
 /**
- * The stored string: every field but the forms as JSON, a line break, then the forms as they are.
- * JSON.stringify writes no line break of its own (one in a string is escaped), so the first one ends
- * the JSON. A page then parses only the small part: the forms (three quarters of the string with
- * 5,000 entries) are neither scanned by the JSON parser nor copied out of it, but taken as a slice
- * of the string storage gave (which V8 makes without copying).
+ * The stored string: the small fields as JSON, a line break, then the matcher's strings as they are:
+ * its keys, slots, chain, ends and forms, one after another (the JSON says how many buckets and
+ * slots, which fixes where each ends). JSON.stringify writes no line break of its own (one in a
+ * string is escaped), so the first one ends the JSON. A page then parses only the small part: the
+ * rest (with 5,000 entries, three quarters of the string) is neither scanned by the JSON parser nor
+ * copied out of it, but taken as slices of the string storage gave (which V8 makes without copying).
  */
-export function encodePageGlossary({ forms, ...rest }: PageGlossary): string {
-  return `${JSON.stringify({ format: FORMAT, ...rest })}\n${forms}`;
+export function encodePageGlossary({ forms, keys, slots, chain, ends, ...rest }: PageGlossary): string {
+  return `${JSON.stringify({ format: FORMAT, ...rest, buckets: ends.length / 2, slotCount: slots.length / 2 })}\n${keys}${slots}${chain}${ends}${forms}`;
 }
 
 /** Integers in [0, below). A plain loop: a page decodes this cold, where a callback per element costs far more. */
@@ -158,34 +160,42 @@ function isIndexArray(v: unknown, below: number): v is number[] {
 
 /**
  * The page glossary stored as `value`, or undefined when it is missing, of another format or of the
- * wrong shape (a field missing or of the wrong length). The forms' records and the buckets' bounds
- * are not checked one by one: only the background writes this string (pages cannot reach
- * storage.local) and its format number says how, while checking them cost a page more than parsing
- * them (~8 ms of a cold start with 5,000 entries, in a busy two-core run). The matcher takes a record
- * that is not what it should be as no match (src/matcher/matcher.ts), and the scanner a tag that is
- * not an entry index (src/page/scanner.ts).
+ * wrong shape (a field missing, or the strings not ending where the forms' last bucket says). The
+ * forms' records and the tables' numbers are not checked one by one: only the background writes
+ * this string (pages cannot reach storage.local) and its format number says how, while checking
+ * them cost a page more than parsing them (~8 ms of a cold start with 5,000 entries, in a busy
+ * two-core run). The matcher takes a record that is not what it should be, a bucket that is none,
+ * or a chain that does not climb, as no match (src/matcher/matcher.ts), and the scanner a tag that
+ * is not an entry index (src/page/scanner.ts).
  */
 export function decodePageGlossary(value: unknown): PageGlossary | undefined {
   if (typeof value !== 'string') return undefined;
   // No line break (an older format): the JSON parsed is cut short by one unit, and throws.
-  const cut = value.indexOf('\n');
-  let parsed: { [K in keyof PageGlossary]?: unknown } & { format?: unknown };
+  let at = value.indexOf('\n');
+  let parsed: { [K in keyof PageGlossary]?: unknown } & { format?: unknown; buckets?: unknown; slotCount?: unknown };
   try {
-    parsed = JSON.parse(value.slice(0, cut)) as typeof parsed;
+    parsed = JSON.parse(value.slice(0, at++)) as typeof parsed;
   } catch {
     return undefined;
   }
   if (!parsed || parsed.format !== FORMAT) return undefined;
-  const forms = (parsed.forms = value.slice(cut + 1));
-  const { version, entryCount, traits, usedCategories, keys, ends, byPair, slots, chain } = parsed;
+  const { version, entryCount, traits, usedCategories, byPair, buckets, slotCount } = parsed;
   if (typeof version !== 'string' || typeof traits !== 'string' || traits.length !== entryCount) return undefined;
   if (!isIndexArray(usedCategories, CATEGORIES.length)) return undefined;
-  // The matcher reads forms[ends[b − 1] … ends[b]) for each bucket b, and no record past the forms.
-  if (typeof byPair !== 'boolean' || !Array.isArray(ends) || (ends[ends.length - 1] ?? 0) !== forms.length) return undefined;
-  if (typeof keys !== 'string' || keys.length !== ends.length * (byPair ? 2 : 1)) return undefined;
-  // The hash table's values are not checked one by one either: the matcher reads one that is not a
-  // bucket, or a chain that does not climb, as the end of the slot's buckets.
-  if (!Array.isArray(slots) || slots.length & (slots.length - 1) || !Array.isArray(chain) || chain.length !== ends.length + 1) return undefined;
-  // Checked field by field above; its `format` too is left in (a copy costs the content script bytes).
+  // Counts of 2^16 and below: the pair hash has 16 bits. Slots a power of two.
+  const counts: unknown = [buckets, slotCount];
+  if (typeof byPair !== 'boolean' || !isIndexArray(counts, 65537)) return undefined;
+  const [bucketCount = 0, slots = 0] = counts;
+  if (!slots || slots & (slots - 1)) return undefined;
+  const take = (units: number): string => value.slice(at, (at += units));
+  parsed.keys = take(bucketCount * (byPair ? 2 : 1));
+  parsed.slots = take(slots * 2);
+  parsed.chain = take(bucketCount * 2 + 2);
+  const ends = (parsed.ends = take(bucketCount * 2));
+  // The matcher reads forms[end of b − 1 … end of b) for each bucket b, and no record past the forms:
+  // the last bucket's end is where the string ends, so each string before had its length.
+  const forms = (parsed.forms = value.slice(at));
+  if ((bucketCount ? numberAt(ends, bucketCount - 1) : 0) !== forms.length) return undefined;
+  // Checked field by field above; its `format` and counts too are left in (a copy costs the content script bytes).
   return parsed as PageGlossary;
 }

@@ -55,18 +55,23 @@ export interface MatcherTables {
   forms: string;
   /** The buckets' keys, one after another: the first two code units of bucket b's forms at keys[2b], or (byPair false) their first unit at keys[b]. */
   keys: string;
-  /** ends[b]: where bucket b's records end in `forms` (a string offset). */
-  ends: number[];
+  /** Number b (numberAt): where bucket b's records end in `forms` (a string offset). */
+  ends: string;
   /** False when some form is one code unit long: buckets are then keyed by the first unit alone. */
   byPair: boolean;
   /**
-   * The hash table of the buckets' keys: slots[pairHash of a key (its first unit without byPair) &
-   * (slots.length − 1)] is the first bucket of that slot + 1, or 0. Its length is a power of two.
+   * The hash table of the buckets' keys, a power of two of numbers (numberAt): number pairHash of a
+   * key (its first unit without byPair) & (their count − 1) is the first bucket of that slot + 1, or 0.
    */
-  slots: number[];
-  /** chain[b + 1]: the next bucket of bucket b's slot + 1, or 0; always above b + 1 (so a damaged chain ends). */
-  chain: number[];
+  slots: string;
+  /** Number b + 1 (numberAt): the next bucket of bucket b's slot + 1, or 0; always above b + 1 (so a damaged chain ends). */
+  chain: string;
 }
+
+// The tables' numbers are strings too, two code units each (numberUnits), for the page glossary:
+// a page takes them as slices of what storage gave, where parsed from JSON as arrays (3,079
+// numbers for the shipped glossary) they were ~16 KB of young objects each load, which brought the
+// page's scavenges sooner (docs/page-cost.md).
 
 /**
  * Numbers in a record are code units counted from 0x40: printable, and far below the surrogates,
@@ -77,6 +82,15 @@ const BASE = 0x40;
 const HEAD = 3;
 /** A tag is split in two units of 12 bits: any count of entries fits. */
 const TAG_BITS = 12;
+/** A table's number is split in two units of 15 bits (up to 2^30), all far below the surrogates. */
+const NUMBER_BITS = 15;
+
+/** A number of a table (up to 2^30) as two code units. */
+export const numberUnits = (n: number): string => String.fromCharCode(BASE + (n >> NUMBER_BITS), BASE + (n & ((1 << NUMBER_BITS) - 1)));
+
+/** Number `i` of a table's string; NaN past its end (read as no bucket, no end). */
+export const numberAt = (units: string, i: number): number =>
+  ((units.charCodeAt(2 * i) - BASE) << NUMBER_BITS) + units.charCodeAt(2 * i + 1) - BASE;
 
 /** The record of `form`, which leaves out its first `width` units (its bucket's key). */
 const record = (form: string, tag: number, width: number): string =>
@@ -138,26 +152,27 @@ export function buildTables(patterns: readonly MatcherPattern[], tagOf: (index: 
     chain[b] = slots[at]!;
     slots[at] = b;
   }
-  return { forms: records.join(''), keys: keys.join(''), ends, byPair, slots, chain };
+  const join = (numbers: number[]): string => numbers.map(numberUnits).join('');
+  return { forms: records.join(''), keys: keys.join(''), ends: join(ends), byPair, slots: join(slots), chain: join(chain) };
 }
 
 /** The forms of `tables` with their tags and where their records start in `forms`, in table order (tests, tools). */
 export function tableForms({ forms, keys, ends, byPair }: MatcherTables): Array<{ form: string; tag: number; at: number }> {
   const width = keyWidth(byPair);
   const list: Array<{ form: string; tag: number; at: number }> = [];
-  ends.forEach((end, b) => {
+  for (let b = 0; b < ends.length / 2; b++) {
     const key = keys.slice(b * width, (b + 1) * width);
-    for (let at = ends[b - 1] ?? 0; at < end; at += HEAD + forms.charCodeAt(at) - BASE - width) {
+    for (let at = b > 0 ? numberAt(ends, b - 1) : 0; at < numberAt(ends, b); at += HEAD + forms.charCodeAt(at) - BASE - width) {
       list.push({ form: key + forms.slice(at + HEAD, at + HEAD + forms.charCodeAt(at) - BASE - width), tag: tagAt(forms, at), at });
     }
-  });
+  }
   return list;
 }
 
 /** A matcher over tables built beforehand: it builds nothing itself. Matches report the tag of their form. */
 export function loadMatcher({ forms, keys, ends, byPair, slots, chain }: MatcherTables): Matcher {
   const width = keyWidth(byPair);
-  const low = slots.length - 1;
+  const low = slots.length / 2 - 1;
   /**
    * Numbered slogans share their first two characters by the dozen (四个…, 两个…): in a large bucket,
    * where each group starts (by its third unit) is found when a page first probes it, so a probe
@@ -201,11 +216,14 @@ export function loadMatcher({ forms, keys, ends, byPair, slots, chain }: Matcher
     while (i < last) {
       const next = text.charCodeAt(i + 1);
       // The slot's buckets, until one has this key (a damaged table reads as no bucket).
-      let b = slots[(byPair ? pairHash(unit, next) : unit) & low]!;
-      while (b > 0 && (keys.charCodeAt((b - 1) * width) !== unit || (byPair && keys.charCodeAt(b * 2 - 1) !== next))) b = chain[b]! > b ? chain[b]! : 0;
+      let b = numberAt(slots, (byPair ? pairHash(unit, next) : unit) & low);
+      while (b > 0 && (keys.charCodeAt((b - 1) * width) !== unit || (byPair && keys.charCodeAt(b * 2 - 1) !== next))) {
+        const up = numberAt(chain, b);
+        b = up > b ? up : 0;
+      }
       if (b > 0) {
-        const start = ends[b - 2] ?? 0;
-        const stop = Math.min(ends[b - 1]!, size);
+        const start = b > 1 ? numberAt(ends, b - 2) : 0;
+        const stop = Math.min(numberAt(ends, b - 1), size);
         const third = text.charCodeAt(i + 2);
         let found: number;
         // Eight records of four-unit forms, about.
