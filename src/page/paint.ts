@@ -5,27 +5,30 @@
 // (issue 16): a page can see that something paints, not that it is Tifa or which kind of term.
 // Fallback where `CSS.highlights` is missing (Firefox before 140): wrap matches in elements.
 import type { Category } from '@/src/glossary/schema';
-import type { PageMatch } from './types';
+import type { MatchBounds, PageMatch } from './types';
 import { randomName } from './random-name';
 import type { EarlyStyle } from './early-style';
 import { OwnStyle } from './own-style';
 import { DEFAULT_LOOK, highlightCss, type HighlightLook } from './style';
 import { loadWrapPainter } from './wrap-painter-hook';
 
-/** Where a match lies, before it is painted: the fallback painter moves text into new nodes. */
-export interface Placement {
+/**
+ * Where a match lies, before it is painted: the nodes it covers and its bounds in them. Bounds and
+ * nodes in one object, so that the Highlight API painter keeps it as the match's range (one object a
+ * match fewer: every object a first pass makes brings the page's scavenges sooner).
+ */
+export interface Placement extends MatchBounds {
+  /** The text nodes covered, the first and last in part maybe; set anew by a painter that moves text into new nodes. */
   nodes: Text[];
-  startOffset: number;
-  endOffset: number;
 }
 
 export interface Painter {
   /**
-   * Makes a match at `placement` and returns it as stored (its range and the nodes it covers);
-   * paints it unless `show` is false (a later occurrence in the first-occurrence mode: a match
-   * for stepping, counting and hovering, painted only if it becomes the first).
+   * Makes a match at `placement` and returns it; paints it unless `show` is false (a later
+   * occurrence in the first-occurrence mode: a match for stepping, counting and hovering, painted
+   * only if it becomes the first). The nodes it covers are then `placement.nodes`.
    */
-  paint(id: string, text: string, category: Category, placement: Placement, show?: boolean): { match: PageMatch; nodes: Text[] } | null;
+  paint(id: string, text: string, category: Category, placement: Placement, show?: boolean): PageMatch | null;
   /** Paints a match made unpainted (it became the first occurrence of its term). */
   show(match: PageMatch, category: Category): void;
   /** Stops painting a match but keeps it a match (an earlier occurrence of its term turned up). */
@@ -340,14 +343,10 @@ class HighlightPainter implements Painter {
   }
 
   paint(id: string, text: string, category: Category, placement: Placement, show = true) {
-    const { nodes, startOffset, endOffset } = placement;
-    const first = nodes[0];
-    const last = nodes[nodes.length - 1];
-    if (!first || !last) return null;
     // Plain bounds until painted (see PageMatch.range): show() makes the StaticRange.
-    const match: PageMatch = { id, text, range: { startContainer: first, startOffset, endContainer: last, endOffset } };
+    const match: PageMatch = { id, text, range: placement };
     if (show) this.show(match, category);
-    return { match, nodes };
+    return match;
   }
 
   show(match: PageMatch, category: Category): void {

@@ -67,9 +67,7 @@ interface Candidate {
   id: string;
   text: string;
   category: Category;
-  nodes: Text[];
-  startOffset: number;
-  endOffset: number;
+  placement: Placement;
   /** Segmentation input: the candidate with a little context on each side. */
   window: string;
   spanStart: number;
@@ -496,7 +494,9 @@ export class Scanner {
       const l = last === 0 ? 0 : nodeAt(starts, m.end - 1);
       const placement: Placement = {
         nodes: f === l ? [nodes[f] as Text] : nodes.slice(f, l + 1),
+        startContainer: nodes[f] as Text,
         startOffset: m.start - (starts[f] as number),
+        endContainer: nodes[l] as Text,
         endOffset: m.end - (starts[l] as number),
       };
       const category = categoryAt(categoryOf(glossary, entryIndex));
@@ -505,7 +505,7 @@ export class Scanner {
       if (isAmbiguous(glossary, entryIndex)) {
         const from = Math.max(0, m.start - CONTEXT);
         const window = text.slice(from, Math.min(text.length, m.end + CONTEXT));
-        const candidate: Candidate = { id, text: surface, category, ...placement, window, spanStart: m.start - from, stale: false, seq };
+        const candidate: Candidate = { id, text: surface, category, placement, window, spanStart: m.start - from, stale: false, seq };
         this.#unsent.push(candidate);
         for (const node of placement.nodes) {
           const list = this.#pendingByNode.get(node);
@@ -525,7 +525,7 @@ export class Scanner {
     if (this.#display.mode !== 'first') {
       const painted = this.#painter.paint(id, text, category, placement);
       if (!painted) return false;
-      this.store.add(painted.match, painted.nodes);
+      this.store.add(painted, placement.nodes);
       this.#dirtySinceNotify = true;
       return true;
     }
@@ -543,10 +543,10 @@ export class Scanner {
     }
     const painted = this.#painter.paint(id, text, category, placement, show);
     if (!painted) return false;
-    painted.match.seq = seq;
+    painted.seq = seq;
     if (show && current) this.#painter.hide(current);
-    if (show) this.#firstOf.set(id, painted.match);
-    this.store.add(painted.match, painted.nodes);
+    if (show) this.#firstOf.set(id, painted);
+    this.store.add(painted, placement.nodes);
     this.#dirtySinceNotify = true;
     return true;
   }
@@ -620,7 +620,8 @@ export class Scanner {
     if (this.#stopped) return;
     let changed = false;
     batch.forEach((candidate, index) => {
-      for (const node of candidate.nodes) {
+      const { nodes } = candidate.placement;
+      for (const node of nodes) {
         const list = this.#pendingByNode.get(node);
         if (!list) continue;
         const kept = list.filter((c) => c !== candidate);
@@ -629,10 +630,10 @@ export class Scanner {
       }
       // Unconfirmed (or segmentation unavailable): leave it unpainted. A missed mark beats a wrong one.
       if (candidate.stale || confirmed[index] !== true) return;
-      if (!candidate.nodes.every((n) => n.isConnected)) return;
+      if (!nodes.every((n) => n.isConnected)) return;
       this.store.unordered();
       // Out of order: a confirmed match earlier than its term's painted first becomes the first.
-      if (this.#add(candidate.id, candidate.text, candidate.category, candidate, false, candidate.seq)) changed = true;
+      if (this.#add(candidate.id, candidate.text, candidate.category, candidate.placement, false, candidate.seq)) changed = true;
     });
     this.#settleFirsts();
     if (this.#painter.mutatesDom) this.#tracker.discardPending();

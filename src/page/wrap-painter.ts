@@ -108,7 +108,8 @@ export class WrapPainter implements Painter {
     const range = new StaticRange({ startContainer: first, startOffset: 0, endContainer: last, endOffset: last.data.length });
     const match: PageMatch = { id, text, range };
     this.#wrappers.set(match, elements);
-    return { match, nodes: wrapped };
+    placement.nodes = wrapped;
+    return match;
   }
 
   show(match: PageMatch, category: Category): void {

@@ -12,13 +12,13 @@ export class RecordingPainter implements Painter {
   paints = 0;
   /** The category each match was painted in. */
   readonly categoryOf = new Map<PageMatch, Category>();
-  paint(id: string, text: string, category: Category, { nodes, startOffset, endOffset }: Placement, show = true) {
-    const range = { startContainer: nodes[0], startOffset, endContainer: nodes[nodes.length - 1], endOffset, collapsed: false } as unknown as StaticRange;
+  paint(id: string, text: string, category: Category, { startContainer, startOffset, endContainer, endOffset }: Placement, show = true) {
+    const range = { startContainer, startOffset, endContainer, endOffset, collapsed: false } as unknown as StaticRange;
     const match: PageMatch = { id, text, range };
     this.categoryOf.set(match, category);
     if (show) this.painted.add(match);
     this.paints++;
-    return { match, nodes };
+    return match;
   }
   show(match: PageMatch) {
     this.painted.add(match);
