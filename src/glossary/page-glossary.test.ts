@@ -93,7 +93,7 @@ describe('page glossary', () => {
     const encoded = encodePageGlossary(page);
     // The JSON ends at the first line break, and the forms are not in it.
     const json = JSON.parse(encoded.slice(0, encoded.indexOf('\n'))) as object;
-    for (const field of ['forms', 'keys', 'slots', 'chain', 'ends']) expect(json).not.toHaveProperty(field);
+    for (const field of ['forms', 'traits', 'keys', 'slots', 'chain', 'ends']) expect(json).not.toHaveProperty(field);
     const decoded = decodePageGlossary(encoded);
     expect(decoded?.forms).toBe(page.forms);
     expect(loadMatcher(decoded!).scan('做到两个\n维护')).toEqual([{ start: 2, end: 7, tag: 0 }]);
@@ -118,8 +118,8 @@ describe('page glossary', () => {
     const encoded = encodePageGlossary(good);
     const json = JSON.parse(encoded.slice(0, encoded.indexOf('\n'))) as Record<string, unknown>;
     // Laid out as encodePageGlossary does, any field or string changed.
-    const variant = ({ keys = good.keys, slots = good.slots, chain = good.chain, ends = good.ends, forms = good.forms, ...change }: Record<string, unknown>) =>
-      `${JSON.stringify({ ...json, ...change })}\n${String(keys)}${String(slots)}${String(chain)}${String(ends)}${String(forms)}`;
+    const variant = ({ traits = good.traits, keys = good.keys, slots = good.slots, chain = good.chain, ends = good.ends, forms = good.forms, ...change }: Record<string, unknown>) =>
+      `${JSON.stringify({ ...json, ...change })}\n${String(traits)}${String(keys)}${String(slots)}${String(chain)}${String(ends)}${String(forms)}`;
     expect(variant({})).toBe(encoded);
     expect(decodePageGlossary(undefined)).toBeUndefined();
     expect(decodePageGlossary(good)).toBeUndefined(); // an object, not the stored string
@@ -135,9 +135,10 @@ describe('page glossary', () => {
     expect(decodePageGlossary(variant({ format: 10 }))).toBeUndefined(); // the tables inside it
     expect(decodePageGlossary(JSON.stringify({ ...good, format: 11 }))).toBeUndefined(); // no line break
     expect(decodePageGlossary(variant({ format: 12 }))).toBeUndefined();
-    expect(decodePageGlossary(variant({ traits: undefined }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ entryCount: undefined }))).toBeUndefined();
     expect(decodePageGlossary(variant({ traits: 'AB' }))).toBeUndefined(); // one short
-    expect(decodePageGlossary(variant({ traits: [0, 0, 0] }))).toBeUndefined();
+    expect(decodePageGlossary(variant({ traits: 'ABCD' }))).toBeUndefined(); // one too many
+    expect(decodePageGlossary(variant({ entryCount: 2.5 }))).toBeUndefined();
     expect(decodePageGlossary(variant({ usedCategories: undefined }))).toBeUndefined();
     expect(decodePageGlossary(variant({ usedCategories: [99] }))).toBeUndefined();
     expect(decodePageGlossary(variant({ usedCategories: [0.5] }))).toBeUndefined();

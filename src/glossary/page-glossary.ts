@@ -20,7 +20,7 @@ import { buildTables, numberAt, type MatcherTables } from '@/src/matcher/matcher
 
 export const PAGE_GLOSSARY_KEY = 'page-glossary';
 /**
- * 11: the matcher's keys and tables of numbers after the JSON too, as strings (their bucket and slot
+ * 11: the traits, and the matcher's keys and tables of numbers as strings, after the JSON too (their
  * counts in it): 3,079 numbers parsed as arrays were ~16 KB of young objects each load. 10: the forms after the rest, outside its JSON (see encodePageGlossary). 9: with the matcher's hash
  * table of the buckets' keys, which each page used to fill itself (~0.4 ms of its script). 8: buckets keyed by their forms' first two code units, which the records leave out (a fifth of
  * the bytes with 5,000 entries). 7: the forms as one string of records carrying their entry
@@ -137,15 +137,15 @@ export function entryIndexOf(key: string, version: string): number | undefined {
 }
 
 /**
- * The stored string: the small fields as JSON, a line break, then the matcher's strings as they are:
- * its keys, slots, chain, ends and forms, one after another (the JSON says how many buckets and
- * slots, which fixes where each ends). JSON.stringify writes no line break of its own (one in a
+ * The stored string: the small fields as JSON, a line break, then the strings as they are: the
+ * entries' traits and the matcher's keys, slots, chain, ends and forms, one after another (the JSON
+ * says how many entries, buckets and slots, which fixes where each ends). JSON.stringify writes no line break of its own (one in a
  * string is escaped), so the first one ends the JSON. A page then parses only the small part: the
  * rest (with 5,000 entries, three quarters of the string) is neither scanned by the JSON parser nor
  * copied out of it, but taken as slices of the string storage gave (which V8 makes without copying).
  */
-export function encodePageGlossary({ forms, keys, slots, chain, ends, ...rest }: PageGlossary): string {
-  return `${JSON.stringify({ format: FORMAT, ...rest, buckets: ends.length / 2, slotCount: slots.length / 2 })}\n${keys}${slots}${chain}${ends}${forms}`;
+export function encodePageGlossary({ forms, traits, keys, slots, chain, ends, ...rest }: PageGlossary): string {
+  return `${JSON.stringify({ format: FORMAT, ...rest, buckets: ends.length / 2, slotCount: slots.length / 2 })}\n${traits}${keys}${slots}${chain}${ends}${forms}`;
 }
 
 /** Integers in [0, below). A plain loop: a page decodes this cold, where a callback per element costs far more. */
@@ -179,15 +179,15 @@ export function decodePageGlossary(value: unknown): PageGlossary | undefined {
     return undefined;
   }
   if (!parsed || parsed.format !== FORMAT) return undefined;
-  const { version, entryCount, traits, usedCategories, byPair, buckets, slotCount } = parsed;
-  if (typeof version !== 'string' || typeof traits !== 'string' || traits.length !== entryCount) return undefined;
-  if (!isIndexArray(usedCategories, CATEGORIES.length)) return undefined;
-  // Counts of 2^16 and below: the pair hash has 16 bits. Slots a power of two.
-  const counts: unknown = [buckets, slotCount];
-  if (typeof byPair !== 'boolean' || !isIndexArray(counts, 65537)) return undefined;
-  const [bucketCount = 0, slots = 0] = counts;
+  const { version, entryCount, usedCategories, byPair, buckets, slotCount } = parsed;
+  if (typeof version !== 'string' || typeof byPair !== 'boolean' || !isIndexArray(usedCategories, CATEGORIES.length)) return undefined;
+  // Counts as a table's numbers can be (matcher.ts numberUnits); slots a power of two.
+  const counts: unknown = [entryCount, buckets, slotCount];
+  if (!isIndexArray(counts, 2 ** 30)) return undefined;
+  const [entries = 0, bucketCount = 0, slots = 0] = counts;
   if (!slots || slots & (slots - 1)) return undefined;
   const take = (units: number): string => value.slice(at, (at += units));
+  parsed.traits = take(entries);
   parsed.keys = take(bucketCount * (byPair ? 2 : 1));
   parsed.slots = take(slots * 2);
   parsed.chain = take(bucketCount * 2 + 2);
