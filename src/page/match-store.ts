@@ -30,8 +30,8 @@ export class MatchStore implements Omit<MatchIndex, 'count'> {
 
   /** Adds a match covering `nodes` (its first and last node may be covered in part). */
   add(match: PageMatch, nodes: Text[]): void {
-    // Counted: a for…of run cold makes an object per step (src/page/report.ts countTerms), forEach a
-    // closure per match.
+    // An index loop: run cold, for…of makes an object per step (src/page/report.ts countTerms), and
+    // forEach a closure per call.
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as Text;
       const list = this.#byNode.get(node);
