@@ -7,7 +7,7 @@
 // The background writes it to storage.local as one string (src/background/page-glossary.ts), so a
 // page reads it together with the settings in one storage call and never has to wake the service
 // worker, which MV3 stops after 30 s idle; one string crosses into the page as a string, its small
-// part JSON parsed natively and its forms taken as they are (encodePageGlossary), far faster than an
+// part JSON parsed natively and the rest (forms, traits, tables) taken as slices (encodePageGlossary), far faster than an
 // object tree converted field by field. It carries the
 // matcher's tables ready to use (src/matcher/matcher.ts), built here once per glossary, so a page
 // does no compiling.
