@@ -127,7 +127,8 @@ export class RunWalker {
     let root = this.#root;
     let host = this.#hosts[this.#hosts.length - 1];
     let nodes: Text[] | null = null;
-    let starts: number[] = [];
+    // Made with the run's first node (below): no array for a call that finds no text.
+    let starts!: number[];
     let text = '';
     for (;;) {
       if (node === null) {
