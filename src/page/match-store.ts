@@ -9,6 +9,12 @@ export class MatchStore implements Omit<MatchIndex, 'count'> {
   /** The nodes of matches spanning more than one node (most cover one: their range says which). */
   readonly #spanning = new Map<PageMatch, Text[]>();
   readonly #all = new Set<PageMatch>();
+  /**
+   * Occurrences per term (entry key), kept as matches come and go: the badge's count and the
+   * segmentation request read it, where counting the matches each time made a map and an object a
+   * term per count (~18 KB a load on a8, two counts a load).
+   */
+  readonly #perTerm = new Map<string, number>();
   #ordered: PageMatch[] | null = [];
   readonly #listeners = new Set<() => void>();
   /** Puts matches in document order when the list has to be rebuilt after incremental changes. */
@@ -30,7 +36,7 @@ export class MatchStore implements Omit<MatchIndex, 'count'> {
 
   /** Adds a match covering `nodes` (its first and last node may be covered in part). */
   add(match: PageMatch, nodes: Text[]): void {
-    // An index loop: run cold, for…of makes an object per step (src/page/report.ts countTerms), and
+    // An index loop: run cold, for…of makes an object per step (src/page/report.ts listCounts), and
     // forEach a closure per call.
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as Text;
@@ -40,6 +46,7 @@ export class MatchStore implements Omit<MatchIndex, 'count'> {
     }
     if (nodes.length > 1) this.#spanning.set(match, nodes);
     this.#all.add(match);
+    this.#perTerm.set(match.id, (this.#perTerm.get(match.id) ?? 0) + 1);
     // Appending in scan order keeps the list ordered during a first pass; any other change
     // (a rescan of an earlier block) marks it for rebuilding.
     this.#ordered?.push(match);
@@ -59,6 +66,9 @@ export class MatchStore implements Omit<MatchIndex, 'count'> {
 
   remove(match: PageMatch): void {
     if (!this.#all.delete(match)) return;
+    const left = (this.#perTerm.get(match.id) ?? 1) - 1;
+    if (left) this.#perTerm.set(match.id, left);
+    else this.#perTerm.delete(match.id);
     for (const node of this.#nodesOf(match)) {
       const list = this.#byNode.get(node);
       if (!list) continue;
@@ -82,6 +92,7 @@ export class MatchStore implements Omit<MatchIndex, 'count'> {
     this.#byNode.clear();
     this.#spanning.clear();
     this.#all.clear();
+    this.#perTerm.clear();
     this.#ordered = [];
     for (const match of matches) this.onRemove?.(match);
   }
@@ -123,7 +134,12 @@ export class MatchStore implements Omit<MatchIndex, 'count'> {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Matches in no particular order (cheap), for counting: the store's own set, to be read only. */
+  /** Occurrences per term (entry key), in no particular order: the store's own map, to be read only. */
+  counts(): ReadonlyMap<string, number> {
+    return this.#perTerm;
+  }
+
+  /** Matches in no particular order (cheap): the store's own set, to be read only. */
   values(): ReadonlySet<PageMatch> {
     return this.#all;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { childTerms, connectFrames, countTerms, mergeTerms, type ReportTerms } from './report';
+import { childTerms, connectFrames, countTerms, listCounts, mergeTerms, type ReportTerms } from './report';
 import type { PageMatch } from './types';
 
 const match = (id: string): PageMatch => ({ id, text: id, range: {} as StaticRange });
@@ -10,11 +10,14 @@ describe('page report', () => {
       { key: '#1', count: 2 },
       { key: '#0', count: 1 },
     ]);
-    // The badge counts the store's set of matches as it is.
-    expect(countTerms(new Set([match('#2'), match('#2'), match('#0')]))).toEqual([
+  });
+
+  test('lists counts kept by entry key, as the report gives them', () => {
+    expect(listCounts(new Map([['#2', 2], ['#0', 1]]))).toEqual([
       { key: '#2', count: 2 },
       { key: '#0', count: 1 },
     ]);
+    expect(listCounts(new Map())).toEqual([]);
   });
 
   test('adds up the counts of child frames by entry', () => {

@@ -5,7 +5,7 @@ import type { Entry } from '@/src/glossary/schema';
 import { onAbort, sendRequest, type PageCount, type PageReport } from '@/src/messages';
 import type { Settings } from '@/src/settings/settings';
 import { createPainter, type Painter } from './paint';
-import { connectFrames, countTerms, type ReportTerms } from './report';
+import { connectFrames, countTerms, listCounts, type ReportTerms } from './report';
 import { nameKeys, nameTerms } from './page-names';
 import { Scanner } from './scanner';
 import { rereadPageStart, watchPageSettings, watchPageValue } from '@/src/settings/session-copy';
@@ -86,7 +86,7 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
   // The report lists terms in order of first appearance (the popup and its brief show them so);
   // the badge only needs how many there are.
   const ownTerms = (ordered?: boolean): ReportTerms =>
-    scanner ? countTerms(ordered ? scanner.store.list() : scanner.store.values()) : [];
+    scanner ? (ordered ? countTerms(scanner.store.list()) : listCounts(scanner.store.counts())) : [];
   const frames = connectFrames(doc, ownTerms, () => reportChanged());
   /**
    * How many distinct terms this frame and its same-origin frames hold (none when off), and whether a
@@ -307,7 +307,7 @@ export function startSession(doc: Document, boot: SessionBoot, signal: AbortSign
     reassert: () => painter?.reassert?.(),
     async keyOf(id) {
       // The keys found here, named: the one whose entry has this id.
-      const keys = [...new Set(Array.from(index.values(), (m) => m.id))];
+      const keys = [...(scanner?.store.counts().keys() ?? [])];
       return keys[(await nameKeys(keys)).findIndex((name) => name?.id === id)];
     },
   };
