@@ -39,9 +39,10 @@ export function startEarlyStyle(doc: Document): void {
   // English, Japanese … sites do, is left before anything else is asked: no observer waits for its
   // title (on the bench's English article, its top frame's scripts took ~0.27 ms less). A Chinese
   // page declared so (a site's template) gets its sheet with the content script, as every page did
-  // before this script. `zh_CN`, as some Chinese sites write it, counts as Chinese.
+  // before this script. `zh_CN`, as some Chinese sites write it, counts as Chinese. Compared without a
+  // regular expression: a world compiles each on its first use (src/settings/site-rules.ts webHostOf).
   const lang = doc.documentElement?.lang;
-  if (lang && !/^zh/i.test(lang)) return;
+  if (lang && !lang.toLowerCase().startsWith('zh')) return;
   // No Highlight API (Firefox before 140): the content script paints with its fallback.
   if (typeof CSS === 'undefined' || !('highlights' in CSS) || doc.contentType !== 'text/html') return;
   /** Whether the page is decided on: its title is Chinese (the sheet is adopted), or its body began without one. */

@@ -78,6 +78,14 @@ describe('isSiteEnabled', () => {
     expect(isSiteEnabled(settings, 'https://example.org/a')).toBe(true);
   });
 
+  test("a page's host meets a rule however either is written (www., a trailing dot, case)", () => {
+    const settings = { siteMode: 'everywhere' as const, siteRules: [off('WWW.Example.com.')] };
+    expect(isSiteEnabled(settings, 'https://WWW.EXAMPLE.com./a')).toBe(false);
+    expect(isSiteEnabled(settings, 'http://example.com:8080/')).toBe(false);
+    expect(isSiteEnabled(settings, 'https://www.example.org/')).toBe(true);
+    expect(isSiteEnabled({ siteMode: 'listed', siteRules: [on('example.com')] }, 'https://www.example.com./')).toBe(true);
+  });
+
   test("'listed' mode: off except listed sites", () => {
     const settings = { siteMode: 'listed' as const, siteRules: [on('people.com.cn', true)] };
     expect(isSiteEnabled(settings, 'http://cpc.people.com.cn/n1/')).toBe(true);
