@@ -56,8 +56,24 @@ export function normaliseHost(host: string): string {
 
 /** The rule host for a page address, or undefined when the address has no host Tifa can run on. */
 export function siteHostOf(url: string | undefined): string | undefined {
-  const host = pageKind(url) === 'ok' ? webHostOf(url) : undefined;
+  const host = pageKind(url) === 'ok' ? webHostOf(addressOf(url)) : undefined;
   return host && normaliseHost(host);
+}
+
+/**
+ * A page's address in parts: a parsed URL, or in the content script the page's own `location`,
+ * whose parts are there to read (parsing its text was the world's first use of URL: ~0.2 ms of a
+ * page load, docs/page-cost.md).
+ */
+export type PageAddress = Pick<URL, 'protocol' | 'hostname'>;
+
+/** The parts of `url`; undefined when it is no address. */
+function addressOf(url: string | undefined): PageAddress | undefined {
+  try {
+    return new URL(url ?? '');
+  } catch {
+    return undefined;
+  }
 }
 
 // The content script only ever runs on web pages, so it needs no store or PDF list (kept out of its
@@ -66,13 +82,9 @@ export function siteHostOf(url: string | undefined): string | undefined {
 // the protocol compared without a regular expression: each one a world runs for the first time is
 // compiled then (tens of µs), and a page with no site rule, as most readers have, now runs none of
 // the six it ran on every load to find its host.
-function webHostOf(url: string | undefined): string | undefined {
-  try {
-    const { protocol, hostname } = new URL(url ?? '');
-    return protocol === 'http:' || protocol === 'https:' ? hostname : undefined;
-  } catch {
-    return undefined;
-  }
+function webHostOf(page: PageAddress | undefined): string | undefined {
+  const protocol = page?.protocol;
+  return protocol === 'http:' || protocol === 'https:' ? page?.hostname : undefined;
 }
 
 /**
@@ -107,14 +119,24 @@ const defaultFor = (settings: SiteSettings): boolean => (settings.siteMode ?? 'e
  * viewer) is pageKind's question.
  */
 export function isSiteEnabled(settings: SiteSettings, url: string | undefined): boolean {
-  const host = webHostOf(url);
+  return isSiteEnabledAt(settings, addressOf(url));
+}
+
+/** isSiteEnabled for an address in parts (the content script's: see PageAddress). */
+function isSiteEnabledAt(settings: SiteSettings, page: PageAddress | undefined): boolean {
+  const host = webHostOf(page);
   if (host === undefined) return false;
   return ruleFor(settings.siteRules ?? [], host)?.enabled ?? defaultFor(settings);
 }
 
 /** Whether Tifa should highlight on `url` right now: the site is on and Tifa is not paused. */
 export function isActiveOn(settings: SiteSettings, url: string | undefined): boolean {
-  return !(settings.paused ?? false) && isSiteEnabled(settings, url);
+  return isActiveAt(settings, addressOf(url));
+}
+
+/** isActiveOn for an address in parts (the content script's: see PageAddress). */
+export function isActiveAt(settings: SiteSettings, page: PageAddress | undefined): boolean {
+  return !(settings.paused ?? false) && isSiteEnabledAt(settings, page);
 }
 
 /**

@@ -29,7 +29,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('watchSiteActive', () => {
   test('reports on with no settings stored (a fresh install)', async () => {
     const seen: boolean[] = [];
-    const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => location.href);
+    const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => new URL(location.href));
     await settle();
     expect(seen).toEqual([true]);
     stop();
@@ -41,7 +41,7 @@ describe('watchSiteActive', () => {
     const watch = watchSiteActive(await readSettings(), async () => {
       await new Promise((r) => setTimeout(r, 30));
       finished = true;
-    }, () => location.href);
+    }, () => new URL(location.href));
     await watch.ready;
     expect(finished).toBe(true);
     watch.stop();
@@ -49,7 +49,7 @@ describe('watchSiteActive', () => {
 
   test('follows a site switch and the global pause, reporting only changes', async () => {
     const seen: boolean[] = [];
-    const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => location.href);
+    const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => new URL(location.href));
     await settle();
     await change(withRules({ siteRules: [{ host: 'example.com', includeSubdomains: false, enabled: false }] }));
     await settle();
@@ -74,7 +74,7 @@ describe('watchSiteActive', () => {
   test('starts off on a site switched off', async () => {
     await settingsItem.setValue(withRules({ siteMode: 'listed', siteRules: [] }));
     const seen: boolean[] = [];
-    const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => location.href);
+    const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => new URL(location.href));
     await settle();
     expect(seen).toEqual([false]);
     stop();
@@ -83,7 +83,7 @@ describe('watchSiteActive', () => {
   test('re-checks the rule when the page navigates', async () => {
     await settingsItem.setValue(withRules({ siteRules: [{ host: 'example.com', includeSubdomains: false, enabled: false }] }));
     const seen: boolean[] = [];
-    const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => location.href);
+    const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => new URL(location.href));
     await settle();
     // A navigation to an address the rule does not cover (only possible across documents today, but
     // the watcher must not cache the address).
@@ -95,7 +95,7 @@ describe('watchSiteActive', () => {
 
   test('stops reporting once stopped', async () => {
     const seen: boolean[] = [];
-    const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => location.href);
+    const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active), () => new URL(location.href));
     await settle();
     stop();
     await change(withRules({ paused: true }));

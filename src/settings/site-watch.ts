@@ -4,21 +4,24 @@
 // content script.
 import { watchPageSettings } from './session-copy';
 import type { Settings } from '@/src/settings/settings';
-import { isActiveOn } from '@/src/settings/site-rules';
+import { isActiveAt, type PageAddress } from '@/src/settings/site-rules';
 
 /**
  * The address the site switch is about: the tab's page, also inside its frames. A switched-off site
  * stays dark in its iframes (ads, embeds, about:blank frames written by script) as the user expects
  * from a switch shown for the whole tab.
  */
-function tabPageUrl(): string {
+function tabPage(): PageAddress {
   try {
-    return (window.top as Window).location.href; // the top frame itself, or a same-origin parent: readable
+    // The top frame itself, or a same-origin parent, whose address reads (a cross-origin one's
+    // throws here, not where its parts are read). Its location, not its text (PageAddress says why).
+    const top = (window.top as Window).location;
+    return top.href ? top : location;
   } catch {
     // Cross-origin: Chromium still tells us the top frame's origin, which is all a host rule needs.
     const ancestors = location.ancestorOrigins;
     const top = ancestors?.[ancestors.length - 1];
-    return top ? `${top}/` : location.href;
+    return top ? new URL(top) : location;
   }
 }
 
@@ -36,7 +39,7 @@ export function watchSiteActive(
   /** The settings as just read (the content script reads them with the glossary). */
   initial: Settings,
   onChange: (active: boolean) => unknown,
-  pageUrl: () => string = tabPageUrl,
+  page: () => PageAddress = tabPage,
 ): SiteWatch {
   let settings = initial;
   let current: boolean | undefined;
@@ -44,7 +47,7 @@ export function watchSiteActive(
 
   const evaluate = (): unknown => {
     if (stopped) return undefined;
-    const active = isActiveOn(settings, pageUrl());
+    const active = isActiveAt(settings, page());
     if (active === current) return undefined;
     current = active;
     return onChange(active);

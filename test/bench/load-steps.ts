@@ -39,7 +39,7 @@ const STEPS = [
   ...(process.env.TIFA_STEPS_BY_NAME
     ? ('next,#stepOver,#enqueue,#scanRun,#add,add,paint,show,#near,#schedule,#flush,#settleFirsts,#clearMatches,' +
         'paintStyledNow,prepare,#applyStyle,highlightCss,set,adopt,readPageStart,sendRequest,watchPageValue,' +
-        'connectFrames,withDefaults,webHostOf,tabPageUrl,countTerms,childTerms,mergeTerms,hold,flushed,settled,#isSettled,' +
+        'connectFrames,withDefaults,webHostOf,tabPage,listCounts,childTerms,mergeTerms,hold,flushed,settled,#isSettled,' +
         '#applyMutations,observe,dropNode,has').split(',')
     : []),
 ];
