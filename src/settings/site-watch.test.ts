@@ -103,3 +103,43 @@ describe('watchSiteActive', () => {
     expect(seen).toEqual([true]);
   });
 });
+
+describe('the tab page a frame answers for', () => {
+  /** A frame whose top is `top`: a window whose location reads, or null for a cross-origin one (reading throws). */
+  const inFrame = (own: Record<string, unknown>, top: { location: Record<string, unknown> } | null) => {
+    vi.stubGlobal('location', own);
+    vi.stubGlobal('window', {
+      get top() {
+        return top ?? { get location() { throw new DOMException('cross-origin', 'SecurityError'); } };
+      },
+    });
+  };
+  const first = async (settings: Settings): Promise<boolean | undefined> => {
+    await settingsItem.setValue(settings);
+    const seen: boolean[] = [];
+    const { stop } = watchSiteActive(await readSettings(), (active) => seen.push(active));
+    await settle();
+    stop();
+    return seen[0];
+  };
+  const offOn = (host: string) => withRules({ siteRules: [{ host, includeSubdomains: false, enabled: false }] });
+
+  test('the top frame reads its own location, in parts', async () => {
+    const own = { href: 'https://www.example.com/a', protocol: 'https:', hostname: 'www.example.com' };
+    inFrame(own, { location: own });
+    expect(await first(offOn('example.com'))).toBe(false);
+    expect(await first(offOn('other.org'))).toBe(true);
+  });
+
+  test("a frame under a cross-origin top answers for the top's origin", async () => {
+    const own = { href: 'https://ads.example.net/x', protocol: 'https:', hostname: 'ads.example.net', ancestorOrigins: ['https://news.example.com'] };
+    inFrame(own, null);
+    expect(await first(offOn('news.example.com'))).toBe(false);
+    expect(await first(offOn('ads.example.net'))).toBe(true);
+  });
+
+  test('under an opaque top ("null") no site answers: off', async () => {
+    inFrame({ href: 'https://ads.example.net/x', protocol: 'https:', hostname: 'ads.example.net', ancestorOrigins: ['null'] }, null);
+    expect(await first(withRules({}))).toBe(false);
+  });
+});

@@ -11,17 +11,18 @@ import { isActiveAt, type PageAddress } from '@/src/settings/site-rules';
  * stays dark in its iframes (ads, embeds, about:blank frames written by script) as the user expects
  * from a switch shown for the whole tab.
  */
-function tabPage(): PageAddress {
+function tabPage(): PageAddress | undefined {
   try {
     // The top frame itself, or a same-origin parent, whose address reads (a cross-origin one's
     // throws here, not where its parts are read). Its location, not its text (PageAddress says why).
     const top = (window.top as Window).location;
     return top.href ? top : location;
   } catch {
-    // Cross-origin: Chromium still tells us the top frame's origin, which is all a host rule needs.
+    // Cross-origin: Chromium still tells us the top frame's origin, which is all a host rule needs
+    // (an opaque one, "null", parses as no address: no site, so off).
     const ancestors = location.ancestorOrigins;
     const top = ancestors?.[ancestors.length - 1];
-    return top ? new URL(top) : location;
+    return top ? (URL.parse(top) ?? undefined) : location;
   }
 }
 
@@ -39,7 +40,7 @@ export function watchSiteActive(
   /** The settings as just read (the content script reads them with the glossary). */
   initial: Settings,
   onChange: (active: boolean) => unknown,
-  page: () => PageAddress = tabPage,
+  page: () => PageAddress | undefined = tabPage,
 ): SiteWatch {
   let settings = initial;
   let current: boolean | undefined;
