@@ -95,9 +95,10 @@ function webHostOf(page: PageAddress | undefined): string | undefined {
 export function ruleFor(rules: readonly SiteRule[], host: string): SiteRule | undefined {
   let best: SiteRule | undefined;
   let bestScore = -1;
+  /** Normalised at the first rule, once: with no rules, no regular expression runs (webHostOf says why). */
+  let h: string | undefined;
   for (const rule of rules) {
-    // Normalised in the loop: with no rules, no regular expression runs (webHostOf says why).
-    const h = normaliseHost(host);
+    h ??= normaliseHost(host);
     const r = normaliseHost(rule.host);
     // Exact matches score above any subdomain match of any length.
     const score = r === h ? 1e6 : rule.includeSubdomains && h.endsWith(`.${r}`) ? r.length : -1;
