@@ -12,7 +12,7 @@ export class MatchStore implements Omit<MatchIndex, 'count'> {
   /**
    * Occurrences per term (entry key), kept as matches come and go: the badge's count and the
    * segmentation request read it, where counting the matches each time made a map and an object a
-   * term per count (~18 KB a load on a8, two counts a load).
+   * term per count (~19.5 KB a load on a8, two counts a load: docs/page-cost.md).
    */
   readonly #perTerm = new Map<string, number>();
   #ordered: PageMatch[] | null = [];
