@@ -67,14 +67,8 @@ export function siteHostOf(url: string | undefined): string | undefined {
  */
 export type PageAddress = Pick<URL, 'protocol' | 'hostname'>;
 
-/** The parts of `url`; undefined when it is no address. */
-function addressOf(url: string | undefined): PageAddress | undefined {
-  try {
-    return new URL(url ?? '');
-  } catch {
-    return undefined;
-  }
-}
+/** The parts of `url`; undefined when it is no address (parsed as site-watch.ts's tabPage parses an origin). */
+const addressOf = (url: string | undefined): PageAddress | undefined => URL.parse(url ?? '') ?? undefined;
 
 // The content script only ever runs on web pages, so it needs no store or PDF list (kept out of its
 // bundle by using this rather than siteHostOf): any http(s) address has a host a rule can speak for.
