@@ -380,6 +380,9 @@ interface LoadOptions {
   newTab?: boolean;
 }
 
+/** TIFA_BENCH_DUMP: how many traces of each subject and page were written. */
+const dumped = new Map<string, number>();
+
 async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> {
   const began = Date.now();
   let coldVerified: boolean | undefined;
@@ -446,7 +449,11 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
   }
   const trace = analyseLoad(events, url, s.extensionId ? `chrome-extension://${s.extensionId}/` : null, s.startScript);
   if (process.env.TIFA_BENCH_DUMP) {
-    fs.writeFileSync(path.join(process.env.TIFA_BENCH_DUMP, `${s.name}-${url.replace(/^.*\//, '')}.json`), JSON.stringify(events));
+    // Every load of the run, numbered in order (the warm-up's included): test/bench/trace-timeline.ts reads them.
+    const name = `${s.name}-${url.replace(/^.*\//, '')}`;
+    const n = (dumped.get(name) ?? 0) + 1;
+    dumped.set(name, n);
+    fs.writeFileSync(path.join(process.env.TIFA_BENCH_DUMP, `${name}-${n}.json`), JSON.stringify(events));
   }
   if (process.env.TIFA_BENCH_VERBOSE) {
     process.stderr.write(
