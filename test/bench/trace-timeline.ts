@@ -22,6 +22,10 @@ const NOT_THE_START = ['early-style.js', 'frame-gate.js'];
 interface Timeline {
   /** Each moment, ms after the content script's start; NaN where the load had none. */
   moments: Record<string, number>;
+  /** The browser main thread's longest tasks between the read's ask and its service: what it waited behind. */
+  ahead: string[];
+  /** The same from the content script's start to the first highlights painted: what the frame may have waited behind. */
+  beforePaint: string[];
   /** CPU ms per thread (process/thread name) from 30 ms before the start to the first change. */
   busy: Map<string, number>;
 }
@@ -62,6 +66,20 @@ function timelineOf(events: TraceEvent[]): Timeline {
   const first = load.changes[0];
   const paints = onPageThread.filter((e) => e.name === 'Paint' && e.ph === 'X');
   const paintBefore = first ? paints.filter((p) => p.ts < first.since && p.ts >= start.ts).at(-1) : undefined;
+  // A task is named by the mojo interface whose message it handled, else by the function that posted it.
+  const nameOf = (task: TraceEvent): string => {
+    const mojo = events.find((e) => e.pid === task.pid && e.tid === task.tid && within(e, task) && e.args?.['chrome_mojo_event_info']);
+    const info = mojo?.args?.['chrome_mojo_event_info'] as { mojo_interface_tag?: string; watcher_notify_interface_tag?: string } | undefined;
+    return info?.mojo_interface_tag ?? info?.watcher_notify_interface_tag ?? String(task.args?.['src_func'] ?? task.name);
+  };
+  const longestBetween = (from: number, to: number): string[] =>
+    browserMain
+      .filter((e) => e.ts >= from && e.ts < to && e.name === 'ThreadControllerImpl::RunTask' && cpu(e) >= 2000)
+      .sort((a, b) => cpu(b) - cpu(a))
+      .slice(0, 3)
+      .map((e) => `${nameOf(e)} ${(cpu(e) / 1000).toFixed(1)} ms at ${at(e.ts).toFixed(1)}`);
+  const ahead = served ? longestBetween(asked, served.ts) : [];
+  const beforePaint = Number.isFinite(load.firstPaintedAt) ? longestBetween(start.ts, load.firstPaintedAt) : [];
   const busy = new Map<string, number>();
   const from = start.ts - 30_000;
   const to = first?.ts ?? start.ts + 200_000;
@@ -82,6 +100,8 @@ function timelineOf(events: TraceEvent[]): Timeline {
       'highlight set first changed (seen by the poll)': at(first?.ts),
       'first highlights painted': at(load.firstPaintedAt),
     },
+    ahead,
+    beforePaint,
     busy,
   };
 }
@@ -96,6 +116,10 @@ for (const label of labels) {
   const values = timelines.map((t) => t.moments[label] ?? NaN);
   console.log(`${f1(median(values))}  ${label}   [${values.map((v) => f1(v).trim()).join(', ')}]`);
 }
+console.log('\nThe browser main thread, between the read asked and served: its longest tasks (2 ms of CPU or more), per load:');
+for (const t of timelines) console.log(`  ${path.basename(t.file)}: ${t.ahead.join(', ') || 'none'}`);
+console.log("\nThe browser main thread, from the content script's start to the first highlights painted: its longest tasks, per load:");
+for (const t of timelines) console.log(`  ${path.basename(t.file)}: ${t.beforePaint.join(', ') || 'none'}`);
 const threads = new Set(timelines.flatMap((t) => [...t.busy.keys()]));
 const busiest = [...threads].map((thread) => [thread, median(timelines.map((t) => t.busy.get(thread) ?? 0))] as const).sort((a, b) => b[1] - a[1]);
 console.log('\nCPU ms of each thread from 30 ms before the start to the first change (median):');
