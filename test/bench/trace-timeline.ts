@@ -50,8 +50,9 @@ function timelineOf(events: TraceEvent[]): Timeline {
     return url !== undefined && !NOT_THE_START.includes(path.basename(url));
   });
   if (!start) throw new Error('no content script evaluated on the page thread');
-  const prefix = `${new URL(String(start.args?.data?.['url'])).origin}/`;
-  const load = analyseLoad(events, pageUrl, prefix, path.basename(String(start.args?.data?.['url'])));
+  // The extension's base address (a chrome-extension: URL's `origin` is "null" outside the browser).
+  const scriptUrl = String(start.args?.data?.['url']);
+  const load = analyseLoad(events, pageUrl, scriptUrl.slice(0, scriptUrl.lastIndexOf('/') + 1), path.basename(scriptUrl));
   const at = (ts: number | undefined): number => (ts === undefined ? NaN : (ts - start.ts) / 1000);
   const early = onPageThread.find((e) => extensionScript(e)?.endsWith('/early-style.js'));
   const browserMain = events.filter((e) => names.get(`${e.pid}`) === 'Browser' && names.get(`${e.pid}:${e.tid}`) === 'CrBrowserMain' && isTask(e));
