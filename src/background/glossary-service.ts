@@ -6,7 +6,7 @@
 // The background watches only the glossary's small index (its revision), never the entries, and
 // the settings' collection switches: a collection switched off is left out of what pages get.
 import { inSwitchedOnCollections, type CollectionSwitches } from '@/src/glossary/collections';
-import { defaultGlossary } from '@/src/glossary/default';
+import { defaultGlossary, loadDefaultGlossary } from '@/src/glossary/default';
 import { compilePatterns } from '@/src/glossary/patterns';
 import type { Entry } from '@/src/glossary/schema';
 import type { Pattern, ResponseOf } from '@/src/messages';
@@ -43,7 +43,8 @@ async function compile(): Promise<GlossaryResponse> {
   // Reads understand the older layout too, so a failed migration (quota) only delays it.
   migrated ??= migrateGlossaryStorage().catch((error: unknown) => console.error('Tifa: glossary migration failed', error));
   await migrated;
-  const [glossary, settings] = await Promise.all([loadGlossary(), readSettings()]);
+  // defaultGlossary below reads the shipped glossary, which the background fetches on first use.
+  const [glossary, settings] = await Promise.all([loadGlossary(), readSettings(), loadDefaultGlossary()]);
   switchesSeen = switchesKey(settings.collections);
   const entries = inSwitchedOnCollections(glossary.entries ?? defaultGlossary().entries, settings.collections ?? {});
   const key = patternsKey(entries);

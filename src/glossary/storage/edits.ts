@@ -11,7 +11,11 @@ import { exclusive } from '@/src/settings/exclusive';
 import { GLOSSARY_LOCK, SHIPPED_SEEN_KEY } from './layout';
 import { loadGlossary, migrateGlossary, replaceGlossary, watchGlossaryRevision, type WriteProgress } from './store';
 
-/** The glossary Tifa ships (data/glossary.json). */
+/**
+ * The glossary Tifa ships (data/glossary.json). In the background, only once the shipped glossary has
+ * loaded: its paths here (readEntries, migrateGlossaryStorage) read the stored glossary first, which
+ * loads it (./store.ts read).
+ */
 export function shippedEntries(): Entry[] {
   return defaultGlossary().entries;
 }

@@ -6,7 +6,7 @@
 // Entries handed out, and the array of them, are frozen and shared between reads of the same
 // revision: they are values, never to be mutated. Reading a revision again (a page hearing of its
 // own save) gives the very same array, so a UI keyed on it does no work twice.
-import { defaultGlossary } from '@/src/glossary/default';
+import { defaultGlossary, loadDefaultGlossary } from '@/src/glossary/default';
 import { DEFAULT_SALIENCE, type Entry } from '@/src/glossary/schema';
 import {
   ENTRY_KEY_PREFIX,
@@ -114,6 +114,8 @@ async function fetchSlots(slots: readonly string[]): Promise<boolean> {
 }
 
 async function read(): Promise<Snapshot> {
+  // withSalience reads the shipped glossary (the background fetches it once: src/glossary/default.ts).
+  await loadDefaultGlossary();
   for (let attempt = 0; ; attempt++) {
     // One get for both keys: a migration between two gets could otherwise hide both.
     const got = await local().get([GLOSSARY_INDEX_KEY, LEGACY_GLOSSARY_KEY]);
