@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 // jieba's 4 MB .wasm ships as its own file (public/ would need a copy in git): Vite would either drop
@@ -9,11 +10,12 @@ const JIEBA_DEFAULT_URL = "new URL('jieba_rs_wasm_bg.wasm', import.meta.url)";
 
 // The shipped glossary's data files, packaged as they are for the background to fetch
 // (src/glossary/shipped-source.fetched.ts), not bundled into its script.
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const SHIPPED_FILES = [
-  { absoluteSrc: path.resolve('data/glossary.json'), relativeDest: 'shipped/glossary.json' },
-  { absoluteSrc: path.resolve('data/national.json'), relativeDest: 'shipped/national.json' },
+  { absoluteSrc: path.join(ROOT, 'data/glossary.json'), relativeDest: 'shipped/glossary.json' },
+  { absoluteSrc: path.join(ROOT, 'data/national.json'), relativeDest: 'shipped/national.json' },
 ] as const;
-const SHIPPED_SOURCE = path.resolve('src/glossary/shipped-source.ts');
+const SHIPPED_SOURCE = path.join(ROOT, 'src/glossary/shipped-source.ts');
 /** Text of the shipped glossary's first entry (its summary), which no code holds. */
 const SHIPPED_SAMPLE = '坚决维护习近平总书记党中央的核心、全党的核心地位';
 
@@ -39,7 +41,11 @@ function backgroundBuildOnly() {
       return resolved?.id === SHIPPED_SOURCE ? SHIPPED_SOURCE.replace(/\.ts$/, '.fetched.ts') : undefined;
     },
     generateBundle(_options: unknown, bundle: Record<string, { type: string; code?: string }>) {
-      if (!background) return;
+      // A background build not recognised as one would bundle the glossary again, unnoticed.
+      if (!background) {
+        if ('background.js' in bundle) throw new Error("the background's build was not recognised: see wxt.config.ts");
+        return;
+      }
       for (const [file, chunk] of Object.entries(bundle)) {
         if (chunk.code?.includes(SHIPPED_SAMPLE)) throw new Error(`${file} bundles the shipped glossary: see wxt.config.ts`);
       }
@@ -140,7 +146,6 @@ export default defineConfig({
         // start's first marks*). So its build gets the fetching stand-in of the module that bundles them.
         name: 'tifa:background-fetches-shipped-glossary',
         enforce: 'pre',
-        sharedDuringBuild: false,
         ...backgroundBuildOnly(),
       },
       {
