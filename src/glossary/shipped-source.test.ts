@@ -21,7 +21,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('the shipped glossary in the background (fetched, not bundled)', () => {
   it('fetches the packaged files once and gives what the bundled module gives', async () => {
-    const fetched = vi.fn((url: string) => Promise.resolve(fromDisk(url)));
+    const fetched = vi.fn<(url: string) => Promise<Response>>((url) => Promise.resolve(fromDisk(url)));
     vi.stubGlobal('fetch', fetched);
     const loader = await freshLoader();
     await Promise.all([loader.loadShippedSource(), loader.loadShippedSource()]);
