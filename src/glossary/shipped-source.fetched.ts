@@ -5,7 +5,7 @@
 import type { ShippedSource } from './shipped-source';
 
 /** Where wxt.config.ts packages the two files. */
-export const SHIPPED_FILES = { speech: '/shipped/glossary.json', national: '/shipped/national.json' } as const;
+const SHIPPED_FILES = { speech: '/shipped/glossary.json', national: '/shipped/national.json' } as const;
 
 let source: ShippedSource | undefined;
 let loading: Promise<void> | undefined;
