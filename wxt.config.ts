@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import STPhrases from 'opencc-js/dict/STPhrases';
 import { defineConfig } from 'wxt';
 
 // jieba's 4 MB .wasm ships as its own file (public/ would need a copy in git): Vite would either drop
@@ -8,25 +9,34 @@ import { defineConfig } from 'wxt';
 const JIEBA_WASM = path.join(path.dirname(createRequire(import.meta.url).resolve('jieba-wasm/web')), 'jieba_rs_wasm_bg.wasm');
 const JIEBA_DEFAULT_URL = "new URL('jieba_rs_wasm_bg.wasm', import.meta.url)";
 
-// The shipped glossary's data files, packaged as they are for the background to fetch
-// (src/glossary/shipped-source.fetched.ts), not bundled into its script.
+// Data the background fetches from the package when it first needs it, rather than bundling it into
+// its script: the shipped glossary's two files (src/glossary/shipped-source.fetched.ts), packaged as
+// they are, and opencc's simplified→traditional phrase dictionary (src/glossary/opencc-phrases.fetched.ts),
+// written out from opencc-js's module.
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
-const SHIPPED_FILES = [
+const PACKAGED_FILES = [
   { absoluteSrc: path.join(ROOT, 'data/glossary.json'), relativeDest: 'shipped/glossary.json' },
   { absoluteSrc: path.join(ROOT, 'data/national.json'), relativeDest: 'shipped/national.json' },
+  { contents: STPhrases, relativeDest: 'shipped/opencc-st-phrases.txt' },
 ] as const;
-const SHIPPED_SOURCE = path.join(ROOT, 'src/glossary/shipped-source.ts');
-/** Text of the shipped glossary's first entry (its summary), which no code holds. */
-const SHIPPED_SAMPLE = '坚决维护习近平总书记党中央的核心、全党的核心地位';
+
+/**
+ * The modules the background's build swaps for their `.fetched.ts` stand-ins, each with a text only
+ * its data holds: the shipped glossary's first entry's summary, and a phrase of opencc's dictionary.
+ */
+const FETCHED_IN_BACKGROUND = [
+  { module: path.join(ROOT, 'src/glossary/shipped-source.ts'), sample: '坚决维护习近平总书记党中央的核心、全党的核心地位' },
+  { module: path.join(ROOT, 'src/glossary/opencc-phrases.ts'), sample: '一丝不挂 一絲不掛' },
+] as const;
 
 // How @wxt-dev/browser finds the extension API (Firefox's `browser`, else Chromium's `chrome`), as
 // esbuild writes it, minified or not.
 const BROWSER_LOOKUP = /globalThis\.browser\?\.runtime\?\.id ?\? ?globalThis\.browser ?: ?globalThis\.chrome/;
 
 /**
- * The hooks of the plugin that swaps src/glossary/shipped-source.ts for its fetching stand-in in the
- * background's build (WXT builds it on its own: its input names the background entrypoint), and
- * checks that the background's script holds no shipped entry.
+ * The hooks of the plugin that swaps the modules of FETCHED_IN_BACKGROUND for their fetching
+ * stand-ins in the background's build (WXT builds it on its own: its input names the background
+ * entrypoint), and checks that the background's script holds none of their data.
  */
 function backgroundBuildOnly() {
   let background = false;
@@ -36,18 +46,22 @@ function backgroundBuildOnly() {
       return undefined;
     },
     async resolveId(this: { resolve(source: string, importer?: string, o?: { skipSelf: boolean }): Promise<{ id: string } | null> }, source: string, importer?: string) {
-      if (!background || !source.endsWith('shipped-source')) return undefined;
+      if (!background) return undefined;
+      const swapped = FETCHED_IN_BACKGROUND.find(({ module }) => source.endsWith(path.basename(module, '.ts')));
+      if (!swapped) return undefined;
       const resolved = await this.resolve(source, importer, { skipSelf: true });
-      return resolved?.id === SHIPPED_SOURCE ? SHIPPED_SOURCE.replace(/\.ts$/, '.fetched.ts') : undefined;
+      return resolved?.id === swapped.module ? swapped.module.replace(/\.ts$/, '.fetched.ts') : undefined;
     },
     generateBundle(_options: unknown, bundle: Record<string, { type: string; code?: string }>) {
-      // A background build not recognised as one would bundle the glossary again, unnoticed.
+      // A background build not recognised as one would bundle the data again, unnoticed.
       if (!background) {
         if ('background.js' in bundle) throw new Error("the background's build was not recognised: see wxt.config.ts");
         return;
       }
       for (const [file, chunk] of Object.entries(bundle)) {
-        if (chunk.code?.includes(SHIPPED_SAMPLE)) throw new Error(`${file} bundles the shipped glossary: see wxt.config.ts`);
+        for (const { module, sample } of FETCHED_IN_BACKGROUND) {
+          if (chunk.code?.includes(sample)) throw new Error(`${file} bundles the data of ${path.relative(ROOT, module)}: see wxt.config.ts`);
+        }
       }
     },
   };
@@ -58,10 +72,10 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      files.push({ absoluteSrc: JIEBA_WASM, relativeDest: 'jieba.wasm' }, ...SHIPPED_FILES);
+      files.push({ absoluteSrc: JIEBA_WASM, relativeDest: 'jieba.wasm' }, ...PACKAGED_FILES);
     },
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push('jieba.wasm', ...SHIPPED_FILES.map((file) => file.relativeDest));
+      paths.push('jieba.wasm', ...PACKAGED_FILES.map((file) => file.relativeDest));
     },
   },
   vite: ({ browser }) => ({
@@ -140,11 +154,12 @@ export default defineConfig({
         },
       },
       {
-        // The background reads the shipped glossary from its packaged files (SHIPPED_FILES): bundled,
-        // its ~1.1 MB of strings sat in V8's code cache of the worker's script, which Chromium reads
-        // back on the browser's main thread at every worker start (docs/page-cost.md, *A cold
-        // start's first marks*). So its build gets the fetching stand-in of the module that bundles them.
-        name: 'tifa:background-fetches-shipped-glossary',
+        // The background reads the shipped glossary and opencc's phrase dictionary from their
+        // packaged files (PACKAGED_FILES): bundled, their ~2.1 MB of strings sat in V8's code cache of
+        // the worker's script, which Chromium reads back on the browser's main thread at every worker
+        // start (docs/page-cost.md, *A cold start's first marks*). So its build gets the fetching
+        // stand-ins of the modules that bundle them.
+        name: 'tifa:background-fetches-packaged-data',
         enforce: 'pre',
         ...backgroundBuildOnly(),
       },

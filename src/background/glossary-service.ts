@@ -7,7 +7,7 @@
 // the settings' collection switches: a collection switched off is left out of what pages get.
 import { inSwitchedOnCollections, type CollectionSwitches } from '@/src/glossary/collections';
 import { defaultGlossary, loadDefaultGlossary } from '@/src/glossary/default';
-import { compilePatterns } from '@/src/glossary/patterns';
+import { compilePatterns, loadTraditionalConverters } from '@/src/glossary/patterns';
 import type { Entry } from '@/src/glossary/schema';
 import type { Pattern, ResponseOf } from '@/src/messages';
 import { migrateGlossaryStorage } from '@/src/glossary/storage/edits';
@@ -50,6 +50,9 @@ async function compile(): Promise<GlossaryResponse> {
   const key = patternsKey(entries);
   const stored = await compiledPatternsItem.getValue().catch(() => null);
   if (stored?.key === key) return { entries, patterns: stored.patterns };
+  // The traditional forms come from opencc's phrase dictionary, which the background fetches only
+  // here, when the patterns kept in session storage do not fit (most worker starts never need it).
+  await loadTraditionalConverters();
   const patterns = compilePatterns(entries);
   // Session storage is an optimisation only: failing to write it must not fail the request.
   await compiledPatternsItem.setValue({ key, patterns }).catch(() => undefined);

@@ -15,6 +15,7 @@ import { injectScript } from './inject-script';
 import { injectContentScript, keepSubFrame, startInOpenTabs, tellContentFrames } from './session-frames';
 import { routeFrameTooltip } from './frame-tooltip';
 import { findNewFormulations } from './new-formulations';
+import { loadTraditionalConverters } from '@/src/glossary/patterns';
 import { inScriptOf } from '@/src/glossary/script';
 import { startSessionCopy } from '@/src/settings/session-copy';
 
@@ -36,7 +37,11 @@ const handlers: Handlers<BackgroundRequestType> = {
   'tifa:get-page-glossary': async () => ({ encoded: await logged(publishPageGlossary(), 'page glossary failed') }),
   'tifa:get-entries': async ({ ids }) => ({ entries: await logged(entriesById(ids), 'entries failed to load') }),
   'tifa:name-entries': async ({ keys, entries }) => ({ names: await logged(nameEntries(keys, entries), 'entries failed to load') }),
-  'tifa:in-page-script': ({ sample, texts }) => inScriptOf(sample, texts),
+  // Only a page in traditional characters asks; the converters' dictionary is fetched on first use.
+  'tifa:in-page-script': async ({ sample, texts }) => {
+    await logged(loadTraditionalConverters(), "opencc's dictionary failed to load");
+    return inScriptOf(sample, texts);
+  },
   'tifa:segment-check': ({ text, candidates, terms }, sender) => {
     const countOf = terms && countRidingAlong(terms, sender, jiebaLoaded());
     return segmentCheck(text, candidates).then(
