@@ -7,7 +7,8 @@
 // answers chrome.storage calls there), when the reply's task ran on the page's main thread, when the
 // highlight set first changed (the benchmark's poll sees it up to 16 ms late: the reading before
 // bounds it), and the frames (Paint) before and after; then the medians over the files, and how
-// busy each thread was from 30 ms before the script's start to the first change.
+// busy each thread was from 30 ms before the script's start to the first change, and what reading the
+// service worker's script back cost the browser's main thread as the worker started.
 // Example, the cold start:
 //   TIFA_BENCH_DUMP=/tmp/dump npx tsx test/bench/run.ts --loads-only --only=cold --rounds=8 --subjects=naive,stored,tifa
 //   npx tsx test/bench/trace-timeline.ts /tmp/dump/tifa-a4-interview-qa.html-{2..9}.json
@@ -28,7 +29,12 @@ interface Timeline {
   beforePaint: string[];
   /** CPU ms per thread (process/thread name) from 30 ms before the start to the first change. */
   busy: Map<string, number>;
+  /** CPU ms of the browser main thread's tasks that read the service worker's script back, anywhere in the trace. */
+  workerScriptRead: { tasks: number; ms: number };
 }
+
+/** The browser main thread's tasks that read an installed service worker's script back as it starts. */
+const WORKER_SCRIPT_READ = /ServiceWorkerResourceReader|service_worker_installed_script_reader/;
 
 const isTask = (e: TraceEvent): boolean => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
 const within = (e: TraceEvent, task: TraceEvent): boolean => e.ts >= task.ts && e.ts < task.ts + (task.dur ?? 0);
@@ -91,7 +97,10 @@ function timelineOf(events: TraceEvent[]): Timeline {
     if (e.name === 'ThreadControllerImpl::RunTask' && events.some((o) => o !== e && o.name === 'RunTask' && o.pid === e.pid && o.tid === e.tid && within(e, o))) continue;
     busy.set(thread, (busy.get(thread) ?? 0) + cpu(e) / 1000);
   }
+  // Named tasks of a millisecond or more only: naming scans the trace.
+  const reads = browserMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && cpu(e) >= 1000 && WORKER_SCRIPT_READ.test(nameOf(e)));
   return {
+    workerScriptRead: { tasks: reads.length, ms: reads.reduce((sum, e) => sum + cpu(e), 0) / 1000 },
     moments: {
       'early style script evaluated (storage read asked)': at(early?.ts),
       'storage read served on the browser main thread': at(served?.ts),
@@ -121,6 +130,9 @@ console.log('\nThe browser main thread, between the read asked and served: its l
 for (const t of timelines) console.log(`  ${path.basename(t.file)}: ${t.ahead.join(', ') || 'none'}`);
 console.log("\nThe browser main thread, from the content script's start to the first highlights painted: its longest tasks, per load:");
 for (const t of timelines) console.log(`  ${path.basename(t.file)}: ${t.beforePaint.join(', ') || 'none'}`);
+console.log("\nThe browser main thread reading the worker's script back as it starts (ServiceWorkerResourceReader, installed_script_reader), anywhere in the trace, CPU ms:");
+const reads = timelines.map((t) => t.workerScriptRead.ms);
+console.log(`${f1(median(reads))}  median   [${timelines.map((t) => `${t.workerScriptRead.ms.toFixed(1)} (${t.workerScriptRead.tasks})`).join(', ')}]`);
 const threads = new Set(timelines.flatMap((t) => [...t.busy.keys()]));
 const busiest = [...threads].map((thread) => [thread, median(timelines.map((t) => t.busy.get(thread) ?? 0))] as const).sort((a, b) => b[1] - a[1]);
 console.log('\nCPU ms of each thread from 30 ms before the start to the first change (median):');
