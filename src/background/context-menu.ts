@@ -1,6 +1,8 @@
 // "Add to Tifa glossary" on selected text: opens the options page with a draft entry prefilled with
-// the term, its pinyin, the sentence around it (asked from the frame it was selected in) and the page.
-import { pinyin } from 'pinyin-pro';
+// the term, the sentence around it (asked from the frame it was selected in) and the page. The
+// options page suggests its pinyin, as for any new term (src/options/form.ts formFromDraft): pinyin's
+// dictionary (~0.3 MB of literals) stays out of the service worker's script, which Chromium reads
+// back at every worker start (docs/page-cost.md, *A cold start's first marks*).
 import { draftUrl, type Draft } from '@/src/glossary/draft';
 import { listen, MENU_CLICK_HOOK } from '@/src/messages';
 
@@ -13,14 +15,11 @@ export const MENU_ID = 'tifa-add-selection';
 // Limits of the glossary schema (term 60, source quote 2000, origin 2000): a draft that breaks them
 // would open as an error rather than a form to finish.
 const cap = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
-const HAN = /^[\p{Script=Han}·]+$/u;
 
-/** The draft for a selection: pinyin only for terms written wholly in Chinese characters; the selection itself as the source when the page could not tell the sentence. */
+/** The draft for a selection: the selection itself as the source when the page could not tell the sentence. */
 export function buildDraft(selection: string, sentence: string | undefined, pageUrl: string | undefined): Draft & { source: string } {
   const term = cap(selection.replace(/\s+/g, ' ').trim(), 60);
   const draft: Draft & { source: string } = { term, source: cap((sentence || term).trim(), 2000) };
-  // Dictionary tones (一 as yī, 不 as bù): the form a glossary entry lists.
-  if (HAN.test(term)) draft.pinyin = pinyin(term.replaceAll('·', ''), { toneSandhi: false });
   if (pageUrl && /^(https?|file):/.test(pageUrl)) draft.origin = cap(pageUrl, 2000);
   return draft;
 }

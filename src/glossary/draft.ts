@@ -4,7 +4,7 @@
 
 export interface Draft {
   term: string;
-  /** Tone-marked pinyin, when the sender already worked it out (the context menu does). */
+  /** Tone-marked pinyin, when the sender already worked it out (else the options page suggests it). */
   pinyin?: string;
   /** The sentence the term was found in. */
   source?: string;

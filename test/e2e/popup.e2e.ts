@@ -313,15 +313,15 @@ describe('add from the page', () => {
     const draft = JSON.parse(decodeURIComponent(url.hash.slice('#draft='.length)));
     expect(draft).toEqual({
       term: '查找差距',
-      pinyin: expect.stringMatching(/^chá zhǎo /),
       // The sentence from the page, not just the selection.
       source: '各级党委（党组）要落实“首个议题”制度，理论中心组要带头深学细悟，经常对标对表，查找差距。',
       origin: page.url(),
     });
-    // The options page turns it into a new-entry form holding the term.
+    // The options page turns it into a new-entry form holding the term and the pinyin it suggests
+    // (dictionary tones: 差 as chā).
     await expect
       .poll(() => options.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)), { timeout: 10_000 })
-      .toContain('查找差距');
+      .toEqual(expect.arrayContaining(['查找差距', 'chá zhǎo chā jù']));
     await screenshot(options, 'popup-context-menu-draft');
     await options.close();
     await page.close();
