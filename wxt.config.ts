@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import STPhrases from 'opencc-js/dict/STPhrases';
 import { defineConfig } from 'wxt';
+import { shippedGlossary } from './src/glossary/shipped-source';
 
 // jieba's 4 MB .wasm ships as its own file (public/ would need a copy in git): Vite would either drop
 // it or inline it as base64 into every bundle. The background loads it by URL (src/background/segmenter.ts).
@@ -10,13 +11,13 @@ const JIEBA_WASM = path.join(path.dirname(createRequire(import.meta.url).resolve
 const JIEBA_DEFAULT_URL = "new URL('jieba_rs_wasm_bg.wasm', import.meta.url)";
 
 // Data the background fetches from the package when it first needs it, rather than bundling it into
-// its script: the shipped glossary's two files (src/glossary/shipped-source.fetched.ts), packaged as
-// they are, and opencc's simplified→traditional phrase dictionary (src/glossary/opencc-phrases.fetched.ts),
+// its script: the shipped glossary, validated here by the schema as one file
+// (src/glossary/shipped-source.fetched.ts: a data file the schema refuses fails the build), and
+// opencc's simplified→traditional phrase dictionary (src/glossary/opencc-phrases.fetched.ts),
 // written out from opencc-js's module.
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const PACKAGED_FILES = [
-  { absoluteSrc: path.join(ROOT, 'data/glossary.json'), relativeDest: 'shipped/glossary.json' },
-  { absoluteSrc: path.join(ROOT, 'data/national.json'), relativeDest: 'shipped/national.json' },
+  { contents: JSON.stringify(shippedGlossary()), relativeDest: 'shipped/glossary.json' },
   { contents: STPhrases, relativeDest: 'shipped/opencc-st-phrases.txt' },
 ] as const;
 

@@ -1,16 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { shippedSource as bundled } from './shipped-source';
+import { shippedGlossary as bundled } from './shipped-source';
 
-// The background's loader, fetching the files the build packages (wxt.config.ts SHIPPED_FILES) from
-// the extension's own address. Here `fetch` reads them from data/, where the build copies them from;
-// the built extension's background uses the real thing in every end-to-end test.
-const DATA = path.resolve(import.meta.dirname, '../../data');
-const fromDisk = (url: string): Response => {
-  const file = /\/shipped\/([a-z]+\.json)$/.exec(url)?.[1];
-  return file ? new Response(fs.readFileSync(path.join(DATA, file), 'utf8')) : new Response('', { status: 404 });
-};
+// The background's loader, fetching the validated glossary the build packages (wxt.config.ts
+// PACKAGED_FILES: JSON.stringify of what the bundled module gives). Here `fetch` answers with the same;
+// the built extension's background uses the real file in every end-to-end test.
+const packaged = (url: string): Response =>
+  url.endsWith('/shipped/glossary.json') ? new Response(JSON.stringify(bundled())) : new Response('', { status: 404 });
 
 async function freshLoader() {
   vi.resetModules();
@@ -19,30 +14,31 @@ async function freshLoader() {
 
 afterEach(() => vi.unstubAllGlobals());
 
-describe('the shipped glossary in the background (fetched, not bundled)', () => {
-  it('fetches the packaged files once and gives what the bundled module gives', async () => {
-    const fetched = vi.fn<(url: string) => Promise<Response>>((url) => Promise.resolve(fromDisk(url)));
+describe('the shipped glossary in the background (validated by the build, fetched, not bundled)', () => {
+  it('fetches the packaged file once and gives what the bundled module gives', async () => {
+    const fetched = vi.fn<(url: string) => Promise<Response>>((url) => Promise.resolve(packaged(url)));
     vi.stubGlobal('fetch', fetched);
     const loader = await freshLoader();
-    await Promise.all([loader.loadShippedSource(), loader.loadShippedSource()]);
-    await loader.loadShippedSource();
-    expect(fetched).toHaveBeenCalledTimes(2);
-    expect(loader.shippedSource()).toEqual(bundled());
+    await Promise.all([loader.loadShippedGlossary(), loader.loadShippedGlossary()]);
+    await loader.loadShippedGlossary();
+    expect(fetched).toHaveBeenCalledTimes(1);
+    expect(loader.shippedGlossary()).toEqual(bundled());
+    expect(loader.shippedGlossary().entries.length).toBeGreaterThan(300);
   });
 
   it('says so when read before it loaded', async () => {
     const loader = await freshLoader();
-    expect(() => loader.shippedSource()).toThrow(/before it loaded/);
+    expect(() => loader.shippedGlossary()).toThrow(/before it loaded/);
   });
 
-  it('rejects with the file named when one does not load, and loads on the next call', async () => {
+  it('rejects with the file named when it does not load, and loads on the next call', async () => {
     let broken = true;
-    vi.stubGlobal('fetch', (url: string) => Promise.resolve(broken && url.endsWith('national.json') ? new Response('', { status: 404 }) : fromDisk(url)));
+    vi.stubGlobal('fetch', (url: string) => Promise.resolve(broken ? new Response('', { status: 404 }) : packaged(url)));
     const loader = await freshLoader();
-    await expect(loader.loadShippedSource()).rejects.toThrow(/national\.json did not load \(404\)/);
-    expect(() => loader.shippedSource()).toThrow();
+    await expect(loader.loadShippedGlossary()).rejects.toThrow(/glossary\.json did not load \(404\)/);
+    expect(() => loader.shippedGlossary()).toThrow();
     broken = false;
-    await loader.loadShippedSource();
-    expect(loader.shippedSource().national).toEqual(bundled().national);
+    await loader.loadShippedGlossary();
+    expect(loader.shippedGlossary()).toEqual(bundled());
   });
 });
