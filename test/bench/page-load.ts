@@ -32,6 +32,7 @@ import { portalPage } from './portal-page';
 import { termlessPage } from './termless-page';
 import { contentScriptSpec, simplifiedForms, writePeerExtensions, type PeerName } from './peer-extensions';
 import { syntheticGlossary } from './synthetic';
+import { extensionProcesses } from './extension-process';
 import { analyseLoad, breakdown, CHANGE_STAMP, TICK_STAMP, KINDS, TRACE_CATEGORIES, type Kind, type LoadTrace, type TraceEvent } from './trace-analysis';
 
 declare const chrome: {
@@ -278,6 +279,11 @@ interface Load {
   messages: number;
   /** Cold loads: the worker's global was recreated (it really was stopped). */
   coldVerified?: boolean;
+  /**
+   * Cold loads: CPU ms of the extension's renderer process (its worker's) from its start to the
+   * window's end (./extension-process.ts); NaN when a process from before the load was still there.
+   */
+  workerProcessMs?: number;
 }
 
 export async function traced<T>(cdp: CDPSession, run: () => Promise<T>, categories = TRACE_CATEGORIES): Promise<{ events: TraceEvent[]; value: T }> {
@@ -416,6 +422,7 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
   // process stays, as when a reader follows links on a news site, so the figures are the page's and
   // the extension's, not a new process starting. The window starts at the new document's commit.
   const page = o.newTab ? await s.context.newPage() : s.tab;
+  const processesBefore = watch ? extensionProcesses(s.userDataDir).map((p) => p.pid) : [];
   let events: TraceEvent[];
   let loadEventMs: number;
   try {
@@ -432,6 +439,11 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
   } finally {
     // A failed load's new tab too: left open, it would keep a renderer busy through the next loads.
     if (o.newTab) await page.close();
+  }
+  let workerProcessMs: number | undefined;
+  if (watch) {
+    const now = extensionProcesses(s.userDataDir);
+    workerProcessMs = now.some((p) => processesBefore.includes(p.pid)) ? NaN : now.reduce((sum, p) => sum + p.cpuMs, 0);
   }
   let messages = NaN;
   if (counting) {
@@ -462,7 +474,7 @@ async function loadOnce(s: Subject, url: string, o: LoadOptions): Promise<Load> 
     );
   }
   s.lastLoadEnd = Date.now();
-  return { trace, loadEventMs, messages, coldVerified };
+  return { trace, loadEventMs, messages, coldVerified, workerProcessMs };
 }
 
 // ---------------------------------------------------------------- pages
@@ -789,6 +801,8 @@ interface Summary {
   mainThread: number;
   loads: number;
   cold: string;
+  /** Cold loads: median CPU ms of the worker's process, from its start to the window's end. */
+  workerProcess: number;
   lateChange: boolean;
 }
 
@@ -832,6 +846,7 @@ function summarise(p: BenchPage, cells: Map<string, Cell>, n: SubjectName): Summ
     mainThread: median(c.loads.map((l) => l.trace.mainThreadMs)),
     loads: c.loads.length,
     cold: verified.length ? `${verified.filter(Boolean).length}/${verified.length} verified cold` : '',
+    workerProcess: median(c.loads.map((l) => l.workerProcessMs ?? NaN).filter(Number.isFinite)),
     lateChange,
   };
 }
@@ -920,6 +935,10 @@ function report(
     const naive = m.get('naive');
     const markjs = m.get('markjs');
     const stored = m.get('stored');
+    if (p.kind === 'cold') {
+      const started = who(p).filter((n) => Number.isFinite(m.get(n)?.workerProcess));
+      if (started.length) out.push(`  the worker's process, started by the load (Linux /proc): CPU ms to the window's end, median: ${started.map((n) => `${SUBJECT_LABEL[n]} ${f1(m.get(n)?.workerProcess ?? NaN)}`).join(', ')}`);
+    }
     if (t && naive && markjs && p.kind !== 'frames') {
       const overStored = stored ? `, Tifa ÷ naive with stored terms ${(t.fromStart / stored.fromStart).toFixed(2)}×` : '';
       out.push(`  Tifa ÷ naive ${(t.fromStart / naive.fromStart).toFixed(2)}×, Tifa ÷ mark.js ${(t.fromStart / markjs.fromStart).toFixed(2)}×${overStored} (added time from the script's start)`);
