@@ -45,43 +45,16 @@ describe("the traditional converters, built from opencc's dictionaries with the 
   });
 });
 
-// The background's loader, fetching the dictionary the build packages (wxt.config.ts PACKAGED_FILES)
-// from the extension's own address. Here `fetch` answers with opencc-js's dictionary, which the build
-// writes out; the built extension's background uses the real thing in the end-to-end tests.
-async function freshLoader() {
-  vi.resetModules();
-  return import('./opencc-phrases.fetched');
-}
-
 afterEach(() => vi.unstubAllGlobals());
 
-describe("opencc's phrase dictionary in the background (fetched, not bundled)", () => {
-  const packaged = (url: string): Response =>
-    url.endsWith('/shipped/opencc-st-phrases.txt') ? new Response(bundled()) : new Response('', { status: 404 });
-
-  it('fetches the packaged file once and gives what the bundled module gives', async () => {
-    const fetched = vi.fn<(url: string) => Promise<Response>>((url) => Promise.resolve(packaged(url)));
-    vi.stubGlobal('fetch', fetched);
-    const loader = await freshLoader();
-    await Promise.all([loader.loadOpenccPhrases(), loader.loadOpenccPhrases()]);
-    await loader.loadOpenccPhrases();
-    expect(fetched).toHaveBeenCalledTimes(1);
-    expect(loader.openccPhrases()).toBe(bundled());
-  });
-
-  it('says so when read before it loaded', async () => {
-    const loader = await freshLoader();
-    expect(() => loader.openccPhrases()).toThrow(/before it loaded/);
-  });
-
-  it('rejects with the file named when it does not load, and loads on the next call', async () => {
-    let broken = true;
-    vi.stubGlobal('fetch', (url: string) => Promise.resolve(broken ? new Response('', { status: 500 }) : packaged(url)));
-    const loader = await freshLoader();
-    await expect(loader.loadOpenccPhrases()).rejects.toThrow(/opencc-st-phrases\.txt did not load \(500\)/);
-    expect(() => loader.openccPhrases()).toThrow();
-    broken = false;
-    await loader.loadOpenccPhrases();
-    expect(loader.openccPhrases()).toBe(bundled());
-  });
+// The background's loader (./packaged-file.test.ts tests the loading itself), given what the build
+// packages (wxt.config.ts PACKAGED_FILES: opencc-js's dictionary, written out); the built extension's
+// background uses the real file in the end-to-end tests.
+it("the background's phrase dictionary, fetched from the package, is the bundled module's", async () => {
+  vi.stubGlobal('fetch', (url: string) => Promise.resolve(url.endsWith('/shipped/opencc-st-phrases.txt') ? new Response(bundled()) : new Response('', { status: 404 })));
+  vi.resetModules();
+  const fetched = await import('./opencc-phrases.fetched');
+  expect(() => fetched.openccPhrases()).toThrow(/before it loaded/);
+  await fetched.loadOpenccPhrases();
+  expect(fetched.openccPhrases()).toBe(bundled());
 });
