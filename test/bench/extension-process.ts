@@ -40,7 +40,11 @@ export function extensionProcesses(userDataDir: string): Array<{ pid: number; cp
   const browser = all.find((p) => p.cmdline.includes(`--user-data-dir=${userDataDir}`) && !p.cmdline.includes('--type='));
   if (!browser) return [];
   const children = new Map<number, Proc[]>();
-  for (const p of all) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
+  for (const p of all) {
+    const siblings = children.get(p.ppid);
+    if (siblings) siblings.push(p);
+    else children.set(p.ppid, [p]);
+  }
   const found: Array<{ pid: number; cpuMs: number }> = [];
   const walk = (pid: number): void => {
     for (const child of children.get(pid) ?? []) {
